@@ -1,0 +1,68 @@
+// `nstui snapshot` without --json: one block per namespace, readable in a terminal or a ticket.
+import {namespaceLabel, type Interface, type Namespace, type Route, type Snapshot} from './snapshot.js';
+
+export function formatSnapshot(snapshot: Snapshot): string {
+	const byInode = new Map(snapshot.namespaces.map(ns => [ns.inode, ns]));
+	return snapshot.namespaces.map(ns => formatNamespace(ns, byInode)).join('\n');
+}
+
+function formatNamespace(ns: Namespace, byInode: Map<number, Namespace>): string {
+	const title = [
+		ns.root ? `${namespaceLabel(ns)} (host)` : namespaceLabel(ns),
+		`net:[${ns.inode}]`,
+		ns.nsid === null ? null : `nsid ${ns.nsid}`,
+		ns.forwarding.ipv4 || ns.forwarding.ipv6 ? `forwarding ${forwardingText(ns)}` : null,
+	].filter(Boolean);
+	const lines = [`== ${title.join('  ')}`];
+	if (ns.paths.length > 0) lines.push(`   held by: ${ns.paths.join(', ')}`);
+	if (ns.error) lines.push(`   error: ${ns.error}`);
+	lines.push('   interfaces:');
+	for (const link of ns.interfaces) lines.push(`     ${formatInterface(link, byInode)}`);
+	if (ns.routes.length > 0) lines.push('   routes:');
+	for (const route of ns.routes) lines.push(`     ${formatRoute(route)}`);
+	lines.push(`   processes: ${ns.processes.length}`);
+	for (const process of ns.processes.slice(0, 20)) {
+		lines.push(`     ${String(process.pid).padStart(7)} ${process.user.padEnd(8)} ${process.cmdline || process.comm}`);
+	}
+	if (ns.processes.length > 20) lines.push(`     ... ${ns.processes.length - 20} more`);
+	return `${lines.join('\n')}\n`;
+}
+
+function forwardingText(ns: Namespace): string {
+	return [ns.forwarding.ipv4 ? 'ipv4' : null, ns.forwarding.ipv6 ? 'ipv6' : null].filter(Boolean).join('+');
+}
+
+export function peerText(link: Interface, byInode: Map<number, Namespace>): string | null {
+	if (link.peer) {
+		const ns = byInode.get(link.peer.namespace);
+		return `${link.peer.name}@${ns ? namespaceLabel(ns) : `net:[${link.peer.namespace}]`}`;
+	}
+	return link.peerUnresolved ? 'peer unresolved' : null;
+}
+
+function formatInterface(link: Interface, byInode: Map<number, Namespace>): string {
+	const parts = [
+		`${link.ifindex}: ${link.name}`,
+		link.kind,
+		link.state,
+		link.addresses.map(a => `${a.address}/${a.prefixlen}`).join(' ') || null,
+		link.master ? `master ${link.master}` : null,
+		peerText(link, byInode) ? `peer ${peerText(link, byInode)}` : null,
+	];
+	return parts.filter(Boolean).join('  ');
+}
+
+export function formatRoute(route: Route): string {
+	return [
+		route.type,
+		route.dst,
+		route.gateway ? `via ${route.gateway}` : null,
+		route.dev ? `dev ${route.dev}` : null,
+		route.table === 'main' ? null : `table ${route.table}`,
+		route.protocol ? `proto ${route.protocol}` : null,
+		route.scope && route.scope !== 'universe' ? `scope ${route.scope}` : null,
+		route.metric === null ? null : `metric ${route.metric}`,
+	]
+		.filter(Boolean)
+		.join(' ');
+}

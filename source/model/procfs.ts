@@ -1,0 +1,51 @@
+// Pure parsers for the text of /proc and /etc files.
+
+/** `net:[4026531833]` (readlink of /proc/PID/ns/net) -> 4026531833. */
+export function parseNsLink(target: string): number | null {
+	const match = /^net:\[(\d+)\]$/.exec(target.trim());
+	return match ? Number(match[1]) : null;
+}
+
+/** /proc/PID/cmdline: NUL-separated arguments, shown the way a shell user would type them. */
+export function parseCmdline(raw: string): string {
+	return raw.replace(/\0+$/, '').split('\0').join(' ');
+}
+
+/** The real uid from /proc/PID/status. */
+export function parseStatusUid(status: string): number | null {
+	const match = /^Uid:\s+(\d+)/m.exec(status);
+	return match ? Number(match[1]) : null;
+}
+
+/** uid -> user name from /etc/passwd. */
+export function parsePasswd(text: string): Map<number, string> {
+	const users = new Map<number, string>();
+	for (const line of text.split('\n')) {
+		const [name, , uid] = line.split(':');
+		if (name && uid !== undefined && /^\d+$/.test(uid) && !users.has(Number(uid))) users.set(Number(uid), name);
+	}
+	return users;
+}
+
+export type NsfsMount = {inode: number; path: string};
+
+/** The network-namespace bind mounts in /proc/self/mountinfo (fs type nsfs, root `net:[INODE]`). */
+export function parseNsfsMounts(mountinfo: string): NsfsMount[] {
+	const mounts: NsfsMount[] = [];
+	for (const line of mountinfo.split('\n')) {
+		const separator = line.indexOf(' - ');
+		if (separator < 0) continue;
+		const fsType = line.slice(separator + 3).split(' ')[0];
+		if (fsType !== 'nsfs') continue;
+		const fields = line.slice(0, separator).split(' ');
+		const inode = parseNsLink(fields[3] ?? '');
+		const path = fields[4];
+		if (inode !== null && path) mounts.push({inode, path: unescapeMountPath(path)});
+	}
+	return mounts;
+}
+
+/** mountinfo writes space, tab, newline and backslash in paths as octal escapes. */
+function unescapeMountPath(path: string): string {
+	return path.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(Number.parseInt(octal, 8)));
+}
