@@ -42,6 +42,7 @@ export type RawLink = Omit<Interface, 'peer'> & {
 
 export function parseLinks(items: unknown[]): RawLink[] {
 	const links: RawLink[] = [];
+	const sameNamespaceLink = new Map<number, string>();
 	for (const item of items) {
 		if (!isObject(item)) continue;
 		const ifindex = num(item.ifindex);
@@ -74,6 +75,12 @@ export function parseLinks(items: unknown[]): RawLink[] {
 			linkIndex: num(item.link_index),
 			linkNetnsid: num(item.link_netnsid),
 		});
+		if (str(item.link) !== null) sameNamespaceLink.set(links.length - 1, str(item.link)!);
+	}
+	// When the other end is in the same namespace, ip names it (`link`) instead of giving its index.
+	for (const [position, name] of sameNamespaceLink) {
+		const other = links.find(link => link.name === name);
+		if (other && links[position]!.linkIndex === null) links[position]!.linkIndex = other.ifindex;
 	}
 	return links;
 }

@@ -23,6 +23,8 @@ export type PeerResolution = {
 	peers: Map<string, Peer>;
 	/** Per namespace, nsid -> inode: the known ones and those the pairs taught. */
 	nsids: Map<number, Map<number, number>>;
+	/** Namespaces with a veth that more than one candidate could be the other end of. */
+	ambiguous: Set<number>;
 };
 
 export const endpointKey = (inode: number, ifindex: number) => `${inode}:${ifindex}`;
@@ -60,6 +62,15 @@ export function resolveVethPeers(namespaces: PeerInput[]): PeerResolution {
 		return true;
 	};
 
+	const candidatesOf = (a: Endpoint) =>
+		(byIndexes.get(`${a.link.linkIndex}:${a.link.ifindex}`) ?? []).filter(
+			b =>
+				b !== a &&
+				!peers.has(endpointKey(b.inode, b.link.ifindex)) &&
+				consistent(a.inode, a.link.linkNetnsid, b.inode) &&
+				consistent(b.inode, b.link.linkNetnsid, a.inode),
+		);
+
 	let progress = true;
 	while (progress && open.length > 0) {
 		progress = false;
@@ -69,13 +80,7 @@ export function resolveVethPeers(namespaces: PeerInput[]): PeerResolution {
 				open.splice(i, 1);
 				continue;
 			}
-			const candidates = (byIndexes.get(`${a.link.linkIndex}:${a.link.ifindex}`) ?? []).filter(
-				b =>
-					b !== a &&
-					!peers.has(endpointKey(b.inode, b.link.ifindex)) &&
-					consistent(a.inode, a.link.linkNetnsid, b.inode) &&
-					consistent(b.inode, b.link.linkNetnsid, a.inode),
-			);
+			const candidates = candidatesOf(a);
 			if (candidates.length !== 1) continue;
 			const b = candidates[0]!;
 			peers.set(endpointKey(a.inode, a.link.ifindex), {namespace: b.inode, name: b.link.name, ifindex: b.link.ifindex});
@@ -87,5 +92,9 @@ export function resolveVethPeers(namespaces: PeerInput[]): PeerResolution {
 		}
 	}
 
-	return {peers, nsids};
+	const ambiguous = new Set<number>();
+	for (const a of open) {
+		if (!peers.has(endpointKey(a.inode, a.link.ifindex)) && candidatesOf(a).length > 1) ambiguous.add(a.inode);
+	}
+	return {peers, nsids, ambiguous};
 }

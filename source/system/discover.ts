@@ -5,7 +5,8 @@ import path from 'node:path';
 import type {Namespace, Snapshot} from '../model/snapshot.js';
 import {endpointKey, resolveVethPeers} from '../model/veth-peers.js';
 import {listNetnsNames, namespaceOfPid, netnsDir, readNsfsMounts, scanProcesses, type ProcessCache} from './procfs.js';
-import {readNamespace, type NamespaceReading, type NamespaceTarget} from './ip-query.js';
+import {batchSafeName, readNamedNamespaces, readNamespace, readNsids, type NamespaceReading, type NamespaceTarget} from './ip-query.js';
+import type {NsidEntry} from '../model/ip-json.js';
 import {mapLimit} from './run.js';
 
 export class MissingToolError extends Error {
@@ -67,34 +68,42 @@ export async function discover(options: DiscoverOptions = {}): Promise<Discovery
 		return {path: item.paths[0] ?? `/proc/${pid}/ns/net`};
 	};
 	const targets = list.map(targetOf);
-	const readings = await mapLimit(targets, options.concurrency ?? 4, target => readNamespace(target, options.timeoutMs));
+	const readings = await readAll(list, targets, rootInode, options);
 
 	const missing = readings.find(reading => reading.missing)?.missing;
 	if (missing) throw new MissingToolError(missing);
 
 	// A namespace whose way in has gone while it was read no longer exists: drop it.
-	const kept: {item: Found; reading: NamespaceReading}[] = [];
+	const kept: {item: Found; reading: NamespaceReading; target: NamespaceTarget}[] = [];
 	list.forEach((item, index) => {
 		const reading = readings[index]!;
 		const target = targets[index]!;
 		const way = target === 'current' ? null : 'name' in target ? `${netnsDir}/${target.name}` : target.path;
 		if (reading.error && way && !existsSync(way)) return;
-		kept.push({item, reading});
+		kept.push({item, reading, target});
 	});
 
 	const inodeByName = new Map(kept.flatMap(({item}) => (item.name ? [[item.name, item.inode] as const] : [])));
-	const resolution = resolveVethPeers(
-		kept.map(({item, reading}) => ({
-			inode: item.inode,
-			links: reading.links,
-			knownNsids: new Map(
-				reading.nsids.flatMap(({nsid, name}) => {
-					const inode = name === null ? undefined : inodeByName.get(name);
-					return inode === undefined ? [] : [[nsid, inode] as const];
-				}),
-			),
-		})),
-	);
+	const knownNsids = (entries: NsidEntry[]) =>
+		new Map(
+			entries.flatMap(({nsid, name}) => {
+				const inode = name === null ? undefined : inodeByName.get(name);
+				return inode === undefined ? [] : [[nsid, inode] as const];
+			}),
+		);
+	const nsidEntries = new Map(kept.map(({item, reading}) => [item.inode, reading.nsids]));
+	const resolve = () =>
+		resolveVethPeers(
+			kept.map(({item, reading}) => ({inode: item.inode, links: reading.links, knownNsids: knownNsids(nsidEntries.get(item.inode) ?? [])})),
+		);
+	let resolution = resolve();
+	// Index matching leaves a pair open only when several namespaces fit; their nsid lists settle it.
+	if (resolution.ambiguous.size > 0) {
+		const asked = kept.filter(({item}) => resolution.ambiguous.has(item.inode));
+		const answers = await mapLimit(asked, options.concurrency ?? 4, ({target}) => readNsids(target, options.timeoutMs));
+		asked.forEach(({item}, index) => nsidEntries.set(item.inode, answers[index]!));
+		resolution = resolve();
+	}
 	const nsidFromRoot = new Map<number, number>();
 	for (const [nsid, inode] of resolution.nsids.get(rootInode ?? -1) ?? []) nsidFromRoot.set(inode, nsid);
 
@@ -116,6 +125,34 @@ export async function discover(options: DiscoverOptions = {}): Promise<Discovery
 	namespaces.sort(compareNamespaces);
 	for (const ns of namespaces) if (ns.error) warnings.push(`net:[${ns.inode}] ${ns.name ?? ''}: ${ns.error}`);
 	return {snapshot: {version: 1, takenAt: new Date().toISOString(), namespaces}, warnings};
+}
+
+/** Named namespaces in a few parallel `ip -b` chunks; the host (with its nsid list) and unnamed ones one by one. */
+async function readAll(list: Found[], targets: NamespaceTarget[], rootInode: number | null, options: DiscoverOptions) {
+	const concurrency = options.concurrency ?? 2;
+	const batched: number[] = [];
+	const single: number[] = [];
+	targets.forEach((target, index) => {
+		const named = target !== 'current' && 'name' in target && batchSafeName(target.name);
+		(named && list[index]!.inode !== rootInode ? batched : single).push(index);
+	});
+	const chunkSize = Math.max(8, Math.ceil(batched.length / concurrency));
+	const chunks: number[][] = [];
+	for (let start = 0; start < batched.length; start += chunkSize) chunks.push(batched.slice(start, start + chunkSize));
+
+	const readings: NamespaceReading[] = new Array(list.length);
+	const jobs: Array<() => Promise<void>> = [
+		...chunks.map(chunk => async () => {
+			const names = chunk.map(index => (targets[index] as {name: string}).name);
+			const answers = await readNamedNamespaces(names, options.timeoutMs);
+			chunk.forEach((index, i) => (readings[index] = answers[i]!));
+		}),
+		...single.map(index => async () => {
+			readings[index] = await readNamespace(targets[index]!, {timeoutMs: options.timeoutMs, withNsids: list[index]!.inode === rootInode});
+		}),
+	];
+	await mapLimit(jobs, concurrency, job => job());
+	return readings;
 }
 
 /** The host first, then named namespaces by name, then unnamed ones by inode. */

@@ -1,0 +1,38 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {parseCmdline, parseNsfsMounts, parseNsLink, parsePasswd, parseStatusUid} from '../../source/model/procfs.js';
+
+test('parseNsLink reads the inode of net:[...] only', () => {
+	assert.equal(parseNsLink('net:[4026531833]'), 4026531833);
+	assert.equal(parseNsLink('mnt:[4026531833]'), null);
+	assert.equal(parseNsLink('net:[]'), null);
+});
+
+test('parseCmdline joins NUL-separated arguments', () => {
+	assert.equal(parseCmdline('sleep\0infinity\0'), 'sleep infinity');
+	assert.equal(parseCmdline(''), '');
+});
+
+test('parseStatusUid reads the real uid', () => {
+	assert.equal(parseStatusUid('Name:\tsleep\nUid:\t1000\t1000\t1000\t1000\n'), 1000);
+	assert.equal(parseStatusUid('Name:\tsleep\n'), null);
+});
+
+test('parsePasswd maps uids to the first name', () => {
+	const users = parsePasswd('root:x:0:0:root:/root:/bin/bash\nnobody:x:65534:65534::/:/usr/sbin/nologin\ntoor:x:0:0::/:/bin/sh\n');
+	assert.equal(users.get(0), 'root');
+	assert.equal(users.get(65534), 'nobody');
+});
+
+test('parseNsfsMounts finds network namespace bind mounts and unescapes paths', () => {
+	const mountinfo = [
+		'43 42 0:4 net:[4026532177] /run/netns/ns1 rw shared:2 - nsfs nsfs rw',
+		'44 42 0:4 net:[4026532246] /run/containers/my\\040box rw - nsfs nsfs rw',
+		'45 42 0:4 mnt:[4026532300] /run/mnt-holder rw - nsfs nsfs rw',
+		'22 1 0:21 / /proc rw,nosuid - proc proc rw',
+	].join('\n');
+	assert.deepEqual(parseNsfsMounts(mountinfo), [
+		{inode: 4026532177, path: '/run/netns/ns1'},
+		{inode: 4026532246, path: '/run/containers/my box'},
+	]);
+});

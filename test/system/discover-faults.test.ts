@@ -1,0 +1,57 @@
+import {afterEach, describe, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import {readdirSync, readFileSync} from 'node:fs';
+import {discover, MissingToolError} from '../../source/system/discover.js';
+import {fakeIp, type FakeIp} from '../helpers/fake-ip.js';
+
+const processesRunning = (cmdlinePrefix: string) =>
+	readdirSync('/proc').filter(pid => {
+		try {
+			return /^\d+$/.test(pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith(cmdlinePrefix);
+		} catch {
+			return false;
+		}
+	});
+
+const cli = ['dist/cli.js', 'snapshot', '--json'];
+
+describe('discovery when ip misbehaves', () => {
+	let fake: FakeIp | undefined;
+	const realPath = process.env.PATH;
+	afterEach(() => {
+		process.env.PATH = realPath;
+		fake?.remove();
+	});
+
+	test('partial JSON (`[` and then an error) gives namespaces with an error, not a crash', async () => {
+		fake = fakeIp('printf "["; echo "RTNETLINK answers: Operation not permitted" >&2; exit 2');
+		const result = spawnSync(process.execPath, cli, {env: {...process.env, PATH: fake.path}, encoding: 'utf8'});
+		assert.equal(result.status, 0, result.stderr);
+		const snapshot = JSON.parse(result.stdout);
+		assert.ok(snapshot.namespaces.length >= 1);
+		assert.equal(snapshot.namespaces[0].error, 'RTNETLINK answers: Operation not permitted');
+		assert.deepEqual(snapshot.namespaces[0].interfaces, []);
+		assert.match(result.stderr, /Operation not permitted/);
+	});
+
+	test('a hanging ip is cut off by the timeout and reported', async () => {
+		fake = fakeIp('exec sleep 30');
+		process.env.PATH = fake.path;
+		const {snapshot} = await discover({timeoutMs: 300});
+		assert.ok(snapshot.namespaces.length >= 1);
+		assert.ok(snapshot.namespaces.every(ns => ns.error === 'ip timed out' || ns.error === 'nsenter timed out'));
+		assert.deepEqual(processesRunning('sleep\u000030'), [], 'no stand-in is left running');
+	});
+
+	test('ip missing: a one-line error naming the Debian package, exit 2', async () => {
+		fake = fakeIp('exit 0');
+		fake.remove();
+		const result = spawnSync(process.execPath, cli, {env: {...process.env, PATH: fake.dir}, encoding: 'utf8'});
+		assert.equal(result.status, 2);
+		assert.equal(result.stdout, '');
+		assert.match(result.stderr, /^nstui: .*apt-get install iproute2\)\n$/);
+		process.env.PATH = fake.dir;
+		await assert.rejects(discover(), MissingToolError);
+	});
+});
