@@ -1,0 +1,99 @@
+// Every command nstui ran on the user's behalf this session, in order, for the
+// log view (through useSyncExternalStore) and optionally appended to a file.
+import {appendFileSync} from 'node:fs';
+import {shellLine} from '../model/commands.js';
+import type {RunResult} from './run.js';
+
+export type LoggedCommand = {
+	/** 1, 2, 3, ... in the order the commands finished. */
+	id: number;
+	/** When it started, ISO 8601. */
+	startedAt: string;
+	argv: string[];
+	/** The same command, quoted to paste into a shell. */
+	line: string;
+	/** null: killed by a signal (or the timeout), or never started. */
+	exitCode: number | null;
+	ok: boolean;
+	timedOut: boolean;
+	/** The program was not installed. */
+	missing: boolean;
+	stderr: string;
+	durationMs: number;
+};
+
+type Listener = () => void;
+
+export class CommandLog {
+	private entries: readonly LoggedCommand[] = [];
+	private readonly listeners = new Set<Listener>();
+	private file: string | null = null;
+	private fileError: string | null = null;
+
+	/** Also append each command to `path` from now on (null: stop). */
+	setFile(path: string | null): void {
+		this.file = path;
+		this.fileError = null;
+	}
+
+	/** Why the last write to the log file failed, if it did (the in-memory log is still whole). */
+	getFileError(): string | null {
+		return this.fileError;
+	}
+
+	record(result: RunResult, startedAt: Date): LoggedCommand {
+		const entry: LoggedCommand = {
+			id: this.entries.length + 1,
+			startedAt: startedAt.toISOString(),
+			argv: [...result.command],
+			line: shellLine(result.command),
+			exitCode: result.exitCode,
+			ok: result.ok,
+			timedOut: result.timedOut,
+			missing: result.missing,
+			stderr: result.stderr,
+			durationMs: Math.round(result.durationMs),
+		};
+		// A new array each time: useSyncExternalStore compares snapshots by identity.
+		this.entries = [...this.entries, entry];
+		this.appendToFile(entry);
+		for (const listener of this.listeners) listener();
+		return entry;
+	}
+
+	subscribe = (listener: Listener): (() => void) => {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	};
+
+	getSnapshot = (): readonly LoggedCommand[] => this.entries;
+
+	private appendToFile(entry: LoggedCommand): void {
+		if (this.file === null) return;
+		try {
+			appendFileSync(this.file, formatLogEntry(entry));
+		} catch (error) {
+			this.fileError = `cannot write the command log to ${this.file}: ${(error as Error).message}`;
+		}
+	}
+}
+
+/** A log entry as shell text: the facts as comments, then the line itself, so the file can be replayed. */
+export function formatLogEntry(entry: LoggedCommand): string {
+	const status = entry.timedOut
+		? 'timed out'
+		: entry.missing
+			? 'not installed'
+			: entry.exitCode === null
+				? 'killed'
+				: `exit ${entry.exitCode}`;
+	const stderr = entry.stderr
+		.split('\n')
+		.filter(line => line.trim() !== '')
+		.map(line => `#   ${line}\n`)
+		.join('');
+	return `# ${entry.startedAt} ${status} ${entry.durationMs} ms\n${stderr}${entry.line}\n`;
+}
+
+/** The session's log: the one the UI shows and `--log FILE` writes. */
+export const commandLog = new CommandLog();
