@@ -1,7 +1,7 @@
 // Pure builders: a validated request in, the argv to run out (program first).
 // Never a command string; shellLine() only renders an argv for the user to read or paste.
 // Names go after explicit keywords (`dev`, `name`) so a device called "help" or "up" stays a name.
-import {ipCommand, type NamespaceTarget} from '../system/ip-query.js';
+import type {NamespaceTarget} from './namespace-target.js';
 import type {Cidr, IpAddress, ValidRouteRequest} from './validate.js';
 import type {Family, Route} from './snapshot.js';
 
@@ -15,8 +15,9 @@ export const hostNetns: NetnsRef = {pid: 1};
 
 /** `ip ...ipArgs` run inside `target` (ip -n NAME, or nsenter for a namespace without a name). */
 export function ipIn(target: NamespaceTarget, ipArgs: string[]): Argv {
-	const [file, args] = ipCommand(target, ipArgs);
-	return [file, ...args];
+	if (target === 'current') return ['ip', ...ipArgs];
+	if ('name' in target) return ['ip', '-n', target.name, ...ipArgs];
+	return ['nsenter', `--net=${target.path}`, 'ip', ...ipArgs];
 }
 
 /** Any program run inside `target`: `ip netns exec NAME ...` or `nsenter --net=PATH ...`. */

@@ -1,14 +1,19 @@
 // How to reach a namespace from the snapshot: to run a command inside it
 // (NamespaceTarget), or to send an interface into it (NetnsRef).
-import type {NamespaceTarget} from '../system/ip-query.js';
 import type {NetnsRef} from './commands.js';
 import type {Namespace} from './snapshot.js';
+
+/** How to get into a namespace: by its name in /run/netns, by a path to its nsfs file, or the one nstui runs in. */
+export type NamespaceTarget = {name: string} | {path: string} | 'current';
 
 /**
  * The way into `ns` for `ip -n` / `nsenter`, or null when there is none (no name,
  * no bind mount, no process). `selfInode` is the namespace nstui itself runs in.
  */
-export function namespaceTargetOf(ns: Namespace, selfInode: number | null): NamespaceTarget | null {
+export function namespaceTargetOf(
+	ns: Pick<Namespace, 'inode' | 'name' | 'root' | 'paths' | 'processes'>,
+	selfInode: number | null,
+): NamespaceTarget | null {
 	if (ns.inode === selfInode) return 'current';
 	if (ns.name !== null) return {name: ns.name};
 	if (ns.root) return {path: '/proc/1/ns/net'};

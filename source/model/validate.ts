@@ -3,7 +3,7 @@
 // Each validator returns the cleaned value or a reason that reads well in place.
 import {isIPv4, isIPv6} from 'node:net';
 import {familyBits, hasHostBits, networkOf} from './ip-address.js';
-import type {NamespaceTarget} from '../system/ip-query.js';
+import type {NamespaceTarget} from './namespace-target.js';
 import type {NetnsRef} from './commands.js';
 import type {Family, Route} from './snapshot.js';
 

@@ -5,7 +5,8 @@ import path from 'node:path';
 import type {Namespace, Snapshot} from '../model/snapshot.js';
 import {endpointKey, resolveVethPeers} from '../model/veth-peers.js';
 import {listNetnsNames, namespaceOfPid, netnsDir, readNsfsMounts, scanProcesses, type ProcessCache} from './procfs.js';
-import {batchSafeName, readNamedNamespaces, readNamespace, readNsids, type NamespaceReading, type NamespaceTarget} from './ip-query.js';
+import {batchSafeName, readNamedNamespaces, readNamespace, readNsids, type NamespaceReading} from './ip-query.js';
+import {namespaceTargetOf, type NamespaceTarget} from '../model/namespace-target.js';
 import type {NsidEntry} from '../model/ip-json.js';
 import {mapLimit} from './run.js';
 
@@ -60,13 +61,12 @@ export async function discover(options: DiscoverOptions = {}): Promise<Discovery
 	for (const inode of scan.byNamespace.keys()) entry(inode);
 
 	const list = [...found.values()];
-	const targetOf = (item: Found): NamespaceTarget => {
-		if (item.inode === selfInode) return 'current';
-		if (item.name !== null) return {name: item.name};
-		if (item.inode === rootInode) return {path: '/proc/1/ns/net'};
-		const pid = scan.byNamespace.get(item.inode)?.[0]?.pid;
-		return {path: item.paths[0] ?? `/proc/${pid}/ns/net`};
-	};
+	// Every namespace found has a way in: a name, a mount path, or a process in it.
+	const targetOf = (item: Found): NamespaceTarget =>
+		namespaceTargetOf(
+			{...item, root: item.inode === rootInode, processes: scan.byNamespace.get(item.inode) ?? []},
+			selfInode,
+		) ?? 'current';
 	const targets = list.map(targetOf);
 	const readings = await readAll(list, targets, rootInode, options);
 

@@ -1,14 +1,14 @@
 // Reads one namespace with a single `ip` process in batch mode: each line of
 // the batch is one question, each line of the answer one JSON array.
 import type {Forwarding, Route} from '../model/snapshot.js';
+import {ipIn} from '../model/commands.js';
+import type {NamespaceTarget} from '../model/namespace-target.js';
 import {parseForwarding, parseJsonLines, parseLinks, parseNsids, parseRoutes, type NsidEntry, type RawLink} from '../model/ip-json.js';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {defaultTimeoutMs, run, type RunResult} from './run.js';
 
-/** How to get into a namespace: by its name in /run/netns, by a path to its nsfs file, or the one nstui runs in. */
-export type NamespaceTarget = {name: string} | {path: string} | 'current';
 
 export type NamespaceReading = {
 	links: RawLink[];
@@ -25,26 +25,20 @@ export type NamespaceReading = {
 // in every namespace it costs O(N²); discovery asks it only where it is needed.
 const batch = ['addr show', 'route show table all root 0.0.0.0/0', 'route show table all root ::/0', 'netconf show'];
 
-export function ipCommand(target: NamespaceTarget, ipArgs: string[]): [string, string[]] {
-	if (target === 'current') return ['ip', ipArgs];
-	if ('name' in target) return ['ip', ['-n', target.name, ...ipArgs]];
-	return ['nsenter', [`--net=${target.path}`, 'ip', ...ipArgs]];
-}
-
 export async function readNamespace(
 	target: NamespaceTarget,
 	{timeoutMs, withNsids = false}: {timeoutMs?: number; withNsids?: boolean} = {},
 ): Promise<NamespaceReading> {
-	const [file, args] = ipCommand(target, ['-d', '-j', '-b', '-']);
+	const [file, ...args] = ipIn(target, ['-d', '-j', '-b', '-']);
 	const lines = withNsids ? [...batch, 'netns list-id'] : batch;
-	const result = await run(file, args, {input: `${lines.join('\n')}\n`, timeoutMs});
+	const result = await run(file!, args, {input: `${lines.join('\n')}\n`, timeoutMs});
 	return interpretReading(result, lines.length);
 }
 
 /** The nsids a namespace has given to others, with names where /run/netns has them. */
 export async function readNsids(target: NamespaceTarget, timeoutMs?: number): Promise<NsidEntry[]> {
-	const [file, args] = ipCommand(target, ['-j', 'netns', 'list-id']);
-	const result = await run(file, args, {timeoutMs});
+	const [file, ...args] = ipIn(target, ['-j', 'netns', 'list-id']);
+	const result = await run(file!, args, {timeoutMs});
 	return parseNsids(parseJsonLines(result.stdout)[0] ?? []);
 }
 

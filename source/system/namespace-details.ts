@@ -4,7 +4,7 @@ import {execIn, ipIn} from '../model/commands.js';
 import {parseIptablesSave, type Firewall} from '../model/firewall.js';
 import {parseJsonArray} from '../model/ip-json.js';
 import {parseNeighbours, type Neighbour} from '../model/neighbours.js';
-import type {NamespaceTarget} from './ip-query.js';
+import type {NamespaceTarget} from '../model/namespace-target.js';
 import {findProgram, missingProgramMessage} from './programs.js';
 import {run} from './run.js';
 

@@ -2,7 +2,7 @@
 import {addAddressArgv, addRouteArgv, deleteAddressArgv, deleteRouteArgv} from '../../model/commands.js';
 import type {Route} from '../../model/snapshot.js';
 import {validateCidr, validateInterfaceName, validateNamespaceTarget, validateRoute, validateRouteRequest} from '../../model/validate.js';
-import type {NamespaceTarget} from '../ip-query.js';
+import type {NamespaceTarget} from '../../model/namespace-target.js';
 import {firstProblem, perform, refused, type ActionContext, type ActionResult} from './perform.js';
 
 type AddressRequest = {namespace: NamespaceTarget; device: string; /** address/prefix, e.g. 192.168.1.1/24 */ address: string};

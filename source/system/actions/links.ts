@@ -12,7 +12,7 @@ import {
 	type NetnsRef,
 } from '../../model/commands.js';
 import {validateInterfaceName, validateNamespaceTarget, validateNetnsRef, validateVrfTable} from '../../model/validate.js';
-import type {NamespaceTarget} from '../ip-query.js';
+import type {NamespaceTarget} from '../../model/namespace-target.js';
 import {firstProblem, perform, refused, type ActionContext, type ActionResult} from './perform.js';
 
 type OnLink = {namespace: NamespaceTarget; device: string};

@@ -3,7 +3,7 @@
 // other unrewritten (a bare `-s PREFIX` rule breaks that once br_netfilter is loaded).
 import {masqueradeArgv, type MasqueradeRule} from '../../model/commands.js';
 import {validateInterfaceName, validateNamespaceTarget, validatePrefix, type Validation} from '../../model/validate.js';
-import type {NamespaceTarget} from '../ip-query.js';
+import type {NamespaceTarget} from '../../model/namespace-target.js';
 import {firstProblem, perform, refused, type ActionContext, type ActionResult} from './perform.js';
 
 export type MasqueradeRequest = {

@@ -1,7 +1,7 @@
 // Actions on whole namespaces: create, delete, name an unnamed one, IPv4 forwarding.
 import {addNamespaceArgv, attachNamespaceArgv, deleteNamespaceArgv, setForwardingArgv} from '../../model/commands.js';
 import {validateNamespaceName, validateNamespaceTarget, validatePid} from '../../model/validate.js';
-import type {NamespaceTarget} from '../ip-query.js';
+import type {NamespaceTarget} from '../../model/namespace-target.js';
 import {firstProblem, perform, refused, type ActionContext, type ActionResult} from './perform.js';
 
 export async function addNamespace(request: {name: string}, context?: ActionContext): Promise<ActionResult> {

@@ -1,7 +1,7 @@
 // `ping -c 3 ADDR` from inside a namespace; the whole output is kept for the popup.
 import {pingArgv} from '../../model/commands.js';
 import {validateIpAddress, validateNamespaceTarget} from '../../model/validate.js';
-import type {NamespaceTarget} from '../ip-query.js';
+import type {NamespaceTarget} from '../../model/namespace-target.js';
 import {firstProblem, perform, refused, type ActionContext, type ActionResult} from './perform.js';
 
 // Three probes a second apart, plus ping's wait for late replies when none come.

@@ -2,7 +2,7 @@
 // namespace nstui itself runs in (which needs no ip -n / nsenter at all).
 import {namespaceTargetOf, netnsRefOf} from '../../model/namespace-target.js';
 import type {Namespace} from '../../model/snapshot.js';
-import type {NamespaceTarget} from '../ip-query.js';
+import type {NamespaceTarget} from '../../model/namespace-target.js';
 import {namespaceOfPid} from '../procfs.js';
 
 /** Where to run a command for `ns`; null when it cannot be entered (no name, mount or process). */
