@@ -1,27 +1,46 @@
 #!/usr/bin/env node
 import meow from 'meow';
 import {runSnapshot} from './commands/snapshot.js';
+import {runTui} from './ui/run-tui.js';
+import {runTopology} from './commands/topology.js';
+import {runFind} from './commands/find.js';
+import {runRecipeCommand} from './commands/recipe.js';
 
 const cli = meow(
 	`
 	Usage
-	  $ nstui                     the terminal UI
+	  $ nstui [--interval N] [--read-only]
+	                              the terminal UI (live; press ? inside for the keys)
 	  $ nstui snapshot [--json]   print every network namespace and what is in it
+	  $ nstui topology [--dot]    draw the wiring between namespaces (--dot: Graphviz)
+	  $ nstui find TERM [--json]  where an interface, IP address or prefix, MAC, PID
+	                              or command is: namespace, interface, process
+	  $ nstui recipe NAME up|down --prefix P
+	                              build or remove a seed topology in namespaces P-*:
+	                              direct, router or bridge
 
 	Options
-	  --json        machine-readable output (snapshot)
+	  --json        machine-readable output (snapshot, find)
+	  --dot         Graphviz dot instead of text (topology)
+	  --prefix P    the namespace name prefix (recipe)
+	  --interval N  seconds between refreshes of the terminal UI (default 2)
+	  --read-only   the terminal UI without actions (always so when not root)
 	  --help        this text
 	  --version     the version
 
 	Exit codes
 	  0  success
-	  1  an unexpected error
+	  1  an unexpected error; for find: nothing matched
 	  2  a needed program is missing, or bad usage
 `,
 	{
 		importMeta: import.meta,
 		flags: {
 			json: {type: 'boolean', default: false},
+			interval: {type: 'number', default: 2},
+			readOnly: {type: 'boolean', default: false},
+			dot: {type: 'boolean', default: false},
+			prefix: {type: 'string'},
 		},
 	},
 );
@@ -30,9 +49,15 @@ const [command] = cli.input;
 
 if (command === 'snapshot') {
 	process.exitCode = await runSnapshot({json: cli.flags.json});
+} else if (command === 'topology') {
+	process.exitCode = await runTopology({dot: cli.flags.dot});
+} else if (command === 'recipe') {
+	process.exitCode = await runRecipeCommand({args: cli.input.slice(1), prefix: cli.flags.prefix});
+} else if (command === 'find') {
+	process.exitCode = await runFind({terms: cli.input.slice(1), json: cli.flags.json});
 } else if (command === undefined) {
-	process.stderr.write('nstui: the terminal UI is not built yet; try `nstui snapshot`\n');
-	process.exitCode = 2;
+	// Exit at once: a refresh still running must not keep the shell waiting.
+	process.exit(await runTui({intervalSeconds: cli.flags.interval, readOnly: cli.flags.readOnly}));
 } else {
 	process.stderr.write(`nstui: unknown command "${command}"; see nstui --help\n`);
 	process.exitCode = 2;

@@ -1,0 +1,7 @@
+// The `/` filter: a case-insensitive substring match on each row's text.
+
+export function filterRows<Row extends {search: string}>(rows: readonly Row[], query: string): readonly Row[] {
+	if (query === '') return rows;
+	const needle = query.toLowerCase();
+	return rows.filter(row => row.search.toLowerCase().includes(needle));
+}

@@ -1,0 +1,26 @@
+import {Box, Text} from 'ink';
+import {clockTime} from '../model/text-cells.js';
+import type {TuiState} from './tui-store.js';
+import {useTone} from './theme.js';
+
+type Props = {width: number; hostname: string; intervalMs: number; state: TuiState};
+
+export function Header({width, hostname, intervalMs, state}: Props) {
+	const tone = useTone();
+	const count = state.snapshot ? `${state.snapshot.namespaces.length} namespaces` : 'reading namespaces…';
+	const updated = state.refresh.lastSuccessAt === null ? '' : ` · ${clockTime(state.refresh.lastSuccessAt)}`;
+	const mode = state.paused ? 'PAUSED' : `live ${intervalMs / 1000}s`;
+	return (
+		<Box width={width} height={1} justifyContent="space-between">
+			<Text wrap="truncate-end">
+				<Text bold>nstui</Text> · {hostname} · {count}
+			</Text>
+			<Text wrap="truncate-end">
+				{'  '}
+				{state.refresh.slow ? <Text {...tone('warning')}>refresh slow · </Text> : null}
+				<Text {...(state.paused ? tone('banner') : {})}>{mode}</Text>
+				{updated} · ? help
+			</Text>
+		</Box>
+	);
+}

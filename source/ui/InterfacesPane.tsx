@@ -1,0 +1,38 @@
+import {Text} from 'ink';
+import type {InterfaceRow} from '../model/pane-rows.js';
+import {cell} from '../model/text-cells.js';
+import {Pane, type PaneProps} from './Pane.js';
+import {useTone, type Tone} from './theme.js';
+
+type Props = Omit<PaneProps<InterfaceRow>, 'columns' | 'renderRow' | 'emptyText' | 'title' | 'number'>;
+
+const stateTone = (state: string): Tone | undefined => (state === 'UP' ? 'up' : state === 'DOWN' || state === 'LOWERLAYERDOWN' ? 'down' : state === 'UNKNOWN' ? 'muted' : undefined);
+
+export function InterfacesPane(props: Props) {
+	const tone = useTone();
+	const width = props.box.width - 1;
+	const nameWidth = Math.min(Math.max(4, ...props.view.rows.map(row => row.link.name.length)), 15);
+	const detailsWidth = Math.max(width - nameWidth - 1 - 8 - 1 - 7 - 1, 0);
+	const columns = `${cell('NAME', nameWidth)} ${cell('KIND', 8)} ${cell('STATE', 7)} ADDRESSES  MASTER  PEER`;
+	return (
+		<Pane
+			{...props}
+			number={2}
+			title="Interfaces"
+			columns={columns}
+			emptyText="no interfaces (select a namespace)"
+			renderRow={row => {
+				const {link} = row;
+				const details = [row.addresses, link.master ? `master ${link.master}` : '', row.peer ? `peer ${row.peer}` : '', row.linkLocal].filter(Boolean).join('  ');
+				const state = stateTone(link.state);
+				return (
+					<>
+						{`${cell(link.name, nameWidth)} ${cell(link.kind, 8)} `}
+						<Text {...(state ? tone(state) : {})}>{cell(link.state, 7)}</Text>
+						{` ${cell(details, detailsWidth)}`}
+					</>
+				);
+			}}
+		/>
+	);
+}

@@ -1,0 +1,67 @@
+// Two lines: what needs attention (refresh problems, the last action's result,
+// discovery warnings), then the keys that matter in the focused pane.
+import {Box, Text} from 'ink';
+import {useEffect, useState} from 'react';
+import {clockTime} from '../model/text-cells.js';
+import {hintsFor, type KeyBinding} from './key-map.js';
+import type {TuiState} from './tui-store.js';
+import {useTone, type Tone} from './theme.js';
+
+type Props = {width: number; state: TuiState; bindings: readonly KeyBinding[]};
+
+type Note = {text: string; tone?: Tone};
+
+export function StatusBar({width, state, bindings}: Props) {
+	const tone = useTone();
+	const now = useClock(state.refresh.slow);
+	const notes = statusNotes(state, now);
+	const keys = state.overlay?.kind === 'help'
+		? 'Esc ? q close help'
+		: state.editingFilter
+			? 'type to filter · Enter keep · Esc clear · ↑↓ move'
+			: hintsFor(state.focus, bindings).join('  ');
+	return (
+		<Box flexDirection="column" width={width} height={2}>
+			<Text wrap="truncate-end">
+				{notes.length === 0 ? ' ' : null}
+				{notes.map((note, index) => (
+					<Text key={index} {...(note.tone ? tone(note.tone) : {})}>
+						{index > 0 ? ' · ' : ''}
+						{note.text}
+					</Text>
+				))}
+			</Text>
+			<Text wrap="truncate-end" {...tone('muted')}>
+				{keys}
+			</Text>
+		</Box>
+	);
+}
+
+export function statusNotes(state: TuiState, now: number): Note[] {
+	const notes: Note[] = [];
+	const {refresh} = state;
+	if (refresh.slow && refresh.startedAt !== null) {
+		const since = refresh.lastSuccessAt === null ? '' : `; showing data from ${clockTime(refresh.lastSuccessAt)}`;
+		notes.push({text: `refresh running for ${Math.round((now - refresh.startedAt) / 1000)}s${since}`, tone: 'warning'});
+	}
+	if (refresh.lastError) notes.push({text: `refresh failed: ${refresh.lastError}`, tone: 'error'});
+	if (state.message) notes.push({text: state.message.text, tone: state.message.kind === 'error' ? 'error' : undefined});
+	if (state.warnings.length > 0) {
+		const more = state.warnings.length > 1 ? ` (+${state.warnings.length - 1} more)` : '';
+		notes.push({text: `${state.warnings[0]}${more}`, tone: 'warning'});
+	}
+	return notes;
+}
+
+/** The time, ticking each second while `ticking` (to count how long a slow refresh runs). */
+function useClock(ticking: boolean): number {
+	const [now, setNow] = useState(Date.now);
+	useEffect(() => {
+		setNow(Date.now());
+		if (!ticking) return;
+		const timer = setInterval(() => setNow(Date.now()), 1000);
+		return () => clearInterval(timer);
+	}, [ticking]);
+	return now;
+}

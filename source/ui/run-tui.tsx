@@ -1,0 +1,90 @@
+// Starts the full-screen UI: alternate screen, live updates, and a terminal put
+// back as it was on every way out (q, Ctrl-C, SIGTERM, SIGHUP, SIGINT, a crash).
+import {render, type Instance} from 'ink';
+import os from 'node:os';
+import {discover} from '../system/discover.js';
+import type {ProcessCache} from '../system/procfs.js';
+import {App} from './App.js';
+import {createPoller} from './poller.js';
+import {takeTerminal} from './terminal-screen.js';
+import {ThemeContext, themeFromEnvironment} from './theme.js';
+import {createTuiStore} from './tui-store.js';
+
+export type TuiOptions = {
+	intervalSeconds: number;
+	readOnly: boolean;
+};
+
+/** Why the session cannot change anything, or null when it can. */
+export function readOnlyReason(readOnly: boolean, uid: number | undefined = process.getuid?.()): string | null {
+	if (uid !== undefined && uid !== 0) return `not running as root (uid ${uid}), so nstui cannot change namespaces`;
+	if (readOnly) return 'started with --read-only';
+	return null;
+}
+
+const exitSignals = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
+
+export async function runTui(options: TuiOptions): Promise<number> {
+	const {stdin, stdout, stderr} = process;
+	if (!Number.isFinite(options.intervalSeconds) || options.intervalSeconds < 0.1) {
+		stderr.write('nstui: --interval takes a number of seconds, at least 0.1\n');
+		return 2;
+	}
+	if (!stdin.isTTY || !stdout.isTTY) {
+		stderr.write('nstui: the terminal UI needs a terminal on stdin and stdout; for scripts use `nstui snapshot --json`\n');
+		return 2;
+	}
+
+	const intervalMs = Math.round(options.intervalSeconds * 1000);
+	const store = createTuiStore();
+	// Kept across refreshes: each process's details are read from /proc once.
+	const processCache: ProcessCache = new Map();
+	const poller = createPoller({store, intervalMs, load: () => discover({processCache})});
+	const readOnly = readOnlyReason(options.readOnly);
+	const screen = takeTerminal(stdout, stdin);
+	let instance: Instance | undefined;
+
+	const shutDown = () => {
+		poller.stop();
+		try {
+			instance?.unmount();
+		} catch {
+			// Unmounting writes a last frame; with the terminal gone that may fail.
+		}
+		screen.restore();
+	};
+	const onSignal = (signal: NodeJS.Signals) => {
+		// After SIGHUP the terminal may be gone, and writing to it fails asynchronously.
+		stdout.on('error', () => {});
+		shutDown();
+		process.exit(128 + (os.constants.signals[signal] ?? 0));
+	};
+	const onCrash = (error: unknown) => {
+		shutDown();
+		stderr.write(`nstui: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.exit(1);
+	};
+	for (const signal of exitSignals) process.on(signal, onSignal);
+	process.on('uncaughtException', onCrash);
+	process.on('unhandledRejection', onCrash);
+
+	try {
+		instance = render(
+			<ThemeContext.Provider value={themeFromEnvironment()}>
+				<App store={store} poller={poller} hostname={os.hostname()} intervalMs={intervalMs} readOnly={readOnly} />
+			</ThemeContext.Provider>,
+			{exitOnCtrlC: false},
+		);
+		await instance.waitUntilExit();
+		return 0;
+	} catch (error) {
+		shutDown();
+		stderr.write(`nstui: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		return 1;
+	} finally {
+		shutDown();
+		for (const signal of exitSignals) process.off(signal, onSignal);
+		process.off('uncaughtException', onCrash);
+		process.off('unhandledRejection', onCrash);
+	}
+}

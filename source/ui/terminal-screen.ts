@@ -1,0 +1,28 @@
+// The alternate screen, entered once and left exactly once, however nstui ends.
+// Leaving it brings back what the shell showed before, with the cursor where it was.
+
+const enterAlternateScreen = '\u001B[?1049h\u001B[H';
+const leaveAlternateScreen = '\u001B[?1049l';
+const showCursor = '\u001B[?25h';
+
+export type TerminalScreen = {
+	/** Idempotent: leaves the alternate screen, shows the cursor and ends raw mode. */
+	restore(): void;
+};
+
+export function takeTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStream): TerminalScreen {
+	stdout.write(enterAlternateScreen);
+	let restored = false;
+	return {
+		restore() {
+			if (restored) return;
+			restored = true;
+			try {
+				if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
+				stdout.write(showCursor + leaveAlternateScreen);
+			} catch {
+				// The terminal is gone (SSH dropped): nothing left to restore.
+			}
+		},
+	};
+}

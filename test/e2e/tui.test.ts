@@ -1,0 +1,147 @@
+// The real built nstui in a real terminal (tmux), against namespaces this test
+// creates under its own prefix and removes again, also when a check fails.
+import assert from 'node:assert/strict';
+import {execFileSync, spawnSync} from 'node:child_process';
+import {existsSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {after, afterEach, before, describe, test} from 'node:test';
+import {setTimeout as delay} from 'node:timers/promises';
+import {fileURLToPath} from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = path.join(root, 'dist/cli.js');
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const skip =
+	process.getuid?.() !== 0
+		? 'needs root: creates network namespaces'
+		: !hasTmux
+			? 'needs tmux, which is not installed'
+			: !existsSync(cli)
+				? 'needs the build: run `npm run build` first (npm test does)'
+				: false;
+
+const prefix = `nstui-e2e-${process.pid}-`;
+const nsA = `${prefix}a`;
+const nsB = `${prefix}b`;
+const nsLate = `${prefix}late`;
+const vethA = `e2e${process.pid}a`;
+const vethB = `e2e${process.pid}b`;
+const session = `nstui-e2e-${process.pid}`;
+const sttyBefore = path.join(tmpdir(), `nstui-e2e-${process.pid}-stty-before`);
+const sttyAfter = path.join(tmpdir(), `nstui-e2e-${process.pid}-stty-after`);
+
+const ip = (...args: string[]) => execFileSync('ip', args, {stdio: ['ignore', 'ignore', 'pipe']});
+const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
+const screen = () => tmux('capture-pane', '-p', '-t', session);
+const alternateScreenOn = () => tmux('display-message', '-p', '-t', session, '#{alternate_on}').trim() === '1';
+const typeLine = (text: string) => {
+	tmux('send-keys', '-t', session, '-l', text);
+	tmux('send-keys', '-t', session, 'Enter');
+};
+const press = (...keys: string[]) => tmux('send-keys', '-t', session, ...keys);
+
+async function waitFor(what: string, check: (text: string) => boolean, timeoutMs = 8000): Promise<string> {
+	const deadline = Date.now() + timeoutMs;
+	let text = '';
+	while (Date.now() < deadline) {
+		text = screen();
+		if (check(text)) return text;
+		await delay(100);
+	}
+	assert.fail(`timed out waiting for ${what}; the screen was:\n${text}`);
+}
+
+/** The PID of nstui, the child of the shell in the tmux pane. */
+function nstuiPid(): number {
+	const shell = tmux('display-message', '-p', '-t', session, '#{pane_pid}').trim();
+	const children = readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+	// meow sets the process title, so the command line reads `nstui`.
+	const pid = children.map(Number).find(child => /nstui|dist\/cli\.js/.test(readFileSync(`/proc/${child}/cmdline`, 'utf8')));
+	assert.ok(pid, 'nstui is not running in the pane');
+	return pid;
+}
+
+function cleanUp() {
+	spawnSync('tmux', ['kill-session', '-t', session], {stdio: 'ignore'});
+	for (const name of existsSync('/run/netns') ? readdirSync('/run/netns') : []) {
+		if (name.startsWith(prefix)) spawnSync('ip', ['netns', 'del', name], {stdio: 'ignore'});
+	}
+	rmSync(sttyBefore, {force: true});
+	rmSync(sttyAfter, {force: true});
+}
+
+async function startNstui() {
+	typeLine(`node ${cli} --interval 1`);
+	await waitFor('the UI', text => /1 Namespaces/.test(text) && / namespaces /.test(text));
+	assert.ok(alternateScreenOn(), 'nstui runs in the alternate screen');
+	// Only this test's namespaces: the machine may have many others.
+	press('/');
+	tmux('send-keys', '-t', session, '-l', prefix);
+	press('Enter');
+}
+
+/** Back in the shell, with the screen it had and the tty settings it had. */
+async function assertTerminalRestored(marker: string) {
+	await waitFor('the shell after nstui', text => !/1 Namespaces/.test(text));
+	assert.equal(alternateScreenOn(), false);
+	typeLine(`stty -g > ${sttyAfter}; cmp -s ${sttyBefore} ${sttyAfter} && echo ${marker}-OK || echo ${marker}-DIFFERENT`);
+	const answer = new RegExp(`^${marker}-(OK|DIFFERENT)$`, 'm');
+	const text = await waitFor(`${marker} in the shell`, output => answer.test(output));
+	assert.match(text, new RegExp(`^${marker}-OK$`, 'm'));
+	// What was on the primary screen before nstui started is still there.
+	assert.match(text, /nstui-e2e-shell-ready/);
+}
+
+describe('nstui in tmux', {skip}, () => {
+	before(() => {
+		cleanUp();
+		ip('netns', 'add', nsA);
+		ip('netns', 'add', nsB);
+		ip('link', 'add', vethA, 'netns', nsA, 'type', 'veth', 'peer', 'name', vethB, 'netns', nsB);
+		ip('-n', nsA, 'addr', 'add', '10.231.7.1/24', 'dev', vethA);
+		ip('-n', nsB, 'addr', 'add', '10.231.7.2/24', 'dev', vethB);
+		ip('-n', nsA, 'link', 'set', vethA, 'up');
+		ip('-n', nsB, 'link', 'set', vethB, 'up');
+		tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', session, 'env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color PS1="e2e$ " bash --norc --noprofile');
+		typeLine(`cd ${root}; stty -g > ${sttyBefore}; echo nstui-e2e-shell-ready`);
+	});
+	after(cleanUp);
+	// A failed check must not leave nstui running to eat the next test's keys.
+	afterEach(async () => {
+		if (!alternateScreenOn()) return;
+		press('q');
+		await waitFor('nstui to quit', text => !/1 Namespaces/.test(text)).catch(() => {});
+	});
+
+	test('shows the namespaces and veth addresses, picks up a namespace added outside, and q restores the terminal', async () => {
+		await waitFor('the shell', text => /^nstui-e2e-shell-ready$/m.test(text));
+		await startNstui();
+		await waitFor('both test namespaces', output => output.includes(`›${nsA}`) && output.includes(nsB));
+		// A veth reports UP once the kernel has seen both ends up: give it a refresh or two.
+		const vethRowA = new RegExp(`${vethA}\\s+veth\\s+UP\\s+10\\.231\\.7\\.1/24\\s+peer ${vethB}@nstui-e2e-`);
+		await waitFor(`${vethA} with its address and peer`, output => vethRowA.test(output));
+		press('j');
+		const vethRowB = new RegExp(`${vethB}\\s+veth\\s+UP\\s+10\\.231\\.7\\.2/24\\s+peer ${vethA}@nstui-e2e-`);
+		await waitFor(`${nsB} selected, ${vethB} with its address and peer`, output => output.includes(`›${nsB}`) && vethRowB.test(output));
+
+		const added = Date.now();
+		ip('netns', 'add', nsLate);
+		await waitFor('the namespace added from outside', output => output.includes(nsLate), 5000);
+		assert.ok(Date.now() - added < 5000);
+		// Still selected by identity: the new row came in above... or below; either way the same namespace.
+		assert.match(screen(), new RegExp(`›${nsB}`));
+
+		press('q');
+		await assertTerminalRestored('AFTER-Q');
+	});
+
+	for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+		test(`${signal} restores the terminal`, async () => {
+			await startNstui();
+			await waitFor('the test namespaces', output => output.includes(nsA));
+			process.kill(nstuiPid(), signal);
+			await assertTerminalRestored(`AFTER-${signal}`);
+		});
+	}
+});

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import {afterEach, test} from 'node:test';
+import {cleanup} from 'ink-testing-library';
+import {keyMap, type KeyBinding} from '../../source/ui/key-map.js';
+import {keys, labSnapshot, renderTui} from './tui-harness.js';
+
+afterEach(() => cleanup());
+
+test('? shows every key of the key map; Esc and ? close it', async () => {
+	const tui = await renderTui({snapshot: labSnapshot()});
+	await tui.press('?');
+	const frame = tui.frame();
+	assert.match(frame, /Keys {2}\(Esc, \? or q closes this help\)/);
+	for (const binding of keyMap) assert.ok(frame.includes(binding.keys), `help lacks ${binding.keys}`);
+	assert.doesNotMatch(frame, /1 Namespaces/);
+	// While the help is open, keys do not reach the panes.
+	await tui.press('j');
+	assert.equal(tui.store.getState().selection.namespaces, null);
+	await tui.press(keys.escape);
+	await tui.settle(60);
+	assert.match(tui.frame(), /1 Namespaces/);
+	await tui.press('?', '?');
+	assert.match(tui.frame(), /1 Namespaces/);
+});
+
+test('the help fits 80x24', async () => {
+	const tui = await renderTui({snapshot: labSnapshot(), columns: 80, rows: 24});
+	await tui.press('?');
+	const lines = tui.lines();
+	assert.ok(lines.length <= 23);
+	assert.match(tui.frame(), /Ctrl-R\s+refresh now/);
+	assert.match(tui.frame(), /q Ctrl-C\s+quit/);
+});
+
+test('an added key is one entry: it runs, shows in the help, and is unavailable when read-only', async () => {
+	let runs = 0;
+	const action: KeyBinding = {
+		keys: 'x',
+		description: 'an example action',
+		group: 'Actions',
+		changesSystem: true,
+		matches: input => input === 'x',
+		run: () => void runs++,
+	};
+	const bindings = [...keyMap, action];
+	const writable = await renderTui({snapshot: labSnapshot(), bindings});
+	await writable.press('x');
+	assert.equal(runs, 1);
+	await writable.press('?');
+	assert.match(writable.frame(), /Actions[\s\S]*x\s+an example action/);
+	writable.unmount();
+
+	const readOnly = await renderTui({snapshot: labSnapshot(), bindings, readOnly: 'started with --read-only'});
+	await readOnly.press('x');
+	assert.equal(runs, 1);
+	assert.match(readOnly.frame(), /read-only session: "an example action" is not available/);
+	await readOnly.press('?');
+	assert.match(readOnly.frame(), /an example action \(unavailable: read-only\)/);
+});

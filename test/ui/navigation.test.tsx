@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import {afterEach, test} from 'node:test';
+import {cleanup} from 'ink-testing-library';
+import {manyNamespaces} from '../fixtures/many-namespaces.js';
+import {keys, labSnapshot, lineWith, renderTui} from './tui-harness.js';
+
+afterEach(() => cleanup());
+
+const selectedNamespace = (lines: string[]) => lines.find(line => line.startsWith('›'))?.slice(1).split(/\s+/)[0];
+const keyLine = (lines: string[]) => lines.at(-1) ?? '';
+
+test('j/k, arrows, g/G move the selection in the Namespaces pane', async () => {
+	const tui = await renderTui({snapshot: labSnapshot()});
+	assert.equal(selectedNamespace(tui.lines()), '<host>');
+	await tui.press('j', 'j');
+	assert.equal(selectedNamespace(tui.lines()), 'nsx-b');
+	await tui.press(keys.down);
+	assert.equal(selectedNamespace(tui.lines()), 'nsx-db');
+	await tui.press('k', keys.up);
+	assert.equal(selectedNamespace(tui.lines()), 'nsx-a');
+	await tui.press('G');
+	assert.match(tui.frame(), /1 Namespaces {2}10\/10/);
+	await tui.press('g');
+	assert.equal(selectedNamespace(tui.lines()), '<host>');
+});
+
+test('the other panes follow the selected namespace', async () => {
+	const tui = await renderTui({snapshot: labSnapshot()});
+	await tui.press('G', 'k', 'k');
+	assert.equal(selectedNamespace(tui.lines()), 'nsx-router');
+	assert.match(lineWith(tui.lines(), 'veth-router1')!, /192\.168\.1\.254\/24/);
+	assert.equal(lineWith(tui.lines(), 'eth0 '), undefined);
+});
+
+test('Tab, Shift-Tab and 1-4 move the focus; the key line follows it', async () => {
+	const tui = await renderTui({snapshot: labSnapshot()});
+	assert.match(keyLine(tui.lines()), /^Enter interfaces/);
+	await tui.press(keys.tab);
+	assert.equal(tui.store.getState().focus, 'interfaces');
+	assert.match(keyLine(tui.lines()), /^Enter veth peer/);
+	await tui.press(keys.tab, keys.tab);
+	assert.match(keyLine(tui.lines()), /^Enter go to ns {2}\* all ns/);
+	await tui.press(keys.tab);
+	assert.equal(tui.store.getState().focus, 'namespaces');
+	await tui.press(keys.shiftTab);
+	assert.equal(tui.store.getState().focus, 'processes');
+	await tui.press('3');
+	assert.equal(tui.store.getState().focus, 'routes');
+	assert.match(keyLine(tui.lines()), /^Tab pane/);
+	await tui.press('2');
+	assert.equal(tui.store.getState().focus, 'interfaces');
+	// j now moves in Interfaces, not in Namespaces.
+	await tui.press('j');
+	assert.match(tui.frame(), /2 Interfaces {2}2\/4/);
+	assert.equal(selectedNamespace(tui.lines()), '<host>');
+});
+
+test('Enter: a namespace focuses its interfaces, a veth jumps to its peer, a process selects its namespace', async () => {
+	const tui = await renderTui({snapshot: labSnapshot()});
+	await tui.press('/', ...'nsx-web', keys.enter, keys.enter);
+	assert.equal(tui.store.getState().focus, 'interfaces');
+	await tui.press('j', keys.enter);
+	// The peer of eth0-web is veth-web-br in nsx-host; the filter that hid nsx-host is gone.
+	assert.equal(tui.store.getState().filters.namespaces, '');
+	assert.equal(selectedNamespace(tui.lines()), 'nsx-host');
+	assert.match(lineWith(tui.lines(), '›veth-web-br')!, /peer eth0-web@nsx-web/);
+	await tui.press('4', '*', '/', ...'http', keys.enter, keys.enter);
+	assert.equal(tui.store.getState().focus, 'namespaces');
+	assert.equal(selectedNamespace(tui.lines()), 'nsx-web');
+});
+
+test('1,000 namespaces: only the visible rows are rendered, PgDn/G scroll, each key stays fast', async () => {
+	const tui = await renderTui({snapshot: manyNamespaces(1000)});
+	assert.match(tui.frame(), /1001 namespaces/);
+	assert.ok(!tui.frame().includes('bulk-0020'), 'rows below the pane are not rendered');
+	await tui.press(keys.pageDown);
+	// 16 list rows: a page moves by 15.
+	assert.match(tui.frame(), /1 Namespaces {2}16\/1001/);
+	const started = performance.now();
+	await tui.press('G');
+	assert.equal(selectedNamespace(tui.lines()), 'bulk-0999');
+	assert.ok(!tui.frame().includes('bulk-0000'));
+	await tui.press(keys.pageUp, 'k');
+	assert.match(tui.frame(), /1 Namespaces {2}985\/1001/);
+	const perKey = (performance.now() - started) / 3;
+	assert.ok(perKey < 100, `${perKey.toFixed(1)} ms per key`);
+	const nsLines = tui.lines().filter(line => /bulk-\d{4}/.test(line.slice(0, 40)));
+	assert.equal(nsLines.length, 16);
+});

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import {afterEach, test} from 'node:test';
+import {cleanup} from 'ink-testing-library';
+import {keys, labSnapshot, lineWith, renderTui} from './tui-harness.js';
+
+afterEach(() => cleanup());
+
+test('namespaces pane: host first, named ones, the unnamed one by its process, counts and forwarding', async () => {
+	const tui = await renderTui({snapshot: labSnapshot()});
+	const lines = tui.lines();
+	assert.match(lines[0]!, /nstui · testhost · 10 namespaces/);
+	assert.match(lines.join('\n'), /1 Namespaces {2}1\/10/);
+	assert.match(lineWith(lines, '<host>')!, /<host>\s+4026531833\s+4\s+4 -/);
+	assert.match(lineWith(lines, 'nsx-router')!, /nsx-router\s+4026532384\s+0\s+3 v4/);
+	// The list shows 17 of 40 rows' worth: the unnamed namespace is further down; G goes there.
+	await tui.press('G');
+	assert.match(lineWith(tui.lines(), '<unnamed>')!, /›<unnamed> pid 2324 sl…\s+4026532729\s+1\s+2 -/);
+});
+
+test('interfaces pane: kind, state, addresses, master and veth peer as name@namespace', async () => {
+	const tui = await renderTui({snapshot: labSnapshot()});
+	await tui.press('/', ...'nsx-host', keys.enter);
+	const lines = tui.lines();
+	assert.match(lineWith(lines, 'vnet-0 ')!, /vnet-0\s+bridge\s+UP\s+192\.168\.15\.1\/24/);
+	assert.match(lineWith(lines, 'veth-web-br')!, /veth-web-br\s+veth\s+UP\s+master vnet-0 {2}peer eth0-web@nsx-web/);
+	assert.match(lineWith(lines, 'veth-e ')!, /peer veth-f@<unnamed> pid/);
+});
+
+test('routes pane: default routes first, both families', async () => {
+	const tui = await renderTui({snapshot: labSnapshot()});
+	const lines = tui.lines();
+	const start = lines.findIndex(line => line.includes('3 Routes'));
+	const routes = lines.slice(start + 2, start + 7).map(line => line.slice(0, 60));
+	assert.match(routes[0]!, /›v4 default via 192\.0\.2\.1 dev eth0/);
+	assert.match(routes[1]!, /v6 default via fd00::1 dev eth0/);
+	assert.match(routes[2]!, /v4 192\.0\.2\.0\/24 dev eth0 proto kernel scope link/);
+});
+
+test("processes pane: the selected namespace's processes, and all of them with *", async () => {
+	const tui = await renderTui({snapshot: labSnapshot()});
+	assert.match(lineWith(tui.lines(), 'sshd')!, /812 root\s+<host>\s+sshd: \/usr\/sbin\/sshd/);
+	assert.equal(lineWith(tui.lines(), 'http.server'), undefined);
+	await tui.press('4', '*');
+	assert.match(tui.frame(), /4 Processes \(all namespaces\) {2}1\/7/);
+	assert.match(lineWith(tui.lines(), 'http.server')!, /2410 www-data\s+nsx-web\s+python3 -m http\.server/);
+	assert.match(lineWith(tui.lines(), '2324 root')!, /2324 root\s+<unnamed> pid…\s+sleep infinity/);
+});
+
+test('an empty namespace says so instead of showing nothing', async () => {
+	const tui = await renderTui({snapshot: labSnapshot()});
+	await tui.press('j');
+	assert.match(tui.frame(), /no process in this namespace/);
+});
+
+test('fits 80x24: at most 23 lines of at most 80 columns, every pane on screen', async () => {
+	const tui = await renderTui({snapshot: labSnapshot(), columns: 80, rows: 24});
+	const lines = tui.lines();
+	assert.ok(lines.length <= 23, `${lines.length} lines`);
+	for (const line of lines) assert.ok(line.length <= 80, `too wide: ${line}`);
+	for (const title of ['1 Namespaces', '2 Interfaces', '3 Routes', '4 Processes']) assert.match(tui.frame(), new RegExp(title));
+	assert.match(lineWith(lines, 'nsx-router')!, /nsx-router\s+0\s+3 v4/);
+});
+
+test('re-lays out on resize', async () => {
+	const tui = await renderTui({snapshot: labSnapshot(), columns: 120, rows: 40});
+	assert.match(lineWith(tui.lines(), 'nsx-a')!, /4026532315/);
+	Object.defineProperty(tui.stdout, 'columns', {value: 80, configurable: true});
+	Object.defineProperty(tui.stdout, 'rows', {value: 24, configurable: true});
+	tui.stdout.emit('resize');
+	await tui.settle();
+	// Narrower: the inode column goes first, the name stays.
+	assert.doesNotMatch(lineWith(tui.lines(), 'nsx-a')!, /4026532315/);
+	assert.ok(tui.lines().length <= 23);
+});
+
+test('read-only sessions show a banner with the reason', async () => {
+	const tui = await renderTui({snapshot: labSnapshot(), readOnly: 'not running as root (uid 1000), so nstui cannot change namespaces'});
+	assert.match(tui.lines()[1]!, /READ-ONLY: not running as root \(uid 1000\), so nstui cannot change namespaces; actions are disabled/);
+});

@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import {afterEach, test} from 'node:test';
+import {setTimeout as delay} from 'node:timers/promises';
+import {cleanup} from 'ink-testing-library';
+import type {Namespace, Snapshot} from '../../source/model/snapshot.js';
+import type {Discovery} from '../../source/system/discover.js';
+import {createPoller} from '../../source/ui/poller.js';
+import {refreshSucceeded} from '../../source/ui/tui-actions.js';
+import {createTuiStore} from '../../source/ui/tui-store.js';
+import {keys, labSnapshot, lineWith, renderTui} from './tui-harness.js';
+
+afterEach(() => cleanup());
+
+const selectedNamespace = (lines: string[]) => lines.find(line => line.startsWith('›'))?.slice(1).split(/\s+/)[0];
+
+function withNamespaces(snapshot: Snapshot, ...names: string[]): Snapshot {
+	const added: Namespace[] = names.map((name, index) => ({
+		inode: 4026539000 + index,
+		name,
+		paths: [`/run/netns/${name}`],
+		root: false,
+		nsid: null,
+		forwarding: {ipv4: false, ipv6: false},
+		processes: [],
+		interfaces: [],
+		routes: [],
+		error: null,
+	}));
+	const [host, ...rest] = snapshot.namespaces;
+	return {...snapshot, namespaces: [host!, ...added, ...rest]};
+}
+
+const discovery = (snapshot: Snapshot): Discovery => ({snapshot, warnings: []});
+
+test('the selection stays on the same namespace when rows appear above it, and the new rows are highlighted', async () => {
+	const tui = await renderTui({snapshot: labSnapshot()});
+	await tui.press('/', 'r', 'o', 'u', keys.enter, keys.escape);
+	await tui.settle(60);
+	assert.equal(selectedNamespace(tui.lines()), 'nsx-router');
+	await tui.press('2', 'j');
+	refreshSucceeded(tui.store, discovery(withNamespaces(labSnapshot(), 'aaa-new-1', 'aaa-new-2')), Date.now());
+	await tui.settle();
+	assert.equal(selectedNamespace(tui.lines()), 'nsx-router');
+	assert.match(tui.frame(), /1 Namespaces {2}10\/12/);
+	// The interface selection was kept as well (veth-router1, second row).
+	assert.match(lineWith(tui.lines(), '›veth-router1')!, /192\.168\.1\.254/);
+	assert.deepEqual([...tui.store.getState().changed].filter(id => id.startsWith('ns:')), ['ns:4026539000', 'ns:4026539001']);
+});
+
+test('when the selected namespace disappears, the selection stays at its position', async () => {
+	const tui = await renderTui({snapshot: labSnapshot()});
+	await tui.press('j', 'j');
+	assert.equal(selectedNamespace(tui.lines()), 'nsx-b');
+	const snapshot = labSnapshot();
+	snapshot.namespaces = snapshot.namespaces.filter(ns => ns.name !== 'nsx-b');
+	refreshSucceeded(tui.store, discovery(snapshot), Date.now());
+	await tui.settle();
+	assert.equal(selectedNamespace(tui.lines()), 'nsx-db');
+});
+
+test('changed values are highlighted, and only for a moment', async () => {
+	const tui = await renderTui({snapshot: labSnapshot()});
+	const next = labSnapshot();
+	next.namespaces.find(ns => ns.name === 'nsx-a')!.forwarding.ipv4 = true;
+	refreshSucceeded(tui.store, discovery(next), Date.now());
+	await tui.settle();
+	assert.deepEqual([...tui.store.getState().changed], ['ns:4026532315']);
+	assert.match(lineWith(tui.lines(), 'nsx-a')!, /v4/);
+	await delay(1700);
+	assert.equal(tui.store.getState().changed.size, 0);
+});
+
+test('live updates: the poller refreshes on its interval, Space pauses, Ctrl-R refreshes once while paused', async () => {
+	let loads = 0;
+	let snapshot = labSnapshot();
+	const store = createTuiStore();
+	const poller = createPoller({store, intervalMs: 60, load: async () => (loads++, discovery(snapshot))});
+	const tui = await renderTui({store, poller});
+	await delay(100);
+	assert.match(tui.frame(), /10 namespaces/);
+	snapshot = withNamespaces(labSnapshot(), 'late-arrival');
+	await delay(150);
+	assert.match(tui.frame(), /11 namespaces/);
+	assert.ok(lineWith(tui.lines(), 'late-arrival'));
+
+	await tui.press(keys.space);
+	assert.match(tui.lines()[0]!, /PAUSED/);
+	const paused = loads;
+	snapshot = labSnapshot();
+	await delay(250);
+	assert.equal(loads, paused);
+	assert.match(tui.frame(), /11 namespaces/);
+	await tui.press(keys.ctrlR);
+	await delay(30);
+	assert.equal(loads, paused + 1);
+	assert.match(tui.frame(), /10 namespaces/);
+	await tui.press(keys.space);
+	assert.match(tui.lines()[0]!, /live 2s/);
+	tui.unmount();
+	poller.stop();
+});
+
+test('a hanging refresh: input still works, stale data stay, the status bar says so, no second refresh starts', async () => {
+	let loads = 0;
+	let release: (value: Discovery) => void = () => {};
+	const store = createTuiStore();
+	refreshSucceeded(store, discovery(labSnapshot()), Date.now());
+	const poller = createPoller({
+		store,
+		intervalMs: 50,
+		load: () => {
+			loads++;
+			return new Promise<Discovery>(resolve => (release = resolve));
+		},
+	});
+	const tui = await renderTui({store, poller});
+	await delay(300);
+	assert.equal(loads, 1);
+	assert.match(tui.frame(), /refresh running for \d+s; showing data from \d\d:\d\d:\d\d/);
+	assert.match(tui.lines()[0]!, /refresh slow/);
+	await tui.press('j', 'j');
+	assert.equal(selectedNamespace(tui.lines()), 'nsx-b');
+	await tui.press(keys.ctrlR);
+	assert.equal(loads, 1);
+	assert.match(tui.frame(), /a refresh is already running/);
+	release(discovery(withNamespaces(labSnapshot(), 'after-the-wait')));
+	await delay(30);
+	assert.doesNotMatch(tui.frame(), /refresh running for/);
+	assert.match(tui.frame(), /11 namespaces/);
+	tui.unmount();
+	poller.stop();
+});
+
+test('a failed refresh shows its error and keeps the last data', async () => {
+	const store = createTuiStore();
+	refreshSucceeded(store, discovery(labSnapshot()), Date.now());
+	const poller = createPoller({store, intervalMs: 10_000, load: async () => Promise.reject(new Error('nstui needs `ip`, which is not installed'))});
+	const tui = await renderTui({store, poller});
+	await delay(30);
+	assert.match(tui.frame(), /refresh failed: nstui needs `ip`, which is not installed/);
+	assert.match(tui.frame(), /10 namespaces/);
+	tui.unmount();
+	poller.stop();
+});
+
+test('unmounting and mounting again (as the exec-shell does) keeps selection, focus, filters and data', async () => {
+	const first = await renderTui({snapshot: labSnapshot()});
+	await first.press('/', 'n', 's', keys.enter, 'j', 'j', keys.tab, '4', '*');
+	const before = first.frame();
+	first.unmount();
+	const second = await renderTui({store: first.store});
+	assert.equal(second.frame(), before);
+	assert.equal(selectedNamespace(second.lines()), 'nsx-db');
+	assert.equal(second.store.getState().focus, 'processes');
+});

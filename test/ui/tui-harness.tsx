@@ -1,0 +1,77 @@
+// Renders the TUI with ink-testing-library at a chosen terminal size, from a
+// store fed with fixture snapshots, and types keys into it.
+import {readFileSync} from 'node:fs';
+import {setTimeout as delay} from 'node:timers/promises';
+import {render} from 'ink-testing-library';
+import type {Snapshot} from '../../source/model/snapshot.js';
+import {App} from '../../source/ui/App.js';
+import type {KeyBinding} from '../../source/ui/key-map.js';
+import type {Poller} from '../../source/ui/poller.js';
+import {refreshSucceeded} from '../../source/ui/tui-actions.js';
+import {createTuiStore, type TuiStore} from '../../source/ui/tui-store.js';
+
+export const keys = {
+	tab: '\t',
+	shiftTab: '\u001B[Z',
+	up: '\u001B[A',
+	down: '\u001B[B',
+	pageUp: '\u001B[5~',
+	pageDown: '\u001B[6~',
+	enter: '\r',
+	escape: '\u001B',
+	backspace: '\u007F',
+	ctrlR: '\u0012',
+	ctrlC: '\u0003',
+	space: ' ',
+};
+
+export function labSnapshot(): Snapshot {
+	return JSON.parse(readFileSync(new URL('../fixtures/lab-snapshot.json', import.meta.url), 'utf8')) as Snapshot;
+}
+
+export type TuiHarnessOptions = {
+	snapshot?: Snapshot;
+	store?: TuiStore;
+	poller?: Poller;
+	columns?: number;
+	rows?: number;
+	readOnly?: string | null;
+	bindings?: readonly KeyBinding[];
+};
+
+const ansi = /\u001B\[[0-9;?]*[A-Za-z]/g;
+
+export async function renderTui(options: TuiHarnessOptions = {}) {
+	const store = options.store ?? createTuiStore();
+	if (options.snapshot) refreshSucceeded(store, {snapshot: options.snapshot, warnings: []}, Date.now());
+	const app = render(
+		<App store={store} poller={options.poller} hostname="testhost" intervalMs={2000} readOnly={options.readOnly ?? null} bindings={options.bindings} />,
+	);
+	await delay(10);
+	Object.defineProperty(app.stdout, 'columns', {value: options.columns ?? 120, configurable: true});
+	Object.defineProperty(app.stdout, 'rows', {value: options.rows ?? 40, configurable: true});
+	app.stdout.emit('resize');
+	await delay(20);
+	const frame = () => (app.lastFrame() ?? '').replace(ansi, '');
+	return {
+		...app,
+		store,
+		frame,
+		lines: () => frame().split('\n'),
+		/** Types each key, letting the UI settle after each. */
+		async press(...sequence: string[]) {
+			for (const key of sequence) {
+				app.stdin.write(key);
+				await delay(15);
+			}
+		},
+		async settle(ms = 20) {
+			await delay(ms);
+		},
+	};
+}
+
+/** The line of the frame that contains `text`, or undefined. */
+export function lineWith(lines: string[], text: string): string | undefined {
+	return lines.find(line => line.includes(text));
+}
