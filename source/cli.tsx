@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import meow from 'meow';
 import {runSnapshot} from './commands/snapshot.js';
-import {runTui} from './ui/run-tui.js';
 import {runTopology} from './commands/topology.js';
 import {runFind} from './commands/find.js';
 import {runRecipeCommand} from './commands/recipe.js';
@@ -56,6 +55,12 @@ if (command === 'snapshot') {
 } else if (command === 'find') {
 	process.exitCode = await runFind({terms: cli.input.slice(1), json: cli.flags.json});
 } else if (command === undefined) {
+	// ink renders nothing when it believes it runs in CI (is-in-ci reads these
+	// once, at import): a person at a terminal is never "in CI".
+	delete process.env.CI;
+	delete process.env.CONTINUOUS_INTEGRATION;
+	// Imported here so the headless commands do not pay for loading ink and React.
+	const {runTui} = await import('./ui/run-tui.js');
 	// Exit at once: a refresh still running must not keep the shell waiting.
 	process.exit(await runTui({intervalSeconds: cli.flags.interval, readOnly: cli.flags.readOnly}));
 } else {

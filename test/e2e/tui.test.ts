@@ -103,7 +103,7 @@ describe('nstui in tmux', {skip}, () => {
 		ip('-n', nsB, 'addr', 'add', '10.231.7.2/24', 'dev', vethB);
 		ip('-n', nsA, 'link', 'set', vethA, 'up');
 		ip('-n', nsB, 'link', 'set', vethB, 'up');
-		tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', session, 'env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color PS1="e2e$ " bash --norc --noprofile');
+		tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', session, 'env CI=true TERM=xterm-256color PS1="e2e$ " bash --norc --noprofile');
 		typeLine(`cd ${root}; stty -g > ${sttyBefore}; echo nstui-e2e-shell-ready`);
 	});
 	after(cleanUp);
