@@ -123,7 +123,8 @@ export async function discover(options: DiscoverOptions = {}): Promise<Discovery
 		error: reading.error,
 	}));
 	namespaces.sort(compareNamespaces);
-	for (const ns of namespaces) if (ns.error) warnings.push(`net:[${ns.inode}] ${ns.name ?? ''}: ${ns.error}`);
+	// A namespace that could not be read matters more than the general notes gathered above.
+	warnings.unshift(...namespaces.filter(ns => ns.error).map(ns => `${ns.name ?? `net:[${ns.inode}]`}: ${ns.error}`));
 	return {snapshot: {version: 1, takenAt: new Date().toISOString(), namespaces}, warnings};
 }
 
