@@ -1,96 +1,50 @@
-// npm run bench: builds many namespaces and processes, times nstui against plain
-// `ip` in the same run, prints the ratios, and removes everything it made.
-//   NSTUI_BENCH_NAMESPACES (200) NSTUI_BENCH_PROCESSES (3000) NSTUI_BENCH_ROUNDS (5)
-import {execFileSync, spawn, spawnSync, type ChildProcess} from 'node:child_process';
-import {once} from 'node:events';
+// npm run bench (root): builds many namespaces and processes, times nstui
+// against plain tools in the same run, prints ratios, and removes all it made.
+//   NSTUI_BENCH_SCENARIOS  comma list of: base (200 ns / 3,000 processes), scale (1,000 / 10,000); default both
+//   NSTUI_BENCH_ROUNDS     rounds per timing (median); default 5
 import os from 'node:os';
-
-const namespaces = Number(process.env.NSTUI_BENCH_NAMESPACES ?? 200);
-const processes = Number(process.env.NSTUI_BENCH_PROCESSES ?? 3000);
-const rounds = Number(process.env.NSTUI_BENCH_ROUNDS ?? 5);
-const prefix = `nstui-bench-${process.pid}`;
-const names = Array.from({length: namespaces}, (_, i) => `${prefix}-${i}`);
-const children: ChildProcess[] = [];
+import {BenchLab} from './lab.js';
+import {measureScale} from './scale.js';
+import {median, printTable, timeCommand, type Row} from './measure.js';
 
 if (process.getuid?.() !== 0) {
 	console.error('npm run bench needs root: it builds real network namespaces');
 	process.exit(2);
 }
 
-function ipBatch(args: string[], lines: string[]) {
-	execFileSync('ip', [...args, '-b', '-'], {input: `${lines.join('\n')}\n`, stdio: ['pipe', 'ignore', 'inherit']});
-}
+const rounds = Number(process.env.NSTUI_BENCH_ROUNDS ?? 5);
+const scenarios = (process.env.NSTUI_BENCH_SCENARIOS ?? 'base,scale').split(',');
+const loop = 'for ns in $(ip netns list | cut -d" " -f1); do ip -j -n $ns addr >/dev/null; ip -j -n $ns route >/dev/null; done';
 
-function setUp() {
-	ipBatch([], names.map(name => `netns add ${name}`));
-	names.forEach((name, i) => {
-		ipBatch(['-n', name], [
-			'link set lo up',
-			'link add v0 type veth peer name v1',
-			`addr add 10.${(i >> 8) & 255}.${i & 255}.1/24 dev v0`,
-			'link set v0 up',
-			'link set v1 up',
-		]);
-	});
-	for (let i = 0; i < processes; i++) {
-		const child = spawn('nsenter', [`--net=/run/netns/${names[i % names.length]}`, 'sleep', '3600'], {stdio: 'ignore'});
-		children.push(child);
-	}
-}
-
-async function tearDown() {
-	for (const child of children) child.kill('SIGKILL');
-	await Promise.all(children.filter(c => c.exitCode === null && c.signalCode === null).map(c => once(c, 'exit')));
+async function snapshotVsLoop(namespaces: number, processes: number, target: number): Promise<Row[]> {
+	const lab = new BenchLab(`nstui-bench-${process.pid}`);
 	try {
-		ipBatch(['-force'], names.map(name => `netns del ${name}`));
-	} catch {}
-}
-
-function time(file: string, args: string[]): number {
-	const started = performance.now();
-	const result = spawnSync(file, args, {stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30});
-	if (result.status !== 0) throw new Error(`${file} ${args.join(' ')} failed: ${result.stderr}`);
-	return performance.now() - started;
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-type Row = {what: string; nstui: number; comparison: number; against: string; target: number};
-
-async function main() {
-	const rows: Row[] = [];
-	try {
-		setUp();
-		const loop = ['-c', 'for ns in $(ip netns list | cut -d" " -f1); do ip -j -n $ns addr >/dev/null; ip -j -n $ns route >/dev/null; done'];
+		await lab.up(namespaces, processes);
 		const snapshot: number[] = [];
 		const plain: number[] = [];
 		for (let round = 0; round < rounds; round++) {
-			snapshot.push(time(process.execPath, ['dist/cli.js', 'snapshot', '--json']));
-			plain.push(time('bash', loop));
+			snapshot.push(timeCommand(process.execPath, ['dist/cli.js', 'snapshot', '--json']));
+			plain.push(timeCommand('bash', ['-c', loop]));
 		}
-		rows.push({
-			what: `snapshot --json, ${namespaces} namespaces, ${processes} processes`,
-			nstui: median(snapshot),
-			comparison: median(plain),
-			against: 'ip -j addr + route loop',
-			target: 0.5,
-		});
+		const rows: Row[] = [
+			{
+				what: `snapshot --json, ${namespaces} namespaces, ${processes} processes`,
+				nstui: median(snapshot),
+				comparison: median(plain),
+				against: 'ip -j addr + route loop',
+				target,
+				unit: 'ms',
+			},
+		];
+		if (namespaces >= 1000) rows.push(...(await measureScale(lab, rounds)));
+		return rows;
 	} finally {
-		await tearDown();
+		await lab.down();
 	}
-
-	console.log(`nstui bench on ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, Linux ${os.release()}, node ${process.version}; median of ${rounds}`);
-	console.log('| measure | nstui | comparison | ratio | target |');
-	console.log('|---|---|---|---|---|');
-	let failed = false;
-	for (const row of rows) {
-		const ratio = row.nstui / row.comparison;
-		if (ratio > row.target) failed = true;
-		console.log(
-			`| ${row.what} | ${row.nstui.toFixed(0)} ms | ${row.comparison.toFixed(0)} ms (${row.against}) | ${ratio.toFixed(2)} | ≤ ${row.target} ${ratio <= row.target ? 'met' : 'MISSED'} |`,
-		);
-	}
-	process.exitCode = failed ? 1 : 0;
 }
 
-await main();
+const rows: Row[] = [];
+if (scenarios.includes('base')) rows.push(...(await snapshotVsLoop(200, 3000, 0.5)));
+if (scenarios.includes('scale')) rows.push(...(await snapshotVsLoop(1000, 10000, 0.3)));
+console.log(`nstui bench on ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Linux ${os.release()}, node ${process.version}; median of ${rounds}`);
+process.exitCode = printTable(rows) ? 0 : 1;

@@ -1,0 +1,18 @@
+// Issue 6's figures beyond the snapshot, on the 1,000-namespace lab.
+import {scanProcesses} from '../source/system/procfs.js';
+import type {BenchLab} from './lab.js';
+import {median, timeCommand, type Row} from './measure.js';
+
+export async function measureScale(_lab: BenchLab, rounds: number): Promise<Row[]> {
+	const scan: number[] = [];
+	const lsns: number[] = [];
+	for (let round = 0; round < rounds; round++) {
+		const started = performance.now();
+		scanProcesses(new Map());
+		scan.push(performance.now() - started);
+		lsns.push(timeCommand('lsns', ['-t', 'net', '-J']));
+	}
+	return [
+		{what: '/proc scan (namespace of every process), cold', nstui: median(scan), comparison: median(lsns), against: 'lsns -t net -J', target: 1, unit: 'ms'},
+	];
+}
