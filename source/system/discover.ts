@@ -31,16 +31,180 @@ export type Discovery = {
 };
 
 type Found = {inode: number; name: string | null; paths: string[]};
+type Kept = {item: Found; reading: NamespaceReading; target: NamespaceTarget};
 
+/** Reads every namespace once: what `nstui snapshot` and the other commands use. */
 export async function discover(options: DiscoverOptions = {}): Promise<Discovery> {
-	const warnings: string[] = [];
-	const selfInode = namespaceOfPid('self');
-	const rootInode = namespaceOfPid(1) ?? selfInode;
-	const scan = scanProcesses(options.processCache);
-	if (scan.unreadable > 0) {
-		warnings.push(`${scan.unreadable} processes' namespaces could not be read (permission denied): namespaces only they are in may be missing`);
+	return new Discoverer(options).refresh();
+}
+
+/** Which namespaces a refresh reads again; the others keep their last reading. */
+export type RefreshPlan = {
+	/** Read again whatever their age (the selected namespace, one an action changed). */
+	focus?: Iterable<number>;
+	/** Readings older than this are read again; 0 (the default): every one. */
+	maxAgeMs?: number;
+	/** At most this many old readings per refresh, oldest first. */
+	staleBudget?: number;
+	/** Scan options for /proc (see scanProcesses). */
+	trustProcessesAfterMs?: number;
+	recheckProcessesAfterMs?: number;
+};
+
+/**
+ * Discovery that remembers. New namespaces, ones that failed, and the ones a
+ * plan asks for are read on every refresh; the rest keep their last reading
+ * until it is old, so a host with a thousand namespaces costs little per refresh.
+ * A namespace whose data did not change keeps the same object, and a refresh
+ * that changed nothing returns the same snapshot, so the UI has nothing to redraw.
+ */
+export class Discoverer {
+	private readonly processCache: ProcessCache;
+	private readonly readings = new Map<number, {reading: NamespaceReading; readAt: number; nsids?: NsidEntry[]}>();
+	private readonly previous = new Map<number, {json: string; ns: Namespace}>();
+	private lastSnapshot: Snapshot | null = null;
+
+	constructor(private readonly options: DiscoverOptions = {}) {
+		this.processCache = options.processCache ?? new Map();
 	}
 
+	async refresh(plan: RefreshPlan = {}): Promise<Discovery> {
+		const {options} = this;
+		const now = Date.now();
+		const warnings: string[] = [];
+		const selfInode = namespaceOfPid('self');
+		const rootInode = namespaceOfPid(1) ?? selfInode;
+		const scan = scanProcesses(this.processCache, {
+			now,
+			trustAfterMs: plan.trustProcessesAfterMs,
+			recheckAfterMs: plan.recheckProcessesAfterMs,
+		});
+		if (scan.unreadable > 0) {
+			warnings.push(`${scan.unreadable} processes' namespaces could not be read (permission denied): namespaces only they are in may be missing`);
+		}
+		const list = locateNamespaces(scan.byNamespace.keys(), rootInode, warnings);
+		// Every namespace found has a way in: a name, a mount path, or a process in it.
+		const targets = list.map(
+			item =>
+				namespaceTargetOf({...item, root: item.inode === rootInode, processes: scan.byNamespace.get(item.inode) ?? []}, selfInode) ??
+				'current',
+		);
+
+		const toRead = this.choose(list, rootInode, plan, now);
+		const readIndexes = list.flatMap((item, index) => (toRead.has(item.inode) ? [index] : []));
+		const fresh = await readAll(
+			readIndexes.map(index => list[index]!),
+			readIndexes.map(index => targets[index]!),
+			rootInode,
+			options,
+		);
+		const missing = fresh.find(reading => reading.missing)?.missing;
+		if (missing) throw new MissingToolError(missing);
+		readIndexes.forEach((index, i) => this.readings.set(list[index]!.inode, {reading: fresh[i]!, readAt: now}));
+
+		// A namespace whose way in has gone while it was read no longer exists: drop it.
+		const kept: Kept[] = [];
+		list.forEach((item, index) => {
+			const known = this.readings.get(item.inode);
+			const target = targets[index]!;
+			if (!known) return;
+			const way = target === 'current' ? null : 'name' in target ? `${netnsDir}/${target.name}` : target.path;
+			if (known.reading.error && way && !existsSync(way)) return;
+			kept.push({item, reading: known.reading, target});
+		});
+		const keptInodes = new Set(kept.map(({item}) => item.inode));
+		for (const inode of this.readings.keys()) if (!keptInodes.has(inode)) this.readings.delete(inode);
+
+		const resolution = await this.resolvePeers(kept);
+		const nsidFromRoot = new Map<number, number>();
+		for (const [nsid, inode] of resolution.nsids.get(rootInode ?? -1) ?? []) nsidFromRoot.set(inode, nsid);
+
+		const namespaces = kept.map(({item, reading}) =>
+			this.stable({
+				inode: item.inode,
+				name: item.name,
+				paths: item.paths,
+				root: item.inode === rootInode,
+				nsid: nsidFromRoot.get(item.inode) ?? null,
+				forwarding: reading.forwarding,
+				processes: (scan.byNamespace.get(item.inode) ?? []).sort((a, b) => a.pid - b.pid),
+				interfaces: reading.links.map(({linkIndex, linkNetnsid, ...link}) => {
+					const peer = resolution.peers.get(endpointKey(item.inode, link.ifindex)) ?? null;
+					return link.kind === 'veth' && !peer ? {...link, peer, peerUnresolved: true} : {...link, peer};
+				}),
+				routes: reading.routes,
+				error: reading.error,
+			}),
+		);
+		namespaces.sort(compareNamespaces);
+		for (const inode of this.previous.keys()) if (!keptInodes.has(inode)) this.previous.delete(inode);
+		// A namespace that could not be read matters more than the general notes gathered above.
+		warnings.unshift(...namespaces.filter(ns => ns.error).map(ns => `${ns.name ?? `net:[${ns.inode}]`}: ${ns.error}`));
+
+		const unchanged =
+			this.lastSnapshot !== null &&
+			this.lastSnapshot.namespaces.length === namespaces.length &&
+			this.lastSnapshot.namespaces.every((ns, index) => ns === namespaces[index]);
+		if (!unchanged) this.lastSnapshot = {version: 1, takenAt: new Date(now).toISOString(), namespaces};
+		return {snapshot: this.lastSnapshot!, warnings};
+	}
+
+	/** New, failed, focused and (within the budget) the oldest stale namespaces. */
+	private choose(list: Found[], rootInode: number | null, plan: RefreshPlan, now: number): Set<number> {
+		const maxAge = plan.maxAgeMs ?? 0;
+		const focus = new Set(plan.focus ?? []);
+		const chosen = new Set<number>();
+		const stale: Array<{inode: number; readAt: number}> = [];
+		for (const {inode} of list) {
+			const known = this.readings.get(inode);
+			if (!known || known.reading.error || focus.has(inode)) chosen.add(inode);
+			else if (now - known.readAt >= maxAge) stale.push({inode, readAt: known.readAt});
+		}
+		stale.sort((a, b) => a.readAt - b.readAt);
+		for (const {inode} of stale.slice(0, plan.staleBudget ?? stale.length)) chosen.add(inode);
+		// The host's reading carries the nsid list that names other namespaces: keep it with any read.
+		if (rootInode !== null && chosen.size > 0) chosen.add(rootInode);
+		return chosen;
+	}
+
+	private async resolvePeers(kept: Kept[]) {
+		const inodeByName = new Map(kept.flatMap(({item}) => (item.name ? [[item.name, item.inode] as const] : [])));
+		const knownNsids = (entries: NsidEntry[]) =>
+			new Map(
+				entries.flatMap(({nsid, name}) => {
+					const inode = name === null ? undefined : inodeByName.get(name);
+					return inode === undefined ? [] : [[nsid, inode] as const];
+				}),
+			);
+		const nsidsOf = ({item, reading}: Kept) => this.readings.get(item.inode)?.nsids ?? reading.nsids;
+		const resolve = () =>
+			resolveVethPeers(kept.map(entry => ({inode: entry.item.inode, links: entry.reading.links, knownNsids: knownNsids(nsidsOf(entry))})));
+		let resolution = resolve();
+		// Index matching leaves a pair open only when several namespaces fit; their nsid lists settle it.
+		const asked = kept.filter(entry => resolution.ambiguous.has(entry.item.inode) && !this.readings.get(entry.item.inode)?.nsids);
+		if (asked.length > 0) {
+			const answers = await mapLimit(asked, this.options.concurrency ?? 4, ({target}) => readNsids(target, this.options.timeoutMs));
+			asked.forEach(({item}, index) => {
+				const known = this.readings.get(item.inode);
+				if (known) known.nsids = answers[index]!;
+			});
+			resolution = resolve();
+		}
+		return resolution;
+	}
+
+	/** The previous object when nothing in it changed, so React sees the same reference. */
+	private stable(ns: Namespace): Namespace {
+		const json = JSON.stringify(ns);
+		const previous = this.previous.get(ns.inode);
+		if (previous && previous.json === json) return previous.ns;
+		this.previous.set(ns.inode, {json, ns});
+		return ns;
+	}
+}
+
+/** Every namespace, each once: the host's, the nsfs bind mounts (named ones in /run/netns), and those only processes are in. */
+function locateNamespaces(processInodes: Iterable<number>, rootInode: number | null, warnings: string[]): Found[] {
 	const found = new Map<number, Found>();
 	const entry = (inode: number) => {
 		let item = found.get(inode);
@@ -53,79 +217,12 @@ export async function discover(options: DiscoverOptions = {}): Promise<Discovery
 		if (!item.paths.includes(mount.path)) item.paths.push(mount.path);
 		if (path.dirname(mount.path) === netnsDir && item.name === null) item.name = path.basename(mount.path);
 	}
+	const names = new Set([...found.values()].map(item => item.name));
 	for (const name of listNetnsNames()) {
-		if (![...found.values()].some(item => item.name === name)) {
-			warnings.push(`${netnsDir}/${name} is not a mounted namespace (left over?): skipped`);
-		}
+		if (!names.has(name)) warnings.push(`${netnsDir}/${name} is not a mounted namespace (left over?): skipped`);
 	}
-	for (const inode of scan.byNamespace.keys()) entry(inode);
-
-	const list = [...found.values()];
-	// Every namespace found has a way in: a name, a mount path, or a process in it.
-	const targetOf = (item: Found): NamespaceTarget =>
-		namespaceTargetOf(
-			{...item, root: item.inode === rootInode, processes: scan.byNamespace.get(item.inode) ?? []},
-			selfInode,
-		) ?? 'current';
-	const targets = list.map(targetOf);
-	const readings = await readAll(list, targets, rootInode, options);
-
-	const missing = readings.find(reading => reading.missing)?.missing;
-	if (missing) throw new MissingToolError(missing);
-
-	// A namespace whose way in has gone while it was read no longer exists: drop it.
-	const kept: {item: Found; reading: NamespaceReading; target: NamespaceTarget}[] = [];
-	list.forEach((item, index) => {
-		const reading = readings[index]!;
-		const target = targets[index]!;
-		const way = target === 'current' ? null : 'name' in target ? `${netnsDir}/${target.name}` : target.path;
-		if (reading.error && way && !existsSync(way)) return;
-		kept.push({item, reading, target});
-	});
-
-	const inodeByName = new Map(kept.flatMap(({item}) => (item.name ? [[item.name, item.inode] as const] : [])));
-	const knownNsids = (entries: NsidEntry[]) =>
-		new Map(
-			entries.flatMap(({nsid, name}) => {
-				const inode = name === null ? undefined : inodeByName.get(name);
-				return inode === undefined ? [] : [[nsid, inode] as const];
-			}),
-		);
-	const nsidEntries = new Map(kept.map(({item, reading}) => [item.inode, reading.nsids]));
-	const resolve = () =>
-		resolveVethPeers(
-			kept.map(({item, reading}) => ({inode: item.inode, links: reading.links, knownNsids: knownNsids(nsidEntries.get(item.inode) ?? [])})),
-		);
-	let resolution = resolve();
-	// Index matching leaves a pair open only when several namespaces fit; their nsid lists settle it.
-	if (resolution.ambiguous.size > 0) {
-		const asked = kept.filter(({item}) => resolution.ambiguous.has(item.inode));
-		const answers = await mapLimit(asked, options.concurrency ?? 4, ({target}) => readNsids(target, options.timeoutMs));
-		asked.forEach(({item}, index) => nsidEntries.set(item.inode, answers[index]!));
-		resolution = resolve();
-	}
-	const nsidFromRoot = new Map<number, number>();
-	for (const [nsid, inode] of resolution.nsids.get(rootInode ?? -1) ?? []) nsidFromRoot.set(inode, nsid);
-
-	const namespaces: Namespace[] = kept.map(({item, reading}) => ({
-		inode: item.inode,
-		name: item.name,
-		paths: item.paths,
-		root: item.inode === rootInode,
-		nsid: nsidFromRoot.get(item.inode) ?? null,
-		forwarding: reading.forwarding,
-		processes: (scan.byNamespace.get(item.inode) ?? []).sort((a, b) => a.pid - b.pid),
-		interfaces: reading.links.map(({linkIndex, linkNetnsid, ...link}) => {
-			const peer = resolution.peers.get(endpointKey(item.inode, link.ifindex)) ?? null;
-			return link.kind === 'veth' && !peer ? {...link, peer, peerUnresolved: true} : {...link, peer};
-		}),
-		routes: reading.routes,
-		error: reading.error,
-	}));
-	namespaces.sort(compareNamespaces);
-	// A namespace that could not be read matters more than the general notes gathered above.
-	warnings.unshift(...namespaces.filter(ns => ns.error).map(ns => `${ns.name ?? `net:[${ns.inode}]`}: ${ns.error}`));
-	return {snapshot: {version: 1, takenAt: new Date().toISOString(), namespaces}, warnings};
+	for (const inode of processInodes) entry(inode);
+	return [...found.values()];
 }
 
 /** Named namespaces in a few parallel `ip -b` chunks; the host (with its nsid list) and unnamed ones one by one. */

@@ -1,0 +1,42 @@
+import {after, describe, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {Discoverer} from '../../source/system/discover.js';
+import {needsRoot} from '../helpers/root.js';
+import {ip, Lab, uniquePrefix} from '../helpers/lab.js';
+
+describe('Discoverer: incremental refreshes', {skip: needsRoot}, () => {
+	const lab = new Lab(uniquePrefix('incr'));
+	after(() => lab.teardown());
+
+	test('a refresh that changed nothing returns the same snapshot object', async () => {
+		const {ns1} = lab.direct();
+		const discoverer = new Discoverer();
+		const first = await discoverer.refresh();
+		const second = await discoverer.refresh();
+		assert.equal(second.snapshot, first.snapshot);
+		ip('-n', ns1, 'addr', 'add', '10.99.0.1/32', 'dev', 'lo');
+		const third = await discoverer.refresh();
+		assert.notEqual(third.snapshot, first.snapshot);
+		const unchanged = first.snapshot.namespaces.find(ns => ns.name !== ns1 && !ns.root)!;
+		assert.equal(third.snapshot.namespaces.find(ns => ns.inode === unchanged.inode), unchanged, 'an unchanged namespace keeps its object');
+	});
+
+	test('fresh readings are kept until old or focused; new and deleted namespaces show at once', async () => {
+		const a = lab.ns('keep');
+		const discoverer = new Discoverer();
+		const plan = {maxAgeMs: 60_000};
+		await discoverer.refresh(plan);
+		ip('-n', a, 'addr', 'add', '10.99.1.1/32', 'dev', 'lo');
+		const addressesOf = (snapshot: Awaited<ReturnType<Discoverer['refresh']>>['snapshot']) =>
+			snapshot.namespaces.find(ns => ns.name === a)!.interfaces.flatMap(link => link.addresses.map(address => address.address));
+
+		assert.ok(!addressesOf((await discoverer.refresh(plan)).snapshot).includes('10.99.1.1'), 'not read again while fresh');
+		const inode = (await discoverer.refresh(plan)).snapshot.namespaces.find(ns => ns.name === a)!.inode;
+		assert.ok(addressesOf((await discoverer.refresh({...plan, focus: [inode]})).snapshot).includes('10.99.1.1'), 'read when focused');
+
+		const late = lab.ns('late');
+		assert.ok((await discoverer.refresh(plan)).snapshot.namespaces.some(ns => ns.name === late), 'a new namespace appears');
+		ip('netns', 'del', late);
+		assert.ok(!(await discoverer.refresh(plan)).snapshot.namespaces.some(ns => ns.name === late), 'a deleted one goes');
+	});
+});
