@@ -2,7 +2,7 @@
 // Exit 0 when something matched, 1 when nothing did, 2 on bad usage or a missing tool.
 import {findAnything} from '../model/find.js';
 import {formatFindResults} from '../model/format-find.js';
-import {discover, MissingToolError} from '../system/discover.js';
+import {withSnapshot} from './with-snapshot.js';
 
 export async function runFind({terms, json}: {terms: string[]; json: boolean}): Promise<number> {
 	const term = terms[0]?.trim() ?? '';
@@ -10,19 +10,11 @@ export async function runFind({terms, json}: {terms: string[]; json: boolean}): 
 		process.stderr.write('nstui: find needs exactly one term, e.g. `nstui find 192.168.1.1`; see nstui --help\n');
 		return 2;
 	}
-	try {
-		const {snapshot, warnings} = await discover();
-		for (const warning of warnings) process.stderr.write(`nstui: ${warning}\n`);
+	return withSnapshot(snapshot => {
 		const results = findAnything(snapshot, term);
 		if (json) process.stdout.write(`${JSON.stringify({term, results}, null, 2)}\n`);
 		else if (results.length > 0) process.stdout.write(formatFindResults(results));
 		else process.stderr.write(`nstui: nothing matches "${term}" in ${snapshot.namespaces.length} namespaces\n`);
 		return results.length > 0 ? 0 : 1;
-	} catch (error) {
-		if (error instanceof MissingToolError) {
-			process.stderr.write(`nstui: ${error.message}\n`);
-			return 2;
-		}
-		throw error;
-	}
+	});
 }
