@@ -1,20 +1,56 @@
 // One box per namespace: its title and marks, then its interfaces with addresses,
 // ports and VRF members indented under their master, and where each veth leads.
+import type {NatNote} from './nat-notes.js';
 import {labelOf, type TopologyGraph, type TopologyInterface, type TopologyNamespace} from './topology.js';
 import {cell, fit} from './text-fit.js';
 
-export type BoxLine = {text: string; namespace: number};
+/** nat: a NAT rule or what is known of them; risky: a rule that breaks traffic, and why. */
+export type LineMark = 'nat' | 'risky';
 
-export function drawNamespaceBox(ns: TopologyNamespace, graph: TopologyGraph, width: number): BoxLine[] {
+export type BoxLine = {text: string; namespace: number; mark?: LineMark};
+
+/** NAT rules drawn in one box at most; the details view (i) lists them all. */
+const natRulesShown = 6;
+
+export function drawNamespaceBox(ns: TopologyNamespace, graph: TopologyGraph, width: number, nat?: NatNote): BoxLine[] {
 	const inner = width - 4;
-	const body = [
-		...(ns.error ? [`! could not read: ${ns.error}`] : []),
-		...interfaceRows(ns, graph, inner),
+	const body: {text: string; mark?: LineMark}[] = [
+		...(ns.error ? [{text: `! could not read: ${ns.error}`}] : []),
+		...interfaceRows(ns, graph, inner).map(text => ({text})),
+		...(nat ? natRows(nat, inner) : []),
 	];
-	return [boxTop(ns, width), ...body.map(text => `│ ${cell(text, inner)} │`), `└${'─'.repeat(width - 2)}┘`].map(text => ({
-		text,
-		namespace: ns.inode,
-	}));
+	const line = (text: string, mark?: LineMark): BoxLine => (mark ? {text, namespace: ns.inode, mark} : {text, namespace: ns.inode});
+	return [
+		line(boxTop(ns, width)),
+		...body.map(row => line(`│ ${cell(row.text, inner)} │`, row.mark)),
+		line(`└${'─'.repeat(width - 2)}┘`),
+	];
+}
+
+function natRows(nat: NatNote, inner: number): {text: string; mark: LineMark}[] {
+	if (nat.state === 'reading') return [{text: 'nat: reading…', mark: 'nat'}];
+	if (nat.state === 'unknown') return wrapText(`nat: ${nat.reason}`, inner, '     ').map(text => ({text, mark: 'nat'}));
+	if (nat.rules.length === 0) return [{text: 'nat: no rules', mark: 'nat'}];
+	const rows = nat.rules.slice(0, natRulesShown).flatMap(rule => [
+		...wrapText(`nat  ${rule.text}`, inner, '       ').map(text => ({text, mark: 'nat' as const})),
+		...(rule.risk ? wrapText(`  ! ${rule.risk}`, inner, '    ').map(text => ({text, mark: 'risky' as const})) : []),
+	]);
+	const more = nat.rules.length - natRulesShown;
+	return more > 0 ? [...rows, {text: `nat  +${more} more (i lists them all)`, mark: 'nat'}] : rows;
+}
+
+/** `text` on lines of at most `width`, broken at spaces where it can be, later lines after `indent`. */
+function wrapText(text: string, width: number, indent: string): string[] {
+	const lines: string[] = [];
+	let rest = text;
+	while (rest.length > width) {
+		const space = rest.lastIndexOf(' ', width);
+		const cut = space > indent.length ? space : width;
+		lines.push(rest.slice(0, cut).trimEnd());
+		rest = indent + rest.slice(cut).trimStart();
+	}
+	lines.push(rest);
+	return lines;
 }
 
 export function forwardingText(ns: TopologyNamespace): string | null {

@@ -1,6 +1,7 @@
 // `nstui topology` and the topology view: a summary line, the namespace-level
 // overview (who is wired to whom), then one box per namespace in the overview's order.
-import {drawNamespaceBox} from './topology-boxes.js';
+import type {NatNote} from './nat-notes.js';
+import {drawNamespaceBox, type LineMark} from './topology-boxes.js';
 import {drawOverview} from './topology-overview.js';
 import type {TopologyGraph} from './topology.js';
 
@@ -9,9 +10,14 @@ export type DrawingLine = {
 	/** The namespace this line belongs to (a box line, or the first namespace on an overview line). */
 	namespace: number | null;
 	part: 'summary' | 'overview' | 'box' | 'blank';
+	mark?: LineMark;
 };
 
-export type DrawOptions = {width?: number};
+export type DrawOptions = {
+	width?: number;
+	/** What is known of the NAT rules of some namespaces (by inode), drawn in their boxes. */
+	nat?: ReadonlyMap<number, NatNote>;
+};
 
 export const minimumWidth = 40;
 
@@ -25,7 +31,7 @@ export function drawTopology(graph: TopologyGraph, options: DrawOptions = {}): D
 	const byInode = new Map(graph.namespaces.map(ns => [ns.inode, ns]));
 	for (const inode of overview.order) {
 		const ns = byInode.get(inode);
-		if (ns) lines.push(...drawNamespaceBox(ns, graph, width).map(line => ({...line, part: 'box' as const})));
+		if (ns) lines.push(...drawNamespaceBox(ns, graph, width, options.nat?.get(inode)).map(line => ({...line, part: 'box' as const})));
 	}
 	return lines;
 }

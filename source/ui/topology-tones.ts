@@ -1,0 +1,36 @@
+// Colours with meaning in the topology drawing: forwarding, unresolved peers,
+// links that are down, the host and unnamed namespaces, and NAT rules (a risky one
+// stands out). The drawing is plain text; this splits a line into toned pieces.
+import type {DrawingLine} from '../model/topology-drawing.js';
+import type {Tone} from './theme.js';
+
+export type Segment = {text: string; tone?: Tone};
+
+const tokens: [RegExp, Tone][] = [
+	[/forwarding(?: ipv4\+ipv6| ipv6)?/, 'warning'],
+	[/\? peer unresolved/, 'error'],
+	[/! could not read: .*?(?= *│|$)/, 'error'],
+	[/\b(?:DOWN|LOWERLAYERDOWN)\b/, 'down'],
+	[/<host>/, 'host'],
+	[/<unnamed> pid \d+ \S+/, 'unnamed'],
+	[/net:\[\d+\]/, 'muted'],
+];
+
+const anyToken = new RegExp(tokens.map(([pattern]) => `(${pattern.source})`).join('|'), 'g');
+
+export function lineSegments(line: DrawingLine): Segment[] {
+	if (line.part === 'summary') return [{text: line.text, tone: 'muted'}];
+	if (line.mark === 'risky') return [{text: line.text, tone: 'error'}];
+	if (line.mark === 'nat') return [{text: line.text, tone: /│ nat {2}/.test(line.text) ? 'warning' : 'muted'}];
+	const segments: Segment[] = [];
+	let at = 0;
+	for (const match of line.text.matchAll(anyToken)) {
+		const index = match.index ?? 0;
+		if (index > at) segments.push({text: line.text.slice(at, index)});
+		const which = match.slice(1).findIndex(group => group !== undefined);
+		segments.push({text: match[0], tone: tokens[which]![1]});
+		at = index + match[0].length;
+	}
+	if (at < line.text.length) segments.push({text: line.text.slice(at)});
+	return segments;
+}
