@@ -4,11 +4,12 @@ import {runSnapshot} from './commands/snapshot.js';
 import {runTopology} from './commands/topology.js';
 import {runFind} from './commands/find.js';
 import {runRecipeCommand} from './commands/recipe.js';
+import {commandLog} from './system/command-log.js';
 
 const cli = meow(
 	`
 	Usage
-	  $ nstui [--interval N] [--read-only]
+	  $ nstui [--interval N] [--read-only] [--log FILE]
 	                              the terminal UI (live; press ? inside for the keys)
 	  $ nstui snapshot [--json]   print every network namespace and what is in it
 	  $ nstui topology [--dot]    draw the wiring between namespaces (--dot: Graphviz)
@@ -24,6 +25,7 @@ const cli = meow(
 	  --prefix P    the namespace name prefix (recipe)
 	  --interval N  seconds between refreshes of the terminal UI (default 2)
 	  --read-only   the terminal UI without actions (always so when not root)
+	  --log FILE    also append every command nstui runs to FILE (l shows them)
 	  --help        this text
 	  --version     the version
 
@@ -40,11 +42,14 @@ const cli = meow(
 			readOnly: {type: 'boolean', default: false},
 			dot: {type: 'boolean', default: false},
 			prefix: {type: 'string'},
+			log: {type: 'string'},
 		},
 	},
 );
 
 const [command] = cli.input;
+
+if (cli.flags.log) commandLog.setFile(cli.flags.log);
 
 if (command === 'snapshot') {
 	process.exitCode = await runSnapshot({json: cli.flags.json});

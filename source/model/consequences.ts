@@ -9,7 +9,7 @@ export type Consequences = {
 	lines: string[];
 };
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : word.endsWith('s') ? 'es' : 's'}`;
 
 function vethPeerName(iface: Interface, namespaces: readonly Namespace[]): string {
 	if (!iface.peer) return '';

@@ -2,14 +2,19 @@
 // overlay in their place) and the status bar. State comes from the store, so
 // this component can be unmounted and mounted again without losing anything.
 import {Box, useApp} from 'ink';
+import type {ActionHost} from './action-host.js';
+import {CommandLogOverlay} from './CommandLogOverlay.js';
+import {ModalHost} from './ModalHost.js';
 import {useMemo} from 'react';
 import {deriveView} from './derive-view.js';
+import {FullView} from './FullView.js';
 import {Header} from './Header.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {InterfacesPane} from './InterfacesPane.js';
 import {keyMap, type KeyBinding, type KeyContext} from './key-map.js';
 import {computeLayout} from './layout.js';
 import {NamespacesPane} from './NamespacesPane.js';
+import {systemReader, type NamespaceReader} from './namespace-reader.js';
 import type {Poller} from './poller.js';
 import {ProcessesPane} from './ProcessesPane.js';
 import {ReadOnlyBanner} from './ReadOnlyBanner.js';
@@ -31,9 +36,13 @@ export type AppProps = {
 	/** Why the session is read-only, or null when actions are allowed. */
 	readOnly: string | null;
 	bindings?: readonly KeyBinding[];
+	/** Reads neighbours and iptables rules for the details and topology views; the system's by default. */
+	reader?: NamespaceReader;
+	/** Hands the terminal to a shell and back (run-tui); left out where there is no terminal. */
+	suspend?: ActionHost['suspend'];
 };
 
-export function App({store, poller, hostname, intervalMs, readOnly, bindings = keyMap}: AppProps) {
+export function App({store, poller, hostname, intervalMs, readOnly, bindings = keyMap, reader = systemReader, suspend = null}: AppProps) {
 	const state = useTuiState(store);
 	const {columns, rows} = useTerminalSize();
 	const layout = useMemo(() => computeLayout(columns, rows, {banner: readOnly !== null}), [columns, rows, readOnly]);
@@ -45,10 +54,16 @@ export function App({store, poller, hostname, intervalMs, readOnly, bindings = k
 			quit: () => exit(),
 			refreshNow: () => void poller?.refreshNow(),
 			pageSize: (pane: PaneId) => layout.panes[pane].listRows,
+			host: {store, suspend, refreshAfterChange: () => poller?.refreshAfterChange() ?? Promise.resolve()},
 		}),
-		[store, exit, poller, layout],
+		[store, exit, poller, layout, suspend],
 	);
-	useTuiInput({context, readOnly: readOnly !== null, bindings});
+	// A full view takes the keys itself, unless an overlay or a dialog is over it.
+	const overFullView = state.overlay !== null || state.modal !== null;
+	// A dialog or the command log reads the keys itself: the panes' handler is off
+	// (not just ignoring them), so the key that closes a dialog never reaches it too.
+	const dialogOpen = state.modal !== null || state.overlay?.kind === 'log';
+	useTuiInput({context, readOnly: readOnly !== null, bindings, isActive: (state.fullView === null || overFullView) && !dialogOpen});
 	usePolling(poller);
 	useHighlightExpiry(store, state.changedAt);
 
@@ -65,6 +80,10 @@ export function App({store, poller, hostname, intervalMs, readOnly, bindings = k
 			{readOnly === null ? null : <ReadOnlyBanner width={layout.width} reason={readOnly} />}
 			{state.overlay?.kind === 'help' ? (
 				<HelpOverlay width={layout.width} height={layout.bodyHeight} bindings={bindings} readOnly={readOnly !== null} />
+			) : state.overlay?.kind === 'log' ? (
+				<CommandLogOverlay width={layout.width} height={layout.bodyHeight} onClose={() => store.update({overlay: null})} />
+			) : state.fullView && state.modal === null ? (
+				<FullView state={state} view={state.fullView} context={context} reader={reader} width={layout.width} height={layout.bodyHeight} isActive={!overFullView} />
 			) : (
 				<Box flexDirection="column" height={layout.bodyHeight}>
 					<Box flexDirection="row" height={layout.panes.namespaces.height}>
@@ -72,14 +91,18 @@ export function App({store, poller, hostname, intervalMs, readOnly, bindings = k
 						<Box width={1} />
 						<InterfacesPane {...paneProps('interfaces')} view={view.interfaces} />
 					</Box>
-					<Box flexDirection="row" height={layout.panes.routes.height}>
-						<RoutesPane {...paneProps('routes')} view={view.routes} />
-						<Box width={1} />
-						<ProcessesPane {...paneProps('processes')} view={view.processes} allProcesses={state.allProcesses} />
-					</Box>
+					{state.modal ? (
+						<ModalHost host={context.host} modal={state.modal} width={layout.width} height={layout.panes.routes.height} />
+					) : (
+						<Box flexDirection="row" height={layout.panes.routes.height}>
+							<RoutesPane {...paneProps('routes')} view={view.routes} />
+							<Box width={1} />
+							<ProcessesPane {...paneProps('processes')} view={view.processes} allProcesses={state.allProcesses} />
+						</Box>
+					)}
 				</Box>
 			)}
-			<StatusBar width={layout.width} state={state} bindings={bindings} />
+			<StatusBar width={layout.width} state={state} bindings={readOnly === null ? bindings : bindings.filter(binding => !binding.changesSystem)} />
 		</Box>
 	);
 }

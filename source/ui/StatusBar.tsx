@@ -5,11 +5,18 @@ import {useEffect, useState} from 'react';
 import {clockTime} from '../model/text-cells.js';
 import {hintsFor, type KeyBinding} from './key-map.js';
 import type {TuiState} from './tui-store.js';
+import {fullViewHints} from './view-keys.js';
 import {useTone, type Tone} from './theme.js';
 
 type Props = {width: number; state: TuiState; bindings: readonly KeyBinding[]};
 
 type Note = {text: string; tone?: Tone};
+
+const modalKeys: Record<NonNullable<TuiState['modal']>['kind'], string> = {
+	form: 'type · ↑↓ move in a list · Enter takes it · Esc cancels',
+	confirm: 'y confirms · n Esc Enter cancel',
+	popup: 'Esc Enter q close',
+};
 
 export function StatusBar({width, state, bindings}: Props) {
 	const tone = useTone();
@@ -17,9 +24,15 @@ export function StatusBar({width, state, bindings}: Props) {
 	const notes = statusNotes(state, now);
 	const keys = state.overlay?.kind === 'help'
 		? 'Esc ? q close help'
-		: state.editingFilter
-			? 'type to filter · Enter keep · Esc clear · ↑↓ move'
-			: hintsFor(state.focus, bindings).join('  ');
+		: state.overlay?.kind === 'log'
+			? 'j k PgUp PgDn scroll · g oldest · G newest · Esc l q close'
+			: state.modal
+				? modalKeys[state.modal.kind]
+				: state.fullView
+					? fullViewHints(state.fullView)
+					: state.editingFilter
+						? 'type to filter · Enter keep · Esc clear · ↑↓ move'
+						: hintsFor(state.focus, bindings).join('  ');
 	return (
 		<Box flexDirection="column" width={width} height={2}>
 			<Text wrap="truncate-end">

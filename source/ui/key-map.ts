@@ -2,6 +2,11 @@
 // overlay and the status bar render from it. An action key is one more entry
 // (with `changesSystem: true`, so read-only sessions show it as unavailable).
 import type {Key} from 'ink';
+import type {ActionHost} from './action-host.js';
+import {actionBindings} from './action-keys.js';
+import {openDetails} from './details-actions.js';
+import {openFind} from './find-actions.js';
+import {openTopology} from './topology-actions.js';
 import {
 	activate,
 	clearFilter,
@@ -21,6 +26,8 @@ export type KeyContext = {
 	quit(): void;
 	/** Rows of a pane's list on screen, for PgUp/PgDn. */
 	pageSize(pane: PaneId): number;
+	/** For the action keys: refresh after a change, hand the terminal to a shell. */
+	host: ActionHost;
 };
 
 export type KeyGroup = 'Panes' | 'Move' | 'View' | 'Actions' | 'Program';
@@ -161,6 +168,31 @@ export const keyMap: readonly KeyBinding[] = [
 		matches: ctrlKey('r'),
 		run: ({refreshNow}) => refreshNow(),
 	},
+	{
+		keys: 't',
+		description: 'topology of all namespaces (q Esc back)',
+		group: 'View',
+		hint: 't topology',
+		matches: plainKey('t'),
+		run: ({store}) => openTopology(store),
+	},
+	{
+		keys: 'F',
+		description: 'find anything: name, IP, MAC, PID, command',
+		group: 'View',
+		hint: 'F find',
+		matches: plainKey('F'),
+		run: ({store}) => openFind(store),
+	},
+	{
+		keys: 'i',
+		description: "selected namespace's neighbours and iptables",
+		group: 'View',
+		hint: {namespaces: 'i details'},
+		matches: plainKey('i'),
+		run: ({store}) => openDetails(store),
+	},
+	...actionBindings,
 	{
 		keys: '?',
 		description: 'this help',

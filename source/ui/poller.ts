@@ -10,6 +10,8 @@ export type Poller = {
 	stop(): void;
 	/** Refreshes now unless a refresh is running; resolves when it is done. */
 	refreshNow(): Promise<void>;
+	/** After an action: a fresh load that starts once any running one is done, so it sees the change. */
+	refreshAfterChange(): Promise<void>;
 };
 
 export type PollerOptions = {
@@ -59,6 +61,10 @@ export function createPoller({store, load, intervalMs, slowAfterMs = intervalMs}
 				showMessage(store, {text: `a refresh is already running (${seconds}s); it is not started twice`, kind: 'info'});
 				return running;
 			}
+			return refresh();
+		},
+		async refreshAfterChange() {
+			if (running) await running;
 			return refresh();
 		},
 	};

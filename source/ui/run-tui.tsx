@@ -53,7 +53,10 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		}
 		screen.restore();
 	};
+	// While a shell has the terminal, Ctrl-C is the shell's (runInteractive ignores it too).
+	let shellRunning = false;
 	const onSignal = (signal: NodeJS.Signals) => {
+		if (signal === 'SIGINT' && shellRunning) return;
 		// After SIGHUP the terminal may be gone, and writing to it fails asynchronously.
 		stdout.on('error', () => {});
 		shutDown();
@@ -68,15 +71,44 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	process.on('uncaughtException', onCrash);
 	process.on('unhandledRejection', onCrash);
 
+	// The shell action asks for the terminal: the UI unmounts (ending the loop's
+	// wait below), the work runs, and the UI is rendered again from the same store.
+	type HandOver = {work: () => Promise<void>; done: () => void};
+	let handOver: HandOver | null = null;
+	const suspend = (work: () => Promise<void>) =>
+		new Promise<void>(done => {
+			handOver = {work, done};
+			poller.stop();
+			// Not from inside the key handler that asked.
+			setImmediate(() => instance?.unmount());
+		});
+
 	try {
-		instance = render(
-			<ThemeContext.Provider value={themeFromEnvironment()}>
-				<App store={store} poller={poller} hostname={os.hostname()} intervalMs={intervalMs} readOnly={readOnly} />
-			</ThemeContext.Provider>,
-			{exitOnCtrlC: false},
-		);
-		await instance.waitUntilExit();
-		return 0;
+		for (;;) {
+			instance = render(
+				<ThemeContext.Provider value={themeFromEnvironment()}>
+					<App store={store} poller={poller} hostname={os.hostname()} intervalMs={intervalMs} readOnly={readOnly} suspend={suspend} />
+				</ThemeContext.Provider>,
+				{exitOnCtrlC: false},
+			);
+			await instance.waitUntilExit();
+			// Set by suspend() from a callback: TypeScript cannot see it change.
+			const lent = handOver as HandOver | null;
+			handOver = null;
+			if (!lent) return 0;
+			// Without the pause Node goes on reading the tty, and the UI hangs once the shell exits.
+			await new Promise(resolve => setImmediate(resolve));
+			screen.lend();
+			stdin.pause();
+			shellRunning = true;
+			try {
+				await lent.work();
+			} finally {
+				shellRunning = false;
+				screen.takeBack();
+				lent.done();
+			}
+		}
 	} catch (error) {
 		shutDown();
 		stderr.write(`nstui: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

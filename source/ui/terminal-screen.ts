@@ -8,6 +8,10 @@ const showCursor = '\u001B[?25h';
 export type TerminalScreen = {
 	/** Idempotent: leaves the alternate screen, shows the cursor and ends raw mode. */
 	restore(): void;
+	/** For a while (a shell): the shell's own screen, a cursor, cooked mode. */
+	lend(): void;
+	/** Back from lend(): the alternate screen again, cleared. */
+	takeBack(): void;
 };
 
 export function takeTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStream): TerminalScreen {
@@ -23,6 +27,13 @@ export function takeTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStrea
 			} catch {
 				// The terminal is gone (SSH dropped): nothing left to restore.
 			}
+		},
+		lend() {
+			if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
+			stdout.write(showCursor + leaveAlternateScreen);
+		},
+		takeBack() {
+			if (!restored) stdout.write(enterAlternateScreen);
 		},
 	};
 }

@@ -3,6 +3,8 @@
 // the latest data intact. Components read it with useTuiState (useSyncExternalStore).
 import type {Selection} from '../model/row-identity.js';
 import type {Snapshot} from '../model/snapshot.js';
+import type {Modal} from './modal-state.js';
+import type {FullView} from './full-view-state.js';
 
 export type PaneId = 'namespaces' | 'interfaces' | 'routes' | 'processes';
 
@@ -25,7 +27,7 @@ export type RefreshState = {
 };
 
 /** What covers the panes and takes the keys. Later features add prompts, pickers, confirmations and the command log. */
-export type Overlay = {kind: 'help'};
+export type Overlay = {kind: 'help'} | {kind: 'log'};
 
 export type Message = {text: string; kind: 'info' | 'error'};
 
@@ -42,6 +44,10 @@ export type TuiState = {
 	/** Processes pane lists every process, not only the selected namespace's. */
 	allProcesses: boolean;
 	overlay: Overlay | null;
+	/** A dialog (form, confirmation, popup) over the lower panes; it takes the keys. */
+	modal: Modal | null;
+	/** The topology, find or details view, shown instead of the panes. */
+	fullView: FullView | null;
 	/** The last action's result or the last problem, for the status bar. */
 	message: Message | null;
 	/** Row ids that are new or changed in the latest refresh, highlighted for a moment. */
@@ -67,6 +73,8 @@ export function initialTuiState(): TuiState {
 		editingFilter: false,
 		allProcesses: false,
 		overlay: null,
+		modal: null,
+		fullView: null,
 		message: null,
 		changed: new Set(),
 		changedAt: null,

@@ -37,6 +37,9 @@ function handleKey(context: KeyContext, readOnly: boolean, bindings: readonly Ke
 		if (key.escape || input === '?' || input === 'q') closeOverlay(store);
 		return;
 	}
+	// A dialog and the command log read their keys themselves; the rest of a
+	// chunk typed after the key that opened one is not taken for commands.
+	if (state.modal || state.overlay?.kind === 'log') return;
 	if (state.editingFilter) {
 		editFilter(context, input, key, state.filters[state.focus]);
 		return;

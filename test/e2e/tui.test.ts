@@ -2,7 +2,7 @@
 // creates under its own prefix and removes again, also when a check fails.
 import assert from 'node:assert/strict';
 import {execFileSync, spawnSync} from 'node:child_process';
-import {existsSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, afterEach, before, describe, test} from 'node:test';
@@ -30,6 +30,10 @@ const vethB = `e2e${process.pid}b`;
 const session = `nstui-e2e-${process.pid}`;
 const sttyBefore = path.join(tmpdir(), `nstui-e2e-${process.pid}-stty-before`);
 const sttyAfter = path.join(tmpdir(), `nstui-e2e-${process.pid}-stty-after`);
+const logFile = path.join(tmpdir(), `nstui-e2e-${process.pid}-commands.log`);
+const nsNew = `${prefix}new`;
+const moved = `mv${process.pid}`;
+const movedPeer = `pe${process.pid}`;
 
 const ip = (...args: string[]) => execFileSync('ip', args, {stdio: ['ignore', 'ignore', 'pipe']});
 const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
@@ -69,12 +73,16 @@ function cleanUp() {
 	}
 	rmSync(sttyBefore, {force: true});
 	rmSync(sttyAfter, {force: true});
+	rmSync(logFile, {force: true});
 }
 
-async function startNstui() {
-	typeLine(`node ${cli} --interval 1`);
+async function startNstui(...extraArgs: string[]) {
+	typeLine([`node ${cli} --interval 1`, ...extraArgs].join(' '));
 	await waitFor('the UI', text => /1 Namespaces/.test(text) && / namespaces /.test(text));
 	assert.ok(alternateScreenOn(), 'nstui runs in the alternate screen');
+	// The first frame is drawn just before ink puts the tty in raw mode: keys sent
+	// in between are cooked (Enter becomes a newline) and echoed over the UI.
+	await delay(300);
 	// Only this test's namespaces: the machine may have many others.
 	press('/');
 	tmux('send-keys', '-t', session, '-l', prefix);
@@ -144,4 +152,76 @@ describe('nstui in tmux', {skip}, () => {
 			await assertTerminalRestored(`AFTER-${signal}`);
 		});
 	}
+	test('n creates a namespace, m moves an interface into it, s opens a shell inside it and comes back live, d deletes it', async () => {
+		ip('-n', nsB, 'link', 'add', moved, 'type', 'veth', 'peer', 'name', movedPeer);
+		await startNstui('--log', logFile);
+		await waitFor('the test namespaces', output => output.includes(nsA));
+
+		press('n');
+		await waitFor('the name prompt', text => text.includes('Name of the new namespace'));
+		tmux('send-keys', '-t', session, '-l', nsNew);
+		press('Enter');
+		await waitFor('the new namespace, selected', text => text.includes(`›${nsNew}`));
+		assert.ok(readdirSync('/run/netns').includes(nsNew));
+
+		// Select the interface to move: nsB, then its row in the Interfaces pane.
+		// Apart: an Escape and a key right after it read as Alt-key.
+		press('Escape');
+		await delay(300);
+		press('/');
+		tmux('send-keys', '-t', session, '-l', nsB);
+		press('Enter');
+		await waitFor(`${nsB} selected`, text => text.includes(`›${nsB}`));
+		press('2');
+		for (let tries = 0; tries < 6 && !screen().includes(`›${moved} `); tries++) {
+			press('j');
+			await delay(150);
+		}
+		await waitFor(`${moved} selected`, text => text.includes(`›${moved} `));
+		press('m');
+		await waitFor('the namespace picker', text => text.includes(`Move ${moved} to namespace`));
+		tmux('send-keys', '-t', session, '-l', nsNew);
+		await waitFor('the picker narrowed', text => new RegExp(`› ${nsNew}`).test(text) || text.includes(`1 of `));
+		press('Enter');
+		// A veth asks first: its peer stays behind.
+		await waitFor('the confirmation', text => text.includes('y confirms'));
+		press('y');
+		await waitFor(`${moved} in ${nsNew}, selected`, text => text.includes(`›${nsNew}`) && text.includes(`›${moved} `));
+		assert.equal(spawnSync('ip', ['-n', nsNew, 'link', 'show', moved]).status, 0);
+
+		press('1', 's');
+		const inode = statSync(`/run/netns/${nsNew}`).ino;
+		await waitFor('the banner', text => text.includes(`nstui: shell in namespace ${nsNew} (net:[${inode}]); exit to return`));
+		assert.equal(alternateScreenOn(), false, 'the shell has the normal screen');
+		typeLine('readlink /proc/self/ns/net');
+		await waitFor('the namespace inside the shell', text => new RegExp(`^net:\\[${inode}\\]$`, 'm').test(text));
+		// Ctrl-C stops what runs in the shell, not nstui.
+		typeLine('sleep 30');
+		await delay(300);
+		press('C-c');
+		typeLine('echo after-ctrl-c');
+		await waitFor('the shell after Ctrl-C', text => /^after-ctrl-c$/m.test(text));
+		typeLine('exit');
+		await waitFor('the UI back, same selection', text => /1 Namespaces/.test(text) && text.includes(`›${nsNew}`));
+		assert.ok(alternateScreenOn());
+		// Still live: a namespace added outside shows in the header's count.
+		const count = () => Number(/ (\d+) namespaces /.exec(screen())?.[1]);
+		const before = count();
+		ip('netns', 'add', `${prefix}after-shell`);
+		await waitFor('the refresh after the shell', () => count() === before + 1);
+
+		press('d');
+		await waitFor('the question', text => text.includes(`Delete namespace ${nsNew}?`) && text.includes(moved));
+		press('y');
+		await waitFor('the namespace to go', () => !readdirSync('/run/netns').includes(nsNew));
+		// Logged once ip has exited: quit only after the UI has the result.
+		await waitFor('the result', text => text.includes(`Namespace ${nsNew} deleted`));
+		press('q');
+		await assertTerminalRestored('AFTER-ACTIONS');
+		const log = readFileSync(logFile, 'utf8');
+		assert.match(log, new RegExp(`^ip netns add ${nsNew}$`, 'm'));
+		assert.match(log, new RegExp(`^ip -n ${nsB} link set dev ${moved} netns ${nsNew}$`, 'm'));
+		assert.match(log, new RegExp(`^ip netns exec ${nsNew} \\S+$`, 'm'));
+		assert.match(log, new RegExp(`^ip netns del ${nsNew}$`, 'm'));
+	});
 });

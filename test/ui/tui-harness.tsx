@@ -4,8 +4,9 @@ import {readFileSync} from 'node:fs';
 import {setTimeout as delay} from 'node:timers/promises';
 import {render} from 'ink-testing-library';
 import type {Snapshot} from '../../source/model/snapshot.js';
-import {App} from '../../source/ui/App.js';
+import {App, type AppProps} from '../../source/ui/App.js';
 import type {KeyBinding} from '../../source/ui/key-map.js';
+import type {NamespaceReader} from '../../source/ui/namespace-reader.js';
 import type {Poller} from '../../source/ui/poller.js';
 import {refreshSucceeded} from '../../source/ui/tui-actions.js';
 import {createTuiStore, type TuiStore} from '../../source/ui/tui-store.js';
@@ -37,6 +38,10 @@ export type TuiHarnessOptions = {
 	rows?: number;
 	readOnly?: string | null;
 	bindings?: readonly KeyBinding[];
+	/** Neighbours and iptables rules for the details and topology views; the system's when left out. */
+	reader?: NamespaceReader;
+	/** Hands the terminal to a shell; the action keys' tests pass a stand-in. */
+	suspend?: AppProps['suspend'];
 };
 
 const ansi = /\u001B\[[0-9;?]*[A-Za-z]/g;
@@ -45,7 +50,7 @@ export async function renderTui(options: TuiHarnessOptions = {}) {
 	const store = options.store ?? createTuiStore();
 	if (options.snapshot) refreshSucceeded(store, {snapshot: options.snapshot, warnings: []}, Date.now());
 	const app = render(
-		<App store={store} poller={options.poller} hostname="testhost" intervalMs={2000} readOnly={options.readOnly ?? null} bindings={options.bindings} />,
+		<App store={store} poller={options.poller} hostname="testhost" intervalMs={2000} readOnly={options.readOnly ?? null} bindings={options.bindings} reader={options.reader} suspend={options.suspend} />,
 	);
 	await delay(10);
 	Object.defineProperty(app.stdout, 'columns', {value: options.columns ?? 120, configurable: true});

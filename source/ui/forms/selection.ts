@@ -1,0 +1,42 @@
+// What an action key acts on: the selected namespace, interface, route or
+// process, read from the store when the key is pressed.
+import {namespaceLabel, type Interface, type Namespace, type Route} from '../../model/snapshot.js';
+import type {NamespaceTarget} from '../../model/namespace-target.js';
+import {targetFor} from '../../system/actions/index.js';
+import {deriveView} from '../derive-view.js';
+import type {TuiStore} from '../tui-store.js';
+
+export type Selected = {
+	namespaces: readonly Namespace[];
+	/** The namespace selected in the Namespaces pane. */
+	namespace: Namespace | null;
+	link: Interface | null;
+	route: Route | null;
+	/** The namespace of the process selected in the Processes pane. */
+	processNamespace: Namespace | null;
+};
+
+export function selected(store: TuiStore): Selected {
+	const view = deriveView(store.getState());
+	const process = view.processes.rows[view.processes.selected];
+	return {
+		namespaces: store.getState().snapshot?.namespaces ?? [],
+		namespace: view.selectedNamespace,
+		link: view.interfaces.rows[view.interfaces.selected]?.link ?? null,
+		route: view.routes.rows[view.routes.selected]?.route ?? null,
+		processNamespace: process ? (view.byInode.get(process.namespaceInode) ?? null) : null,
+	};
+}
+
+/** Why an action cannot run here: a plain sentence for the status bar. */
+export type Unavailable = string;
+
+/** How to run a command in `ns`, or why there is no way in. */
+export function targetOf(ns: Namespace): NamespaceTarget | Unavailable {
+	return targetFor(ns) ?? `${namespaceLabel(ns)} has no name, bind mount or process to enter it by`;
+}
+
+export const noNamespace: Unavailable = 'select a namespace first (Namespaces pane, 1)';
+export const noInterface: Unavailable = 'select an interface first (Interfaces pane, 2)';
+
+export const labelOf = namespaceLabel;

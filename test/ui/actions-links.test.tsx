@@ -1,0 +1,209 @@
+// v, a, u, m, r, b, V and d (interface, address, route) driven through the App
+// against real namespaces this test creates, checked with ip -j.
+import assert from 'node:assert/strict';
+import {after, afterEach, describe, test} from 'node:test';
+import {cleanup} from 'ink-testing-library';
+import {run} from '../../source/system/run.js';
+import {ipJson, needsRoot, TestNamespaces} from '../helpers/namespaces.js';
+import {keys} from './tui-harness.js';
+import {logLength, renderLive, type LiveTui} from './live-harness.js';
+
+const spaces = new TestNamespaces('ui');
+const tag = String(process.pid % 100000);
+
+type Link = {ifname: string; flags: string[]; master?: string; link_netnsid?: number; addr_info?: {local: string; prefixlen: number}[]; linkinfo?: {info_kind?: string; info_data?: {table?: number}}};
+const links = async (ns: string) => (await ipJson(ns, ['-d', 'addr', 'show'])) as Link[];
+const link = async (ns: string, name: string) => (await links(ns)).find(l => l.ifname === name);
+
+/** A link of our own to act on: one end of a veth pair whose other end (pNAME) stays in the same namespace. */
+async function ownLink(ns: string, name: string) {
+	const result = await run('ip', ['-n', ns, 'link', 'add', name, 'type', 'veth', 'peer', 'name', `p${name}`]);
+	assert.ok(result.ok, result.stderr);
+}
+
+/** Each bad text for the current field is refused in place, nothing runs, and the form stays. */
+async function refuses(tui: LiveTui, open: () => Promise<void>, before: string[], bad: readonly [string, RegExp][]) {
+	for (const [text, reason] of bad) {
+		const logged = logLength();
+		await open();
+		for (const answer of before) await tui.answer(answer);
+		await tui.answer(text);
+		await tui.until(`the reason for "${text}"`, () => reason.test(tui.frame()));
+		assert.equal(tui.modalKind(), 'form');
+		assert.equal(logLength(), logged, `nothing ran for "${text}"`);
+		await tui.press(keys.escape);
+		assert.equal(tui.modalKind(), null);
+	}
+}
+
+const badInterfaceNames: [string, RegExp][] = [
+	['name-longer-than-15', /at most 15 bytes/],
+	['a:b', /cannot contain ":"/],
+	['a/b', /cannot contain "\/"/],
+	['', /cannot be empty/],
+];
+
+describe('link, address and route actions from the keyboard', {skip: needsRoot}, () => {
+	afterEach(() => cleanup());
+	after(() => spaces.cleanup());
+
+	test('v makes a veth pair between two namespaces (picked by typing part of the name) and selects end A', async () => {
+		const a = await spaces.create();
+		const b = await spaces.create();
+		const tui = await renderLive();
+		await tui.selectNamespace(a);
+		const open = () => tui.press('v');
+		await refuses(tui, open, [a], badInterfaceNames);
+		await refuses(tui, open, [a, `va${tag}`, b], [['lo', /lo exists already/], ...badInterfaceNames]);
+		await open();
+		await tui.answer(a);
+		await tui.answer(`va${tag}`);
+		await tui.answer(b);
+		await tui.answer(`vb${tag}`);
+		await tui.until('both ends', async () => (await link(a, `va${tag}`)) !== undefined && (await link(b, `vb${tag}`)) !== undefined);
+		await tui.until('end A selected', () => tui.view().interfaces.rows[tui.view().interfaces.selected]?.link.name === `va${tag}`);
+		assert.equal(tui.view().selectedNamespace?.name, a);
+	});
+
+	test('a adds an address to the selected interface, u toggles it up and down', async () => {
+		const ns = await spaces.create();
+		await ownLink(ns, `d${tag}`);
+		const tui = await renderLive();
+		await tui.selectNamespace(ns);
+		await tui.selectInterface(`d${tag}`);
+		await refuses(tui, () => tui.press('a'), [], [
+			['10.9.8.7', /needs a prefix length/],
+			['10.9.8.300/24', /not an IPv4 or IPv6 address/],
+			['10.9.8.7/33', /prefix length is 0 to 32/],
+			['', /cannot be empty/],
+		]);
+		await tui.press('a');
+		await tui.answer('10.9.8.7/24');
+		await tui.until('the address', async () => (await link(ns, `d${tag}`))?.addr_info?.some(info => info.local === '10.9.8.7' && info.prefixlen === 24) === true);
+		await tui.until('the pane to show it', () => /10\.9\.8\.7\/24/.test(tui.frame()));
+		await tui.press('u');
+		await tui.until('up', async () => (await link(ns, `d${tag}`))?.flags.includes('UP') === true);
+		await tui.until('the pane to know it is up', () => tui.view().interfaces.rows[tui.view().interfaces.selected]?.link.flags.includes('UP') === true);
+		await tui.press('u');
+		await tui.until('down', async () => (await link(ns, `d${tag}`))?.flags.includes('UP') === false);
+	});
+
+	test('d on an interface asks which: one of its addresses, or the interface; each after a confirmation', async () => {
+		const ns = await spaces.create();
+		await ownLink(ns, `x${tag}`);
+		assert.ok((await run('ip', ['-n', ns, 'addr', 'add', '10.7.7.1/24', 'dev', `x${tag}`])).ok);
+		const tui = await renderLive();
+		await tui.selectNamespace(ns);
+		await tui.selectInterface(`x${tag}`);
+		await tui.press('d');
+		await tui.answer('address 10.7.7.1');
+		await tui.until('the question', () => /Delete address 10\.7\.7\.1\/24 from x/.test(tui.frame()));
+		await tui.confirm(keys.escape);
+		assert.equal((await link(ns, `x${tag}`))?.addr_info?.length, 1, 'cancelled: the address is still there');
+		await tui.press('d');
+		await tui.answer('address');
+		await tui.confirm('y');
+		await tui.until('the address to go', async () => (await link(ns, `x${tag}`))?.addr_info?.length === 0);
+		await tui.until('the pane to see it go', () => tui.view().interfaces.rows[tui.view().interfaces.selected]?.link.addresses.length === 0);
+		// Without addresses, d asks about the interface straight away.
+		await tui.press('d');
+		await tui.until('the question', () => new RegExp(`Delete interface x${tag} in ${ns}\\?`).test(tui.frame()));
+		await tui.confirm('y');
+		await tui.until('the interface to go', async () => (await link(ns, `x${tag}`)) === undefined);
+	});
+
+	test('m moves the selected interface to a namespace picked from the list, warning that its address goes', async () => {
+		const from = await spaces.create();
+		const to = await spaces.create();
+		await ownLink(from, `m${tag}`);
+		assert.ok((await run('ip', ['-n', from, 'addr', 'add', '10.6.6.1/24', 'dev', `m${tag}`])).ok);
+		const tui = await renderLive();
+		await tui.selectNamespace(from);
+		await tui.selectInterface(`m${tag}`);
+		// Narrowed to nothing: Enter picks nothing and runs nothing.
+		const before = logLength();
+		await tui.press('m');
+		await tui.answer('no-such-namespace-anywhere');
+		await tui.until('the note', () => /nothing matches "no-such-namespace-anywhere"/.test(tui.frame()));
+		assert.equal(logLength(), before);
+		await tui.press(keys.escape);
+		await tui.press('m');
+		await tui.answer(to);
+		await tui.until('the question', () => /It loses what it has here: 10\.6\.6\.1\/24/.test(tui.frame()));
+		await tui.confirm('y');
+		await tui.until('the interface in its new namespace', async () => (await link(to, `m${tag}`)) !== undefined && (await link(from, `m${tag}`)) === undefined);
+		await tui.until('the selection to follow it', () => tui.view().selectedNamespace?.name === to && tui.view().interfaces.rows[tui.view().interfaces.selected]?.link.name === `m${tag}`);
+	});
+
+	test('r adds a route and selects it; d on the Routes pane deletes it after a confirmation', async () => {
+		const ns = await spaces.create();
+		await ownLink(ns, `r${tag}`);
+		assert.ok((await run('ip', ['-n', ns, 'addr', 'add', '10.5.5.1/24', 'dev', `r${tag}`])).ok);
+		assert.ok((await run('ip', ['-n', ns, 'link', 'set', `r${tag}`, 'up'])).ok);
+		assert.ok((await run('ip', ['-n', ns, 'link', 'set', `pr${tag}`, 'up'])).ok);
+		const tui = await renderLive();
+		await tui.selectNamespace(ns);
+		const open = () => tui.press('r');
+		await refuses(tui, open, [], [
+			['', /destination cannot be empty/],
+			['10.1.2.3/16', /has host bits set: the network is 10\.1\.0\.0\/16/],
+			['nowhere', /not an IPv4 or IPv6 address/],
+		]);
+		await refuses(tui, open, ['10.44.0.0/16'], [
+			['2001:db8::1', /gateway is IPv6 but the destination is IPv4/],
+			['10.5.5', /not an IPv4 or IPv6 address/],
+		]);
+		await open();
+		await tui.answer('10.44.0.0/16');
+		await tui.answer('10.5.5.254');
+		await tui.answer(`dev r${tag}`);
+		type Route = {dst: string; gateway?: string; dev?: string};
+		const routes = async () => (await ipJson(ns, ['route', 'show'])) as Route[];
+		await tui.until('the route', async () => (await routes()).some(route => route.dst === '10.44.0.0/16' && route.gateway === '10.5.5.254' && route.dev === `r${tag}`));
+		await tui.until('the route selected', () => tui.store.getState().focus === 'routes' && tui.view().routes.rows[tui.view().routes.selected]?.route.dst === '10.44.0.0/16');
+		await tui.press('d');
+		await tui.until('the question', () => /Delete route 10\.44\.0\.0\/16 via 10\.5\.5\.254/.test(tui.frame()));
+		await tui.confirm('y');
+		await tui.until('the route to go', async () => !(await routes()).some(route => route.dst === '10.44.0.0/16'));
+	});
+
+	test('b makes a bridge in the Namespaces pane; on an interface it sets and clears the master', async () => {
+		const ns = await spaces.create();
+		await ownLink(ns, `p${tag}`);
+		const tui = await renderLive();
+		await tui.selectNamespace(ns);
+		await tui.press('2', '1');
+		await refuses(tui, () => tui.press('b'), [], badInterfaceNames);
+		await tui.press('b');
+		await tui.answer(`br${tag}`);
+		await tui.until('the bridge', async () => (await link(ns, `br${tag}`))?.linkinfo?.info_kind === 'bridge');
+		await tui.until('the bridge selected', () => tui.store.getState().focus === 'interfaces' && tui.view().interfaces.rows[tui.view().interfaces.selected]?.link.name === `br${tag}`);
+		await tui.selectInterface(`p${tag}`);
+		await tui.press('b');
+		await tui.answer(`br${tag}`);
+		await tui.until('the master', async () => (await link(ns, `p${tag}`))?.master === `br${tag}`);
+		await tui.until('the pane to show it', () => tui.view().interfaces.rows[tui.view().interfaces.selected]?.link.master === `br${tag}`);
+		await tui.press('b');
+		await tui.answer('no master');
+		await tui.until('no master', async () => (await link(ns, `p${tag}`))?.master === undefined);
+	});
+
+	test('V makes a VRF with its table, or says the kernel has no VRF support', async () => {
+		const ns = await spaces.create();
+		const tui = await renderLive();
+		await tui.selectNamespace(ns);
+		await refuses(tui, () => tui.press('V'), [`vrf${tag}`], [
+			['254', /kernel's "main" table/],
+			['ten', /not a table number/],
+			['', /cannot be empty/],
+		]);
+		await tui.press('V');
+		await tui.answer(`vrf${tag}`);
+		await tui.answer('77');
+		await tui.until('the outcome', () => /VRF vrf\d+ created with table 77|no VRF support/.test(tui.message()));
+		if (/no VRF support/.test(tui.message())) return;
+		const vrf = await link(ns, `vrf${tag}`);
+		assert.equal(vrf?.linkinfo?.info_kind, 'vrf');
+		assert.equal(vrf?.linkinfo?.info_data?.table, 77);
+	});
+});
