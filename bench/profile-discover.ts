@@ -2,7 +2,7 @@
 //   node --import tsx bench/profile-discover.ts [namespaces] [processes]
 import {BenchLab} from './lab.js';
 import {scanProcesses} from '../source/system/procfs.js';
-import {readNamedNamespaces} from '../source/system/ip-query.js';
+import {readNamespacesAt} from '../source/system/ip-query.js';
 import {discover} from '../source/system/discover.js';
 import {timeCommand} from './measure.js';
 
@@ -20,9 +20,10 @@ try {
 	const cache = new Map();
 	scanProcesses(cache);
 	await time('proc scan, warm', () => scanProcesses(cache));
-	await time('one ip -b chunk of all names', () => readNamedNamespaces(lab.names));
-	const half = Math.ceil(lab.names.length / 2);
-	await time('two chunks in parallel', () => Promise.all([readNamedNamespaces(lab.names.slice(0, half)), readNamedNamespaces(lab.names.slice(half))]));
+	const paths = lab.names.map(name => `/run/netns/${name}`);
+	await time('one xargs chunk of all', () => readNamespacesAt(paths));
+	const half = Math.ceil(paths.length / 2);
+	await time('two chunks in parallel', () => Promise.all([readNamespacesAt(paths.slice(0, half)), readNamespacesAt(paths.slice(half))]));
 	await time('discover()', () => discover());
 	await time('discover() again', () => discover());
 	await time('snapshot --json (process)', () => timeCommand(process.execPath, ['dist/cli.js', 'snapshot', '--json']));

@@ -11,10 +11,13 @@ export function parseCmdline(raw: string): string {
 	return raw.replace(/\0+$/, '').split('\0').join(' ');
 }
 
-/** The real uid from /proc/PID/status. */
-export function parseStatusUid(status: string): number | null {
-	const match = /^Uid:\s+(\d+)/m.exec(status);
-	return match ? Number(match[1]) : null;
+/** comm and the parent's pid from /proc/PID/stat; comm is in parentheses and may hold spaces and parentheses itself. */
+export function parseStat(stat: string): {comm: string; ppid: number} | null {
+	const open = stat.indexOf('(');
+	const close = stat.lastIndexOf(')');
+	if (open < 0 || close < open) return null;
+	const ppid = Number(stat.slice(close + 2).split(' ')[1]);
+	return Number.isInteger(ppid) ? {comm: stat.slice(open + 1, close), ppid} : null;
 }
 
 /** uid -> user name from /etc/passwd. */

@@ -2,17 +2,18 @@
 // with its interfaces, routes, forwarding and processes.
 import {existsSync} from 'node:fs';
 import path from 'node:path';
-import type {Namespace, Snapshot} from '../model/snapshot.js';
+import type {Namespace, Process, Snapshot} from '../model/snapshot.js';
 import {endpointKey, resolveVethPeers} from '../model/veth-peers.js';
 import {listNetnsNames, namespaceOfPid, netnsDir, readNsfsMounts, scanProcesses, type ProcessCache} from './procfs.js';
-import {batchSafeName, readNamedNamespaces, readNamespace, readNsids, type NamespaceReading} from './ip-query.js';
+import {readNamespace, readNamespacesAt, readNsids, type NamespaceReading} from './ip-query.js';
 import {namespaceTargetOf, type NamespaceTarget} from '../model/namespace-target.js';
 import type {NsidEntry} from '../model/ip-json.js';
 import {mapLimit} from './run.js';
+import {debianPackageOf} from './programs.js';
 
 export class MissingToolError extends Error {
 	constructor(readonly tool: string) {
-		const pkg = tool === 'nsenter' ? 'util-linux' : 'iproute2';
+		const pkg = debianPackageOf[tool] ?? tool;
 		super(`nstui needs \`${tool}\`, which is not installed: install the Debian package ${pkg} (apt-get install ${pkg})`);
 	}
 }
@@ -74,6 +75,23 @@ export class Discoverer {
 		const warnings: string[] = [];
 		const selfInode = namespaceOfPid('self');
 		const rootInode = namespaceOfPid(1) ?? selfInode;
+		const targetOf = (item: Found, processes: Process[]): NamespaceTarget =>
+			// Every namespace found has a way in: a name, a mount path, or a process in it.
+			namespaceTargetOf({...item, root: item.inode === rootInode, processes}, selfInode) ?? 'current';
+		let budget = plan.staleBudget ?? Number.POSITIVE_INFINITY;
+		const readGroup = (group: Found[], targets: NamespaceTarget[]) => {
+			const chosen = this.choose(group, plan, now, budget);
+			budget -= chosen.stale;
+			const indexes = group.flatMap((item, index) => (chosen.inodes.has(item.inode) || (item.inode === rootInode && chosen.inodes.size > 0) ? [index] : []));
+			return readAll(indexes.map(index => group[index]!), indexes.map(index => targets[index]!), rootInode, options).then(fresh =>
+				indexes.map((index, i) => [group[index]!.inode, fresh[i]!] as const),
+			);
+		};
+
+		// Namespaces with a mount (named ones, the host's) are read while /proc is scanned.
+		const mounted = locateMountedNamespaces(rootInode, warnings);
+		const mountedTargets = mounted.map(item => targetOf(item, []));
+		const mountedRead = readGroup(mounted, mountedTargets);
 		const scan = scanProcesses(this.processCache, {
 			now,
 			trustAfterMs: plan.trustProcessesAfterMs,
@@ -82,25 +100,15 @@ export class Discoverer {
 		if (scan.unreadable > 0) {
 			warnings.push(`${scan.unreadable} processes' namespaces could not be read (permission denied): namespaces only they are in may be missing`);
 		}
-		const list = locateNamespaces(scan.byNamespace.keys(), rootInode, warnings);
-		// Every namespace found has a way in: a name, a mount path, or a process in it.
-		const targets = list.map(
-			item =>
-				namespaceTargetOf({...item, root: item.inode === rootInode, processes: scan.byNamespace.get(item.inode) ?? []}, selfInode) ??
-				'current',
-		);
-
-		const toRead = this.choose(list, rootInode, plan, now);
-		const readIndexes = list.flatMap((item, index) => (toRead.has(item.inode) ? [index] : []));
-		const fresh = await readAll(
-			readIndexes.map(index => list[index]!),
-			readIndexes.map(index => targets[index]!),
-			rootInode,
-			options,
-		);
-		const missing = fresh.find(reading => reading.missing)?.missing;
+		const mountedInodes = new Set(mounted.map(item => item.inode));
+		const processOnly: Found[] = [...scan.byNamespace.keys()].filter(inode => !mountedInodes.has(inode)).map(inode => ({inode, name: null, paths: []}));
+		const processOnlyTargets = processOnly.map(item => targetOf(item, scan.byNamespace.get(item.inode) ?? []));
+		const fresh = (await Promise.all([mountedRead, readGroup(processOnly, processOnlyTargets)])).flat();
+		const missing = fresh.find(([, reading]) => reading.missing)?.[1].missing;
 		if (missing) throw new MissingToolError(missing);
-		readIndexes.forEach((index, i) => this.readings.set(list[index]!.inode, {reading: fresh[i]!, readAt: now}));
+		for (const [inode, reading] of fresh) this.readings.set(inode, {reading, readAt: now});
+		const list = [...mounted, ...processOnly];
+		const targets = [...mountedTargets, ...processOnlyTargets];
 
 		// A namespace whose way in has gone while it was read no longer exists: drop it.
 		const kept: Kept[] = [];
@@ -150,21 +158,20 @@ export class Discoverer {
 	}
 
 	/** New, failed, focused and (within the budget) the oldest stale namespaces. */
-	private choose(list: Found[], rootInode: number | null, plan: RefreshPlan, now: number): Set<number> {
+	private choose(list: Found[], plan: RefreshPlan, now: number, budget: number): {inodes: Set<number>; stale: number} {
 		const maxAge = plan.maxAgeMs ?? 0;
 		const focus = new Set(plan.focus ?? []);
-		const chosen = new Set<number>();
+		const inodes = new Set<number>();
 		const stale: Array<{inode: number; readAt: number}> = [];
 		for (const {inode} of list) {
 			const known = this.readings.get(inode);
-			if (!known || known.reading.error || focus.has(inode)) chosen.add(inode);
+			if (!known || known.reading.error || focus.has(inode)) inodes.add(inode);
 			else if (now - known.readAt >= maxAge) stale.push({inode, readAt: known.readAt});
 		}
 		stale.sort((a, b) => a.readAt - b.readAt);
-		for (const {inode} of stale.slice(0, plan.staleBudget ?? stale.length)) chosen.add(inode);
-		// The host's reading carries the nsid list that names other namespaces: keep it with any read.
-		if (rootInode !== null && chosen.size > 0) chosen.add(rootInode);
-		return chosen;
+		const taken = stale.slice(0, Math.max(0, budget));
+		for (const {inode} of taken) inodes.add(inode);
+		return {inodes, stale: taken.length};
 	}
 
 	private async resolvePeers(kept: Kept[]) {
@@ -203,8 +210,8 @@ export class Discoverer {
 	}
 }
 
-/** Every namespace, each once: the host's, the nsfs bind mounts (named ones in /run/netns), and those only processes are in. */
-function locateNamespaces(processInodes: Iterable<number>, rootInode: number | null, warnings: string[]): Found[] {
+/** The host's namespace and every one held by an nsfs bind mount (the named ones are those in /run/netns), each once. */
+function locateMountedNamespaces(rootInode: number | null, warnings: string[]): Found[] {
 	const found = new Map<number, Found>();
 	const entry = (inode: number) => {
 		let item = found.get(inode);
@@ -221,28 +228,24 @@ function locateNamespaces(processInodes: Iterable<number>, rootInode: number | n
 	for (const name of listNetnsNames()) {
 		if (!names.has(name)) warnings.push(`${netnsDir}/${name} is not a mounted namespace (left over?): skipped`);
 	}
-	for (const inode of processInodes) entry(inode);
 	return [...found.values()];
 }
 
-/** Named namespaces in a few parallel `ip -b` chunks; the host (with its nsid list) and unnamed ones one by one. */
+/** Namespaces by path in a few parallel xargs chunks; the one nstui runs in and the host (with its nsid list) by themselves. */
 async function readAll(list: Found[], targets: NamespaceTarget[], rootInode: number | null, options: DiscoverOptions) {
 	const concurrency = options.concurrency ?? 2;
-	const batched: number[] = [];
+	const byPath: number[] = [];
 	const single: number[] = [];
-	targets.forEach((target, index) => {
-		const named = target !== 'current' && 'name' in target && batchSafeName(target.name);
-		(named && list[index]!.inode !== rootInode ? batched : single).push(index);
-	});
-	const chunkSize = Math.max(8, Math.ceil(batched.length / concurrency));
+	targets.forEach((target, index) => (target === 'current' || list[index]!.inode === rootInode ? single : byPath).push(index));
+	const chunkSize = Math.max(8, Math.ceil(byPath.length / concurrency));
 	const chunks: number[][] = [];
-	for (let start = 0; start < batched.length; start += chunkSize) chunks.push(batched.slice(start, start + chunkSize));
+	for (let start = 0; start < byPath.length; start += chunkSize) chunks.push(byPath.slice(start, start + chunkSize));
+	const pathOf = (target: NamespaceTarget) => (target === 'current' ? '/proc/self/ns/net' : 'name' in target ? `${netnsDir}/${target.name}` : target.path);
 
 	const readings: NamespaceReading[] = new Array(list.length);
 	const jobs: Array<() => Promise<void>> = [
 		...chunks.map(chunk => async () => {
-			const names = chunk.map(index => (targets[index] as {name: string}).name);
-			const answers = await readNamedNamespaces(names, options.timeoutMs);
+			const answers = await readNamespacesAt(chunk.map(index => pathOf(targets[index]!)), options.timeoutMs);
 			chunk.forEach((index, i) => (readings[index] = answers[i]!));
 		}),
 		...single.map(index => async () => {

@@ -1,8 +1,9 @@
 // Reading /proc and /etc: which process is in which network namespace, and the
 // nsfs bind mounts that keep namespaces alive without a process.
-import {readdirSync, readFileSync, readlinkSync} from 'node:fs';
+import {closeSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, statSync} from 'node:fs';
 import type {Process} from '../model/snapshot.js';
-import {parseCmdline, parseNsfsMounts, parseNsLink, parsePasswd, parseStatusUid, type NsfsMount} from '../model/procfs.js';
+import {parseCmdline, parseNsfsMounts, parseNsLink, parsePasswd, parseStat, type NsfsMount} from '../model/procfs.js';
+import {runningChildren} from './run.js';
 
 /** What a scan learnt of a pid, kept between scans. */
 export type KnownProcess = {
@@ -34,13 +35,32 @@ export type ProcScan = {
 	unreadable: number;
 };
 
-const readText = (path: string): string | null => {
+// One buffer for every small /proc file: readFileSync's fstat and fresh buffer
+// per call cost more than the read itself when a scan reads 30,000 files.
+const buffer = Buffer.allocUnsafe(64 * 1024);
+
+function readText(path: string): string | null {
+	let fd: number;
 	try {
-		return readFileSync(path, 'utf8');
+		fd = openSync(path, 'r');
 	} catch {
 		return null;
 	}
-};
+	try {
+		let length = 0;
+		for (;;) {
+			const read = readSync(fd, buffer, length, buffer.length - length, null);
+			length += read;
+			if (read === 0 || length === buffer.length) break;
+		}
+		// Longer than the buffer (a huge cmdline): read the rest the plain way.
+		return length === buffer.length ? buffer.toString('utf8') + readFileSync(path, 'utf8').slice(length) : buffer.toString('utf8', 0, length);
+	} catch {
+		return null;
+	} finally {
+		closeSync(fd);
+	}
+}
 
 export function namespaceOfPid(pid: number | 'self'): number | null {
 	try {
@@ -100,15 +120,25 @@ export function scanProcesses(cache: ProcessCache = new Map(), options: ScanOpti
 	return {byNamespace, unreadable};
 }
 
-/** Kernel threads (empty cmdline) are null: they are in the host's namespace and would only crowd it. */
+/**
+ * null for what would only crowd the list: kernel threads (empty cmdline),
+ * which are all in the host's namespace, and the ip/nsenter/xargs that nstui
+ * itself is running to read namespaces.
+ */
 function readProcess(pid: number, users: () => Map<number, string>): Process | null {
-	const comm = readText(`/proc/${pid}/comm`);
+	if (runningChildren.has(pid)) return null;
+	// stat gives comm and the parent in one read; the owner of /proc/PID is the real uid.
+	const stat = parseStat(readText(`/proc/${pid}/stat`) ?? '');
+	if (!stat || runningChildren.has(stat.ppid)) return null;
 	const cmdline = readText(`/proc/${pid}/cmdline`);
-	if (comm === null || !cmdline) return null;
-	const uid = parseStatusUid(readText(`/proc/${pid}/status`) ?? '');
+	if (!cmdline) return null;
+	let uid: number | null = null;
+	try {
+		uid = statSync(`/proc/${pid}`).uid;
+	} catch {}
 	return {
 		pid,
-		comm: comm.replace(/\n$/, ''),
+		comm: stat.comm,
 		cmdline: parseCmdline(cmdline),
 		user: uid === null ? '?' : (users().get(uid) ?? String(uid)),
 	};

@@ -6,6 +6,7 @@ import path from 'node:path';
 /** The Debian package that provides each program nstui may run. */
 export const debianPackageOf: Record<string, string> = {
 	ip: 'iproute2',
+	xargs: 'findutils',
 	nsenter: 'util-linux',
 	sysctl: 'procps',
 	iptables: 'iptables',

@@ -21,6 +21,9 @@ export type RunOptions = {
 
 export const defaultTimeoutMs = 5000;
 
+/** PIDs of the programs run() has started and that have not ended: discovery leaves them (and their children) out. */
+export const runningChildren = new Set<number>();
+
 // node's own spawn rather than execa here: this runs on every refresh, hundreds of
 // times on a busy host, and execa costs ~60 ms of start-up and ~1 ms a call.
 export function run(file: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
@@ -34,6 +37,8 @@ export function run(file: string, args: readonly string[], options: RunOptions =
 			// The user's locale must not change ip's messages or number formats.
 			env: {...process.env, LC_ALL: 'C'},
 		});
+		const pid = child.pid;
+		if (pid) runningChildren.add(pid);
 		const stdout: Buffer[] = [];
 		const stderr: Buffer[] = [];
 		child.stdout!.on('data', chunk => stdout.push(chunk));
@@ -49,6 +54,7 @@ export function run(file: string, args: readonly string[], options: RunOptions =
 		}, options.timeoutMs ?? defaultTimeoutMs);
 		const finish = (exitCode: number | null, missing: boolean, error?: string) => {
 			clearTimeout(timer);
+			if (pid) runningChildren.delete(pid);
 			resolve({
 				command: [file, ...args],
 				exitCode: timedOut ? null : exitCode,

@@ -14,9 +14,12 @@ export type Poller = {
 	refreshAfterChange(): Promise<void>;
 };
 
+export type RefreshKind = 'tick' | 'full';
+
 export type PollerOptions = {
 	store: TuiStore;
-	load: () => Promise<Discovery>;
+	/** `tick`: a routine refresh, which may re-read only part of the host; `full`: read everything (start, Ctrl-R, after an action). */
+	load: (kind: RefreshKind) => Promise<Discovery>;
 	intervalMs: number;
 	/** When a running refresh is reported as slow; the interval by default. */
 	slowAfterMs?: number;
@@ -26,11 +29,11 @@ export function createPoller({store, load, intervalMs, slowAfterMs = intervalMs}
 	let running: Promise<void> | null = null;
 	let timer: NodeJS.Timeout | null = null;
 
-	const refresh = (): Promise<void> => {
+	const refresh = (kind: RefreshKind): Promise<void> => {
 		if (running) return running;
 		refreshStarted(store, Date.now());
 		const watchdog = setTimeout(() => refreshSlow(store), slowAfterMs);
-		running = load()
+		running = load(kind)
 			.then(
 				discovery => refreshSucceeded(store, discovery, Date.now()),
 				(error: unknown) => refreshFailed(store, error instanceof Error ? error.message : String(error)),
@@ -46,9 +49,9 @@ export function createPoller({store, load, intervalMs, slowAfterMs = intervalMs}
 		start() {
 			if (timer) return;
 			timer = setInterval(() => {
-				if (!store.getState().paused && !running) void refresh();
+				if (!store.getState().paused && !running) void refresh('tick');
 			}, intervalMs);
-			if (!running && (store.getState().snapshot === null || !store.getState().paused)) void refresh();
+			if (!running && (store.getState().snapshot === null || !store.getState().paused)) void refresh('full');
 		},
 		stop() {
 			if (timer) clearInterval(timer);
@@ -61,11 +64,11 @@ export function createPoller({store, load, intervalMs, slowAfterMs = intervalMs}
 				showMessage(store, {text: `a refresh is already running (${seconds}s); it is not started twice`, kind: 'info'});
 				return running;
 			}
-			return refresh();
+			return refresh('full');
 		},
 		async refreshAfterChange() {
 			if (running) await running;
-			return refresh();
+			return refresh('full');
 		},
 	};
 }

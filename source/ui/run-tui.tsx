@@ -2,9 +2,8 @@
 // back as it was on every way out (q, Ctrl-C, SIGTERM, SIGHUP, SIGINT, a crash).
 import {render, type Instance} from 'ink';
 import os from 'node:os';
-import {discover} from '../system/discover.js';
-import type {ProcessCache} from '../system/procfs.js';
 import {App} from './App.js';
+import {createLiveLoad} from './live-load.js';
 import {createPoller} from './poller.js';
 import {takeTerminal} from './terminal-screen.js';
 import {ThemeContext, themeFromEnvironment} from './theme.js';
@@ -37,9 +36,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
 
 	const intervalMs = Math.round(options.intervalSeconds * 1000);
 	const store = createTuiStore();
-	// Kept across refreshes: each process's details are read from /proc once.
-	const processCache: ProcessCache = new Map();
-	const poller = createPoller({store, intervalMs, load: () => discover({processCache})});
+	const poller = createPoller({store, intervalMs, load: createLiveLoad(store, intervalMs)});
 	const readOnly = readOnlyReason(options.readOnly);
 	const screen = takeTerminal(stdout, stdin);
 	let instance: Instance | undefined;

@@ -60,7 +60,7 @@ esac
 `,
 		);
 		chmodSync(path.join(bin, 'ip'), 0o755);
-		symlinkSync(which('nsenter'), path.join(bin, 'nsenter'));
+		for (const tool of ['nsenter', 'xargs']) symlinkSync(which(tool), path.join(bin, tool));
 		setMode('hang');
 
 		term.start({env: `PATH=${bin}`});

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {parseCmdline, parseNsfsMounts, parseNsLink, parsePasswd, parseStatusUid} from '../../source/model/procfs.js';
+import {parseCmdline, parseNsfsMounts, parseNsLink, parsePasswd, parseStat} from '../../source/model/procfs.js';
 
 test('parseNsLink reads the inode of net:[...] only', () => {
 	assert.equal(parseNsLink('net:[4026531833]'), 4026531833);
@@ -13,9 +13,10 @@ test('parseCmdline joins NUL-separated arguments', () => {
 	assert.equal(parseCmdline(''), '');
 });
 
-test('parseStatusUid reads the real uid', () => {
-	assert.equal(parseStatusUid('Name:\tsleep\nUid:\t1000\t1000\t1000\t1000\n'), 1000);
-	assert.equal(parseStatusUid('Name:\tsleep\n'), null);
+test('parseStat reads comm, even with spaces and parentheses, and the parent pid', () => {
+	assert.deepEqual(parseStat('1234 (my (odd) name) S 1 1234 1234 0 -1'), {comm: 'my (odd) name', ppid: 1});
+	assert.deepEqual(parseStat('77 (sleep) S 76 77 77'), {comm: 'sleep', ppid: 76});
+	assert.equal(parseStat('garbage'), null);
 });
 
 test('parsePasswd maps uids to the first name', () => {

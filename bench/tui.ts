@@ -1,0 +1,67 @@
+// The TUI on the scale lab, the way a user runs it: in tmux, measured from outside.
+import {execFileSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
+import {setTimeout as delay} from 'node:timers/promises';
+import {median, type Row} from './measure.js';
+
+const session = `nstui-bench-tui-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
+const screen = () => tmux('capture-pane', '-p', '-t', session);
+const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).trim());
+
+function cpuTicks(pid: number): number {
+	// Fields after the command name, which is in parentheses and may hold spaces.
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+	return Number(fields[11]) + Number(fields[12]);
+}
+
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+async function until(check: (text: string) => boolean, timeoutMs: number, stepMs = 5): Promise<string> {
+	const deadline = performance.now() + timeoutMs;
+	for (;;) {
+		const text = screen();
+		if (check(text)) return text;
+		if (performance.now() > deadline) throw new Error(`the TUI did not show what was expected in time:\n${text}`);
+		await delay(stepMs);
+	}
+}
+
+/** The row the selection marker is on in the Namespaces pane. */
+const selectedRow = (text: string) => text.split('\n').findIndex(line => line.startsWith('›'));
+
+export async function measureTui(namespaces: number, idleSeconds: number): Promise<Row[]> {
+	try {
+		const started = performance.now();
+		tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', session, `env -u CI TERM=xterm-256color ${process.execPath} dist/cli.js`);
+		// The first full frame: the header counts the namespaces and the list is drawn.
+		await until(text => Number(/(\d+) namespaces/.exec(text)?.[1] ?? 0) >= namespaces && selectedRow(text) > 0, 30_000);
+		const firstFrame = performance.now() - started;
+		const pid = Number(tmux('display-message', '-p', '-t', session, '#{pane_pid}').trim());
+
+		const keys: number[] = [];
+		for (let i = 0; i < 10; i++) {
+			const before = selectedRow(screen());
+			const pressed = performance.now();
+			tmux('send-keys', '-t', session, 'j');
+			await until(text => selectedRow(text) !== before, 5_000, 1);
+			keys.push(performance.now() - pressed);
+		}
+
+		await delay(3_000);
+		const ticksBefore = cpuTicks(pid);
+		await delay(idleSeconds * 1000);
+		const idleCpu = ((cpuTicks(pid) - ticksBefore) / clockTicks / idleSeconds) * 100;
+		const rss = rssMb(pid);
+		return [
+			{what: `TUI start to first full frame, ${namespaces} namespaces`, nstui: firstFrame, comparison: null, against: 'absolute', target: 1000, unit: 'ms'},
+			{what: `key press to redraw (j), ${namespaces} namespaces, median of 10`, nstui: median(keys), comparison: null, against: 'absolute (tmux round trip included)', target: 50, unit: 'ms'},
+			{what: `CPU while idle for ${idleSeconds} s, ${namespaces} namespaces`, nstui: idleCpu, comparison: null, against: 'absolute, of one core', target: 2, unit: '%'},
+			{what: `resident memory, ${namespaces} namespaces`, nstui: rss, comparison: null, against: 'absolute', target: 150, unit: 'MB'},
+		];
+	} finally {
+		try {
+			tmux('kill-session', '-t', session);
+		} catch {}
+	}
+}
