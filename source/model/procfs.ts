@@ -52,3 +52,9 @@ export function parseNsfsMounts(mountinfo: string): NsfsMount[] {
 function unescapeMountPath(path: string): string {
 	return path.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(Number.parseInt(octal, 8)));
 }
+
+/** From /proc/loadavg: the number of tasks and the last pid handed out. */
+export function parseLoadavg(text: string): {tasks: number; lastPid: number} | null {
+	const match = /^\S+ \S+ \S+ \d+\/(\d+) (\d+)/.exec(text);
+	return match ? {tasks: Number(match[1]), lastPid: Number(match[2])} : null;
+}

@@ -66,6 +66,8 @@ export type Namespace = {
 	interfaces: Interface[];
 	routes: Route[];
 	error: string | null;
+	/** Listed but not read yet: the TUI's first frame shows namespaces before reading them all. */
+	pending?: boolean;
 };
 
 export type Snapshot = {

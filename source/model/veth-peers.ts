@@ -29,31 +29,35 @@ export type PeerResolution = {
 
 export const endpointKey = (inode: number, ifindex: number) => `${inode}:${ifindex}`;
 
-type Endpoint = {inode: number; link: RawLink};
+type Endpoint = {inode: number; link: RawLink; peer: Endpoint | null};
 
 export function resolveVethPeers(namespaces: PeerInput[]): PeerResolution {
 	const nsids = new Map<number, Map<number, number>>();
 	for (const ns of namespaces) nsids.set(ns.inode, new Map(ns.knownNsids));
 
-	// Endpoints indexed by "ifindex:linkIndex", so a lookup by the reversed pair finds candidates.
-	const byIndexes = new Map<string, Endpoint[]>();
-	const open: Endpoint[] = [];
+	// Candidates are looked up by the reversed pair of indexes: a pair inside one
+	// namespace by namespace too (thousands of namespaces may each hold one with the
+	// same indexes), a pair across namespaces by the indexes alone.
+	const within = new Map<string, Endpoint>();
+	const across = new Map<string, Endpoint[]>();
+	let open: Endpoint[] = [];
 	for (const ns of namespaces) {
 		for (const link of ns.links) {
 			if (link.kind !== 'veth' || link.linkIndex === null) continue;
-			const endpoint = {inode: ns.inode, link};
-			const key = `${link.ifindex}:${link.linkIndex}`;
-			const list = byIndexes.get(key);
-			if (list) list.push(endpoint);
-			else byIndexes.set(key, [endpoint]);
+			const endpoint: Endpoint = {inode: ns.inode, link, peer: null};
+			if (link.linkNetnsid === null) within.set(`${ns.inode}:${link.ifindex}:${link.linkIndex}`, endpoint);
+			else {
+				const key = `${link.ifindex}:${link.linkIndex}`;
+				const list = across.get(key);
+				if (list) list.push(endpoint);
+				else across.set(key, [endpoint]);
+			}
 			open.push(endpoint);
 		}
 	}
 
-	const peers = new Map<string, Peer>();
 	const mapOf = (inode: number) => nsids.get(inode)!;
-	const consistent = (from: number, nsid: number | null, to: number): boolean => {
-		if (nsid === null) return from === to;
+	const consistent = (from: number, nsid: number, to: number): boolean => {
 		if (from === to) return false;
 		const known = mapOf(from).get(nsid);
 		if (known !== undefined) return known === to;
@@ -62,39 +66,39 @@ export function resolveVethPeers(namespaces: PeerInput[]): PeerResolution {
 		return true;
 	};
 
-	const candidatesOf = (a: Endpoint) =>
-		(byIndexes.get(`${a.link.linkIndex}:${a.link.ifindex}`) ?? []).filter(
-			b =>
-				b !== a &&
-				!peers.has(endpointKey(b.inode, b.link.ifindex)) &&
-				consistent(a.inode, a.link.linkNetnsid, b.inode) &&
-				consistent(b.inode, b.link.linkNetnsid, a.inode),
+	const candidatesOf = (a: Endpoint): Endpoint[] => {
+		const {link} = a;
+		if (link.linkNetnsid === null) {
+			const b = within.get(`${a.inode}:${link.linkIndex}:${link.ifindex}`);
+			return b && b !== a && b.peer === null ? [b] : [];
+		}
+		return (across.get(`${link.linkIndex}:${link.ifindex}`) ?? []).filter(
+			b => b.peer === null && consistent(a.inode, link.linkNetnsid!, b.inode) && consistent(b.inode, b.link.linkNetnsid!, a.inode),
 		);
+	};
 
 	let progress = true;
 	while (progress && open.length > 0) {
 		progress = false;
-		for (let i = open.length - 1; i >= 0; i--) {
-			const a = open[i]!;
-			if (peers.has(endpointKey(a.inode, a.link.ifindex))) {
-				open.splice(i, 1);
-				continue;
-			}
+		for (const a of open) {
+			if (a.peer !== null) continue;
 			const candidates = candidatesOf(a);
 			if (candidates.length !== 1) continue;
 			const b = candidates[0]!;
-			peers.set(endpointKey(a.inode, a.link.ifindex), {namespace: b.inode, name: b.link.name, ifindex: b.link.ifindex});
-			peers.set(endpointKey(b.inode, b.link.ifindex), {namespace: a.inode, name: a.link.name, ifindex: a.link.ifindex});
+			a.peer = b;
+			b.peer = a;
 			if (a.link.linkNetnsid !== null) mapOf(a.inode).set(a.link.linkNetnsid, b.inode);
 			if (b.link.linkNetnsid !== null) mapOf(b.inode).set(b.link.linkNetnsid, a.inode);
-			open.splice(i, 1);
 			progress = true;
 		}
+		open = open.filter(endpoint => endpoint.peer === null);
 	}
 
-	const ambiguous = new Set<number>();
-	for (const a of open) {
-		if (!peers.has(endpointKey(a.inode, a.link.ifindex)) && candidatesOf(a).length > 1) ambiguous.add(a.inode);
+	const peers = new Map<string, Peer>();
+	for (const list of [within.values(), ...across.values()]) {
+		for (const a of list) if (a.peer) peers.set(endpointKey(a.inode, a.link.ifindex), {namespace: a.peer.inode, name: a.peer.link.name, ifindex: a.peer.link.ifindex});
 	}
+	const ambiguous = new Set<number>();
+	for (const a of open) if (candidatesOf(a).length > 1) ambiguous.add(a.inode);
 	return {peers, nsids, ambiguous};
 }

@@ -4,11 +4,11 @@ import {existsSync} from 'node:fs';
 import path from 'node:path';
 import type {Namespace, Process, Snapshot} from '../model/snapshot.js';
 import {endpointKey, resolveVethPeers} from '../model/veth-peers.js';
-import {listNetnsNames, namespaceOfPid, netnsDir, readNsfsMounts, scanProcesses, type ProcessCache} from './procfs.js';
+import {listNetnsNames, namespaceOfPid, netnsDir, readNsfsMounts, readTaskMarker, scanProcesses, type ProcessCache, type ProcScan} from './procfs.js';
 import {readNamespace, readNamespacesAt, readNsids, type NamespaceReading} from './ip-query.js';
 import {namespaceTargetOf, type NamespaceTarget} from '../model/namespace-target.js';
 import type {NsidEntry} from '../model/ip-json.js';
-import {mapLimit} from './run.js';
+import {mapLimit, startedCount} from './run.js';
 import {debianPackageOf} from './programs.js';
 
 export class MissingToolError extends Error {
@@ -32,7 +32,11 @@ export type Discovery = {
 };
 
 type Found = {inode: number; name: string | null; paths: string[]};
+type TaskMarker = {tasks: number; lastPid: number};
 type Kept = {item: Found; reading: NamespaceReading; target: NamespaceTarget};
+
+/** What a namespace listed but not read yet carries (see RefreshPlan.listOnly). */
+const unread: NamespaceReading = {links: [], routes: [], forwarding: {ipv4: false, ipv6: false}, nsids: [], error: null, missing: null};
 
 /** Reads every namespace once: what `nstui snapshot` and the other commands use. */
 export async function discover(options: DiscoverOptions = {}): Promise<Discovery> {
@@ -47,6 +51,8 @@ export type RefreshPlan = {
 	maxAgeMs?: number;
 	/** At most this many old readings per refresh, oldest first. */
 	staleBudget?: number;
+	/** Read only the focused namespaces and the host's; list the others unread (`pending`), to show something at once. */
+	listOnly?: boolean;
 	/** Scan options for /proc (see scanProcesses). */
 	trustProcessesAfterMs?: number;
 	recheckProcessesAfterMs?: number;
@@ -62,8 +68,16 @@ export type RefreshPlan = {
 export class Discoverer {
 	private readonly processCache: ProcessCache;
 	private readonly readings = new Map<number, {reading: NamespaceReading; readAt: number; nsids?: NsidEntry[]}>();
-	private readonly previous = new Map<number, {json: string; ns: Namespace}>();
+	private readonly previous = new Map<number, {inputs: StableInputs; json: string; ns: Namespace}>();
 	private lastSnapshot: Snapshot | null = null;
+	private lastScan: {
+		scan: ProcScan;
+		at: number;
+		before: TaskMarker | null;
+		startedBefore: number;
+		/** Set when nothing but nstui's own processes ran between the scan and the end of its refresh. */
+		after: TaskMarker | null;
+	} | null = null;
 
 	constructor(private readonly options: DiscoverOptions = {}) {
 		this.processCache = options.processCache ?? new Map();
@@ -82,7 +96,7 @@ export class Discoverer {
 		const readGroup = (group: Found[], targets: NamespaceTarget[]) => {
 			const chosen = this.choose(group, plan, now, budget);
 			budget -= chosen.stale;
-			const indexes = group.flatMap((item, index) => (chosen.inodes.has(item.inode) || (item.inode === rootInode && chosen.inodes.size > 0) ? [index] : []));
+			const indexes = group.flatMap((item, index) => (chosen.inodes.has(item.inode) || (item.inode === rootInode && plan.listOnly) ? [index] : []));
 			return readAll(indexes.map(index => group[index]!), indexes.map(index => targets[index]!), rootInode, options).then(fresh =>
 				indexes.map((index, i) => [group[index]!.inode, fresh[i]!] as const),
 			);
@@ -92,11 +106,7 @@ export class Discoverer {
 		const mounted = locateMountedNamespaces(rootInode, warnings);
 		const mountedTargets = mounted.map(item => targetOf(item, []));
 		const mountedRead = readGroup(mounted, mountedTargets);
-		const scan = scanProcesses(this.processCache, {
-			now,
-			trustAfterMs: plan.trustProcessesAfterMs,
-			recheckAfterMs: plan.recheckProcessesAfterMs,
-		});
+		const scan = this.scan(plan, now);
 		if (scan.unreadable > 0) {
 			warnings.push(`${scan.unreadable} processes' namespaces could not be read (permission denied): namespaces only they are in may be missing`);
 		}
@@ -115,7 +125,10 @@ export class Discoverer {
 		list.forEach((item, index) => {
 			const known = this.readings.get(item.inode);
 			const target = targets[index]!;
-			if (!known) return;
+			if (!known) {
+				if (plan.listOnly) kept.push({item, reading: unread, target});
+				return;
+			}
 			const way = target === 'current' ? null : 'name' in target ? `${netnsDir}/${target.name}` : target.path;
 			if (known.reading.error && way && !existsSync(way)) return;
 			kept.push({item, reading: known.reading, target});
@@ -127,23 +140,27 @@ export class Discoverer {
 		const nsidFromRoot = new Map<number, number>();
 		for (const [nsid, inode] of resolution.nsids.get(rootInode ?? -1) ?? []) nsidFromRoot.set(inode, nsid);
 
-		const namespaces = kept.map(({item, reading}) =>
-			this.stable({
+		const namespaces = kept.map(({item, reading}) => {
+			const processes = (scan.byNamespace.get(item.inode) ?? []).sort((a, b) => a.pid - b.pid);
+			const peers = reading.links.map(link => resolution.peers.get(endpointKey(item.inode, link.ifindex)) ?? null);
+			const inputs = {reading, processes, nsid: nsidFromRoot.get(item.inode) ?? null, peers: JSON.stringify(peers), item: JSON.stringify(item)};
+			return this.stable(item.inode, inputs, () => ({
 				inode: item.inode,
 				name: item.name,
 				paths: item.paths,
 				root: item.inode === rootInode,
-				nsid: nsidFromRoot.get(item.inode) ?? null,
+				nsid: inputs.nsid,
 				forwarding: reading.forwarding,
-				processes: (scan.byNamespace.get(item.inode) ?? []).sort((a, b) => a.pid - b.pid),
-				interfaces: reading.links.map(({linkIndex, linkNetnsid, ...link}) => {
-					const peer = resolution.peers.get(endpointKey(item.inode, link.ifindex)) ?? null;
+				processes,
+				interfaces: reading.links.map(({linkIndex, linkNetnsid, ...link}, index) => {
+					const peer = peers[index]!;
 					return link.kind === 'veth' && !peer ? {...link, peer, peerUnresolved: true} : {...link, peer};
 				}),
 				routes: reading.routes,
 				error: reading.error,
-			}),
-		);
+				...(reading === unread ? {pending: true} : {}),
+			}));
+		});
 		namespaces.sort(compareNamespaces);
 		for (const inode of this.previous.keys()) if (!keptInodes.has(inode)) this.previous.delete(inode);
 		// A namespace that could not be read matters more than the general notes gathered above.
@@ -154,7 +171,41 @@ export class Discoverer {
 			this.lastSnapshot.namespaces.length === namespaces.length &&
 			this.lastSnapshot.namespaces.every((ns, index) => ns === namespaces[index]);
 		if (!unchanged) this.lastSnapshot = {version: 1, takenAt: new Date(now).toISOString(), namespaces};
+		this.noteQuiet();
 		return {snapshot: this.lastSnapshot!, warnings};
+	}
+
+	/**
+	 * Scans /proc, or keeps the last scan when no task has started or ended on
+	 * the host since (other than the ones nstui itself ran), which /proc/loadavg
+	 * tells in one read: the last pid handed out and the number of tasks. Even
+	 * then it scans again after recheckProcessesAfterMs.
+	 */
+	private scan(plan: RefreshPlan, now: number): ProcScan {
+		const marker = readTaskMarker();
+		const quiet = this.lastScan;
+		if (
+			plan.trustProcessesAfterMs &&
+			quiet?.after &&
+			marker &&
+			marker.lastPid === quiet.after.lastPid &&
+			marker.tasks === quiet.after.tasks &&
+			now - quiet.at < (plan.recheckProcessesAfterMs ?? 0)
+		) {
+			return quiet.scan;
+		}
+		const scan = scanProcesses(this.processCache, {now, trustAfterMs: plan.trustProcessesAfterMs, recheckAfterMs: plan.recheckProcessesAfterMs});
+		this.lastScan = {scan, at: now, before: marker, startedBefore: startedCount.processes, after: null};
+		return scan;
+	}
+
+	/** After a refresh: if only nstui's own processes came and went since the scan, the scan still holds. */
+	private noteQuiet() {
+		const last = this.lastScan;
+		if (!last || last.after || !last.before) return;
+		const marker = readTaskMarker();
+		const ours = startedCount.processes - last.startedBefore;
+		if (marker && marker.lastPid === last.before.lastPid + ours && marker.tasks === last.before.tasks) last.after = marker;
 	}
 
 	/** New, failed, focused and (within the budget) the oldest stale namespaces. */
@@ -165,7 +216,9 @@ export class Discoverer {
 		const stale: Array<{inode: number; readAt: number}> = [];
 		for (const {inode} of list) {
 			const known = this.readings.get(inode);
-			if (!known || known.reading.error || focus.has(inode)) inodes.add(inode);
+			if (plan.listOnly) {
+				if (focus.has(inode)) inodes.add(inode);
+			} else if (!known || known.reading.error || focus.has(inode)) inodes.add(inode);
 			else if (now - known.readAt >= maxAge) stale.push({inode, readAt: known.readAt});
 		}
 		stale.sort((a, b) => a.readAt - b.readAt);
@@ -200,15 +253,34 @@ export class Discoverer {
 		return resolution;
 	}
 
-	/** The previous object when nothing in it changed, so React sees the same reference. */
-	private stable(ns: Namespace): Namespace {
+	/**
+	 * The previous object when nothing it is made from changed (the same reading,
+	 * the same processes, peers and nsid), else a new one; checked by identity
+	 * first and by content next, so React sees the same reference whenever it can.
+	 */
+	private stable(inode: number, inputs: StableInputs, build: () => Namespace): Namespace {
+		const previous = this.previous.get(inode);
+		if (previous && sameInputs(previous.inputs, inputs)) return previous.ns;
+		const ns = build();
 		const json = JSON.stringify(ns);
-		const previous = this.previous.get(ns.inode);
-		if (previous && previous.json === json) return previous.ns;
-		this.previous.set(ns.inode, {json, ns});
+		if (previous && previous.json === json) {
+			previous.inputs = inputs;
+			return previous.ns;
+		}
+		this.previous.set(inode, {inputs, json, ns});
 		return ns;
 	}
 }
+
+type StableInputs = {reading: NamespaceReading; processes: Process[]; nsid: number | null; peers: string; item: string};
+
+const sameInputs = (a: StableInputs, b: StableInputs) =>
+	a.reading === b.reading &&
+	a.nsid === b.nsid &&
+	a.peers === b.peers &&
+	a.item === b.item &&
+	a.processes.length === b.processes.length &&
+	a.processes.every((process, index) => process === b.processes[index]);
 
 /** The host's namespace and every one held by an nsfs bind mount (the named ones are those in /run/netns), each once. */
 function locateMountedNamespaces(rootInode: number | null, warnings: string[]): Found[] {

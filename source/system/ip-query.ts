@@ -7,7 +7,7 @@ import {parseForwarding, parseJsonLines, parseLinks, parseNsids, parseRoutes, ty
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {defaultTimeoutMs, mapLimit, run, type RunResult} from './run.js';
+import {defaultTimeoutMs, mapLimit, run, startedCount, type RunResult} from './run.js';
 
 
 export type NamespaceReading = {
@@ -59,6 +59,7 @@ export async function readNamespacesAt(paths: string[], timeoutMs = defaultTimeo
 		timeoutMs: timeoutMs + 20 * paths.length,
 	});
 	if (result.missing) return paths.map(() => interpretReading(result, batch.length));
+	startedCount.processes += paths.length; // xargs forked an nsenter (which became ip) for each
 	const answers = parseJsonLines(result.stdout);
 	if (answers.length === paths.length * batch.length) {
 		return paths.map((_, index) => interpretAnswers(answers.slice(index * batch.length, (index + 1) * batch.length), {...result, ok: true}, batch.length));

@@ -2,7 +2,7 @@
 // nsfs bind mounts that keep namespaces alive without a process.
 import {closeSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, statSync} from 'node:fs';
 import type {Process} from '../model/snapshot.js';
-import {parseCmdline, parseNsfsMounts, parseNsLink, parsePasswd, parseStat, type NsfsMount} from '../model/procfs.js';
+import {parseCmdline, parseLoadavg, parseNsfsMounts, parseNsLink, parsePasswd, parseStat, type NsfsMount} from '../model/procfs.js';
 import {runningChildren} from './run.js';
 
 /** What a scan learnt of a pid, kept between scans. */
@@ -142,6 +142,11 @@ function readProcess(pid: number, users: () => Map<number, string>): Process | n
 		cmdline: parseCmdline(cmdline),
 		user: uid === null ? '?' : (users().get(uid) ?? String(uid)),
 	};
+}
+
+/** A marker that changes when any task starts or ends on the host (see Discoverer). */
+export function readTaskMarker(): {tasks: number; lastPid: number} | null {
+	return parseLoadavg(readText('/proc/loadavg') ?? '');
 }
 
 export function readNsfsMounts(): NsfsMount[] {

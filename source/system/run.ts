@@ -21,6 +21,13 @@ export type RunOptions = {
 
 export const defaultTimeoutMs = 5000;
 
+/**
+ * How many processes nstui has started (run() counts its own; a caller that
+ * knows its program forks, like xargs, adds those), so discovery can tell
+ * whether anyone else started one since it last looked at /proc.
+ */
+export const startedCount = {processes: 0};
+
 /** PIDs of the programs run() has started and that have not ended: discovery leaves them (and their children) out. */
 export const runningChildren = new Set<number>();
 
@@ -38,6 +45,7 @@ export function run(file: string, args: readonly string[], options: RunOptions =
 			env: {...process.env, LC_ALL: 'C'},
 		});
 		const pid = child.pid;
+		startedCount.processes++;
 		if (pid) runningChildren.add(pid);
 		const stdout: Buffer[] = [];
 		const stderr: Buffer[] = [];

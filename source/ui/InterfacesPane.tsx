@@ -4,7 +4,10 @@ import {cell} from '../model/text-cells.js';
 import {Pane, type PaneProps} from './Pane.js';
 import {useTone, type Tone} from './theme.js';
 
-type Props = Omit<PaneProps<InterfaceRow>, 'columns' | 'renderRow' | 'emptyText' | 'title' | 'number'>;
+type Props = Omit<PaneProps<InterfaceRow>, 'columns' | 'renderRow' | 'emptyText' | 'title' | 'number'> & {
+	/** The selected namespace is listed but not read yet. */
+	pending?: boolean;
+};
 
 const stateTone = (state: string): Tone | undefined => (state === 'UP' ? 'up' : state === 'DOWN' || state === 'LOWERLAYERDOWN' ? 'down' : state === 'UNKNOWN' ? 'muted' : undefined);
 
@@ -20,7 +23,7 @@ export function InterfacesPane(props: Props) {
 			number={2}
 			title="Interfaces"
 			columns={columns}
-			emptyText="no interfaces (select a namespace)"
+			emptyText={props.pending ? 'reading…' : 'no interfaces (select a namespace)'}
 			renderRow={row => {
 				const {link} = row;
 				const details = [row.addresses, link.master ? `master ${link.master}` : '', row.peer ? `peer ${row.peer}` : '', row.linkLocal].filter(Boolean).join('  ');

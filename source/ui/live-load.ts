@@ -1,6 +1,7 @@
 // How the TUI refreshes: the selected namespace on every tick, the others in
 // rotation, a few per tick, so that a host with a thousand namespaces costs
-// little while nstui sits open; everything at start, on Ctrl-R and after an action.
+// little while nstui sits open; at start a quick list then everything; everything
+// again on Ctrl-R and after an action.
 import {Discoverer, type Discovery} from '../system/discover.js';
 import {deriveView} from './derive-view.js';
 import type {RefreshKind} from './poller.js';
@@ -13,6 +14,8 @@ export function createLiveLoad(store: TuiStore, intervalMs: number): (kind: Refr
 	const discoverer = new Discoverer();
 	return kind => {
 		if (kind === 'full') return discoverer.refresh();
+		// The host's namespace at once, the others listed, so the first frame does not wait for all.
+		if (kind === 'first') return discoverer.refresh({listOnly: true, trustProcessesAfterMs: 5_000, recheckProcessesAfterMs: 30_000});
 		const selected = deriveView(store.getState()).selectedNamespace;
 		return discoverer.refresh({
 			focus: selected ? [selected.inode] : [],

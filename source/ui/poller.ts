@@ -2,7 +2,7 @@
 // marks the data stale when a load takes longer than the interval. Lives outside
 // React so an unmount (exec-shell) can stop it and a remount start it again.
 import type {Discovery} from '../system/discover.js';
-import {refreshFailed, refreshSlow, refreshStarted, refreshSucceeded, showMessage} from './tui-actions.js';
+import {refreshFailed, refreshSlow, refreshSucceeded, showMessage} from './tui-actions.js';
 import type {TuiStore} from './tui-store.js';
 
 export type Poller = {
@@ -14,11 +14,11 @@ export type Poller = {
 	refreshAfterChange(): Promise<void>;
 };
 
-export type RefreshKind = 'tick' | 'full';
+export type RefreshKind = 'first' | 'tick' | 'full';
 
 export type PollerOptions = {
 	store: TuiStore;
-	/** `tick`: a routine refresh, which may re-read only part of the host; `full`: read everything (start, Ctrl-R, after an action). */
+	/** `first`: a quick list at start; `tick`: a routine refresh, which may re-read only part of the host; `full`: read everything (start, Ctrl-R, after an action). */
 	load: (kind: RefreshKind) => Promise<Discovery>;
 	intervalMs: number;
 	/** When a running refresh is reported as slow; the interval by default. */
@@ -27,12 +27,14 @@ export type PollerOptions = {
 
 export function createPoller({store, load, intervalMs, slowAfterMs = intervalMs}: PollerOptions): Poller {
 	let running: Promise<void> | null = null;
+	let startedAtOfRunning = 0;
 	let timer: NodeJS.Timeout | null = null;
 
 	const refresh = (kind: RefreshKind): Promise<void> => {
 		if (running) return running;
-		refreshStarted(store, Date.now());
-		const watchdog = setTimeout(() => refreshSlow(store), slowAfterMs);
+		const startedAt = Date.now();
+		startedAtOfRunning = startedAt;
+		const watchdog = setTimeout(() => refreshSlow(store, startedAt), slowAfterMs);
 		running = load(kind)
 			.then(
 				discovery => refreshSucceeded(store, discovery, Date.now()),
@@ -51,7 +53,9 @@ export function createPoller({store, load, intervalMs, slowAfterMs = intervalMs}
 			timer = setInterval(() => {
 				if (!store.getState().paused && !running) void refresh('tick');
 			}, intervalMs);
-			if (!running && (store.getState().snapshot === null || !store.getState().paused)) void refresh('full');
+			if (running) return;
+			if (store.getState().snapshot === null) void refresh('first').then(() => refresh('full'));
+			else if (!store.getState().paused) void refresh('full');
 		},
 		stop() {
 			if (timer) clearInterval(timer);
@@ -59,8 +63,7 @@ export function createPoller({store, load, intervalMs, slowAfterMs = intervalMs}
 		},
 		refreshNow() {
 			if (running) {
-				const startedAt = store.getState().refresh.startedAt;
-				const seconds = startedAt === null ? 0 : Math.round((Date.now() - startedAt) / 1000);
+				const seconds = Math.round((Date.now() - startedAtOfRunning) / 1000);
 				showMessage(store, {text: `a refresh is already running (${seconds}s); it is not started twice`, kind: 'info'});
 				return running;
 			}

@@ -145,23 +145,28 @@ export function clearHighlights(store: TuiStore): void {
 	store.update({changed: new Set(), changedAt: null});
 }
 
-export function refreshStarted(store: TuiStore, at: number): void {
-	store.update(state => ({refresh: {...state.refresh, running: true, startedAt: at, slow: false}}));
-}
-
-export function refreshSlow(store: TuiStore): void {
-	store.update(state => (state.refresh.running ? {refresh: {...state.refresh, slow: true}} : {}));
+/** Only a slow refresh is shown: marking every start would redraw the screen twice per refresh. */
+export function refreshSlow(store: TuiStore, startedAt: number): void {
+	store.update(state => ({refresh: {...state.refresh, running: true, startedAt, slow: true}}));
 }
 
 export function refreshSucceeded(store: TuiStore, discovery: Discovery, at: number): void {
-	store.update(state => ({
-		snapshot: discovery.snapshot,
-		warnings: discovery.warnings,
-		refresh: {running: false, startedAt: null, slow: false, lastSuccessAt: at, lastError: null},
-		changed: state.snapshot ? changedRowIds(signaturesOf(state.snapshot), signaturesOf(discovery.snapshot)) : new Set<string>(),
-		changedAt: state.snapshot ? at : null,
-	}));
+	store.update(state => {
+		const refresh = {running: false, startedAt: null, slow: false, lastSuccessAt: at, lastError: null};
+		const warnings = sameItems(state.warnings, discovery.warnings) ? state.warnings : discovery.warnings;
+		// Discovery hands back the same snapshot when nothing changed: nothing to compare or highlight.
+		if (discovery.snapshot === state.snapshot) return {refresh, warnings};
+		return {
+			snapshot: discovery.snapshot,
+			warnings,
+			refresh,
+			changed: state.snapshot ? changedRowIds(signaturesOf(state.snapshot), signaturesOf(discovery.snapshot)) : new Set<string>(),
+			changedAt: state.snapshot ? at : null,
+		};
+	});
 }
+
+const sameItems = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, index) => item === b[index]);
 
 export function refreshFailed(store: TuiStore, error: string): void {
 	store.update(state => ({refresh: {...state.refresh, running: false, startedAt: null, slow: false, lastError: error}}));

@@ -1,5 +1,6 @@
 import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
+import {once} from 'node:events';
 import {Discoverer} from '../../source/system/discover.js';
 import {needsRoot} from '../helpers/root.js';
 import {ip, Lab, uniquePrefix} from '../helpers/lab.js';
@@ -38,5 +39,19 @@ describe('Discoverer: incremental refreshes', {skip: needsRoot}, () => {
 		assert.ok((await discoverer.refresh(plan)).snapshot.namespaces.some(ns => ns.name === late), 'a new namespace appears');
 		ip('netns', 'del', late);
 		assert.ok(!(await discoverer.refresh(plan)).snapshot.namespaces.some(ns => ns.name === late), 'a deleted one goes');
+	});
+
+	test('with the quiet-host shortcut on, a process started by someone else is still seen at the next refresh', async () => {
+		const discoverer = new Discoverer();
+		const plan = {maxAgeMs: 60_000, trustProcessesAfterMs: 5_000, recheckProcessesAfterMs: 60_000};
+		await discoverer.refresh(plan);
+		await discoverer.refresh(plan);
+		const child = await lab.unnamed();
+		const {snapshot} = await discoverer.refresh(plan);
+		assert.ok(snapshot.namespaces.some(ns => ns.processes.some(p => p.pid === child.pid)), 'the new process and its namespace are there');
+		child.kill('SIGKILL');
+		await once(child, 'exit');
+		const after = (await discoverer.refresh(plan)).snapshot;
+		assert.ok(!after.namespaces.some(ns => ns.processes.some(p => p.pid === child.pid)), 'and gone once it ended');
 	});
 });
