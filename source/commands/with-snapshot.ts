@@ -3,11 +3,11 @@
 import type {Snapshot} from '../model/snapshot.js';
 import {discover, MissingToolError} from '../system/discover.js';
 
-export async function withSnapshot(use: (snapshot: Snapshot) => number): Promise<number> {
+export async function withSnapshot(use: (snapshot: Snapshot) => number | Promise<number>): Promise<number> {
 	try {
 		const {snapshot, warnings} = await discover();
 		for (const warning of warnings) process.stderr.write(`nstui: ${warning}\n`);
-		return use(snapshot);
+		return await use(snapshot);
 	} catch (error) {
 		if (error instanceof MissingToolError) {
 			process.stderr.write(`nstui: ${error.message}\n`);

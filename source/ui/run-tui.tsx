@@ -86,7 +86,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
 				<ThemeContext.Provider value={themeFromEnvironment()}>
 					<App store={store} poller={poller} hostname={os.hostname()} intervalMs={intervalMs} readOnly={readOnly} suspend={suspend} />
 				</ThemeContext.Provider>,
-				{exitOnCtrlC: false},
+				// ink redraws at most maxFps times a second; at its default 30 a key pressed just after a refresh waits up to 33 ms.
+				{exitOnCtrlC: false, maxFps: 60},
 			);
 			await instance.waitUntilExit();
 			// Set by suspend() from a callback: TypeScript cannot see it change.

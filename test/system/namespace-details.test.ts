@@ -1,4 +1,7 @@
 import {after, before, describe, test} from 'node:test';
+import {execFileSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import path from 'node:path';
 import assert from 'node:assert/strict';
 import {discover} from '../../source/system/discover.js';
 import {readFirewall, readNeighbours} from '../../source/system/namespace-details.js';
@@ -7,6 +10,7 @@ import {findProgram} from '../../source/system/programs.js';
 import {needsRoot} from '../helpers/root.js';
 import {Lab, sh, uniquePrefix} from '../helpers/lab.js';
 
+const cli = path.resolve(import.meta.dirname, '../../dist/cli.js');
 const needsTools = needsRoot || (!findProgram('iptables') && 'needs iptables (apt-get install iptables)') || (!findProgram('ping') && 'needs ping (apt-get install iputils-ping)');
 
 describe('neighbours and firewall of a namespace', {skip: needsTools}, () => {
@@ -35,5 +39,14 @@ describe('neighbours and firewall of a namespace', {skip: needsTools}, () => {
 		assert.equal(riskyMasquerades(firewall.value!, host)[0]?.bridge, 'vnet-0');
 		const web = await readFirewall({name: names.web});
 		assert.deepEqual(web.value?.rules, []);
+	});
+
+	test('nstui topology shows the rule in the host box, marked as risky', {skip: existsSync(cli) ? false : 'needs the build (npm run build)'}, () => {
+		const drawing = execFileSync(process.execPath, [cli, 'topology'], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']});
+		const lines = drawing.split('\n');
+		const start = lines.findIndex(line => line.includes(`─ ${names.host} `));
+		const box = lines.slice(start, lines.findIndex((line, index) => index > start && line.startsWith('└')));
+		assert.ok(box.some(line => /MASQUERADE/.test(line) && /192\.168\.15\.0\/24/.test(line)), box.join('\n'));
+		assert.ok(box.some(line => /vnet-0/.test(line) && /! -o|between|ports/.test(line)), 'the risk is named');
 	});
 });
