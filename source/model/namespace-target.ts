@@ -15,7 +15,9 @@ export function namespaceTargetOf(
 	selfInode: number | null,
 ): NamespaceTarget | null {
 	if (ns.inode === selfInode) return 'current';
-	if (ns.name !== null) return {name: ns.name};
+	// A name made by someone else may start with "-", which `ip -n` / `ip netns exec`
+	// would take for an option: such a namespace is entered by its path instead.
+	if (ns.name !== null) return ns.name.startsWith('-') ? {path: `/run/netns/${ns.name}`} : {name: ns.name};
 	if (ns.root) return {path: '/proc/1/ns/net'};
 	if (ns.paths[0]) return {path: ns.paths[0]};
 	const pid = ns.processes[0]?.pid;

@@ -16,6 +16,8 @@ test('where to run a command', () => {
 	assert.deepEqual(namespaceTargetOf(ns({paths: ['/run/docker/netns/x'], processes: [sleeper]}), 1), {path: '/run/docker/netns/x'});
 	assert.deepEqual(namespaceTargetOf(ns({processes: [sleeper]}), 1), {path: '/proc/42/ns/net'});
 	assert.equal(namespaceTargetOf(ns({}), 1), null);
+	// ip would read a leading "-" as an option.
+	assert.deepEqual(namespaceTargetOf(ns({name: '-odd', paths: ['/run/netns/-odd']}), 1), {path: '/run/netns/-odd'});
 });
 
 test('how ip link set ... netns names it', () => {
