@@ -166,6 +166,20 @@ describe('terminal faults', {skip}, () => {
 		term.typeLine('stty -a | grep -o -- "-\\?echo " | head -1');
 		await term.waitFor('echo is on', screen => /^echo\s*$/m.test(screen));
 	});
+	test('an exception thrown inside a render restores the terminal and exits 1 with the error', async () => {
+		// Injected from outside, with no hook in nstui: after the first frames the
+		// header's clock starts to throw, so the next refresh's render fails.
+		const hook = path.join(mkdtempSync(path.join(tmpdir(), 'nstui-crash-')), 'crash.mjs');
+		writeFileSync(hook, "setTimeout(() => { Date.prototype.toTimeString = () => { throw new Error('injected render fault'); }; }, 1500).unref();\n");
+		term.typeLine(`node --import ${hook} ${builtCli} --interval 0.5`);
+		await term.waitFor('the UI', screen => /1 Namespaces/.test(screen));
+		const text = await term.waitFor('the shell after the crash', screen => !/1 Namespaces/.test(screen) && /injected render fault/.test(screen));
+		assert.equal(term.alternateScreenOn(), false);
+		assert.equal(await term.lastExitCode('CRASH'), 1);
+		assert.doesNotMatch(text, /\u001b\[/);
+		rmSync(path.dirname(hook), {recursive: true, force: true});
+	});
+
 });
 
 describe('without root or without a terminal', () => {
