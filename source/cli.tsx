@@ -29,10 +29,20 @@ const cli = meow(
 	  --help        this text
 	  --version     the version
 
+	Keys in the terminal UI (? shows them with more detail)
+	  Tab Shift-Tab 1-4   panes          j k ↑ ↓ PgUp PgDn g G   move
+	  Enter   open          /  filter        *  all processes   Space  pause
+	  Ctrl-R  refresh       t  topology      F  find anything   i  neighbours, iptables
+	  l  command log        ?  help          q Ctrl-C  quit
+	  Actions (root): n new namespace  d delete  s shell inside  m move interface
+	    v veth pair  a address  u up/down  r route  f forwarding  N name it
+	    b bridge/master  V VRF  M masquerade  p ping  L recipes
+
 	Exit codes
 	  0  success
-	  1  an unexpected error; for find: nothing matched
-	  2  a needed program is missing, or bad usage
+	  1  an unexpected error; for find: nothing matched; for recipe: a step failed
+	  2  a needed program is missing, no terminal for the UI, or bad usage
+	  128+N  the UI ended by signal N (terminal restored)
 `,
 	{
 		importMeta: import.meta,
