@@ -5,29 +5,10 @@ import {recipeDown, recipeUp, validateRecipePrefix} from '../model/recipes.js';
 import * as actions from './actions/index.js';
 import type {ActionContext, ActionResult} from './actions/index.js';
 
+// Each step names the action-layer function that performs it.
 function perform(step: RecipeStep, context: ActionContext): Promise<ActionResult> {
-	switch (step.action) {
-		case 'addNamespace':
-			return actions.addNamespace(step.request, context);
-		case 'deleteNamespace':
-			return actions.deleteNamespace(step.request, context);
-		case 'setLinkState':
-			return actions.setLinkState(step.request, context);
-		case 'addVethPair':
-			return actions.addVethPair(step.request, context);
-		case 'addAddress':
-			return actions.addAddress(step.request, context);
-		case 'addRoute':
-			return actions.addRoute(step.request, context);
-		case 'setForwarding':
-			return actions.setForwarding(step.request, context);
-		case 'addBridge':
-			return actions.addBridge(step.request, context);
-		case 'setMaster':
-			return actions.setMaster(step.request, context);
-		case 'addMasquerade':
-			return actions.addMasquerade(step.request, context);
-	}
+	const action = actions[step.action] as (request: RecipeStep['request'], context: ActionContext) => Promise<ActionResult>;
+	return action(step.request, context);
 }
 
 export type RecipeRun = {ok: boolean; message: string; results: ActionResult[]};

@@ -6,7 +6,7 @@ import type {ActionForm} from '../modal-state.js';
 import {selectCreated} from '../select-created.js';
 import type {TuiStore} from '../tui-store.js';
 import {interfaceNames, newInterfaceNameField, newNamespaceNameField, pickField} from './fields.js';
-import {labelOf, noNamespace, selected, targetOf, type Unavailable} from './selection.js';
+import {enterSelected, labelOf, noNamespace, selected, type Unavailable} from './selection.js';
 
 const reason = (check: {ok: true} | {ok: false; reason: string}) => (check.ok ? null : check.reason);
 
@@ -37,10 +37,9 @@ export function attachNameForm(store: TuiStore): ActionForm | Unavailable {
 }
 
 export function forwardingForm(store: TuiStore): ActionForm | Unavailable {
-	const {namespace} = selected(store);
-	if (!namespace) return noNamespace;
-	const target = targetOf(namespace);
-	if (typeof target === 'string') return target;
+	const entered = enterSelected(store);
+	if (typeof entered === 'string') return entered;
+	const {namespace, target} = entered;
 	const enabled = !namespace.forwarding.ipv4;
 	return {
 		title: `IPv4 forwarding ${enabled ? 'on' : 'off'} in ${labelOf(namespace)}`,
@@ -50,10 +49,9 @@ export function forwardingForm(store: TuiStore): ActionForm | Unavailable {
 }
 
 export function newBridgeForm(store: TuiStore): ActionForm | Unavailable {
-	const {namespace} = selected(store);
-	if (!namespace) return noNamespace;
-	const target = targetOf(namespace);
-	if (typeof target === 'string') return target;
+	const entered = enterSelected(store);
+	if (typeof entered === 'string') return entered;
+	const {namespace, target} = entered;
 	const inode = namespace.inode;
 	return {
 		title: `New bridge in ${labelOf(namespace)}`,
@@ -64,10 +62,9 @@ export function newBridgeForm(store: TuiStore): ActionForm | Unavailable {
 }
 
 export function newVrfForm(store: TuiStore): ActionForm | Unavailable {
-	const {namespace} = selected(store);
-	if (!namespace) return noNamespace;
-	const target = targetOf(namespace);
-	if (typeof target === 'string') return target;
+	const entered = enterSelected(store);
+	if (typeof entered === 'string') return entered;
+	const {namespace, target} = entered;
 	const inode = namespace.inode;
 	return {
 		title: `New VRF in ${labelOf(namespace)}`,
@@ -81,10 +78,9 @@ export function newVrfForm(store: TuiStore): ActionForm | Unavailable {
 }
 
 export function masqueradeForm(store: TuiStore): ActionForm | Unavailable {
-	const {namespace} = selected(store);
-	if (!namespace) return noNamespace;
-	const target = targetOf(namespace);
-	if (typeof target === 'string') return target;
+	const entered = enterSelected(store);
+	if (typeof entered === 'string') return entered;
+	const {namespace, target} = entered;
 	const links = namespace.interfaces.filter(link => link.kind !== 'loopback');
 	if (links.length === 0) return `${labelOf(namespace)} has no interface for the rule to name`;
 	const bridgesFirst = [...links.filter(link => link.kind === 'bridge'), ...links.filter(link => link.kind !== 'bridge')];
@@ -109,10 +105,9 @@ export function masqueradeForm(store: TuiStore): ActionForm | Unavailable {
 }
 
 export function pingForm(store: TuiStore): ActionForm | Unavailable {
-	const {namespace} = selected(store);
-	if (!namespace) return noNamespace;
-	const target = targetOf(namespace);
-	if (typeof target === 'string') return target;
+	const entered = enterSelected(store);
+	if (typeof entered === 'string') return entered;
+	const {namespace, target} = entered;
 	return {
 		title: `ping from ${labelOf(namespace)}`,
 		fields: [{kind: 'text', name: 'address', label: 'Address to ping (ping -c 3)', placeholder: 'e.g. 192.168.1.2', validate: text => reason(validateIpAddress(text))}],

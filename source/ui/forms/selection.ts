@@ -36,6 +36,14 @@ export function targetOf(ns: Namespace): NamespaceTarget | Unavailable {
 	return targetFor(ns) ?? `${namespaceLabel(ns)} has no name, bind mount or process to enter it by`;
 }
 
+/** The selected namespace and the way into it, or why an action cannot run there. */
+export function enterSelected(store: TuiStore): {namespace: Namespace; target: NamespaceTarget} | Unavailable {
+	const {namespace} = selected(store);
+	if (!namespace) return noNamespace;
+	const target = targetOf(namespace);
+	return typeof target === 'string' ? target : {namespace, target};
+}
+
 export const noNamespace: Unavailable = 'select a namespace first (Namespaces pane, 1)';
 export const noInterface: Unavailable = 'select an interface first (Interfaces pane, 2)';
 
