@@ -74,6 +74,8 @@ if (command === 'snapshot') {
 	// once, at import): a person at a terminal is never "in CI".
 	delete process.env.CI;
 	delete process.env.CONTINUOUS_INTEGRATION;
+	// React's development build checks and records far more on every render.
+	process.env.NODE_ENV ??= 'production';
 	// Imported here so the headless commands do not pay for loading ink and React.
 	const {runTui} = await import('./ui/run-tui.js');
 	// Exit at once: a refresh still running must not keep the shell waiting.
