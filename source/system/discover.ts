@@ -102,11 +102,13 @@ export class Discoverer {
 			);
 		};
 
+		// Taken before nstui starts anything, so its own processes can be told apart (see scan()).
+		const marker = {tasks: readTaskMarker(), started: startedCount.processes};
 		// Namespaces with a mount (named ones, the host's) are read while /proc is scanned.
 		const mounted = locateMountedNamespaces(rootInode, warnings);
 		const mountedTargets = mounted.map(item => targetOf(item, []));
 		const mountedRead = readGroup(mounted, mountedTargets);
-		const scan = this.scan(plan, now);
+		const scan = this.scan(plan, now, marker);
 		if (scan.unreadable > 0) {
 			warnings.push(`${scan.unreadable} processes' namespaces could not be read (permission denied): namespaces only they are in may be missing`);
 		}
@@ -181,8 +183,8 @@ export class Discoverer {
 	 * tells in one read: the last pid handed out and the number of tasks. Even
 	 * then it scans again after recheckProcessesAfterMs.
 	 */
-	private scan(plan: RefreshPlan, now: number): ProcScan {
-		const marker = readTaskMarker();
+	private scan(plan: RefreshPlan, now: number, start: {tasks: TaskMarker | null; started: number}): ProcScan {
+		const marker = start.tasks;
 		const quiet = this.lastScan;
 		if (
 			plan.trustProcessesAfterMs &&
@@ -192,10 +194,12 @@ export class Discoverer {
 			marker.tasks === quiet.after.tasks &&
 			now - quiet.at < (plan.recheckProcessesAfterMs ?? 0)
 		) {
+			// Still true at the end of this refresh if, again, only nstui's own processes ran.
+			Object.assign(quiet, {before: marker, startedBefore: start.started, after: null});
 			return quiet.scan;
 		}
 		const scan = scanProcesses(this.processCache, {now, trustAfterMs: plan.trustProcessesAfterMs, recheckAfterMs: plan.recheckProcessesAfterMs});
-		this.lastScan = {scan, at: now, before: marker, startedBefore: startedCount.processes, after: null};
+		this.lastScan = {scan, at: now, before: marker, startedBefore: start.started, after: null};
 		return scan;
 	}
 
