@@ -7,7 +7,8 @@ type Props = {width: number; hostname: string; intervalMs: number; state: TuiSta
 
 export function Header({width, hostname, intervalMs, state}: Props) {
 	const tone = useTone();
-	const count = state.snapshot ? `${state.snapshot.namespaces.length} namespaces` : 'reading namespaces…';
+	const total = state.snapshot?.namespaces.length;
+	const count = total === undefined ? 'reading namespaces…' : `${total} namespace${total === 1 ? '' : 's'}`;
 	const updated = state.refresh.lastSuccessAt === null ? '' : ` · ${clockTime(state.refresh.lastSuccessAt)}`;
 	const mode = state.paused ? 'PAUSED' : `live ${intervalMs / 1000}s`;
 	return (
