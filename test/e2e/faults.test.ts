@@ -9,17 +9,10 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, describe, test} from 'node:test';
 import {setTimeout as delay} from 'node:timers/promises';
-import {builtCli, descendantsOf, hasTmux, TmuxSession} from '../helpers/tmux.js';
+import {builtCli, descendantsOf, endToEndSkip, TmuxSession} from '../helpers/tmux.js';
 import {ip, uniquePrefix} from '../helpers/lab.js';
 
-const skip =
-	process.getuid?.() !== 0
-		? 'needs root: creates network namespaces'
-		: !hasTmux
-			? 'needs tmux, which is not installed'
-			: !existsSync(builtCli)
-				? 'needs the build: run `npm run build` first (npm test does)'
-				: false;
+const skip = endToEndSkip;
 
 const which = (program: string) => spawnSync('sh', ['-c', `command -v ${program}`], {encoding: 'utf8'}).stdout.trim();
 const processesMatching = (pattern: RegExp) =>

@@ -7,19 +7,11 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, afterEach, before, describe, test} from 'node:test';
 import {setTimeout as delay} from 'node:timers/promises';
-import {fileURLToPath} from 'node:url';
+import {builtCli, endToEndSkip, projectRoot} from '../helpers/tmux.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const cli = path.join(root, 'dist/cli.js');
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const skip =
-	process.getuid?.() !== 0
-		? 'needs root: creates network namespaces'
-		: !hasTmux
-			? 'needs tmux, which is not installed'
-			: !existsSync(cli)
-				? 'needs the build: run `npm run build` first (npm test does)'
-				: false;
+const root = projectRoot;
+const cli = builtCli;
+const skip = endToEndSkip;
 
 const prefix = `nstui-e2e-${process.pid}-`;
 const nsA = `${prefix}a`;

@@ -6,11 +6,12 @@ import {readlinkSync} from 'node:fs';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {findProgram} from '../../source/system/programs.js';
 import {run} from '../../source/system/run.js';
+import {needsRoot} from './root.js';
 
 export const isRoot = process.getuid?.() === 0;
 
 /** For `{skip}`: false when root, else the reason. */
-export const needsRoot: string | false = isRoot ? false : 'needs root: creates and changes network namespaces';
+export {needsRoot};
 
 /** For `{skip}`: false when root and every tool is on PATH, else the reason. */
 export function needsRootAnd(...tools: string[]): string | false {

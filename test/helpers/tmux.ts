@@ -2,7 +2,7 @@
 // with send-keys and read with capture-pane.
 import assert from 'node:assert/strict';
 import {execFileSync, spawnSync} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import {fileURLToPath} from 'node:url';
@@ -10,6 +10,16 @@ import {fileURLToPath} from 'node:url';
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const builtCli = path.join(projectRoot, 'dist/cli.js');
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+/** Why an end-to-end test cannot run here, or false. */
+export const endToEndSkip: string | false =
+	process.getuid?.() !== 0
+		? 'needs root: creates network namespaces'
+		: !hasTmux
+			? 'needs tmux, which is not installed'
+			: !existsSync(builtCli)
+				? 'needs the build: run `npm run build` first (npm test does)'
+				: false;
 
 const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
 
