@@ -5,6 +5,14 @@ import {Box, Text, useInput} from 'ink';
 import {useState} from 'react';
 import {cell} from '../model/text-cells.js';
 import {keyGroups, type KeyBinding} from './key-map.js';
+import {detailsKeys, findKeys, topologyKeys} from './view-keys.js';
+
+// The keys inside the full-screen views, listed after the main ones.
+const viewKeyGroups: ReadonlyArray<readonly [string, ReadonlyArray<{keys: string; description: string}>]> = [
+	['In the topology view (t)', topologyKeys],
+	['In find (F)', findKeys],
+	['In details (i)', detailsKeys],
+];
 import {useTone} from './theme.js';
 
 type Props = {width: number; height: number; bindings: readonly KeyBinding[]; readOnly: boolean};
@@ -37,6 +45,12 @@ export function helpLines(bindings: readonly KeyBinding[], readOnly: boolean, te
 			const unavailable = readOnly && entry.changesSystem === true;
 			const text = `${entry.description}${unavailable ? ' (unavailable: read-only)' : ''}`;
 			wrapWords(text, textWidth).forEach((part, index) => lines.push({keys: index === 0 ? entry.keys : '', text: part, kind: unavailable ? 'unavailable' : 'entry'}));
+		}
+	}
+	for (const [group, entries] of viewKeyGroups) {
+		lines.push({keys: '', text: '', kind: 'blank'}, {keys: '', text: group, kind: 'group'});
+		for (const entry of entries) {
+			wrapWords(entry.description, textWidth).forEach((part, index) => lines.push({keys: index === 0 ? entry.keys : '', text: part, kind: 'entry'}));
 		}
 	}
 	return lines;
