@@ -1,5 +1,6 @@
 // The discovery engine: every network namespace on the host, each once, by inode,
 // with its interfaces, routes, forwarding and processes.
+import {createHash} from 'node:crypto';
 import {existsSync} from 'node:fs';
 import path from 'node:path';
 import type {Namespace, Process, Snapshot} from '../model/snapshot.js';
@@ -51,7 +52,7 @@ export type RefreshPlan = {
 	maxAgeMs?: number;
 	/** At most this many old readings per refresh, oldest first. */
 	staleBudget?: number;
-	/** Read only the focused namespaces and the host's; list the others unread (`pending`), to show something at once. */
+	/** Read only the focused namespaces and the host's; list the others unread (`pending`) and processes without details, to show something at once. */
 	listOnly?: boolean;
 	/** Scan options for /proc (see scanProcesses). */
 	trustProcessesAfterMs?: number;
@@ -68,7 +69,7 @@ export type RefreshPlan = {
 export class Discoverer {
 	private readonly processCache: ProcessCache;
 	private readonly readings = new Map<number, {reading: NamespaceReading; readAt: number; nsids?: NsidEntry[]}>();
-	private readonly previous = new Map<number, {inputs: StableInputs; json: string; ns: Namespace}>();
+	private readonly previous = new Map<number, {inputs: StableInputs; digest: string; ns: Namespace}>();
 	private lastSnapshot: Snapshot | null = null;
 	private lastScan: {
 		scan: ProcScan;
@@ -198,7 +199,12 @@ export class Discoverer {
 			Object.assign(quiet, {before: marker, startedBefore: start.started, after: null});
 			return quiet.scan;
 		}
-		const scan = scanProcesses(this.processCache, {now, trustAfterMs: plan.trustProcessesAfterMs, recheckAfterMs: plan.recheckProcessesAfterMs});
+		const scan = scanProcesses(this.processCache, {
+			now,
+			trustAfterMs: plan.trustProcessesAfterMs,
+			recheckAfterMs: plan.recheckProcessesAfterMs,
+			details: !plan.listOnly,
+		});
 		this.lastScan = {scan, at: now, before: marker, startedBefore: start.started, after: null};
 		return scan;
 	}
@@ -266,12 +272,13 @@ export class Discoverer {
 		const previous = this.previous.get(inode);
 		if (previous && sameInputs(previous.inputs, inputs)) return previous.ns;
 		const ns = build();
-		const json = JSON.stringify(ns);
-		if (previous && previous.json === json) {
+		// A digest, not the text: a thousand namespaces' JSON would stay in memory for nothing.
+		const digest = createHash('sha1').update(JSON.stringify(ns)).digest('base64');
+		if (previous && previous.digest === digest) {
 			previous.inputs = inputs;
 			return previous.ns;
 		}
-		this.previous.set(inode, {inputs, json, ns});
+		this.previous.set(inode, {inputs, digest, ns});
 		return ns;
 	}
 }

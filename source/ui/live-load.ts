@@ -15,7 +15,7 @@ export function createLiveLoad(store: TuiStore, intervalMs: number): (kind: Refr
 	return kind => {
 		if (kind === 'full') return discoverer.refresh();
 		// The host's namespace at once, the others listed, so the first frame does not wait for all.
-		if (kind === 'first') return discoverer.refresh({listOnly: true, trustProcessesAfterMs: 5_000, recheckProcessesAfterMs: 30_000});
+		if (kind === 'first') return discoverer.refresh({listOnly: true});
 		const selected = deriveView(store.getState()).selectedNamespace;
 		return discoverer.refresh({
 			focus: selected ? [selected.inode] : [],

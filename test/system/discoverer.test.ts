@@ -2,6 +2,7 @@ import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {once} from 'node:events';
 import {Discoverer} from '../../source/system/discover.js';
+import {scanProcesses} from '../../source/system/procfs.js';
 import {needsRoot} from '../helpers/root.js';
 import {ip, Lab, uniquePrefix} from '../helpers/lab.js';
 
@@ -53,5 +54,13 @@ describe('Discoverer: incremental refreshes', {skip: needsRoot}, () => {
 		await once(child, 'exit');
 		const after = (await discoverer.refresh(plan)).snapshot;
 		assert.ok(!after.namespaces.some(ns => ns.processes.some(p => p.pid === child.pid)), 'and gone once it ended');
+	});
+
+	test('a scan without details knows only namespaces; the next scan fills in comm and command line', async () => {
+		const child = await lab.unnamed();
+		const cache = new Map();
+		const find = (scan: ReturnType<typeof scanProcesses>) => [...scan.byNamespace.values()].flat().find(p => p.pid === child.pid);
+		assert.deepEqual(find(scanProcesses(cache, {details: false})), {pid: child.pid, comm: '…', cmdline: '…', user: '…'});
+		assert.deepEqual(find(scanProcesses(cache)), {pid: child.pid, comm: 'sleep', cmdline: 'sleep infinity', user: 'root'});
 	});
 });
