@@ -1,10 +1,17 @@
-// Fixed-width cells for the panes' columns.
+// Fixed-width text for the panes' columns and the drawings: every line must
+// stay within the width it is given.
+
+/** `text` cut to `width` columns, ending in … when something was cut. */
+export function fit(text: string, width: number): string {
+	if (text.length <= width) return text;
+	return width <= 0 ? '' : `${text.slice(0, width - 1)}…`;
+}
 
 /** `text` cut or padded to exactly `width` characters; a cut ends in `…`. */
 export function cell(text: string, width: number, align: 'left' | 'right' = 'left'): string {
 	if (width <= 0) return '';
-	if (text.length > width) return width === 1 ? '…' : `${text.slice(0, width - 1)}…`;
-	return align === 'left' ? text.padEnd(width) : text.padStart(width);
+	const fitted = fit(text, width);
+	return align === 'left' ? fitted.padEnd(width) : fitted.padStart(width);
 }
 
 export function clockTime(at: number): string {

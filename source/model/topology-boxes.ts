@@ -2,7 +2,7 @@
 // ports and VRF members indented under their master, and where each veth leads.
 import type {NatNote} from './nat-notes.js';
 import {labelOf, type TopologyGraph, type TopologyInterface, type TopologyNamespace} from './topology.js';
-import {cell, fit} from './text-fit.js';
+import {cell, fit} from './text-cells.js';
 
 /** nat: a NAT rule or what is known of them; risky: a rule that breaks traffic, and why. */
 export type LineMark = 'nat' | 'risky';

@@ -1,7 +1,7 @@
 // The namespace-level picture above the boxes: each group of linked namespaces as a
 // tree, so a chain reads as one line (a ──── router ──── b) and a hub fans out.
 import {labelOf, type TopologyGraph, type VethLink} from './topology.js';
-import {fit} from './text-fit.js';
+import {fit} from './text-cells.js';
 
 export type OverviewLine = {text: string; namespace: number | null};
 

@@ -132,7 +132,7 @@ export class Discoverer {
 				if (plan.listOnly) kept.push({item, reading: unread, target});
 				return;
 			}
-			const way = target === 'current' ? null : 'name' in target ? `${netnsDir}/${target.name}` : target.path;
+			const way = target === 'current' ? null : nsfsPathOf(target);
 			if (known.reading.error && way && !existsSync(way)) return;
 			kept.push({item, reading: known.reading, target});
 		});
@@ -314,6 +314,9 @@ function locateMountedNamespaces(rootInode: number | null, warnings: string[]): 
 	return [...found.values()];
 }
 
+/** The nsfs file a namespace is entered by. */
+const nsfsPathOf = (target: Exclude<NamespaceTarget, 'current'>) => ('name' in target ? `${netnsDir}/${target.name}` : target.path);
+
 /** Namespaces by path in a few parallel xargs chunks; the one nstui runs in and the host (with its nsid list) by themselves. */
 async function readAll(list: Found[], targets: NamespaceTarget[], rootInode: number | null, options: DiscoverOptions) {
 	const concurrency = options.concurrency ?? 2;
@@ -323,12 +326,11 @@ async function readAll(list: Found[], targets: NamespaceTarget[], rootInode: num
 	const chunkSize = Math.max(8, Math.ceil(byPath.length / concurrency));
 	const chunks: number[][] = [];
 	for (let start = 0; start < byPath.length; start += chunkSize) chunks.push(byPath.slice(start, start + chunkSize));
-	const pathOf = (target: NamespaceTarget) => (target === 'current' ? '/proc/self/ns/net' : 'name' in target ? `${netnsDir}/${target.name}` : target.path);
 
 	const readings: NamespaceReading[] = new Array(list.length);
 	const jobs: Array<() => Promise<void>> = [
 		...chunks.map(chunk => async () => {
-			const answers = await readNamespacesAt(chunk.map(index => pathOf(targets[index]!)), options.timeoutMs);
+			const answers = await readNamespacesAt(chunk.map(index => nsfsPathOf(targets[index] as Exclude<NamespaceTarget, 'current'>)), options.timeoutMs);
 			chunk.forEach((index, i) => (readings[index] = answers[i]!));
 		}),
 		...single.map(index => async () => {

@@ -16,8 +16,6 @@ export type TuiLayout = {
 	panes: Record<PaneId, PaneBox>;
 };
 
-export const minimumSize = {columns: 80, rows: 24};
-
 /** Title line and column header line of each pane. */
 const paneChrome = 2;
 

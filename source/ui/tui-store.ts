@@ -10,13 +10,6 @@ export type PaneId = 'namespaces' | 'interfaces' | 'routes' | 'processes';
 
 export const paneOrder: readonly PaneId[] = ['namespaces', 'interfaces', 'routes', 'processes'];
 
-export const paneTitles: Record<PaneId, string> = {
-	namespaces: 'Namespaces',
-	interfaces: 'Interfaces',
-	routes: 'Routes',
-	processes: 'Processes',
-};
-
 export type RefreshState = {
 	running: boolean;
 	startedAt: number | null;
