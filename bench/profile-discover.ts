@@ -2,7 +2,7 @@
 //   node --import tsx bench/profile-discover.ts [namespaces] [processes]
 import {BenchLab} from './lab.js';
 import {scanProcesses} from '../source/system/procfs.js';
-import {readNamespacesAt} from '../source/system/ip-query.js';
+import {readNamespacesAt} from '../source/system/namespace-reader.js';
 import {discover} from '../source/system/discover.js';
 import {timeCommand} from './measure.js';
 

@@ -5,10 +5,12 @@ import {existsSync} from 'node:fs';
 import path from 'node:path';
 import type {Namespace, Process, Snapshot} from '../model/snapshot.js';
 import {endpointKey, resolveVethPeers} from '../model/veth-peers.js';
-import {listNetnsNames, namespaceOfPid, netnsDir, readNsfsMounts, readTaskMarker, scanProcesses, type ProcessCache, type ProcScan} from './procfs.js';
-import {readNamespace, readNamespacesAt, readNsids, type NamespaceReading} from './ip-query.js';
+import {listNetnsNames, namespaceOfPid, netnsDir, readMountinfo, readTaskMarker, scanProcesses, type ProcessCache, type ProcScan} from './procfs.js';
+import {readNamespace, readNsids, type NamespaceReading} from './ip-query.js';
+import {perlReaderAvailable, readNamespacesAt, type Readers} from './namespace-reader.js';
 import {namespaceTargetOf, type NamespaceTarget} from '../model/namespace-target.js';
 import type {NsidEntry} from '../model/ip-json.js';
+import {parseNsfsMounts, type NsfsMount} from '../model/procfs.js';
 import {mapLimit, startedCount} from './run.js';
 import {debianPackageOf} from './programs.js';
 
@@ -24,6 +26,8 @@ export type DiscoverOptions = {
 	processCache?: ProcessCache;
 	concurrency?: number;
 	timeoutMs?: number;
+	/** Readers kept running between refreshes (the TUI); without them each refresh starts its own. */
+	readers?: Readers;
 };
 
 export type Discovery = {
@@ -68,7 +72,10 @@ export type RefreshPlan = {
  */
 export class Discoverer {
 	private readonly processCache: ProcessCache;
-	private readonly readings = new Map<number, {reading: NamespaceReading; readAt: number; nsids?: NsidEntry[]}>();
+	private readonly readings = new Map<number, {reading: NamespaceReading; readAt: number; digest: string; nsids?: NsidEntry[]}>();
+	private mounted: {mountinfo: string; names: string[]; rootInode: number | null; found: Found[]; warnings: string[]} | null = null;
+	/** The last result and what it was made from, handed back whole when nothing changed. */
+	private last: {discovery: Discovery; mounted: Found[]; scan: ProcScan; errors: boolean} | null = null;
 	private readonly previous = new Map<number, {inputs: StableInputs; digest: string; ns: Namespace}>();
 	private lastSnapshot: Snapshot | null = null;
 	private lastScan: {
@@ -106,7 +113,7 @@ export class Discoverer {
 		// Taken before nstui starts anything, so its own processes can be told apart (see scan()).
 		const marker = {tasks: readTaskMarker(), started: startedCount.processes};
 		// Namespaces with a mount (named ones, the host's) are read while /proc is scanned.
-		const mounted = locateMountedNamespaces(rootInode, warnings);
+		const mounted = this.locateMounted(rootInode, warnings);
 		const mountedTargets = mounted.map(item => targetOf(item, []));
 		const mountedRead = readGroup(mounted, mountedTargets);
 		const scan = this.scan(plan, now, marker);
@@ -119,7 +126,22 @@ export class Discoverer {
 		const fresh = (await Promise.all([mountedRead, readGroup(processOnly, processOnlyTargets)])).flat();
 		const missing = fresh.find(([, reading]) => reading.missing)?.[1].missing;
 		if (missing) throw new MissingToolError(missing);
-		for (const [inode, reading] of fresh) this.readings.set(inode, {reading, readAt: now});
+		// A reading the same as the last keeps its object, so nothing made from it is made again.
+		let changed = 0;
+		for (const [inode, reading] of fresh) {
+			const known = this.readings.get(inode);
+			const digest = known?.reading === reading ? known.digest : digestOf(reading);
+			if (known && known.digest === digest) known.readAt = now;
+			else {
+				changed++;
+				this.readings.set(inode, {reading, readAt: now, digest});
+			}
+		}
+		const {last} = this;
+		if (last && changed === 0 && !last.errors && !plan.listOnly && last.mounted === mounted && last.scan === scan) {
+			this.noteQuiet();
+			return last.discovery;
+		}
 		const list = [...mounted, ...processOnly];
 		const targets = [...mountedTargets, ...processOnlyTargets];
 
@@ -175,7 +197,23 @@ export class Discoverer {
 			this.lastSnapshot.namespaces.every((ns, index) => ns === namespaces[index]);
 		if (!unchanged) this.lastSnapshot = {version: 1, takenAt: new Date(now).toISOString(), namespaces};
 		this.noteQuiet();
-		return {snapshot: this.lastSnapshot!, warnings};
+		const discovery = {snapshot: this.lastSnapshot!, warnings};
+		this.last = {discovery, mounted, scan, errors: namespaces.some(ns => ns.error !== null || ns.pending)};
+		return discovery;
+	}
+
+	/** The mounted namespaces, worked out again only when the mount table or /run/netns changed. */
+	private locateMounted(rootInode: number | null, warnings: string[]): Found[] {
+		const mountinfo = readMountinfo();
+		const names = listNetnsNames();
+		const known = this.mounted;
+		const same = known && known.rootInode === rootInode && known.mountinfo === mountinfo && known.names.length === names.length && known.names.every((name, i) => name === names[i]);
+		if (!same) {
+			const notes: string[] = [];
+			this.mounted = {mountinfo, names, rootInode, found: locateMountedNamespaces(rootInode, parseNsfsMounts(mountinfo), names, notes), warnings: notes};
+		}
+		warnings.push(...this.mounted!.warnings);
+		return this.mounted!.found;
 	}
 
 	/**
@@ -283,6 +321,8 @@ export class Discoverer {
 	}
 }
 
+const digestOf = (reading: NamespaceReading) => createHash('sha1').update(JSON.stringify(reading)).digest('base64');
+
 type StableInputs = {reading: NamespaceReading; processes: Process[]; nsid: number | null; peers: string; item: string};
 
 const sameInputs = (a: StableInputs, b: StableInputs) =>
@@ -294,7 +334,7 @@ const sameInputs = (a: StableInputs, b: StableInputs) =>
 	a.processes.every((process, index) => process === b.processes[index]);
 
 /** The host's namespace and every one held by an nsfs bind mount (the named ones are those in /run/netns), each once. */
-function locateMountedNamespaces(rootInode: number | null, warnings: string[]): Found[] {
+function locateMountedNamespaces(rootInode: number | null, mounts: NsfsMount[], netnsNames: string[], warnings: string[]): Found[] {
 	const found = new Map<number, Found>();
 	const entry = (inode: number) => {
 		let item = found.get(inode);
@@ -302,13 +342,13 @@ function locateMountedNamespaces(rootInode: number | null, warnings: string[]): 
 		return item;
 	};
 	if (rootInode !== null) entry(rootInode);
-	for (const mount of readNsfsMounts()) {
+	for (const mount of mounts) {
 		const item = entry(mount.inode);
 		if (!item.paths.includes(mount.path)) item.paths.push(mount.path);
 		if (path.dirname(mount.path) === netnsDir && item.name === null) item.name = path.basename(mount.path);
 	}
 	const names = new Set([...found.values()].map(item => item.name));
-	for (const name of listNetnsNames()) {
+	for (const name of netnsNames) {
 		if (!names.has(name)) warnings.push(`${netnsDir}/${name} is not a mounted namespace (left over?): skipped`);
 	}
 	return [...found.values()];
@@ -317,29 +357,49 @@ function locateMountedNamespaces(rootInode: number | null, warnings: string[]): 
 /** The nsfs file a namespace is entered by. */
 const nsfsPathOf = (target: Exclude<NamespaceTarget, 'current'>) => ('name' in target ? `${netnsDir}/${target.name}` : target.path);
 
-/** Namespaces by path in a few parallel xargs chunks; the one nstui runs in and the host (with its nsid list) by themselves. */
+/**
+ * Namespaces by path: a few at a time by the kept readers, if any, else in a few
+ * parallel chunks, each by a reader of its own; the one nstui runs in and the
+ * host (with its nsid list) by themselves.
+ */
 async function readAll(list: Found[], targets: NamespaceTarget[], rootInode: number | null, options: DiscoverOptions) {
 	const concurrency = options.concurrency ?? 2;
+	// Without perl the kept readers would fall back to nsenter for each read: read as the headless commands do.
+	const readers = options.readers && perlReaderAvailable() ? options.readers : undefined;
+	const {timeoutMs} = options;
 	const byPath: number[] = [];
 	const single: number[] = [];
 	targets.forEach((target, index) => (target === 'current' || list[index]!.inode === rootInode ? single : byPath).push(index));
-	const chunkSize = Math.max(8, Math.ceil(byPath.length / concurrency));
+	// A kept reader reads one after another: a routine refresh's few, not all of a big host.
+	const kept = readers && byPath.length <= keptReaderLimit ? readers : undefined;
+	const chunkSize = kept ? Math.max(1, byPath.length) : Math.max(8, Math.ceil(byPath.length / concurrency));
 	const chunks: number[][] = [];
 	for (let start = 0; start < byPath.length; start += chunkSize) chunks.push(byPath.slice(start, start + chunkSize));
 
 	const readings: NamespaceReading[] = new Array(list.length);
+	const pathOf = (index: number) => {
+		const target = targets[index]!;
+		return target === 'current' ? '/proc/self/ns/net' : nsfsPathOf(target);
+	};
 	const jobs: Array<() => Promise<void>> = [
 		...chunks.map(chunk => async () => {
-			const answers = await readNamespacesAt(chunk.map(index => nsfsPathOf(targets[index] as Exclude<NamespaceTarget, 'current'>)), options.timeoutMs);
+			const paths = chunk.map(pathOf);
+			const answers = await (kept ? kept.namespaces.read(paths) : readNamespacesAt(paths, timeoutMs));
 			chunk.forEach((index, i) => (readings[index] = answers[i]!));
 		}),
 		...single.map(index => async () => {
-			readings[index] = await readNamespace(targets[index]!, {timeoutMs: options.timeoutMs, withNsids: list[index]!.inode === rootInode});
+			const withNsids = list[index]!.inode === rootInode;
+			readings[index] = readers
+				? (await (withNsids ? readers.host : readers.namespaces).read([pathOf(index)]))[0]!
+				: await readNamespace(targets[index]!, {timeoutMs, withNsids});
 		}),
 	];
 	await mapLimit(jobs, concurrency, job => job());
 	return readings;
 }
+
+/** More namespaces than this in one refresh are read by readers of their own, in parallel. */
+const keptReaderLimit = 64;
 
 /** The host first, then named namespaces by name, then unnamed ones by inode. */
 export function compareNamespaces(a: Namespace, b: Namespace): number {

@@ -4,9 +4,8 @@ import type {Forwarding, Route} from '../model/snapshot.js';
 import {ipIn} from '../model/commands.js';
 import type {NamespaceTarget} from '../model/namespace-target.js';
 import {parseForwarding, parseJsonLines, parseLinks, parseNsids, parseRoutes, type NsidEntry, type RawLink} from '../model/ip-json.js';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
+import {writeFileSync} from 'node:fs';
+import {scratchPath} from './scratch.js';
 import {defaultTimeoutMs, mapLimit, run, startedCount, type RunResult} from './run.js';
 
 
@@ -23,14 +22,17 @@ export type NamespaceReading = {
 // Order matters: ip stops at the first failing line, so the most needed come first.
 // `netns list-id` is left out here: it opens every entry of /run/netns, so asked
 // in every namespace it costs O(N²); discovery asks it only where it is needed.
-const batch = ['addr show', 'route show table all root 0.0.0.0/0', 'route show table all root ::/0', 'netconf show'];
+export const batch = ['addr show', 'route show table all root 0.0.0.0/0', 'route show table all root ::/0', 'netconf show'];
+
+/** The host's reading also lists the nsids it has given to the others. */
+export const batchLines = (withNsids: boolean): readonly string[] => (withNsids ? [...batch, 'netns list-id'] : batch);
 
 export async function readNamespace(
 	target: NamespaceTarget,
 	{timeoutMs, withNsids = false}: {timeoutMs?: number; withNsids?: boolean} = {},
 ): Promise<NamespaceReading> {
 	const [file, ...args] = ipIn(target, ['-d', '-j', '-b', '-']);
-	const lines = withNsids ? [...batch, 'netns list-id'] : batch;
+	const lines = batchLines(withNsids);
 	const result = await run(file!, args, {input: `${lines.join('\n')}\n`, timeoutMs});
 	return interpretReading(result, lines.length);
 }
@@ -52,11 +54,12 @@ export async function readNsids(target: NamespaceTarget, timeoutMs?: number): Pr
  * fails; so when the count is whole every answer is where it belongs, and when
  * it is not (a namespace vanished, ip failed) the chunk is read one by one.
  */
-export async function readNamespacesAt(paths: string[], timeoutMs = defaultTimeoutMs): Promise<NamespaceReading[]> {
+export async function readWithNsenter(paths: string[], timeoutMs = defaultTimeoutMs): Promise<NamespaceReading[]> {
 	if (paths.length === 0) return [];
 	const result = await run('xargs', ['-0', '-I{}', 'nsenter', '{}', 'ip', '-d', '-j', '-b', innerBatchFile()], {
 		input: `${paths.map(path => `--net=${path}`).join('\0')}\0`,
 		timeoutMs: timeoutMs + 20 * paths.length,
+		stdoutToFile: true,
 	});
 	if (result.missing) return paths.map(() => interpretReading(result, batch.length));
 	startedCount.processes += paths.length; // xargs forked an nsenter (which became ip) for each
@@ -69,22 +72,23 @@ export async function readNamespacesAt(paths: string[], timeoutMs = defaultTimeo
 	return mapLimit(paths, 4, path => readNamespace({path}, {timeoutMs}));
 }
 
-let innerFile: string | undefined;
-function innerBatchFile(): string {
-	if (!innerFile) {
-		const dir = mkdtempSync(path.join(tmpdir(), 'nstui-'));
-		innerFile = path.join(dir, 'read-namespace.batch');
-		writeFileSync(innerFile, `${batch.join('\n')}\n`, {mode: 0o600});
-		process.once('exit', () => rmSync(dir, {recursive: true, force: true}));
+const batchFiles = new Map<boolean, string>();
+/** The batch in a file, for readers that give ip's stdin to something else. */
+export function innerBatchFile(withNsids = false): string {
+	let file = batchFiles.get(withNsids);
+	if (!file) {
+		file = scratchPath('read-namespace.batch');
+		writeFileSync(file, `${batchLines(withNsids).join('\n')}\n`, {mode: 0o600});
+		batchFiles.set(withNsids, file);
 	}
-	return innerFile;
+	return file;
 }
 
 export function interpretReading(result: RunResult, expected: number): NamespaceReading {
 	return interpretAnswers(parseJsonLines(result.stdout), result, expected);
 }
 
-function interpretAnswers(answers: unknown[][], result: RunResult, expected: number): NamespaceReading {
+export function interpretAnswers(answers: unknown[][], result: RunResult, expected: number): NamespaceReading {
 	const [addrs, routes4, routes6, netconf, listId] = answers;
 	const complete = answers.length >= expected;
 	return {

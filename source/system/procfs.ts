@@ -165,8 +165,10 @@ export function readTaskMarker(): {tasks: number; lastPid: number} | null {
 }
 
 export function readNsfsMounts(): NsfsMount[] {
-	return parseNsfsMounts(readText('/proc/self/mountinfo') ?? '');
+	return parseNsfsMounts(readMountinfo());
 }
+
+export const readMountinfo = (): string => readText('/proc/self/mountinfo') ?? '';
 
 export const netnsDir = '/run/netns';
 

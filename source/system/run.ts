@@ -1,6 +1,8 @@
 // The one way nstui runs another program: an argument array (never a shell),
 // a timeout, and a result object instead of an exception.
 import {spawn} from 'node:child_process';
+import {closeSync, openSync, readFileSync, rmSync} from 'node:fs';
+import {scratchPath} from './scratch.js';
 
 export type RunResult = {
 	command: string[];
@@ -17,6 +19,12 @@ export type RunResult = {
 export type RunOptions = {
 	input?: string;
 	timeoutMs?: number;
+	/**
+	 * stdout goes to a file, read when the program ends, instead of a pipe: a
+	 * program with a lot to say then never waits for nstui's busy main thread
+	 * to drain a full pipe (the namespace readers print ~3 KB per namespace).
+	 */
+	stdoutToFile?: boolean;
 };
 
 export const defaultTimeoutMs = 5000;
@@ -35,9 +43,20 @@ export const runningChildren = new Set<number>();
 // times on a busy host, and execa costs ~60 ms of start-up and ~1 ms a call.
 export function run(file: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
 	const started = performance.now();
+	const outputFile = options.stdoutToFile ? scratchPath('output') : null;
+	const outputFd = outputFile ? openSync(outputFile, 'w+', 0o600) : null;
+	const readOutput = (chunks: Buffer[]) => {
+		if (outputFd === null) return Buffer.concat(chunks).toString('utf8');
+		try {
+			return readFileSync(outputFile!, 'utf8');
+		} finally {
+			closeSync(outputFd);
+			rmSync(outputFile!, {force: true});
+		}
+	};
 	return new Promise(resolve => {
 		const child = spawn(file, args, {
-			stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+			stdio: [options.input === undefined ? 'ignore' : 'pipe', outputFd ?? 'pipe', 'pipe'],
 			// A process group of its own: on timeout the whole group goes, including
 			// what `ip netns exec` started, and a Ctrl-C meant for nstui does not reach it.
 			detached: true,
@@ -49,7 +68,7 @@ export function run(file: string, args: readonly string[], options: RunOptions =
 		if (pid) runningChildren.add(pid);
 		const stdout: Buffer[] = [];
 		const stderr: Buffer[] = [];
-		child.stdout!.on('data', chunk => stdout.push(chunk));
+		child.stdout?.on('data', chunk => stdout.push(chunk));
 		child.stderr!.on('data', chunk => stderr.push(chunk));
 		child.stdin?.on('error', () => {}); // the program may exit before reading all its input
 		child.stdin?.end(options.input);
@@ -60,13 +79,17 @@ export function run(file: string, args: readonly string[], options: RunOptions =
 				if (child.pid) process.kill(-child.pid, 'SIGKILL');
 			} catch {}
 		}, options.timeoutMs ?? defaultTimeoutMs);
+		// A program that cannot start reports 'error' and then 'close': answer once.
+		let finished = false;
 		const finish = (exitCode: number | null, missing: boolean, error?: string) => {
+			if (finished) return;
+			finished = true;
 			clearTimeout(timer);
 			if (pid) runningChildren.delete(pid);
 			resolve({
 				command: [file, ...args],
 				exitCode: timedOut ? null : exitCode,
-				stdout: Buffer.concat(stdout).toString('utf8'),
+				stdout: readOutput(stdout),
 				stderr: missing ? `${file}: command not found` : (error ?? Buffer.concat(stderr).toString('utf8').trim()),
 				timedOut,
 				missing,

@@ -3,6 +3,7 @@
 // little while nstui sits open; at start a quick list then everything; everything
 // again on Ctrl-R and after an action.
 import {Discoverer, type Discovery} from '../system/discover.js';
+import {createReaders} from '../system/namespace-reader.js';
 import {deriveView} from './derive-view.js';
 import type {RefreshKind} from './poller.js';
 import type {TuiStore} from './tui-store.js';
@@ -11,7 +12,8 @@ import type {TuiStore} from './tui-store.js';
 export const rotationPerTick = 16;
 
 export function createLiveLoad(store: TuiStore, intervalMs: number): (kind: RefreshKind) => Promise<Discovery> {
-	const discoverer = new Discoverer();
+	// Kept running while the TUI is open, so a routine refresh starts no process from node.
+	const discoverer = new Discoverer({readers: createReaders()});
 	return kind => {
 		if (kind === 'full') return discoverer.refresh();
 		// The host's namespace at once, the others listed, so the first frame does not wait for all.

@@ -1,0 +1,217 @@
+import {describe, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import {readdirSync, readFileSync, readlinkSync} from 'node:fs';
+import {
+	parseSectionStatus,
+	readerProgram,
+	setnsSyscall,
+	takeErrorSections,
+	takeOutputSections,
+	type SectionStatus,
+} from '../../source/model/reader-protocol.js';
+import {needsRoot} from '../helpers/root.js';
+
+const exited = (exitCode: number): SectionStatus => ({exitCode, timedOut: false, unopened: false});
+const signalled: SectionStatus = {exitCode: null, timedOut: false, unopened: false};
+const timedOut: SectionStatus = {exitCode: null, timedOut: true, unopened: false};
+const unopened: SectionStatus = {exitCode: null, timedOut: false, unopened: true};
+
+/** PIDs of running processes whose command line contains `marker`. */
+const processesWith = (marker: string) =>
+	readdirSync('/proc').filter(pid => {
+		try {
+			return /^\d+$/.test(pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker);
+		} catch {
+			return false;
+		}
+	});
+
+/** What the reader prints on stdout for three namespaces: ip's output, then "\0STATUS\n" each. */
+const threeSections = '[{"ifname":"lo"}]\n[]\n\0exit 0\n\0unopened\n[{"ifname":"veth0"}]\n\0timeout\n';
+const threeParsed = [
+	{text: '[{"ifname":"lo"}]\n[]\n', status: exited(0)},
+	{text: '', status: unopened},
+	{text: '[{"ifname":"veth0"}]\n', status: timedOut},
+];
+
+/** Feeds `text` in the given pieces the way a stream reader does: each call sees what was left plus the new chunk. */
+function feed<T>(pieces: string[], take: (buffer: string) => {sections: T[]; rest: string}): {sections: T[]; rest: string} {
+	const sections: T[] = [];
+	let rest = '';
+	for (const piece of pieces) {
+		const taken = take(rest + piece);
+		sections.push(...taken.sections);
+		rest = taken.rest;
+	}
+	return {sections, rest};
+}
+
+/** Every way of cutting `text` in two, plus one character at a time. */
+const cuttings = (text: string): string[][] => [
+	...Array.from({length: text.length + 1}, (_, at) => [text.slice(0, at), text.slice(at)]),
+	[...text],
+];
+
+describe('parseSectionStatus', () => {
+	test('reads exit codes, signals, timeout and unopened', () => {
+		assert.deepEqual(parseSectionStatus('exit 0'), exited(0));
+		assert.deepEqual(parseSectionStatus('exit 127'), exited(127));
+		assert.deepEqual(parseSectionStatus('signal 9'), signalled);
+		assert.deepEqual(parseSectionStatus('timeout'), timedOut);
+		assert.deepEqual(parseSectionStatus('unopened'), unopened);
+	});
+
+	test('anything else is null', () => {
+		for (const garbage of ['', 'exit', 'exit ', 'exit -1', 'exit 1 ', ' exit 1', 'EXIT 1', 'exit 0x1', 'signal', 'signal x', 'timeout 1', 'unopened\n', 'exit 0\nexit 1', 'done']) {
+			assert.equal(parseSectionStatus(garbage), null, JSON.stringify(garbage));
+		}
+	});
+});
+
+describe('takeOutputSections', () => {
+	test('splits complete sections and keeps text, empty text and status apart', () => {
+		assert.deepEqual(takeOutputSections(threeSections), {sections: threeParsed, rest: ''});
+	});
+
+	test('an incomplete section stays in rest: no NUL yet, or a status without its newline', () => {
+		assert.deepEqual(takeOutputSections('[{"ifname":"lo"}]\n'), {sections: [], rest: '[{"ifname":"lo"}]\n'});
+		assert.deepEqual(takeOutputSections('[]\n\0exit 0\n[1]\n\0exi'), {sections: [{text: '[]\n', status: exited(0)}], rest: '[1]\n\0exi'});
+		assert.deepEqual(takeOutputSections('[]\n\0exit 0'), {sections: [], rest: '[]\n\0exit 0'});
+		assert.deepEqual(takeOutputSections(''), {sections: [], rest: ''});
+	});
+
+	test('a status it cannot read gives a section with status null, and reading goes on', () => {
+		assert.deepEqual(takeOutputSections('a\n\0what\n\0exit 2\n'), {
+			sections: [
+				{text: 'a\n', status: null},
+				{text: '', status: exited(2)},
+			],
+			rest: '',
+		});
+	});
+
+	test('sections split across chunk boundaries come out the same wherever the cut falls', () => {
+		for (const pieces of cuttings(threeSections)) {
+			assert.deepEqual(feed(pieces, takeOutputSections), {sections: threeParsed, rest: ''}, JSON.stringify(pieces));
+		}
+	});
+
+	test('a trailing partial section carries over in rest and completes with the next chunk', () => {
+		const first = takeOutputSections('[1]\n\0exit 0\n[2]\n\0sig');
+		assert.deepEqual(first.sections, [{text: '[1]\n', status: exited(0)}]);
+		assert.equal(first.rest, '[2]\n\0sig');
+		const second = takeOutputSections(`${first.rest}nal 15\n[3]`);
+		assert.deepEqual(second.sections, [{text: '[2]\n', status: signalled}]);
+		assert.equal(second.rest, '[3]');
+	});
+});
+
+describe('takeErrorSections', () => {
+	test('splits at NUL; what follows the last NUL is the rest', () => {
+		assert.deepEqual(takeErrorSections('cannot open /x: No such file or directory\n\0\0Error: y\n\0partial'), {
+			sections: ['cannot open /x: No such file or directory\n', '', 'Error: y\n'],
+			rest: 'partial',
+		});
+	});
+
+	test('empty sections are kept, one per NUL', () => {
+		assert.deepEqual(takeErrorSections('\0\0\0'), {sections: ['', '', ''], rest: ''});
+		assert.deepEqual(takeErrorSections(''), {sections: [], rest: ''});
+		assert.deepEqual(takeErrorSections('no NUL yet'), {sections: [], rest: 'no NUL yet'});
+	});
+
+	test('sections split across chunk boundaries come out the same wherever the cut falls', () => {
+		const text = 'Error: a\n\0\0cannot enter /dev/null: Invalid argument\n\0';
+		const whole = ['Error: a\n', '', 'cannot enter /dev/null: Invalid argument\n'];
+		for (const pieces of cuttings(text)) {
+			assert.deepEqual(feed(pieces, takeErrorSections), {sections: whole, rest: ''}, JSON.stringify(pieces));
+		}
+	});
+});
+
+describe('setnsSyscall', () => {
+	test('knows the usual architectures, with their setns(2) numbers', () => {
+		assert.equal(setnsSyscall.x64, 308);
+		assert.equal(setnsSyscall.arm64, 268);
+		assert.equal(setnsSyscall.ia32, 346);
+		assert.equal(setnsSyscall.unknownArch, undefined);
+	});
+});
+
+describe('readerProgram run by perl', {skip: needsRoot}, () => {
+	const setns = setnsSyscall[process.arch];
+	const skipArch = setns === undefined ? `no setns(2) number for ${process.arch}` : false;
+	const perl = spawnSync('perl', ['-e', '1']);
+	const skipPerl = perl.error || perl.status !== 0 ? 'perl is not installed' : false;
+	const skip = skipArch || skipPerl;
+
+	/** perl -e readerProgram SETNS SECONDS COMMAND... with these NUL-terminated paths on stdin. */
+	const runReader = (paths: string[], command: string[], seconds = 5) => {
+		const result = spawnSync('perl', ['-e', readerProgram, String(setns), String(seconds), ...command], {
+			input: paths.map(path => `${path}\0`).join(''),
+			encoding: 'utf8',
+			timeout: 20_000,
+		});
+		assert.equal(result.error, undefined);
+		assert.equal(result.status, 0, result.stderr);
+		return result;
+	};
+
+	test('frames each namespace: output then "\\0exit 0\\n" on stdout, "\\0" on stderr', {skip}, () => {
+		const result = runReader(['/proc/self/ns/net', '/proc/self/ns/net'], ['/bin/echo', 'hello']);
+		assert.equal(result.stdout, 'hello\n\0exit 0\nhello\n\0exit 0\n');
+		assert.equal(result.stderr, '\0\0');
+		assert.deepEqual(takeOutputSections(result.stdout), {
+			sections: [
+				{text: 'hello\n', status: exited(0)},
+				{text: 'hello\n', status: exited(0)},
+			],
+			rest: '',
+		});
+		assert.deepEqual(takeErrorSections(result.stderr), {sections: ['', ''], rest: ''});
+	});
+
+	test('the command runs inside the namespace it was given', {skip}, () => {
+		const result = runReader(['/proc/self/ns/net'], ['readlink', '/proc/self/ns/net']);
+		assert.equal(result.stdout, `${readlinkSync('/proc/self/ns/net')}\n\0exit 0\n`);
+	});
+
+	test('a missing path and a file that is not a namespace get their own sections, between good ones', {skip}, () => {
+		const result = runReader(['/proc/self/ns/net', '/nonexistent/nstui-ns', '/dev/null', '/proc/self/ns/net'], ['/bin/echo', 'ok']);
+		assert.deepEqual(takeOutputSections(result.stdout), {
+			sections: [
+				{text: 'ok\n', status: exited(0)},
+				{text: '', status: unopened},
+				{text: '', status: exited(126)},
+				{text: 'ok\n', status: exited(0)},
+			],
+			rest: '',
+		});
+		assert.deepEqual(takeErrorSections(result.stderr), {
+			sections: ['', 'cannot open /nonexistent/nstui-ns: No such file or directory\n', 'cannot enter /dev/null: Invalid argument\n', ''],
+			rest: '',
+		});
+	});
+
+	test('exit codes, signals and a missing command are reported as the status', {skip}, () => {
+		assert.equal(runReader(['/proc/self/ns/net'], ['/bin/false']).stdout, '\0exit 1\n');
+		assert.equal(runReader(['/proc/self/ns/net'], ['perl', '-e', 'kill 9, $$']).stdout, '\0signal 9\n');
+		const missing = runReader(['/proc/self/ns/net'], ['/nonexistent/nstui-ip']);
+		assert.equal(missing.stdout, '\0exit 127\n');
+		assert.equal(missing.stderr, '/nonexistent/nstui-ip: No such file or directory\n\0');
+	});
+
+	test('a command that outlasts SECONDS is killed and reported as timeout; the next path still gets its turn', {skip}, () => {
+		const marker = `nstui-protocol-${process.pid}`;
+		const result = runReader(['/proc/self/ns/net', '/nonexistent/nstui-ns'], ['perl', '-e', '$| = 1; print "started\\n"; sleep 30', marker], 1);
+		assert.deepEqual(takeOutputSections(result.stdout), {
+			sections: [
+				{text: 'started\n', status: timedOut},
+				{text: '', status: unopened},
+			],
+			rest: '',
+		});
+		assert.deepEqual(processesWith(marker), [], 'the timed-out command was killed');
+	});
+});
