@@ -9,7 +9,7 @@ export function Header({width, hostname, intervalMs, state}: Props) {
 	const tone = useTone();
 	const total = state.snapshot?.namespaces.length;
 	const count = total === undefined ? 'reading namespaces…' : `${total} namespace${total === 1 ? '' : 's'}`;
-	const updated = state.refresh.lastSuccessAt === null ? '' : ` · ${clockTime(state.refresh.lastSuccessAt)}`;
+	const updated = state.refresh.dataChangedAt === null ? '' : ` · changed ${clockTime(state.refresh.dataChangedAt)}`;
 	const mode = state.paused ? 'PAUSED' : `live ${intervalMs / 1000}s`;
 	return (
 		<Box width={width} height={1} justifyContent="space-between">

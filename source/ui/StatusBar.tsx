@@ -55,7 +55,7 @@ export function statusNotes(state: TuiState, now: number): Note[] {
 	const notes: Note[] = [];
 	const {refresh} = state;
 	if (refresh.slow && refresh.startedAt !== null) {
-		const since = refresh.lastSuccessAt === null ? '' : `; showing data from ${clockTime(refresh.lastSuccessAt)}`;
+		const since = refresh.dataChangedAt === null ? '' : `; showing data as of ${clockTime(refresh.dataChangedAt)}`;
 		notes.push({text: `refresh running for ${Math.round((now - refresh.startedAt) / 1000)}s${since}`, tone: 'warning'});
 	}
 	if (refresh.lastError) notes.push({text: `refresh failed: ${refresh.lastError}`, tone: 'error'});

@@ -151,11 +151,16 @@ export function refreshSlow(store: TuiStore, startedAt: number): void {
 }
 
 export function refreshSucceeded(store: TuiStore, discovery: Discovery, at: number): void {
+	const before = store.getState();
+	// Discovery hands back the same snapshot when nothing changed. Then the store
+	// is left alone, so an idle TUI on a big host does not even redraw.
+	const clean = !before.refresh.running && !before.refresh.slow && before.refresh.lastError === null;
+	if (discovery.snapshot === before.snapshot && clean && sameItems(before.warnings, discovery.warnings)) return;
 	store.update(state => {
-		const refresh = {running: false, startedAt: null, slow: false, lastSuccessAt: at, lastError: null};
 		const warnings = sameItems(state.warnings, discovery.warnings) ? state.warnings : discovery.warnings;
-		// Discovery hands back the same snapshot when nothing changed: nothing to compare or highlight.
-		if (discovery.snapshot === state.snapshot) return {refresh, warnings};
+		const same = discovery.snapshot === state.snapshot;
+		const refresh = {running: false, startedAt: null, slow: false, dataChangedAt: same ? state.refresh.dataChangedAt : at, lastError: null};
+		if (same) return {refresh, warnings};
 		return {
 			snapshot: discovery.snapshot,
 			warnings,

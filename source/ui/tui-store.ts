@@ -15,7 +15,8 @@ export type RefreshState = {
 	startedAt: number | null;
 	/** The running refresh has taken longer than the interval: what is shown is stale. */
 	slow: boolean;
-	lastSuccessAt: number | null;
+	/** When the data shown last changed (its first reading counts): an idle refresh changes nothing, so nothing is redrawn. */
+	dataChangedAt: number | null;
 	lastError: string | null;
 };
 
@@ -58,7 +59,7 @@ export function initialTuiState(): TuiState {
 	return {
 		snapshot: null,
 		warnings: [],
-		refresh: {running: false, startedAt: null, slow: false, lastSuccessAt: null, lastError: null},
+		refresh: {running: false, startedAt: null, slow: false, dataChangedAt: null, lastError: null},
 		paused: false,
 		focus: 'namespaces',
 		selection: {namespaces: null, interfaces: null, routes: null, processes: null},

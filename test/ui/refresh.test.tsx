@@ -116,7 +116,7 @@ test('a hanging refresh: input still works, stale data stay, the status bar says
 	const tui = await renderTui({store, poller});
 	await delay(300);
 	assert.equal(loads, 1);
-	assert.match(tui.frame(), /refresh running for \d+s; showing data from \d\d:\d\d:\d\d/);
+	assert.match(tui.frame(), /refresh running for \d+s; showing data as of \d\d:\d\d:\d\d/);
 	assert.match(tui.lines()[0]!, /refresh slow/);
 	await tui.press('j', 'j');
 	assert.equal(selectedNamespace(tui.lines()), 'nsx-b');
