@@ -1,97 +1,102 @@
 #!/usr/bin/env -S node --max-semi-space-size=2
 // The shebang keeps V8's young generation small (2 MB semi-spaces instead of
-// 16): the TUI stays open for hours, and this keeps ~50 MB less resident on a
-// big host for no measurable loss of speed (see README, Speed).
-// On a small host node's own start is most of a snapshot's time. So each
-// command is imported only when it runs, and a plain `nstui snapshot [--json]`
-// starts reading the host before meow (~30 ms) and the rest have loaded.
+// 16): the TUI stays open for hours, and this keeps ~30-50 MB less resident on
+// a big host (see README, Benchmarks).
+// Each command is imported only when it runs. The plain `nstui snapshot
+// [--json]`, which scripts run often, does not even load meow (~30 ms): on a
+// small host node's own start is most of its time.
 const [first, ...rest] = process.argv.slice(2);
-const early = first === 'snapshot' && rest.every(arg => arg === '--json') ? (await import('./system/discover.js')).discover() : undefined;
-// Not an unhandled rejection while meow loads; runSnapshot awaits it and reports.
-early?.catch(() => {});
-
-const {default: meow} = await import('meow');
-const {commandLog} = await import('./system/command-log.js');
-
-const cli = meow(
-	`
-	Usage
-	  $ nstui [--interval N] [--read-only] [--log FILE]
-	                              the terminal UI (live; press ? inside for the keys)
-	  $ nstui snapshot [--json]   print every network namespace and what is in it
-	  $ nstui topology [--dot]    draw the wiring between namespaces (--dot: Graphviz)
-	  $ nstui find TERM [--json]  where an interface, IP address or prefix, MAC, PID
-	                              or command is: namespace, interface, process
-	  $ nstui recipe NAME up|down --prefix P
-	                              build or remove a seed topology in namespaces P-*:
-	                              direct, router or bridge
-
-	Options
-	  --json        machine-readable output (snapshot, find)
-	  --dot         Graphviz dot instead of text (topology)
-	  --prefix P    the namespace name prefix (recipe)
-	  --interval N  seconds between refreshes of the terminal UI (default 2)
-	  --read-only   the terminal UI without actions (always so when not root)
-	  --log FILE    also append every command nstui runs to FILE (l shows them)
-	  --help        this text
-	  --version     the version
-
-	Keys in the terminal UI (? shows them with more detail)
-	  Tab Shift-Tab 1-4   panes          j k ↑ ↓ PgUp PgDn g G   move
-	  Enter   open          /  filter        *  all processes   Space  pause
-	  Ctrl-R  refresh       t  topology      F  find anything   i  neighbours, iptables
-	  l  command log        ?  help          q Ctrl-C  quit
-	  Actions (root): n new namespace  d delete  s shell inside  m move interface
-	    v veth pair  a address  u up/down  r route  f forwarding  N name it
-	    b bridge/master  V VRF  M masquerade  p ping  L recipes
-
-	Exit codes
-	  0  success
-	  1  an unexpected error; for find: nothing matched; for recipe: a step failed
-	  2  a needed program is missing, no terminal for the UI, or bad usage
-	  128+N  the UI ended by signal N (terminal restored)
-`,
-	{
-		importMeta: import.meta,
-		flags: {
-			json: {type: 'boolean', default: false},
-			interval: {type: 'number', default: 2},
-			readOnly: {type: 'boolean', default: false},
-			dot: {type: 'boolean', default: false},
-			prefix: {type: 'string'},
-			log: {type: 'string'},
-		},
-	},
-);
-
-const [command] = cli.input;
-
-if (cli.flags.log) commandLog.setFile(cli.flags.log);
-
-if (command === 'snapshot') {
+if (first === 'snapshot' && rest.every(arg => arg === '--json')) {
 	const {runSnapshot} = await import('./commands/snapshot.js');
-	process.exitCode = await runSnapshot({json: cli.flags.json, early});
-} else if (command === 'topology') {
-	const {runTopology} = await import('./commands/topology.js');
-	process.exitCode = await runTopology({dot: cli.flags.dot});
-} else if (command === 'recipe') {
-	const {runRecipeCommand} = await import('./commands/recipe.js');
-	process.exitCode = await runRecipeCommand({args: cli.input.slice(1), prefix: cli.flags.prefix});
-} else if (command === 'find') {
-	const {runFind} = await import('./commands/find.js');
-	process.exitCode = await runFind({terms: cli.input.slice(1), json: cli.flags.json});
-} else if (command === undefined) {
-	// ink renders nothing when it believes it runs in CI (is-in-ci reads these
-	// once, at import): a person at a terminal is never "in CI".
-	delete process.env.CI;
-	delete process.env.CONTINUOUS_INTEGRATION;
-	// React's development build checks and records far more on every render.
-	process.env.NODE_ENV ??= 'production';
-	// Imported here so the headless commands do not pay for loading ink and React.
-	const {runTui} = await import('./ui/run-tui.js');
-	// Exit at once: a refresh still running must not keep the shell waiting.
-	process.exit(await runTui({intervalSeconds: cli.flags.interval, readOnly: cli.flags.readOnly}));
+	process.exitCode = await runSnapshot({json: rest.length > 0});
 } else {
-	process.stderr.write(`nstui: unknown command "${command}"; see nstui --help\n`);
-	process.exitCode = 2;
+	await runCommandLine();
+}
+
+async function runCommandLine() {
+	const {default: meow} = await import('meow');
+	const {commandLog} = await import('./system/command-log.js');
+
+	const cli = meow(
+		`
+		Usage
+		  $ nstui [--interval N] [--read-only] [--log FILE]
+		                              the terminal UI (live; press ? inside for the keys)
+		  $ nstui snapshot [--json]   print every network namespace and what is in it
+		  $ nstui topology [--dot]    draw the wiring between namespaces (--dot: Graphviz)
+		  $ nstui find TERM [--json]  where an interface, IP address or prefix, MAC, PID
+		                              or command is: namespace, interface, process
+		  $ nstui recipe NAME up|down --prefix P
+		                              build or remove a seed topology in namespaces P-*:
+		                              direct, router or bridge
+
+		Options
+		  --json        machine-readable output (snapshot, find)
+		  --dot         Graphviz dot instead of text (topology)
+		  --prefix P    the namespace name prefix (recipe)
+		  --interval N  seconds between refreshes of the terminal UI (default 2)
+		  --read-only   the terminal UI without actions (always so when not root)
+		  --log FILE    also append every command nstui runs to FILE (l shows them)
+		  --help        this text
+		  --version     the version
+
+		Keys in the terminal UI (? shows them with more detail)
+		  Tab Shift-Tab 1-4   panes          j k ↑ ↓ PgUp PgDn g G   move
+		  Enter   open          /  filter        *  all processes   Space  pause
+		  Ctrl-R  refresh       t  topology      F  find anything   i  neighbours, iptables
+		  l  command log        ?  help          q Ctrl-C  quit
+		  Actions (root): n new namespace  d delete  s shell inside  m move interface
+		    v veth pair  a address  u up/down  r route  f forwarding  N name it
+		    b bridge/master  V VRF  M masquerade  p ping  L recipes
+
+		Exit codes
+		  0  success
+		  1  an unexpected error; for find: nothing matched; for recipe: a step failed
+		  2  a needed program is missing, no terminal for the UI, or bad usage
+		  128+N  the UI ended by signal N (terminal restored)
+	`,
+		{
+			importMeta: import.meta,
+			flags: {
+				json: {type: 'boolean', default: false},
+				interval: {type: 'number', default: 2},
+				readOnly: {type: 'boolean', default: false},
+				dot: {type: 'boolean', default: false},
+				prefix: {type: 'string'},
+				log: {type: 'string'},
+			},
+		},
+	);
+
+	const [command] = cli.input;
+
+	if (cli.flags.log) commandLog.setFile(cli.flags.log);
+
+	if (command === 'snapshot') {
+		const {runSnapshot} = await import('./commands/snapshot.js');
+		process.exitCode = await runSnapshot({json: cli.flags.json});
+	} else if (command === 'topology') {
+		const {runTopology} = await import('./commands/topology.js');
+		process.exitCode = await runTopology({dot: cli.flags.dot});
+	} else if (command === 'recipe') {
+		const {runRecipeCommand} = await import('./commands/recipe.js');
+		process.exitCode = await runRecipeCommand({args: cli.input.slice(1), prefix: cli.flags.prefix});
+	} else if (command === 'find') {
+		const {runFind} = await import('./commands/find.js');
+		process.exitCode = await runFind({terms: cli.input.slice(1), json: cli.flags.json});
+	} else if (command === undefined) {
+		// ink renders nothing when it believes it runs in CI (is-in-ci reads these
+		// once, at import): a person at a terminal is never "in CI".
+		delete process.env.CI;
+		delete process.env.CONTINUOUS_INTEGRATION;
+		// React's development build checks and records far more on every render.
+		process.env.NODE_ENV ??= 'production';
+		// Imported here so the headless commands do not pay for loading ink and React.
+		const {runTui} = await import('./ui/run-tui.js');
+		// Exit at once: a refresh still running must not keep the shell waiting.
+		process.exit(await runTui({intervalSeconds: cli.flags.interval, readOnly: cli.flags.readOnly}));
+	} else {
+		process.stderr.write(`nstui: unknown command "${command}"; see nstui --help\n`);
+		process.exitCode = 2;
+	}
 }

@@ -1,12 +1,11 @@
 // What every headless command that reads the host shares: discover, report
 // what could not be read on stderr, and exit 2 when ip or nsenter is missing.
 import type {Snapshot} from '../model/snapshot.js';
-import {discover, MissingToolError, type Discovery} from '../system/discover.js';
+import {discover, MissingToolError} from '../system/discover.js';
 
-/** `early`: a discovery already started (see cli.tsx). */
-export async function withSnapshot(use: (snapshot: Snapshot) => number | Promise<number>, early?: Promise<Discovery>): Promise<number> {
+export async function withSnapshot(use: (snapshot: Snapshot) => number | Promise<number>): Promise<number> {
 	try {
-		const {snapshot, warnings} = await (early ?? discover());
+		const {snapshot, warnings} = await discover();
 		for (const warning of warnings) process.stderr.write(`nstui: ${warning}\n`);
 		return await use(snapshot);
 	} catch (error) {
