@@ -15,7 +15,7 @@ const time = async (what: string, work: () => unknown) => {
 };
 try {
 	await lab.up(namespaces, processes);
-	await time('node start + --version', () => timeCommand(process.execPath, ['dist/cli.js', '--version']));
+	await time('node start + --version', () => timeCommand('dist/cli.js', ['--version']));
 	await time('proc scan, cold', () => scanProcesses(new Map()));
 	const cache = new Map();
 	scanProcesses(cache);
@@ -26,7 +26,7 @@ try {
 	await time('two chunks in parallel', () => Promise.all([readNamespacesAt(paths.slice(0, half)), readNamespacesAt(paths.slice(half))]));
 	await time('discover()', () => discover());
 	await time('discover() again', () => discover());
-	await time('snapshot --json (process)', () => timeCommand(process.execPath, ['dist/cli.js', 'snapshot', '--json']));
+	await time('snapshot --json (process)', () => timeCommand('dist/cli.js', ['snapshot', '--json']));
 } finally {
 	await lab.down();
 }
