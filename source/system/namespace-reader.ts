@@ -25,9 +25,8 @@ export function perlReaderAvailable(): boolean {
 
 /** `perl -e PROGRAM ...` for this machine, or null where the reader cannot run. */
 export function readerCommand(timeoutMs: number, withNsids = false): string[] | null {
-	const setns = setnsSyscall[process.arch];
-	if (setns === undefined || !perlReaderAvailable()) return null;
-	return ['perl', '-e', readerProgram, String(setns), String(alarmSeconds(timeoutMs)), 'ip', '-d', '-j', '-b', innerBatchFile(withNsids)];
+	if (!perlReaderAvailable()) return null;
+	return ['perl', '-e', readerProgram, String(setnsSyscall[process.arch]), String(alarmSeconds(timeoutMs)), 'ip', '-d', '-j', '-b', innerBatchFile(withNsids)];
 }
 
 const alarmSeconds = (timeoutMs: number) => Math.max(1, Math.ceil(timeoutMs / 1000));
@@ -94,6 +93,9 @@ export const createReaders = (timeoutMs?: number): Readers => ({
 	namespaces: new PersistentReader({timeoutMs}),
 	host: new PersistentReader({withNsids: true, timeoutMs}),
 });
+
+/** Readings a kept reader remembers, by path; more than a host's namespaces, bounded against churn. */
+const rememberedPaths = 4096;
 
 type Pending = {paths: string[]; resolve: (readings: NamespaceReading[]) => void};
 
@@ -182,9 +184,12 @@ export class PersistentReader {
 	private reuse(path: string, output: {text: string; status: SectionStatus | null}, error: string, expected: number): NamespaceReading {
 		const digest = createHash('sha1').update(output.text).update('\0').update(error).update('\0').update(JSON.stringify(output.status)).digest('base64');
 		const last = this.last.get(path);
-		if (last?.digest === digest) return last.reading;
-		const reading = sectionReading(output.text, error, output.status, expected);
+		// Most recently read last, so the oldest go first: paths of processes that
+		// have ended (/proc/PID/ns/net) must not pile up over hours of churn.
+		this.last.delete(path);
+		const reading = last?.digest === digest ? last.reading : sectionReading(output.text, error, output.status, expected);
 		this.last.set(path, {digest, reading});
+		if (this.last.size > rememberedPaths) this.last.delete(this.last.keys().next().value!);
 		return reading;
 	}
 

@@ -4,35 +4,29 @@
 // processes behind, and give the terminal back.
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import {chmodSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, describe, test} from 'node:test';
 import {setTimeout as delay} from 'node:timers/promises';
 import {builtCli, descendantsOf, endToEndSkip, TmuxSession} from '../helpers/tmux.js';
+import {cmdlineOf, processesWhoseCmdline} from '../helpers/processes.js';
 import {ip, uniquePrefix} from '../helpers/lab.js';
 
 const skip = endToEndSkip;
 
 const which = (program: string) => spawnSync('sh', ['-c', `command -v ${program}`], {encoding: 'utf8'}).stdout.trim();
-const cmdlineOf = (pid: number) => {
-	try {
-		return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-	} catch {
-		return '';
-	}
-};
-/** nstui's descendants but its kept namespace readers (perl, renamed); an ip a reader runs counts. */
 const leftoverChildren = (pid: number) => descendantsOf(pid).filter(child => !cmdlineOf(child).startsWith('nstui namespace reader'));
 
-const processesMatching = (pattern: RegExp) =>
-	readdirSync('/proc').filter(pid => {
-		try {
-			return /^\d+$/.test(pid) && pattern.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
-		} catch {
-			return false;
-		}
-	});
+/** The leftovers once a refresh running now has had up to 2 s to end. */
+async function settledLeftovers(pid: number): Promise<number[]> {
+	let children = leftoverChildren(pid);
+	for (let i = 0; i < 40 && children.length > 0; i++) {
+		await delay(50);
+		children = leftoverChildren(pid);
+	}
+	return children;
+}
 
 describe('a misbehaving ip (stand-in first on PATH)', {skip}, () => {
 	const work = mkdtempSync(path.join(tmpdir(), 'nstui-faults-'));
@@ -78,7 +72,7 @@ esac
 
 		setMode('real');
 		await term.waitFor('data once ip answers again', screen => screen.includes(name) && !/refresh slow/.test(screen), 20_000);
-		assert.deepEqual(processesMatching(/^\S*sleep\u0000600\u0000/), [], 'the hung stand-ins were killed');
+		assert.deepEqual(processesWhoseCmdline(/^\S*sleep\u0000600\u0000/), [], 'the hung stand-ins were killed');
 
 		setMode('partial');
 		await term.waitFor('the failure note', screen => /Operation not permitted/.test(screen), 15_000);
@@ -91,11 +85,7 @@ esac
 		await term.waitFor('recovery once ip is back', screen => !/iproute2/.test(screen) && screen.includes(name), 15_000);
 
 		// Between refreshes nstui has no children left over (but its kept readers, which need perl: not on this PATH).
-		let children = leftoverChildren(pid);
-		for (let i = 0; i < 40 && children.length > 0; i++) {
-			await delay(50);
-			children = leftoverChildren(pid);
-		}
+		const children = await settledLeftovers(pid);
 		assert.deepEqual(children, [], 'no child processes are left');
 
 		term.press('q');
@@ -134,11 +124,7 @@ describe('namespaces created and deleted fast by someone else', {skip}, () => {
 		assert.ok(existsSync(`/proc/${pid}`), 'nstui is still running');
 		// Settled: a refresh after the churn shows none of the churned namespaces and is not stuck.
 		await term.waitFor('a settled screen', screen => !screen.includes(prefix) && !/refresh slow|loading/i.test(screen), 15_000);
-		let children = leftoverChildren(pid);
-		for (let i = 0; i < 40 && children.length > 0; i++) {
-			await delay(50);
-			children = leftoverChildren(pid);
-		}
+		const children = await settledLeftovers(pid);
 		assert.deepEqual(children, [], 'nothing but the kept namespace readers, idle');
 		term.press('q');
 		await term.waitFor('the shell', screen => !/1 Namespaces/.test(screen));

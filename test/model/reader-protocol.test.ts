@@ -1,7 +1,8 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {readdirSync, readFileSync, readlinkSync} from 'node:fs';
+import {readlinkSync} from 'node:fs';
+import {processesWhoseCmdline} from '../helpers/processes.js';
 import {
 	parseSectionStatus,
 	readerProgram,
@@ -16,16 +17,6 @@ const exited = (exitCode: number): SectionStatus => ({exitCode, timedOut: false,
 const signalled: SectionStatus = {exitCode: null, timedOut: false, unopened: false};
 const timedOut: SectionStatus = {exitCode: null, timedOut: true, unopened: false};
 const unopened: SectionStatus = {exitCode: null, timedOut: false, unopened: true};
-
-/** PIDs of running processes whose command line contains `marker`. */
-const processesWith = (marker: string) =>
-	readdirSync('/proc').filter(pid => {
-		try {
-			return /^\d+$/.test(pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker);
-		} catch {
-			return false;
-		}
-	});
 
 /** What the reader prints on stdout for three namespaces: ip's output, then "\0STATUS\n" each. */
 const threeSections = '[{"ifname":"lo"}]\n[]\n\0exit 0\n\0unopened\n[{"ifname":"veth0"}]\n\0timeout\n';
@@ -212,6 +203,6 @@ describe('readerProgram run by perl', {skip: needsRoot}, () => {
 			],
 			rest: '',
 		});
-		assert.deepEqual(processesWith(marker), [], 'the timed-out command was killed');
+		assert.deepEqual(processesWhoseCmdline(marker), [], 'the timed-out command was killed');
 	});
 });

@@ -1,18 +1,9 @@
 import {afterEach, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {readdirSync, readFileSync} from 'node:fs';
+import {processesWhoseCmdline} from '../helpers/processes.js';
 import {discover, MissingToolError} from '../../source/system/discover.js';
 import {fakeIp, type FakeIp} from '../helpers/fake-ip.js';
-
-const processesRunning = (cmdlinePrefix: string) =>
-	readdirSync('/proc').filter(pid => {
-		try {
-			return /^\d+$/.test(pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith(cmdlinePrefix);
-		} catch {
-			return false;
-		}
-	});
 
 const cli = ['dist/cli.js', 'snapshot', '--json'];
 
@@ -41,7 +32,7 @@ describe('discovery when ip misbehaves', () => {
 		const {snapshot} = await discover({timeoutMs: 300});
 		assert.ok(snapshot.namespaces.length >= 1);
 		assert.ok(snapshot.namespaces.every(ns => ns.error === 'ip timed out'));
-		assert.deepEqual(processesRunning('sleep\u000030'), [], 'no stand-in is left running');
+		assert.deepEqual(processesWhoseCmdline(/^sleep\u000030/), [], 'no stand-in is left running');
 	});
 
 	test('ip missing: a one-line error naming the Debian package, exit 2', async () => {

@@ -1,6 +1,7 @@
 import {after, afterEach, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {accessSync, chmodSync, constants, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {accessSync, chmodSync, constants, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {cmdlineOf, processesWhoseCmdline} from '../helpers/processes.js';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
@@ -49,16 +50,6 @@ function hangingIp(marker: string, inodes: number[] = []): string {
 	chmodSync(path.join(dir, 'ip'), 0o755);
 	return `${dir}:${realPath}`;
 }
-
-/** PIDs of running processes whose command line contains `marker`. */
-const processesWith = (marker: string) =>
-	readdirSync('/proc').filter(pid => {
-		try {
-			return /^\d+$/.test(pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker);
-		} catch {
-			return false;
-		}
-	});
 
 /** Waits (briefly) until `condition` holds; false if it never did. */
 async function eventually(condition: () => boolean, ms = 3000): Promise<boolean> {
@@ -224,7 +215,7 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 			assert.deepEqual(names(readings[0]!), ['lo', 'veth0', 'veth2']);
 			assert.deepEqual(names(readings[1]!), ['lo', 'veth1']);
 			assert.deepEqual(readings[2]!.links, []);
-			assert.deepEqual(processesWith(marker), [], 'no stand-in ip is left running');
+			assert.deepEqual(processesWhoseCmdline(marker), [], 'no stand-in ip is left running');
 		});
 
 		// Each namespace gets ceil(timeoutMs / 1000) s inside the reader, so the
@@ -239,7 +230,7 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 			);
 			assert.deepEqual(names(readings[1]!), ['lo', 'veth1']);
 			assert.deepEqual(names(readings[2]!), ['lo', 'veth3']);
-			assert.deepEqual(processesWith(marker), [], 'no stand-in ip is left running');
+			assert.deepEqual(processesWhoseCmdline(marker), [], 'no stand-in ip is left running');
 		});
 
 		test('ip missing (perl is there): every reading says so', async () => {
@@ -261,13 +252,6 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 			const before = new Set(runningChildren);
 			await action();
 			return [...runningChildren].filter(pid => !before.has(pid));
-		};
-		const cmdline = (pid: number) => {
-			try {
-				return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-			} catch {
-				return null;
-			}
 		};
 
 		test('two reads issued at once are answered in order, each with its own namespaces', async () => {
@@ -296,14 +280,14 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 			const started = await newChildren(() => kept.read([netnsPath(ns2)]));
 			assert.equal(started.length, 1, 'one reader process was started and is still running');
 			const pid = started[0]!;
-			assert.equal(cmdline(pid), 'nstui namespace reader\0', 'the reader names itself in its command line');
+			assert.equal(cmdlineOf(pid), 'nstui namespace reader\0', 'the reader names itself in its command line');
 			const again = await newChildren(() => kept.read([netnsPath(ns3)]));
 			assert.deepEqual(again, [], 'a second read uses the same reader');
 			assert.ok(runningChildren.has(pid));
 
 			kept.close();
 			assert.ok(await eventually(() => !runningChildren.has(pid)), 'closed: the reader left runningChildren');
-			assert.ok(await eventually(() => cmdline(pid) === null), 'closed: the reader process is gone');
+			assert.ok(await eventually(() => cmdlineOf(pid) === ''), 'closed: the reader process is gone');
 
 			let readings: NamespaceReading[] = [];
 			const restarted = await newChildren(async () => (readings = await kept.read([netnsPath(ns1), netnsPath(ns3)])));
@@ -329,7 +313,7 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 				['ip timed out', 'ip timed out', 'ip timed out'],
 			);
 			assert.ok(await eventually(() => started.every(pid => !runningChildren.has(pid))), 'the stopped reader left runningChildren');
-			assert.ok(await eventually(() => processesWith(marker).length === 0), 'no stand-in ip is left running');
+			assert.ok(await eventually(() => processesWhoseCmdline(marker).length === 0), 'no stand-in ip is left running');
 
 			process.env.PATH = realPath;
 			const readings = await kept.read([netnsPath(ns3)]);

@@ -153,3 +153,24 @@ test('unmounting and mounting again (as the exec-shell does) keeps selection, fo
 	assert.equal(selectedNamespace(second.lines()), 'nsx-db');
 	assert.equal(second.store.getState().focus, 'processes');
 });
+
+test('a refresh that finds nothing new leaves the store alone (no redraw); the header says when the data last changed', async () => {
+	const store = createTuiStore();
+	let notified = 0;
+	store.subscribe(() => notified++);
+	const snapshot = labSnapshot();
+	refreshSucceeded(store, {snapshot, warnings: []}, Date.parse('2026-01-01T10:00:00'));
+	assert.equal(notified, 1);
+	const changedAt = store.getState().refresh.dataChangedAt;
+	refreshSucceeded(store, {snapshot, warnings: []}, Date.parse('2026-01-01T10:00:02'));
+	assert.equal(notified, 1, 'the same snapshot again: no update');
+	assert.equal(store.getState().refresh.dataChangedAt, changedAt);
+	refreshSucceeded(store, {snapshot, warnings: ['a new note']}, Date.parse('2026-01-01T10:00:04'));
+	assert.equal(notified, 2, 'a new warning is news');
+	assert.equal(store.getState().refresh.dataChangedAt, changedAt, 'but the data did not change');
+	refreshSucceeded(store, {snapshot: withNamespaces(snapshot, 'fresh-ns'), warnings: ['a new note']}, Date.parse('2026-01-01T10:00:06'));
+	assert.equal(notified, 3);
+	assert.equal(store.getState().refresh.dataChangedAt, Date.parse('2026-01-01T10:00:06'));
+	const tui = await renderTui({store});
+	assert.match(tui.frame(), /changed 10:00:06/);
+});
