@@ -2,6 +2,13 @@
 // The shebang keeps V8's young generation small (2 MB semi-spaces instead of
 // 16): the TUI stays open for hours, and this keeps ~30-50 MB less resident on
 // a big host (see README, Benchmarks).
+// A reader that stops early (`nstui snapshot | head`) ends the output quietly,
+// as it ends ip's, instead of with a stack trace from the failed write.
+process.stdout.on('error', error => {
+	if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+	process.exit(0);
+});
+
 // Each command is imported only when it runs. The plain `nstui snapshot
 // [--json]`, which scripts run often, does not even load meow (~30 ms): on a
 // small host node's own start is most of its time.

@@ -1,6 +1,6 @@
 import {afterEach, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {processesWhoseCmdline} from '../helpers/processes.js';
 import {discover, MissingToolError} from '../../source/system/discover.js';
 import {fakeIp, type FakeIp} from '../helpers/fake-ip.js';
@@ -44,5 +44,16 @@ describe('discovery when ip misbehaves', () => {
 		assert.match(result.stderr, /^nstui: .*apt-get install iproute2\)\n$/);
 		process.env.PATH = fake.dir;
 		await assert.rejects(discover(), MissingToolError);
+	});
+
+	test('a reader that stops early (`| head`) ends the snapshot quietly, exit 0', async () => {
+		const child = spawn(process.execPath, ['dist/cli.js', 'snapshot'], {stdio: ['ignore', 'pipe', 'pipe']});
+		let stderr = '';
+		child.stderr.on('data', chunk => (stderr += chunk));
+		// Closed before nstui writes: its write fails with EPIPE however short the output.
+		child.stdout.destroy();
+		const code = await new Promise(resolve => child.on('close', resolve));
+		assert.doesNotMatch(stderr, /EPIPE|Error/);
+		assert.equal(code, 0);
 	});
 });
