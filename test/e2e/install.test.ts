@@ -31,7 +31,8 @@ test('npm pack, npm install -g, then nstui --version and snapshot --json from th
 	}
 	assert.ok(existsSync(path.join(installed, 'ink')), 'runtime dependencies are installed');
 
-	const snapshot = JSON.parse(execFileSync(nstui, ['snapshot', '--json'], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']}));
+	// A host with many namespaces prints more than execFileSync's default 1 MB.
+	const snapshot = JSON.parse(execFileSync(nstui, ['snapshot', '--json'], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 2 ** 20}));
 	assert.equal(snapshot.version, 1);
 	assert.ok(snapshot.namespaces.some((ns: {root: boolean}) => ns.root));
 });
