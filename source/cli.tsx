@@ -2,6 +2,7 @@
 // The shebang keeps V8's young generation small (2 MB semi-spaces instead of
 // 16): the TUI stays open for hours, and this keeps ~30-50 MB less resident on
 // a big host (see README, Benchmarks).
+
 // A reader that stops early (`nstui snapshot | head`) ends the output quietly,
 // as it ends ip's, instead of with a stack trace from the failed write.
 process.stdout.on('error', error => {
@@ -96,8 +97,6 @@ async function runCommandLine() {
 		// once, at import): a person at a terminal is never "in CI".
 		delete process.env.CI;
 		delete process.env.CONTINUOUS_INTEGRATION;
-		// React's development build checks and records far more on every render.
-		process.env.NODE_ENV ??= 'production';
 		// Imported here so the headless commands do not pay for loading ink and React.
 		const {runTui} = await import('./ui/run-tui.js');
 		// Exit at once: a refresh still running must not keep the shell waiting.
