@@ -1,5 +1,5 @@
 // Builds dist/ with esbuild: the CLI and everything it imports, in a few files.
-// Loading Ink, React and their ~300 modules one file at a time took ~350 ms of
+// Loading Ink, React and their hundreds of modules one file at a time took ~350 ms of
 // the TUI's start; from one bundle it takes ~100 ms. The headless commands load
 // their own small chunks (splitting), so `nstui snapshot` never loads Ink.
 // Type checking is tsc's job (npm run build runs it first).
