@@ -23,7 +23,7 @@ async function snapshotVsLoop(namespaces: number, processes: number, target: num
 		const snapshot: number[] = [];
 		const plain: number[] = [];
 		for (let round = 0; round < rounds; round++) {
-			// Run as a user runs it: the file itself, so its shebang's node options apply.
+			// Run as a user runs it: the file itself, through its shebang.
 			snapshot.push(timeCommand('dist/cli.js', ['snapshot', '--json']));
 			plain.push(timeCommand('bash', ['-c', loop]));
 		}
