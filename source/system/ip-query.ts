@@ -54,12 +54,13 @@ export async function readNsids(target: NamespaceTarget, timeoutMs?: number): Pr
  * fails; so when the count is whole every answer is where it belongs, and when
  * it is not (a namespace vanished, ip failed) the chunk is read one by one.
  */
-export async function readWithNsenter(paths: string[], timeoutMs = defaultTimeoutMs): Promise<NamespaceReading[]> {
+export async function readWithNsenter(paths: string[], timeoutMs = defaultTimeoutMs, nice?: number): Promise<NamespaceReading[]> {
 	if (paths.length === 0) return [];
 	const result = await run('xargs', ['-0', '-I{}', 'nsenter', '{}', 'ip', '-d', '-j', '-b', innerBatchFile()], {
 		input: `${paths.map(path => `--net=${path}`).join('\0')}\0`,
 		timeoutMs: timeoutMs + 20 * paths.length,
 		stdoutToFile: true,
+		nice,
 	});
 	if (result.missing) return paths.map(() => interpretReading(result, batch.length));
 	startedCount.processes += paths.length; // xargs forked an nsenter (which became ip) for each

@@ -8,7 +8,7 @@ import {createHash} from 'node:crypto';
 import {readerProgram, setnsSyscall, takeErrorSections, takeOutputSections, type SectionStatus} from '../model/reader-protocol.js';
 import {batchLines, innerBatchFile, interpretAnswers, readWithNsenter, type NamespaceReading} from './ip-query.js';
 import {parseJsonLines} from '../model/ip-json.js';
-import {defaultTimeoutMs, run, runningChildren, startedCount, type RunResult} from './run.js';
+import {defaultTimeoutMs, lowerPriority, run, runningChildren, startedCount, type RunResult} from './run.js';
 import {findProgram} from './programs.js';
 
 /** Set when perl turned out missing although it was on PATH: every later read goes through nsenter. */
@@ -38,17 +38,24 @@ const alarmSeconds = (timeoutMs: number) => Math.max(1, Math.ceil(timeoutMs / 10
  */
 const overallTimeout = (timeoutMs: number, count: number) => 2 * alarmSeconds(timeoutMs) * 1000 + 20 * count;
 
-export async function readNamespacesAt(paths: string[], timeoutMs = defaultTimeoutMs): Promise<NamespaceReading[]> {
+/**
+ * The nice value of readers that run while someone uses the TUI: ip's work
+ * then leaves the CPU to nstui's own thread, which answers the keys, on a host
+ * where reading every namespace keeps all cores busy for a second.
+ */
+export const backgroundNice = 10;
+
+export async function readNamespacesAt(paths: string[], timeoutMs = defaultTimeoutMs, nice?: number): Promise<NamespaceReading[]> {
 	if (paths.length === 0) return [];
-	return (await readWithPerl(paths, timeoutMs)) ?? readWithNsenter(paths, timeoutMs);
+	return (await readWithPerl(paths, timeoutMs, nice)) ?? readWithNsenter(paths, timeoutMs, nice);
 }
 
 /** null when perl is not there (the caller falls back). */
-export async function readWithPerl(paths: string[], timeoutMs = defaultTimeoutMs): Promise<NamespaceReading[] | null> {
+export async function readWithPerl(paths: string[], timeoutMs = defaultTimeoutMs, nice?: number): Promise<NamespaceReading[] | null> {
 	const command = readerCommand(timeoutMs);
 	if (!command) return null;
 	const [file, ...args] = command;
-	const result = await run(file!, args, {input: `${paths.join('\0')}\0`, timeoutMs: overallTimeout(timeoutMs, paths.length), stdoutToFile: true});
+	const result = await run(file!, args, {input: `${paths.join('\0')}\0`, timeoutMs: overallTimeout(timeoutMs, paths.length), stdoutToFile: true, nice});
 	if (result.missing) {
 		perlMissing = true;
 		return null;
@@ -86,13 +93,45 @@ export function sectionReading(stdout: string, stderr: string, status: SectionSt
 const unfinished = (reason: string): NamespaceReading =>
 	reason === 'timeout' ? sectionReading('', '', {exitCode: null, timedOut: true, unopened: false}) : sectionReading('', reason, {exitCode: null, timedOut: false, unopened: false});
 
-/** The TUI's two kept readers: one for namespaces, one for the host's (which also lists nsids). */
-export type Readers = {namespaces: PersistentReader; host: PersistentReader};
+/** The TUI's kept readers: a pool for namespaces, and one for the host's (which also lists nsids). */
+export type Readers = {namespaces: ReaderPool; host: PersistentReader};
 
-export const createReaders = (timeoutMs?: number): Readers => ({
-	namespaces: new PersistentReader({timeoutMs}),
-	host: new PersistentReader({withNsids: true, timeoutMs}),
+export const createReaders = ({timeoutMs, nice, size = 2}: {timeoutMs?: number; nice?: number; size?: number} = {}): Readers => ({
+	namespaces: new ReaderPool(size, {timeoutMs, nice}),
+	host: new PersistentReader({withNsids: true, timeoutMs, nice}),
 });
+
+/**
+ * Kept readers that share a big read (every namespace of a big host, at start
+ * and after an action), so ip runs on more than one core; a routine refresh's
+ * few namespaces go to the first alone, which then knows their last readings.
+ */
+export class ReaderPool {
+	private readonly readers: PersistentReader[];
+
+	constructor(size: number, options: ConstructorParameters<typeof PersistentReader>[0]) {
+		this.readers = Array.from({length: Math.max(1, size)}, () => new PersistentReader(options));
+	}
+
+	async read(paths: string[]): Promise<NamespaceReading[]> {
+		const parts = paths.length <= routineReadSize ? 1 : this.readers.length;
+		const size = Math.ceil(paths.length / parts);
+		const answers = await Promise.all(this.readers.slice(0, parts).map((reader, index) => reader.read(paths.slice(index * size, (index + 1) * size))));
+		return answers.flat();
+	}
+
+	/** Starts every reader now, so the first big read does not start processes from a busy node. */
+	warm() {
+		for (const reader of this.readers) reader.warm();
+	}
+
+	close() {
+		for (const reader of this.readers) reader.close();
+	}
+}
+
+/** At most this many paths are a routine refresh's (the selected namespace and the rotation). */
+const routineReadSize = 64;
 
 /** Readings a kept reader remembers, by path; more than a host's namespaces, bounded against churn. */
 const rememberedPaths = 4096;
@@ -107,8 +146,10 @@ type Pending = {paths: string[]; resolve: (readings: NamespaceReading[]) => void
  */
 export class PersistentReader {
 	private child: ChildProcessWithoutNullStreams | null = null;
-	private stdout = '';
-	private stderr = '';
+	// What has arrived of the current sections, in chunks: most chunks are the
+	// middle of one namespace's JSON, and joining on every chunk would copy it again and again.
+	private stdout: string[] = [];
+	private stderr: string[] = [];
 	private outputs: Array<{text: string; status: SectionStatus | null}> = [];
 	private errors: string[] = [];
 	private queue: Pending[] = [];
@@ -117,19 +158,24 @@ export class PersistentReader {
 	private readonly last = new Map<string, {digest: string; reading: NamespaceReading}>();
 
 	/** withNsids: also list the nsids each namespace has given (what the host's reading needs). */
-	constructor(private readonly options: {withNsids?: boolean; timeoutMs?: number} = {}) {}
+	constructor(private readonly options: {withNsids?: boolean; timeoutMs?: number; nice?: number} = {}) {}
 
 	read(paths: string[]): Promise<NamespaceReading[]> {
 		const timeoutMs = this.options.timeoutMs ?? defaultTimeoutMs;
 		if (paths.length === 0) return Promise.resolve([]);
 		const child = this.child ?? this.start(timeoutMs);
-		if (!child) return readWithNsenter(paths, timeoutMs);
+		if (!child) return readWithNsenter(paths, timeoutMs, this.options.nice);
 		return new Promise(resolve => {
 			this.queue.push({paths, resolve});
 			if (this.queue.length === 1) this.armTimer();
 			startedCount.processes += paths.length; // the reader forks one ip for each
 			child.stdin.write(`${paths.join('\0')}\0`);
 		});
+	}
+
+	/** Starts the reader now rather than at the first read. */
+	warm() {
+		if (!this.child) this.start(this.options.timeoutMs ?? defaultTimeoutMs);
 	}
 
 	/** Ends the reader (it also ends by itself when nstui exits and its stdin closes). */
@@ -146,17 +192,27 @@ export class PersistentReader {
 		startedCount.processes++;
 		const pid = child.pid;
 		if (pid) runningChildren.add(pid);
+		if (pid && this.options.nice) lowerPriority(pid, this.options.nice);
 		child.stdout.setEncoding('utf8');
 		child.stderr.setEncoding('utf8');
 		child.stdout.on('data', (chunk: string) => {
-			const {sections, rest} = takeOutputSections(this.stdout + chunk);
-			this.stdout = rest;
+			// A NUL ends a namespace's output; its status line may come in the next chunk.
+			if (!chunk.includes('\0') && !(this.stdout[0]?.includes('\0') ?? false)) {
+				this.stdout.push(chunk);
+				return;
+			}
+			const {sections, rest} = takeOutputSections(this.stdout.join('') + chunk);
+			this.stdout = rest ? [rest] : [];
 			this.outputs.push(...sections);
 			this.deliver();
 		});
 		child.stderr.on('data', (chunk: string) => {
-			const {sections, rest} = takeErrorSections(this.stderr + chunk);
-			this.stderr = rest;
+			if (!chunk.includes('\0')) {
+				this.stderr.push(chunk);
+				return;
+			}
+			const {sections, rest} = takeErrorSections(this.stderr.join('') + chunk);
+			this.stderr = rest ? [rest] : [];
 			this.errors.push(...sections);
 			this.deliver();
 		});
@@ -167,12 +223,12 @@ export class PersistentReader {
 			this.child = null;
 			this.clearTimer();
 			for (const pending of this.queue.splice(0)) {
-				void readWithNsenter(pending.paths, timeoutMs).then(pending.resolve);
+				void readWithNsenter(pending.paths, timeoutMs, this.options.nice).then(pending.resolve);
 			}
 		});
 		child.once('exit', () => {
 			if (pid) runningChildren.delete(pid);
-			if (this.child === child) this.stop(this.stderr.trim() || 'the namespace reader exited');
+			if (this.child === child) this.stop(this.stderr.join('').trim() || 'the namespace reader exited');
 		});
 		return child;
 	}
@@ -240,7 +296,8 @@ export class PersistentReader {
 			this.outputs.splice(0, pending.paths.length);
 			this.errors.splice(0, pending.paths.length);
 		}
-		this.stdout = this.stderr = '';
+		this.stdout = [];
+		this.stderr = [];
 		this.outputs = [];
 		this.errors = [];
 	}

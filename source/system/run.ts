@@ -2,6 +2,7 @@
 // a timeout, and a result object instead of an exception.
 import {spawn} from 'node:child_process';
 import {closeSync, openSync, readFileSync, rmSync} from 'node:fs';
+import {setPriority} from 'node:os';
 import {scratchPath} from './scratch.js';
 
 export type RunResult = {
@@ -25,6 +26,8 @@ export type RunOptions = {
 	 * to drain a full pipe (the namespace readers print ~3 KB per namespace).
 	 */
 	stdoutToFile?: boolean;
+	/** The program's nice value (what it forks inherits it); unset: nstui's own. */
+	nice?: number;
 };
 
 export const defaultTimeoutMs = 5000;
@@ -66,6 +69,7 @@ export function run(file: string, args: readonly string[], options: RunOptions =
 		const pid = child.pid;
 		startedCount.processes++;
 		if (pid) runningChildren.add(pid);
+		if (pid && options.nice) lowerPriority(pid, options.nice);
 		const stdout: Buffer[] = [];
 		const stderr: Buffer[] = [];
 		child.stdout?.on('data', chunk => stdout.push(chunk));
@@ -100,6 +104,13 @@ export function run(file: string, args: readonly string[], options: RunOptions =
 		child.once('error', (error: NodeJS.ErrnoException) => finish(null, error.code === 'ENOENT', error.message));
 		child.once('close', code => finish(code, false));
 	});
+}
+
+/** Best effort: a process that has already ended has no priority to set. */
+export function lowerPriority(pid: number, nice: number) {
+	try {
+		setPriority(pid, nice);
+	} catch {}
 }
 
 /** Runs `tasks` with at most `limit` in flight, keeping their order. */

@@ -18,3 +18,12 @@ export const processesWhoseCmdline = (match: string | RegExp): string[] =>
 		const cmdline = cmdlineOf(pid);
 		return typeof match === 'string' ? cmdline.includes(match) : match.test(cmdline);
 	});
+
+/** Fields of /proc/PID/stat after the command name (which may hold spaces): index 0 is the state. */
+const statFields = (pid: number | string): string[] => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1)!.split(' ');
+
+/** The parent's PID. */
+export const parentOf = (pid: number | string): number => Number(statFields(pid)[1]);
+
+/** The nice value. */
+export const niceOf = (pid: number | string): number => Number(statFields(pid)[16]);

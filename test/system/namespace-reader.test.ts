@@ -1,11 +1,11 @@
 import {after, afterEach, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {accessSync, chmodSync, constants, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
-import {cmdlineOf, processesWhoseCmdline} from '../helpers/processes.js';
+import {cmdlineOf, niceOf, parentOf, processesWhoseCmdline} from '../helpers/processes.js';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {createReaders, PersistentReader, readNamespacesAt, readWithPerl} from '../../source/system/namespace-reader.js';
+import {createReaders, PersistentReader, ReaderPool, readNamespacesAt, readWithPerl} from '../../source/system/namespace-reader.js';
 import {readWithNsenter, type NamespaceReading} from '../../source/system/ip-query.js';
 import {run, runningChildren} from '../../source/system/run.js';
 import {scratchPath} from '../../source/system/scratch.js';
@@ -323,7 +323,7 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 		});
 
 		test("createReaders: the host's reader also lists nsids, the other does not", async () => {
-			const readers = createReaders(5000);
+			const readers = createReaders({timeoutMs: 5000});
 			try {
 				const [withNsids, without] = await Promise.all([readers.host.read([netnsPath(ns1)]), readers.namespaces.read([netnsPath(ns1)])]);
 				const expected = ipJson<Array<{nsid: number; name?: string}>>('-n', ns1, 'netns', 'list-id').map(entry => ({nsid: entry.nsid, name: entry.name ?? null}));
@@ -341,6 +341,48 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 				readers.namespaces.close();
 			}
 		});
+	});
+
+	test('ReaderPool: a big read is shared by its readers, in order; a routine one goes to the first alone', async () => {
+		const ourReaders = () => processesWhoseCmdline(/^nstui namespace reader/).filter(pid => parentOf(pid) === process.pid);
+		const before = ourReaders().length;
+		const routine = new ReaderPool(2, {timeoutMs: 5000});
+		const big = new ReaderPool(2, {timeoutMs: 5000});
+		try {
+			assert.deepEqual((await routine.read(paths)).map(names), [['lo', 'veth0', 'veth2'], ['lo', 'veth1'], ['lo', 'veth3']]);
+			assert.equal(ourReaders().length, before + 1, 'three paths: one reader');
+			// More paths than a routine refresh reads: the pool splits them.
+			const many = Array.from({length: 70}, (_, index) => paths[index % 3]!);
+			const readings = await big.read(many);
+			assert.equal(ourReaders().length, before + 3, 'seventy paths: both readers of the second pool');
+			assert.equal(readings.length, 70);
+			const expected = (await readWithNsenter(paths, 5000)).map(meaningful);
+			readings.forEach((reading, index) => assert.deepEqual(meaningful(reading), expected[index % 3], `reading ${index} is of its own path`));
+		} finally {
+			routine.close();
+			big.close();
+		}
+	});
+
+	test('readers run at the nice value they are given, and so does the ip they run', async () => {
+		const marker = `nice-${process.pid}`;
+		process.env.PATH = hangingIp(marker);
+		const kept = reader({timeoutMs: 5000, nice: 7});
+		const pending = kept.read([netnsPath(ns1)]);
+		assert.ok(await eventually(() => processesWhoseCmdline(marker).length === 1), 'the stand-in ip hangs');
+		const [hanging] = processesWhoseCmdline(marker);
+		assert.equal(niceOf(hanging!), 7, 'the ip under a kept reader');
+		const reader_ = processesWhoseCmdline(/^nstui namespace reader/).find(pid => parentOf(pid) === process.pid && niceOf(pid) === 7);
+		assert.ok(reader_, 'the kept reader itself');
+		kept.close();
+		await pending;
+
+		const oneShot = readNamespacesAt([netnsPath(ns1)], 5000, 5);
+		assert.ok(await eventually(() => processesWhoseCmdline(marker).length === 1), 'the stand-in ip hangs again');
+		assert.equal(niceOf(processesWhoseCmdline(marker)[0]!), 5, 'the ip under a one-shot reader');
+		const killed = processesWhoseCmdline(marker);
+		for (const pid of killed) process.kill(Number(pid), 'SIGKILL');
+		await oneShot;
 	});
 
 	// Once perl has turned out missing, the module reads with nsenter for good:
