@@ -1,11 +1,12 @@
 // The discovery engine: every network namespace on the host, each once, by inode,
 // with its interfaces, routes, forwarding and processes.
 import {createHash} from 'node:crypto';
-import {existsSync} from 'node:fs';
+import {existsSync, watch, type FSWatcher} from 'node:fs';
 import path from 'node:path';
-import type {Namespace, Process, Snapshot} from '../model/snapshot.js';
+import type {Namespace, Peer, Process, Snapshot} from '../model/snapshot.js';
 import {endpointKey, resolveVethPeers} from '../model/veth-peers.js';
-import {listNetnsNames, namespaceOfPid, netnsDir, readMountinfo, readTaskMarker, scanProcesses, type ProcessCache, type ProcScan} from './procfs.js';
+import {listNetnsNames, namespaceOfPid, netnsDir, readMountinfo, readTaskMarker, scanProcesses, scanProcessesInSlices, type ProcessCache, type ProcScan} from './procfs.js';
+import {slicer, type Slicing} from './slicing.js';
 import {readNamespace, readNsids, type NamespaceReading} from './ip-query.js';
 import {perlReaderAvailable, readNamespacesAt, type Readers} from './namespace-reader.js';
 import {namespaceTargetOf, type NamespaceTarget} from '../model/namespace-target.js';
@@ -28,6 +29,8 @@ export type DiscoverOptions = {
 	timeoutMs?: number;
 	/** Readers kept running between refreshes (the TUI); without them each refresh starts its own. */
 	readers?: Readers;
+	/** The nice value of the readers a refresh starts (the TUI's are in the background); unset: nstui's own. */
+	readerNice?: number;
 };
 
 export type Discovery = {
@@ -58,9 +61,17 @@ export type RefreshPlan = {
 	staleBudget?: number;
 	/** Read only the focused namespaces and the host's; list the others unread (`pending`) and processes without details, to show something at once. */
 	listOnly?: boolean;
+	/**
+	 * The mount table (~200 KB with a thousand namespaces) is read again after
+	 * this long, or on the next refresh after /run/netns changed (inotify); unset:
+	 * on every refresh.
+	 */
+	mountsMaxAgeMs?: number;
 	/** Scan options for /proc (see scanProcesses). */
 	trustProcessesAfterMs?: number;
 	recheckProcessesAfterMs?: number;
+	/** The /proc scan and the work on what was read in slices, with pauses between (the TUI); unset: in one go. */
+	slicing?: Slicing;
 };
 
 /**
@@ -73,7 +84,19 @@ export type RefreshPlan = {
 export class Discoverer {
 	private readonly processCache: ProcessCache;
 	private readonly readings = new Map<number, {reading: NamespaceReading; readAt: number; digest: string; nsids?: NsidEntry[]}>();
-	private mounted: {mountinfo: string; names: string[]; rootInode: number | null; found: Found[]; warnings: string[]} | null = null;
+	private mounted: {
+		mountinfo: string;
+		names: string[];
+		rootInode: number | null;
+		selfInode: number | null;
+		found: Found[];
+		targets: NamespaceTarget[];
+		warnings: string[];
+		readAt: number;
+	} | null = null;
+	/** Watches /run/netns for names added and removed; null while it cannot (no such directory yet). */
+	private netnsWatcher: FSWatcher | null = null;
+	private netnsChanged = true;
 	/** The last result and what it was made from, handed back whole when nothing changed. */
 	private last: {discovery: Discovery; mounted: Found[]; scan: ProcScan; errors: boolean} | null = null;
 	private readonly previous = new Map<number, {inputs: StableInputs; digest: string; ns: Namespace}>();
@@ -97,9 +120,7 @@ export class Discoverer {
 		const warnings: string[] = [];
 		const selfInode = namespaceOfPid('self');
 		const rootInode = namespaceOfPid(1) ?? selfInode;
-		const targetOf = (item: Found, processes: Process[]): NamespaceTarget =>
-			// Every namespace found has a way in: a name, a mount path, or a process in it.
-			namespaceTargetOf({...item, root: item.inode === rootInode, processes}, selfInode) ?? 'current';
+		const targetOf = (item: Found, processes: Process[]): NamespaceTarget => wayIn(item, processes, rootInode, selfInode);
 		let budget = plan.staleBudget ?? Number.POSITIVE_INFINITY;
 		const readGroup = (group: Found[], targets: NamespaceTarget[]) => {
 			const chosen = this.choose(group, plan, now, budget);
@@ -113,10 +134,9 @@ export class Discoverer {
 		// Taken before nstui starts anything, so its own processes can be told apart (see scan()).
 		const marker = {tasks: readTaskMarker(), started: startedCount.processes};
 		// Namespaces with a mount (named ones, the host's) are read while /proc is scanned.
-		const mounted = this.locateMounted(rootInode, warnings);
-		const mountedTargets = mounted.map(item => targetOf(item, []));
+		const {found: mounted, targets: mountedTargets} = this.locateMounted(rootInode, selfInode, plan, now, warnings);
 		const mountedRead = readGroup(mounted, mountedTargets);
-		const scan = this.scan(plan, now, marker);
+		const scan = await this.scan(plan, now, marker);
 		if (scan.unreadable > 0) {
 			warnings.push(`${scan.unreadable} processes' namespaces could not be read (permission denied): namespaces only they are in may be missing`);
 		}
@@ -127,8 +147,10 @@ export class Discoverer {
 		const missing = fresh.find(([, reading]) => reading.missing)?.[1].missing;
 		if (missing) throw new MissingToolError(missing);
 		// A reading the same as the last keeps its object, so nothing made from it is made again.
+		const step = slicer(plan.slicing);
 		let changed = 0;
 		for (const [inode, reading] of fresh) {
+			await step();
 			const known = this.readings.get(inode);
 			const digest = known?.reading === reading ? known.digest : digestOf(reading);
 			if (known && known.digest === digest) known.readAt = now;
@@ -165,11 +187,13 @@ export class Discoverer {
 		const nsidFromRoot = new Map<number, number>();
 		for (const [nsid, inode] of resolution.nsids.get(rootInode ?? -1) ?? []) nsidFromRoot.set(inode, nsid);
 
-		const namespaces = kept.map(({item, reading}) => {
+		const namespaces: Namespace[] = [];
+		for (const {item, reading} of kept) {
+			await step();
 			const processes = (scan.byNamespace.get(item.inode) ?? []).sort((a, b) => a.pid - b.pid);
 			const peers = reading.links.map(link => resolution.peers.get(endpointKey(item.inode, link.ifindex)) ?? null);
-			const inputs = {reading, processes, nsid: nsidFromRoot.get(item.inode) ?? null, peers: JSON.stringify(peers), item: JSON.stringify(item)};
-			return this.stable(item.inode, inputs, () => ({
+			const inputs = {reading, processes, nsid: nsidFromRoot.get(item.inode) ?? null, peers, item};
+			const ns = this.stable(item.inode, inputs, () => ({
 				inode: item.inode,
 				name: item.name,
 				paths: item.paths,
@@ -185,7 +209,8 @@ export class Discoverer {
 				error: reading.error,
 				...(reading === unread ? {pending: true} : {}),
 			}));
-		});
+			namespaces.push(ns);
+		}
 		namespaces.sort(compareNamespaces);
 		for (const inode of this.previous.keys()) if (!keptInodes.has(inode)) this.previous.delete(inode);
 		// A namespace that could not be read matters more than the general notes gathered above.
@@ -202,18 +227,52 @@ export class Discoverer {
 		return discovery;
 	}
 
-	/** The mounted namespaces, worked out again only when the mount table or /run/netns changed. */
-	private locateMounted(rootInode: number | null, warnings: string[]): Found[] {
-		const mountinfo = readMountinfo();
-		const names = listNetnsNames();
-		const known = this.mounted;
-		const same = known && known.rootInode === rootInode && known.mountinfo === mountinfo && known.names.length === names.length && known.names.every((name, i) => name === names[i]);
-		if (!same) {
-			const notes: string[] = [];
-			this.mounted = {mountinfo, names, rootInode, found: locateMountedNamespaces(rootInode, parseNsfsMounts(mountinfo), names, notes), warnings: notes};
+	/** The mounted namespaces and their ways in, worked out again only when the mount table or /run/netns changed. */
+	private locateMounted(rootInode: number | null, selfInode: number | null, plan: RefreshPlan, now: number, warnings: string[]) {
+		let known = this.mounted;
+		const maxAge = plan.mountsMaxAgeMs;
+		if (maxAge !== undefined) this.watchNetns();
+		const reread =
+			!known ||
+			known.rootInode !== rootInode ||
+			known.selfInode !== selfInode ||
+			maxAge === undefined ||
+			this.netnsChanged ||
+			this.netnsWatcher === null ||
+			now - known.readAt >= maxAge ||
+			// `ip netns add` makes the file before it mounts the namespace there: look again until it has.
+			known.warnings.length > 0;
+		if (reread) {
+			this.netnsChanged = false;
+			const mountinfo = readMountinfo();
+			const names = listNetnsNames();
+			const same = known && known.rootInode === rootInode && known.selfInode === selfInode && known.mountinfo === mountinfo && known.names.length === names.length && known.names.every((name, i) => name === names[i]);
+			if (same) known!.readAt = now;
+			else {
+				const notes: string[] = [];
+				const found = locateMountedNamespaces(rootInode, parseNsfsMounts(mountinfo), names, notes);
+				const targets = found.map(item => wayIn(item, [], rootInode, selfInode));
+				known = this.mounted = {mountinfo, names, rootInode, selfInode, found, targets, warnings: notes, readAt: now};
+			}
 		}
-		warnings.push(...this.mounted!.warnings);
-		return this.mounted!.found;
+		warnings.push(...known!.warnings);
+		return known!;
+	}
+
+	private watchNetns() {
+		if (this.netnsWatcher) return;
+		try {
+			const watcher = watch(netnsDir, () => (this.netnsChanged = true));
+			// Not a reason to keep nstui running; and a watch that fails is simply tried again.
+			watcher.unref();
+			watcher.on('error', () => {
+				watcher.close();
+				if (this.netnsWatcher === watcher) this.netnsWatcher = null;
+			});
+			this.netnsWatcher = watcher;
+		} catch {
+			this.netnsWatcher = null;
+		}
 	}
 
 	/**
@@ -222,7 +281,7 @@ export class Discoverer {
 	 * tells in one read: the last pid handed out and the number of tasks. Even
 	 * then it scans again after recheckProcessesAfterMs.
 	 */
-	private scan(plan: RefreshPlan, now: number, start: {tasks: TaskMarker | null; started: number}): ProcScan {
+	private async scan(plan: RefreshPlan, now: number, start: {tasks: TaskMarker | null; started: number}): Promise<ProcScan> {
 		const marker = start.tasks;
 		const quiet = this.lastScan;
 		if (
@@ -237,12 +296,11 @@ export class Discoverer {
 			Object.assign(quiet, {before: marker, startedBefore: start.started, after: null});
 			return quiet.scan;
 		}
-		const scan = scanProcesses(this.processCache, {
-			now,
-			trustAfterMs: plan.trustProcessesAfterMs,
-			recheckAfterMs: plan.recheckProcessesAfterMs,
-			details: !plan.listOnly,
-		});
+		const options = {now, trustAfterMs: plan.trustProcessesAfterMs, recheckAfterMs: plan.recheckProcessesAfterMs, details: !plan.listOnly};
+		const fresh = plan.slicing ? await scanProcessesInSlices(this.processCache, options, plan.slicing) : scanProcesses(this.processCache, options);
+		// Processes came and went elsewhere (a busy host always has some) but none here moved: the last scan
+		// stands, so a refresh that read nothing new can hand back the last result whole.
+		const scan = quiet && sameScan(quiet.scan, fresh) ? quiet.scan : fresh;
 		this.lastScan = {scan, at: now, before: marker, startedBefore: start.started, after: null};
 		return scan;
 	}
@@ -323,15 +381,31 @@ export class Discoverer {
 
 const digestOf = (reading: NamespaceReading) => createHash('sha1').update(JSON.stringify(reading)).digest('base64');
 
-type StableInputs = {reading: NamespaceReading; processes: Process[]; nsid: number | null; peers: string; item: string};
+type StableInputs = {reading: NamespaceReading; processes: Process[]; nsid: number | null; peers: Array<Peer | null>; item: Found};
 
+// Field by field rather than through JSON.stringify: a refresh compares a thousand namespaces.
 const sameInputs = (a: StableInputs, b: StableInputs) =>
 	a.reading === b.reading &&
 	a.nsid === b.nsid &&
-	a.peers === b.peers &&
-	a.item === b.item &&
-	a.processes.length === b.processes.length &&
-	a.processes.every((process, index) => process === b.processes[index]);
+	sameList(a.processes, b.processes, (x, y) => x === y) &&
+	sameList(a.peers, b.peers, (x, y) => x === y || (x !== null && y !== null && x.namespace === y.namespace && x.ifindex === y.ifindex && x.name === y.name)) &&
+	(a.item === b.item || (a.item.inode === b.item.inode && a.item.name === b.item.name && sameList(a.item.paths, b.item.paths, (x, y) => x === y)));
+
+const sameList = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean) => a.length === b.length && a.every((x, index) => same(x, b[index]!));
+
+/** The same processes in the same namespaces (the cache keeps one object per pid), in the same order. */
+export function sameScan(a: ProcScan, b: ProcScan): boolean {
+	if (a.unreadable !== b.unreadable || a.byNamespace.size !== b.byNamespace.size) return false;
+	for (const [inode, list] of b.byNamespace) {
+		const other = a.byNamespace.get(inode);
+		if (!other || !sameList(other, list, (x, y) => x === y)) return false;
+	}
+	return true;
+}
+
+/** How to enter a namespace found: a name, a mount path, or a process in it (every one found has one). */
+const wayIn = (item: Found, processes: Process[], rootInode: number | null, selfInode: number | null): NamespaceTarget =>
+	namespaceTargetOf({...item, root: item.inode === rootInode, processes}, selfInode) ?? 'current';
 
 /** The host's namespace and every one held by an nsfs bind mount (the named ones are those in /run/netns), each once. */
 function locateMountedNamespaces(rootInode: number | null, mounts: NsfsMount[], netnsNames: string[], warnings: string[]): Found[] {
@@ -358,9 +432,9 @@ function locateMountedNamespaces(rootInode: number | null, mounts: NsfsMount[], 
 const nsfsPathOf = (target: Exclude<NamespaceTarget, 'current'>) => ('name' in target ? `${netnsDir}/${target.name}` : target.path);
 
 /**
- * Namespaces by path: a few at a time by the kept readers, if any, else in a few
- * parallel chunks, each by a reader of its own; the one nstui runs in and the
- * host (with its nsid list) by themselves.
+ * Namespaces by path: by the kept readers, if any, else in a few parallel
+ * chunks, each by a reader of its own; the one nstui runs in and the host (with
+ * its nsid list) by themselves.
  */
 async function readAll(list: Found[], targets: NamespaceTarget[], rootInode: number | null, options: DiscoverOptions) {
 	const concurrency = options.concurrency ?? 2;
@@ -370,8 +444,8 @@ async function readAll(list: Found[], targets: NamespaceTarget[], rootInode: num
 	const byPath: number[] = [];
 	const single: number[] = [];
 	targets.forEach((target, index) => (target === 'current' || list[index]!.inode === rootInode ? single : byPath).push(index));
-	// A kept reader reads one after another: a routine refresh's few, not all of a big host.
-	const kept = readers && byPath.length <= keptReaderLimit ? readers : undefined;
+	// The kept readers share a big read among themselves.
+	const kept = readers;
 	const chunkSize = kept ? Math.max(1, byPath.length) : Math.max(8, Math.ceil(byPath.length / concurrency));
 	const chunks: number[][] = [];
 	for (let start = 0; start < byPath.length; start += chunkSize) chunks.push(byPath.slice(start, start + chunkSize));
@@ -383,7 +457,7 @@ async function readAll(list: Found[], targets: NamespaceTarget[], rootInode: num
 	};
 	const readChunk = async (chunk: number[]) => {
 		const paths = chunk.map(pathOf);
-		const answers = await (kept ? kept.namespaces.read(paths) : readNamespacesAt(paths, timeoutMs));
+		const answers = await (kept ? kept.namespaces.read(paths) : readNamespacesAt(paths, timeoutMs, options.readerNice));
 		chunk.forEach((index, i) => (readings[index] = answers[i]!));
 	};
 	const readSingle = async (index: number) => {
@@ -396,9 +470,6 @@ async function readAll(list: Found[], targets: NamespaceTarget[], rootInode: num
 	await Promise.all([mapLimit(chunks, concurrency, readChunk), ...single.map(readSingle)]);
 	return readings;
 }
-
-/** More namespaces than this in one refresh are read by readers of their own, in parallel. */
-const keptReaderLimit = 64;
 
 /**
  * The host first, then named namespaces by name, then unnamed ones by inode.

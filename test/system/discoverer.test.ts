@@ -1,8 +1,15 @@
 import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {once} from 'node:events';
-import {Discoverer} from '../../source/system/discover.js';
-import {scanProcesses} from '../../source/system/procfs.js';
+import {spawn} from 'node:child_process';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {setTimeout as delay} from 'node:timers/promises';
+import type {Process} from '../../source/model/snapshot.js';
+import {Discoverer, sameScan} from '../../source/system/discover.js';
+import {scanProcesses, scanProcessesInSlices, type ProcScan} from '../../source/system/procfs.js';
+import {sh} from '../helpers/lab.js';
 import {needsRoot} from '../helpers/root.js';
 import {ip, Lab, uniquePrefix} from '../helpers/lab.js';
 
@@ -56,11 +63,113 @@ describe('Discoverer: incremental refreshes', {skip: needsRoot}, () => {
 		assert.ok(!after.namespaces.some(ns => ns.processes.some(p => p.pid === child.pid)), 'and gone once it ended');
 	});
 
+	test('a refresh in slices, pausing between them, finds what one in one go finds', async () => {
+		const own = new Lab(uniquePrefix('sliced'));
+		try {
+			own.direct();
+			let pauses = 0;
+			const sliced = await new Discoverer().refresh({slicing: {sliceMs: 0, pause: async () => void pauses++}});
+			const whole = await new Discoverer().refresh();
+			assert.ok(pauses > 0, 'it paused');
+			const summary = (namespaces: typeof whole.snapshot.namespaces) =>
+				namespaces
+					.filter(ns => ns.name?.startsWith(own.prefix))
+					.map(ns => ({name: ns.name, interfaces: ns.interfaces.map(link => [link.name, link.peer?.name ?? null]), routes: ns.routes.length}));
+			assert.deepEqual(summary(sliced.snapshot.namespaces), summary(whole.snapshot.namespaces));
+			assert.equal(summary(whole.snapshot.namespaces).length, 2);
+		} finally {
+			await own.teardown();
+		}
+	});
+
 	test('a scan without details knows only namespaces; the next scan fills in comm and command line', async () => {
 		const child = await lab.unnamed();
 		const cache = new Map();
 		const find = (scan: ReturnType<typeof scanProcesses>) => [...scan.byNamespace.values()].flat().find(p => p.pid === child.pid);
 		assert.deepEqual(find(scanProcesses(cache, {details: false})), {pid: child.pid, comm: '…', cmdline: '…', user: '…'});
 		assert.deepEqual(find(scanProcesses(cache)), {pid: child.pid, comm: 'sleep', cmdline: 'sleep infinity', user: 'root'});
+	});
+});
+
+describe('Discoverer: the mount table between refreshes', {skip: needsRoot}, () => {
+	const lab = new Lab(uniquePrefix('mounts'));
+	const dir = mkdtempSync(path.join(tmpdir(), 'nstui-mounts-'));
+	const holder = path.join(dir, 'held');
+	let mounted = false;
+	after(async () => {
+		if (mounted) sh('umount', holder);
+		rmSync(dir, {recursive: true, force: true});
+		await lab.teardown();
+	});
+
+	test('with mountsMaxAgeMs it is read again when /run/netns changes or when it is old, not on every refresh', async () => {
+		const first = lab.ns('first');
+		const discoverer = new Discoverer();
+		const inodesOf = async (plan: {mountsMaxAgeMs: number}) => (await discoverer.refresh(plan)).snapshot.namespaces;
+		const plan = {mountsMaxAgeMs: 60_000};
+		assert.ok((await inodesOf(plan)).some(ns => ns.name === first));
+
+		// A bind mount outside /run/netns: nothing tells nstui, so it waits for the table to be old.
+		const child = await lab.unnamed();
+		writeFileSync(holder, '');
+		sh('mount', '--bind', `/proc/${child.pid}/ns/net`, holder);
+		mounted = true;
+		const pathsOf = (namespaces: Awaited<ReturnType<typeof inodesOf>>) => namespaces.flatMap(ns => ns.paths);
+		assert.ok(!pathsOf(await inodesOf(plan)).includes(holder), 'not read again while the table is young');
+		assert.ok(pathsOf(await inodesOf({mountsMaxAgeMs: 0})).includes(holder), 'read again once it is old');
+
+		// A name added to /run/netns: inotify tells, and the next refresh reads the table.
+		const second = lab.ns('second');
+		await delay(100);
+		assert.ok((await inodesOf(plan)).some(ns => ns.name === second), 'a new name shows at the next refresh');
+		ip('netns', 'del', second);
+		await delay(100);
+		assert.ok(!(await inodesOf(plan)).some(ns => ns.name === second), 'and goes at the next one after it is deleted');
+	});
+});
+
+describe('the /proc scan in slices', () => {
+	test('finds what the plain scan finds, pausing between slices', async () => {
+		const plain = scanProcesses(new Map());
+		let pauses = 0;
+		const sliced = await scanProcessesInSlices(new Map(), {}, {sliceMs: 0, pause: async () => void pauses++});
+		assert.ok(pauses > 0, 'it paused');
+		const pidsOf = (scan: ProcScan) => [...scan.byNamespace.entries()].map(([inode, list]) => [inode, list.map(p => p.pid).filter(pid => pid !== process.pid)] as const);
+		// Processes may come and go between the two scans (this test's own children do not): compare long-lived ones.
+		const settled = (scan: ProcScan) => new Map(pidsOf(scan).map(([inode, pids]) => [inode, pids.filter(pid => pid < 1000)]));
+		assert.deepEqual(settled(sliced), settled(plain));
+	});
+
+	test('a command line longer than the read buffer (64 KB) is read whole', async () => {
+		// One argument may be at most 128 KB: four of 50 KB each.
+		const parts = ['a', 'b', 'c', 'd'].map(letter => letter.repeat(50_000));
+		const child = spawn('perl', ['-e', 'sleep 30', ...parts], {stdio: 'ignore'});
+		try {
+			await delay(100);
+			const scan = scanProcesses(new Map());
+			const found = [...scan.byNamespace.values()].flat().find(p => p.pid === child.pid);
+			assert.equal(found?.cmdline, ['perl', '-e', 'sleep 30', ...parts].join(' '));
+		} finally {
+			child.kill('SIGKILL');
+		}
+	});
+});
+
+describe('sameScan', () => {
+	const p = (pid: number): Process => ({pid, comm: 'sleep', cmdline: 'sleep infinity', user: 'root'});
+	const [a, b, c] = [p(1), p(2), p(3)];
+	const scan = (entries: Array<[number, Process[]]>, unreadable = 0): ProcScan => ({byNamespace: new Map(entries), unreadable});
+
+	test('the same process objects in the same namespaces: the last scan stands', () => {
+		assert.equal(sameScan(scan([[10, [a, b]], [11, [c]]]), scan([[11, [c]], [10, [a, b]]])), true);
+	});
+
+	test('a process added, gone, moved or read again, or a change in what could not be read: a new scan', () => {
+		const last = scan([[10, [a, b]], [11, [c]]]);
+		assert.equal(sameScan(last, scan([[10, [a, b]], [11, [c, p(4)]]])), false, 'added');
+		assert.equal(sameScan(last, scan([[10, [a]], [11, [c]]])), false, 'gone');
+		assert.equal(sameScan(last, scan([[10, [a, b, c]]])), false, 'moved');
+		assert.equal(sameScan(last, scan([[10, [a, p(2)]], [11, [c]]])), false, 'a new object for the same pid');
+		assert.equal(sameScan(last, scan([[10, [a, b]], [11, [c]]], 1)), false, 'unreadable');
 	});
 });
