@@ -75,7 +75,8 @@ export function App({store, poller, hostname, intervalMs, readOnly, bindings = k
 		changed: state.changed,
 	});
 	return (
-		<Box flexDirection="column" width={layout.width} height={layout.height} overflow="hidden">
+		// Not clipped (overflow="hidden"), for speed: the layout fits everything to the screen (see Pane).
+		<Box flexDirection="column" width={layout.width} height={layout.height}>
 			<Header width={layout.width} hostname={hostname} intervalMs={intervalMs} state={state} />
 			{readOnly === null ? null : <ReadOnlyBanner width={layout.width} reason={readOnly} />}
 			{state.overlay?.kind === 'help' ? (

@@ -32,8 +32,11 @@ export function Pane<Row extends RowIdentity>(props: PaneProps<Row>) {
 	const window = scrollWindow(view.rows.length, Math.max(view.selected, 0), box.listRows, start.current);
 	start.current = window.start;
 	const rowWidth = box.width - 1;
+	// No overflow="hidden": every line is cut to the pane's width and only the
+	// rows that fit are drawn, and a clip makes Ink cut every line of every frame
+	// again (half of its time per frame on a full screen).
 	return (
-		<Box flexDirection="column" width={box.width} height={box.height} overflow="hidden">
+		<Box flexDirection="column" width={box.width} height={box.height}>
 			<Text wrap="truncate-end" {...tone(focused ? 'paneTitleFocused' : 'paneTitle')}>
 				{cell(paneTitle(props), box.width)}
 			</Text>
@@ -44,8 +47,11 @@ export function Pane<Row extends RowIdentity>(props: PaneProps<Row>) {
 			{view.rows.slice(window.start, window.end).map((row, offset) => {
 				const selected = window.start + offset === view.selected;
 				const style = selected ? tone(focused ? 'selectedFocused' : 'selected') : props.changed.has(row.id) ? tone('changed') : {};
+				// Keyed by place on screen, not by row: moving the selection to another
+				// namespace then updates the text of the same few dozen lines instead of
+				// making new ones (each a Yoga node), ~50 ms on a full screen.
 				return (
-					<Text key={row.id} wrap="truncate-end" {...style}>
+					<Text key={offset} wrap="truncate-end" {...style}>
 						{selected ? '›' : ' '}
 						{props.renderRow(row, rowWidth)}
 					</Text>
