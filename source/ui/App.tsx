@@ -10,6 +10,7 @@ import {deriveView} from './derive-view.js';
 import {FullView} from './FullView.js';
 import {Header} from './Header.js';
 import {HelpOverlay} from './HelpOverlay.js';
+import {useInputActivity, type InputActivity} from './input-activity.js';
 import {InterfacesPane} from './InterfacesPane.js';
 import {keyMap, type KeyBinding, type KeyContext} from './key-map.js';
 import {computeLayout} from './layout.js';
@@ -40,10 +41,13 @@ export type AppProps = {
 	reader?: NamespaceReader;
 	/** Hands the terminal to a shell and back (run-tui); left out where there is no terminal. */
 	suspend?: ActionHost['suspend'];
+	/** Told of every key, so background reading pauses while keys come in (run-tui). */
+	activity?: InputActivity;
 };
 
-export function App({store, poller, hostname, intervalMs, readOnly, bindings = keyMap, reader = systemReader, suspend = null}: AppProps) {
+export function App({store, poller, hostname, intervalMs, readOnly, bindings = keyMap, reader = systemReader, suspend = null, activity}: AppProps) {
 	const state = useTuiState(store);
+	useInputActivity(activity);
 	const {columns, rows} = useTerminalSize();
 	const layout = useMemo(() => computeLayout(columns, rows, {banner: readOnly !== null}), [columns, rows, readOnly]);
 	const view = useMemo(() => deriveView(state), [state]);

@@ -3,21 +3,31 @@
 // little while nstui sits open; at start a quick list then everything; everything
 // again on Ctrl-R and after an action.
 import {Discoverer, type Discovery} from '../system/discover.js';
-import {createReaders} from '../system/namespace-reader.js';
+import {backgroundNice, createReaders} from '../system/namespace-reader.js';
 import {deriveView} from './derive-view.js';
+import {InputActivity} from './input-activity.js';
 import type {RefreshKind} from './poller.js';
 import type {TuiStore} from './tui-store.js';
 
 /** Namespaces re-read per tick besides the selected one: about 2 % of a core at a 2 s interval. */
 export const rotationPerTick = 16;
 
-export function createLiveLoad(store: TuiStore, intervalMs: number): (kind: RefreshKind) => Promise<Discovery> {
+/** The longest stretch of discovery work between two turns of the event loop, so keys are answered at once. */
+const sliceMs = 8;
+
+export function createLiveLoad(store: TuiStore, intervalMs: number, activity = new InputActivity()): (kind: RefreshKind) => Promise<Discovery> {
+	const slicing = {sliceMs, pause: () => activity.pause()};
 	// Kept running while the TUI is open, so a routine refresh starts no process from node.
-	const discoverer = new Discoverer({readers: createReaders()});
+	const readers = createReaders({nice: backgroundNice});
+	const discoverer = new Discoverer({readers, readerNice: backgroundNice});
 	return kind => {
-		if (kind === 'full') return discoverer.refresh();
+		if (kind === 'full') return discoverer.refresh({slicing});
 		// The host's namespace at once, the others listed, so the first frame does not wait for all.
-		if (kind === 'first') return discoverer.refresh({listOnly: true});
+		// The readers for everything else start meanwhile: after the first frame keys come in.
+		if (kind === 'first') {
+			readers.namespaces.warm();
+			return discoverer.refresh({listOnly: true});
+		}
 		const selected = deriveView(store.getState()).selectedNamespace;
 		return discoverer.refresh({
 			focus: selected ? [selected.inode] : [],
@@ -25,6 +35,8 @@ export function createLiveLoad(store: TuiStore, intervalMs: number): (kind: Refr
 			staleBudget: rotationPerTick,
 			trustProcessesAfterMs: 5_000,
 			recheckProcessesAfterMs: 30_000,
+			mountsMaxAgeMs: 10_000,
+			slicing,
 		});
 	};
 }

@@ -3,6 +3,7 @@
 import {render, type Instance} from 'ink';
 import os from 'node:os';
 import {App} from './App.js';
+import {InputActivity} from './input-activity.js';
 import {createLiveLoad} from './live-load.js';
 import {createPoller} from './poller.js';
 import {takeTerminal} from './terminal-screen.js';
@@ -36,7 +37,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
 
 	const intervalMs = Math.round(options.intervalSeconds * 1000);
 	const store = createTuiStore();
-	const poller = createPoller({store, intervalMs, load: createLiveLoad(store, intervalMs)});
+	const activity = new InputActivity();
+	const poller = createPoller({store, intervalMs, load: createLiveLoad(store, intervalMs, activity)});
 	const readOnly = readOnlyReason(options.readOnly);
 	const screen = takeTerminal(stdout, stdin);
 	let instance: Instance | undefined;
@@ -84,7 +86,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		for (;;) {
 			instance = render(
 				<ThemeContext.Provider value={themeFromEnvironment()}>
-					<App store={store} poller={poller} hostname={os.hostname()} intervalMs={intervalMs} readOnly={readOnly} suspend={suspend} />
+					<App store={store} poller={poller} hostname={os.hostname()} intervalMs={intervalMs} readOnly={readOnly} suspend={suspend} activity={activity} />
 				</ThemeContext.Provider>,
 				// ink redraws at most maxFps times a second; at its default 30 a key pressed just after a refresh waits up to 33 ms.
 				{exitOnCtrlC: false, maxFps: 60},

@@ -42,6 +42,7 @@ export type TuiHarnessOptions = {
 	reader?: NamespaceReader;
 	/** Hands the terminal to a shell; the action keys' tests pass a stand-in. */
 	suspend?: AppProps['suspend'];
+	activity?: AppProps['activity'];
 };
 
 const ansi = /\u001B\[[0-9;?]*[A-Za-z]/g;
@@ -50,7 +51,7 @@ export async function renderTui(options: TuiHarnessOptions = {}) {
 	const store = options.store ?? createTuiStore();
 	if (options.snapshot) refreshSucceeded(store, {snapshot: options.snapshot, warnings: []}, Date.now());
 	const app = render(
-		<App store={store} poller={options.poller} hostname="testhost" intervalMs={2000} readOnly={options.readOnly ?? null} bindings={options.bindings} reader={options.reader} suspend={options.suspend} />,
+		<App store={store} poller={options.poller} hostname="testhost" intervalMs={2000} readOnly={options.readOnly ?? null} bindings={options.bindings} reader={options.reader} suspend={options.suspend} activity={options.activity} />,
 	);
 	await delay(10);
 	Object.defineProperty(app.stdout, 'columns', {value: options.columns ?? 120, configurable: true});
