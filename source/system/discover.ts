@@ -83,7 +83,8 @@ export type RefreshPlan = {
  */
 export class Discoverer {
 	private readonly processCache: ProcessCache;
-	private readonly readings = new Map<number, {reading: NamespaceReading; readAt: number; digest: string; nsids?: NsidEntry[]}>();
+	/** Digests are made only when there is something to compare with (never in a one-off snapshot). */
+	private readonly readings = new Map<number, {reading: NamespaceReading; readAt: number; digest: string | null; nsids?: NsidEntry[]}>();
 	private mounted: {
 		mountinfo: string;
 		names: string[];
@@ -99,7 +100,7 @@ export class Discoverer {
 	private netnsChanged = true;
 	/** The last result and what it was made from, handed back whole when nothing changed. */
 	private last: {discovery: Discovery; mounted: Found[]; scan: ProcScan; errors: boolean} | null = null;
-	private readonly previous = new Map<number, {inputs: StableInputs; digest: string; ns: Namespace}>();
+	private readonly previous = new Map<number, {inputs: StableInputs; digest: string | null; ns: Namespace}>();
 	private lastSnapshot: Snapshot | null = null;
 	private lastScan: {
 		scan: ProcScan;
@@ -152,8 +153,12 @@ export class Discoverer {
 		for (const [inode, reading] of fresh) {
 			await step();
 			const known = this.readings.get(inode);
-			const digest = known?.reading === reading ? known.digest : digestOf(reading);
-			if (known && known.digest === digest) known.readAt = now;
+			if (known?.reading === reading) {
+				known.readAt = now;
+				continue;
+			}
+			const digest = known ? digestOf(reading) : null;
+			if (known && (known.digest ??= digestOf(known.reading)) === digest) known.readAt = now;
 			else {
 				changed++;
 				this.readings.set(inode, {reading, readAt: now, digest});
@@ -368,9 +373,13 @@ export class Discoverer {
 		const previous = this.previous.get(inode);
 		if (previous && sameInputs(previous.inputs, inputs)) return previous.ns;
 		const ns = build();
+		if (!previous) {
+			this.previous.set(inode, {inputs, digest: null, ns});
+			return ns;
+		}
 		// A digest, not the text: a thousand namespaces' JSON would stay in memory for nothing.
-		const digest = createHash('sha1').update(JSON.stringify(ns)).digest('base64');
-		if (previous && previous.digest === digest) {
+		const digest = digestOfNamespace(ns);
+		if ((previous.digest ??= digestOfNamespace(previous.ns)) === digest) {
 			previous.inputs = inputs;
 			return previous.ns;
 		}
@@ -380,6 +389,7 @@ export class Discoverer {
 }
 
 const digestOf = (reading: NamespaceReading) => createHash('sha1').update(JSON.stringify(reading)).digest('base64');
+const digestOfNamespace = (ns: Namespace) => createHash('sha1').update(JSON.stringify(ns)).digest('base64');
 
 type StableInputs = {reading: NamespaceReading; processes: Process[]; nsid: number | null; peers: Array<Peer | null>; item: Found};
 
