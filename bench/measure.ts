@@ -1,5 +1,7 @@
 // Timing helpers and the table the bench prints.
 import {spawnSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
+import {setTimeout as delay} from 'node:timers/promises';
 
 export type Row = {
 	what: string;
@@ -37,4 +39,30 @@ export function printTable(rows: Row[]): boolean {
 		console.log(`| ${row.what} | ${shown} | ${comparison} | ${ratio} | ${target} |`);
 	}
 	return allMet;
+}
+
+/** Busy and total jiffies of all CPUs, from the first line of /proc/stat. */
+function cpuJiffies(): {busy: number; total: number} {
+	const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+	const total = fields.reduce((sum, value) => sum + value, 0);
+	const idle = fields[3]! + fields[4]!; // idle + iowait
+	return {busy: total - idle, total};
+}
+
+/**
+ * Waits until the machine is quiet: less than `busyShare` of all CPUs busy over
+ * a second. The comparison loop's `ip -n` made thousands of mount namespaces,
+ * each a copy of a thousand mounts, and the kernel tears them down in the
+ * background for seconds afterwards; a key press measured meanwhile measures
+ * that. Returns how long it waited (at most maxMs).
+ */
+export async function waitForQuietMachine(busyShare = 0.1, maxMs = 60_000): Promise<number> {
+	const started = performance.now();
+	while (performance.now() - started < maxMs) {
+		const before = cpuJiffies();
+		await delay(1000);
+		const after = cpuJiffies();
+		if ((after.busy - before.busy) / Math.max(1, after.total - before.total) < busyShare) break;
+	}
+	return performance.now() - started;
 }

@@ -2,7 +2,7 @@
 import {execFileSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {setTimeout as delay} from 'node:timers/promises';
-import {median, type Row} from './measure.js';
+import {median, waitForQuietMachine, type Row} from './measure.js';
 
 const session = `nstui-bench-tui-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
@@ -46,6 +46,8 @@ async function until(check: (text: string) => boolean, timeoutMs: number, stepMs
 const selectedRow = (text: string) => text.split('\n').findIndex(line => line.startsWith('›'));
 
 export async function measureTui(namespaces: number, idleSeconds: number): Promise<Row[]> {
+	const waited = await waitForQuietMachine();
+	console.log(`(waited ${(waited / 1000).toFixed(0)} s for the machine to settle before starting the TUI)`);
 	try {
 		const started = performance.now();
 		tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', session, 'env -u CI TERM=xterm-256color dist/cli.js');
