@@ -125,6 +125,14 @@ export class ReaderPool {
 		for (const reader of this.readers) reader.warm();
 	}
 
+	hold() {
+		for (const reader of this.readers) reader.hold();
+	}
+
+	release() {
+		for (const reader of this.readers) reader.release();
+	}
+
 	close() {
 		for (const reader of this.readers) reader.close();
 	}
@@ -156,6 +164,7 @@ export class PersistentReader {
 	/** Runs for the request at the front only: one queued behind a slow one has not started yet. */
 	private timer: NodeJS.Timeout | null = null;
 	private readonly last = new Map<string, {digest: string; reading: NamespaceReading}>();
+	private held = false;
 
 	/** withNsids: also list the nsids each namespace has given (what the host's reading needs). */
 	constructor(private readonly options: {withNsids?: boolean; timeoutMs?: number; nice?: number} = {}) {}
@@ -176,6 +185,22 @@ export class PersistentReader {
 	/** Starts the reader now rather than at the first read. */
 	warm() {
 		if (!this.child) this.start(this.options.timeoutMs ?? defaultTimeoutMs);
+	}
+
+	/**
+	 * Stops taking the reader's output for now (the TUI, while keys come in):
+	 * nothing is parsed, and once the pipe is full the reader and its ip wait too.
+	 */
+	hold() {
+		this.held = true;
+		this.child?.stdout.pause();
+		this.child?.stderr.pause();
+	}
+
+	release() {
+		this.held = false;
+		this.child?.stdout.resume();
+		this.child?.stderr.resume();
 	}
 
 	/** Ends the reader (it also ends by itself when nstui exits and its stdin closes). */
@@ -216,6 +241,10 @@ export class PersistentReader {
 			this.errors.push(...sections);
 			this.deliver();
 		});
+		if (this.held) {
+			child.stdout.pause();
+			child.stderr.pause();
+		}
 		child.stdin.on('error', () => {}); // it died; 'exit' answers what is pending
 		child.once('error', (error: NodeJS.ErrnoException) => {
 			if (error.code !== 'ENOENT' || this.child !== child) return;

@@ -1,12 +1,20 @@
 // When the person at the keyboard last pressed a key. Long background work (the
 // first detailed /proc scan of a host with 10,000 processes takes most of a
-// second) pauses while keys come in, so the selection moves at once and the
-// data follows in the gaps, as a browser lets input go before script.
+// second, the readers' output of 1,000 namespaces as much to parse) pauses
+// while keys come in, so the selection moves at once and the data follows in
+// the gaps, as a browser lets input go before script.
 import {useInput} from 'ink';
 import {setTimeout as delay} from 'node:timers/promises';
 
+/** Something that can stop for a while, as a reader's output stream can. */
+export type Holdable = {hold(): void; release(): void};
+
 export class InputActivity {
 	private lastInputAt = Number.NEGATIVE_INFINITY;
+	private readonly holdables: Holdable[] = [];
+	private holding: {since: number; timer?: NodeJS.Timeout} | null = null;
+	/** After a hold that ran out (a key held down), data flows for a while before the next. */
+	private flowUntil = 0;
 
 	/**
 	 * @param quietMs how long keys must have paused before background work goes on
@@ -19,7 +27,26 @@ export class InputActivity {
 	) {}
 
 	note() {
-		this.lastInputAt = performance.now();
+		const now = (this.lastInputAt = performance.now());
+		if (this.holdables.length === 0 || now < this.flowUntil) return;
+		if (this.holding) clearTimeout(this.holding.timer);
+		else {
+			for (const holdable of this.holdables) holdable.hold();
+			this.holding = {since: now};
+		}
+		const releaseAt = Math.min(now + this.quietMs, this.holding.since + this.maxWaitMs);
+		this.holding.timer = setTimeout(() => this.release(releaseAt < now + this.quietMs), Math.max(0, releaseAt - now));
+	}
+
+	/** Held from the first key and released once keys pause for quietMs (or after maxWaitMs). */
+	holdWhileTyping(holdable: Holdable) {
+		this.holdables.push(holdable);
+	}
+
+	private release(ranOut: boolean) {
+		this.holding = null;
+		if (ranOut) this.flowUntil = performance.now() + this.quietMs;
+		for (const holdable of this.holdables) holdable.release();
 	}
 
 	/** Resolves after a turn of the event loop (pending keys and redraws run first), and once keys have paused. */

@@ -19,6 +19,7 @@ export function createLiveLoad(store: TuiStore, intervalMs: number, activity = n
 	const slicing = {sliceMs, pause: () => activity.pause()};
 	// Kept running while the TUI is open, so a routine refresh starts no process from node.
 	const readers = createReaders({nice: backgroundNice});
+	activity.holdWhileTyping(readers.namespaces);
 	const discoverer = new Discoverer({readers, readerNice: backgroundNice});
 	return kind => {
 		if (kind === 'full') return discoverer.refresh({slicing});

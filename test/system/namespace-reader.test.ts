@@ -364,6 +364,21 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 		}
 	});
 
+	test('a held reader answers only once it is released', async () => {
+		const kept = reader({timeoutMs: 5000});
+		kept.warm();
+		kept.hold();
+		let answered = false;
+		const pending = kept.read(paths).then(readings => {
+			answered = true;
+			return readings;
+		});
+		await sleep(500);
+		assert.equal(answered, false, 'nothing is taken from a held reader');
+		kept.release();
+		assert.deepEqual((await pending).map(names), [['lo', 'veth0', 'veth2'], ['lo', 'veth1'], ['lo', 'veth3']]);
+	});
+
 	test('readers run at the nice value they are given, and so does the ip they run', async () => {
 		const marker = `nice-${process.pid}`;
 		process.env.PATH = hangingIp(marker);
