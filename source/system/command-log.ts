@@ -29,11 +29,45 @@ export class CommandLog {
 	private readonly listeners = new Set<Listener>();
 	private file: string | null = null;
 	private fileError: string | null = null;
+	/** Commands started and not ended yet, which the file must not lose if nstui ends first. */
+	private readonly running = new Set<{argv: readonly string[]; startedAt: Date}>();
+	private exitHooked = false;
 
 	/** Also append each command to `path` from now on (null: stop). */
 	setFile(path: string | null): void {
 		this.file = path;
 		this.fileError = null;
+		if (path !== null && !this.exitHooked) {
+			this.exitHooked = true;
+			process.once('exit', () => this.writeUnfinished());
+		}
+	}
+
+	/**
+	 * Notes a command as started; finish() it with its result. A command the log
+	 * records only when it ends would be missing from the file if nstui quit
+	 * while it ran (it goes on: it runs in a process group of its own).
+	 */
+	start(argv: readonly string[], startedAt = new Date()): {finish(result: RunResult): LoggedCommand} {
+		const started = {argv, startedAt};
+		this.running.add(started);
+		return {
+			finish: result => {
+				this.running.delete(started);
+				return this.record(result, startedAt);
+			},
+		};
+	}
+
+	/** One line in the file for each command still running (nstui is ending). */
+	writeUnfinished(): void {
+		if (this.file === null) return;
+		for (const {argv, startedAt} of this.running) {
+			try {
+				appendFileSync(this.file, `# ${startedAt.toISOString()} still running when nstui ended: its outcome is not known\n${shellLine([...argv])}\n`);
+			} catch {}
+		}
+		this.running.clear();
 	}
 
 	/** Why the last write to the log file failed, if it did (the in-memory log is still whole). */

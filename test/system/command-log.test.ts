@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {test} from 'node:test';
@@ -54,4 +55,29 @@ test('a log file that cannot be written is reported, the log goes on', () => {
 	assert.equal(log.getSnapshot().length, 1);
 	assert.match(log.getFileError()!, /cannot write the command log to \/nonexistent-dir\/nstui\.log/);
 	assert.match(formatLogEntry({...log.getSnapshot()[0]!, timedOut: true}), /timed out/);
+});
+
+test('a command still running when nstui ends gets its line in the file, with its outcome unknown', () => {
+	const dir = mkdtempSync(path.join(tmpdir(), 'nstui-log-'));
+	try {
+		const file = path.join(dir, 'commands.log');
+		// A process of its own: the line is written on its way out.
+		const script = path.join(dir, 'quit-midway.ts');
+		writeFileSync(
+			script,
+			`import {CommandLog} from ${JSON.stringify(path.resolve('source/system/command-log.ts'))};
+const log = new CommandLog();
+log.setFile(${JSON.stringify(file)});
+log.start(['ip', 'netns', 'add', 'done']).finish({command: ['ip', 'netns', 'add', 'done'], exitCode: 0, stdout: '', stderr: '', timedOut: false, missing: false, ok: true, durationMs: 3});
+log.start(['ip', 'netns', 'add', 'slow one'], new Date('2026-01-02T03:04:05Z'));
+process.exit(0);
+`,
+		);
+		execFileSync(process.execPath, ['--import', 'tsx', script]);
+		const lines = readFileSync(file, 'utf8').split('\n');
+		assert.equal(lines.filter(line => line === 'ip netns add done').length, 1, 'a finished command once');
+		assert.deepEqual(lines.slice(-3), ['# 2026-01-02T03:04:05.000Z still running when nstui ended: its outcome is not known', "ip netns add 'slow one'", '']);
+	} finally {
+		rmSync(dir, {recursive: true, force: true});
+	}
 });

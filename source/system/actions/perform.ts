@@ -49,11 +49,10 @@ export function firstProblem(...checks: Validation<unknown>[]): string | null {
 export async function perform(argv: Argv, options: PerformOptions, context: ActionContext = {}): Promise<ActionResult> {
 	const inner = options.innerProgram;
 	if (inner && findProgram(inner) === null) return refused(missingProgramMessage(inner));
-	const log = context.log ?? commandLog;
-	const startedAt = new Date();
+	const logged = (context.log ?? commandLog).start(argv);
 	const [file, ...args] = argv;
 	const result = await run(file!, args, {timeoutMs: options.timeoutMs ?? context.timeoutMs});
-	log.record(result, startedAt);
+	logged.finish(result);
 	const base = {command: result.command, commandLine: shellLine(result.command), ...(options.keepOutput ? {output: result.stdout} : {})};
 	if (result.ok) {
 		const message = typeof options.success === 'function' ? options.success(result) : options.success;

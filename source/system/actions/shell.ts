@@ -34,9 +34,9 @@ export async function openShell(request: ShellRequest, context: ActionContext = 
 	if ('problem' in invocation) return refused(invocation.problem);
 	const [file, ...args] = invocation.argv;
 	process.stdout.write(`${invocation.banner}\n`);
-	const startedAt = new Date();
+	const logged = (context.log ?? commandLog).start(invocation.argv);
 	const result = await runInteractive(file!, args);
-	(context.log ?? commandLog).record(result, startedAt);
+	logged.finish(result);
 	const commandLine = shellLine(result.command);
 	const base = {command: result.command, commandLine};
 	if (result.missing) return {ok: false, message: `${file} is not installed`, ...base};
