@@ -2,6 +2,7 @@
 // rotation, a few per tick, so that a host with a thousand namespaces costs
 // little while nstui sits open; at start a quick list then everything; everything
 // again on Ctrl-R and after an action.
+import {setTimeout as delay} from 'node:timers/promises';
 import {Discoverer, type Discovery} from '../system/discover.js';
 import {backgroundNice, createReaders} from '../system/namespace-reader.js';
 import {deriveView} from './derive-view.js';
@@ -15,14 +16,31 @@ export const rotationPerTick = 16;
 /** The longest stretch of discovery work between two turns of the event loop, so keys are answered at once. */
 const sliceMs = 8;
 
+/**
+ * People start moving through the list as soon as it shows: the full read (a
+ * second of work on a big host) waits a moment after the first frame, and then
+ * until keys have paused.
+ */
+async function afterFirstKeys(activity: InputActivity) {
+	await delay(firstKeysMs);
+	await activity.pause();
+}
+const firstKeysMs = 100;
+
 export function createLiveLoad(store: TuiStore, intervalMs: number, activity = new InputActivity()): (kind: RefreshKind) => Promise<Discovery> {
 	const slicing = {sliceMs, pause: () => activity.pause()};
 	// Kept running while the TUI is open, so a routine refresh starts no process from node.
 	const readers = createReaders({nice: backgroundNice});
 	activity.holdWhileTyping(readers.namespaces);
+	let firstFull = true;
 	const discoverer = new Discoverer({readers, readerNice: backgroundNice});
 	return kind => {
-		if (kind === 'full') return discoverer.refresh({slicing});
+		if (kind === 'full') {
+			// Only the one after the first frame: Ctrl-R's and an action's show at once.
+			const start = firstFull ? afterFirstKeys(activity) : Promise.resolve();
+			firstFull = false;
+			return start.then(() => discoverer.refresh({slicing}));
+		}
 		// The host's namespace at once, the others listed, so the first frame does not wait for all.
 		// The readers for everything else start meanwhile: after the first frame keys come in.
 		if (kind === 'first') {
