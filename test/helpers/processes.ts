@@ -19,11 +19,17 @@ export const processesWhoseCmdline = (match: string | RegExp): string[] =>
 		return typeof match === 'string' ? cmdline.includes(match) : match.test(cmdline);
 	});
 
-/** Fields of /proc/PID/stat after the command name (which may hold spaces): index 0 is the state. */
-const statFields = (pid: number | string): string[] => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1)!.split(' ');
+/** Fields of /proc/PID/stat after the command name (which may hold spaces): index 0 is the state; none once it is gone. */
+function statFields(pid: number | string): string[] {
+	try {
+		return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1)!.split(' ');
+	} catch {
+		return [];
+	}
+}
 
-/** The parent's PID. */
+/** The parent's PID (NaN once it is gone). */
 export const parentOf = (pid: number | string): number => Number(statFields(pid)[1]);
 
-/** The nice value. */
+/** The nice value (NaN once it is gone). */
 export const niceOf = (pid: number | string): number => Number(statFields(pid)[16]);

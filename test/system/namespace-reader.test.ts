@@ -344,17 +344,18 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 	});
 
 	test('ReaderPool: a big read is shared by its readers, in order; a routine one goes to the first alone', async () => {
-		const ourReaders = () => processesWhoseCmdline(/^nstui namespace reader/).filter(pid => parentOf(pid) === process.pid);
-		const before = ourReaders().length;
+		// Readers of earlier tests may still be on their way out: count the new ones.
+		const before = new Set(processesWhoseCmdline(/^nstui namespace reader/));
+		const newReaders = () => processesWhoseCmdline(/^nstui namespace reader/).filter(pid => !before.has(pid) && parentOf(pid) === process.pid).length;
 		const routine = new ReaderPool(2, {timeoutMs: 5000});
 		const big = new ReaderPool(2, {timeoutMs: 5000});
 		try {
 			assert.deepEqual((await routine.read(paths)).map(names), [['lo', 'veth0', 'veth2'], ['lo', 'veth1'], ['lo', 'veth3']]);
-			assert.equal(ourReaders().length, before + 1, 'three paths: one reader');
+			assert.equal(newReaders(), 1, 'three paths: one reader');
 			// More paths than a routine refresh reads: the pool splits them.
 			const many = Array.from({length: 70}, (_, index) => paths[index % 3]!);
 			const readings = await big.read(many);
-			assert.equal(ourReaders().length, before + 3, 'seventy paths: both readers of the second pool');
+			assert.equal(newReaders(), 3, 'seventy paths: both readers of the second pool');
 			assert.equal(readings.length, 70);
 			const expected = (await readWithNsenter(paths, 5000)).map(meaningful);
 			readings.forEach((reading, index) => assert.deepEqual(meaningful(reading), expected[index % 3], `reading ${index} is of its own path`));
@@ -387,8 +388,8 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 		assert.ok(await eventually(() => processesWhoseCmdline(marker).length === 1), 'the stand-in ip hangs');
 		const [hanging] = processesWhoseCmdline(marker);
 		assert.equal(niceOf(hanging!), 7, 'the ip under a kept reader');
-		const reader_ = processesWhoseCmdline(/^nstui namespace reader/).find(pid => parentOf(pid) === process.pid && niceOf(pid) === 7);
-		assert.ok(reader_, 'the kept reader itself');
+		const keptProcess = processesWhoseCmdline(/^nstui namespace reader/).find(pid => parentOf(pid) === process.pid && niceOf(pid) === 7);
+		assert.ok(keptProcess, 'the kept reader itself');
 		kept.close();
 		await pending;
 
