@@ -454,9 +454,8 @@ async function readAll(list: Found[], targets: NamespaceTarget[], rootInode: num
 	const byPath: number[] = [];
 	const single: number[] = [];
 	targets.forEach((target, index) => (target === 'current' || list[index]!.inode === rootInode ? single : byPath).push(index));
-	// The kept readers share a big read among themselves.
-	const kept = readers;
-	const chunkSize = kept ? Math.max(1, byPath.length) : Math.max(8, Math.ceil(byPath.length / concurrency));
+	// The kept readers share a big read among themselves; without them, a few readers of its own run in parallel.
+	const chunkSize = readers ? Math.max(1, byPath.length) : Math.max(8, Math.ceil(byPath.length / concurrency));
 	const chunks: number[][] = [];
 	for (let start = 0; start < byPath.length; start += chunkSize) chunks.push(byPath.slice(start, start + chunkSize));
 
@@ -467,7 +466,7 @@ async function readAll(list: Found[], targets: NamespaceTarget[], rootInode: num
 	};
 	const readChunk = async (chunk: number[]) => {
 		const paths = chunk.map(pathOf);
-		const answers = await (kept ? kept.namespaces.read(paths) : readNamespacesAt(paths, timeoutMs, options.readerNice));
+		const answers = await (readers ? readers.namespaces.read(paths) : readNamespacesAt(paths, timeoutMs, options.readerNice));
 		chunk.forEach((index, i) => (readings[index] = answers[i]!));
 	};
 	const readSingle = async (index: number) => {

@@ -154,10 +154,9 @@ type Pending = {paths: string[]; resolve: (readings: NamespaceReading[]) => void
  */
 export class PersistentReader {
 	private child: ChildProcessWithoutNullStreams | null = null;
-	// What has arrived of the current sections, in chunks: most chunks are the
-	// middle of one namespace's JSON, and joining on every chunk would copy it again and again.
-	private stdout: string[] = [];
-	private stderr: string[] = [];
+	/** What has arrived of the current sections, in chunks (see takeWhole). */
+	private readonly stdout: string[] = [];
+	private readonly stderr: string[] = [];
 	private outputs: Array<{text: string; status: SectionStatus | null}> = [];
 	private errors: string[] = [];
 	private queue: Pending[] = [];
@@ -221,24 +220,11 @@ export class PersistentReader {
 		child.stdout.setEncoding('utf8');
 		child.stderr.setEncoding('utf8');
 		child.stdout.on('data', (chunk: string) => {
-			// A NUL ends a namespace's output; its status line may come in the next chunk.
-			if (!chunk.includes('\0') && !(this.stdout[0]?.includes('\0') ?? false)) {
-				this.stdout.push(chunk);
-				return;
-			}
-			const {sections, rest} = takeOutputSections(this.stdout.join('') + chunk);
-			this.stdout = rest ? [rest] : [];
-			this.outputs.push(...sections);
+			this.outputs.push(...takeWhole(this.stdout, chunk, takeOutputSections));
 			this.deliver();
 		});
 		child.stderr.on('data', (chunk: string) => {
-			if (!chunk.includes('\0')) {
-				this.stderr.push(chunk);
-				return;
-			}
-			const {sections, rest} = takeErrorSections(this.stderr.join('') + chunk);
-			this.stderr = rest ? [rest] : [];
-			this.errors.push(...sections);
+			this.errors.push(...takeWhole(this.stderr, chunk, takeErrorSections));
 			this.deliver();
 		});
 		if (this.held) {
@@ -325,9 +311,26 @@ export class PersistentReader {
 			this.outputs.splice(0, pending.paths.length);
 			this.errors.splice(0, pending.paths.length);
 		}
-		this.stdout = [];
-		this.stderr = [];
+		this.stdout.length = 0;
+		this.stderr.length = 0;
 		this.outputs = [];
 		this.errors = [];
 	}
+}
+
+/**
+ * The sections a chunk completes. Chunks wait in `pending` until one holds a
+ * NUL (the end of a section; stdout's status line after it may come in the next
+ * chunk): most chunks are the middle of one namespace's JSON, and joining them
+ * on every chunk would copy it again and again.
+ */
+function takeWhole<T>(pending: string[], chunk: string, take: (text: string) => {sections: T[]; rest: string}): T[] {
+	if (!chunk.includes('\0') && !(pending[0]?.includes('\0') ?? false)) {
+		pending.push(chunk);
+		return [];
+	}
+	const {sections, rest} = take(pending.join('') + chunk);
+	pending.length = 0;
+	if (rest) pending.push(rest);
+	return sections;
 }

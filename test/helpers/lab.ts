@@ -1,7 +1,9 @@
 // Real topologies for system tests, in namespaces named PREFIX-* that the test owns.
 // Every namespace and process made here is removed by `teardown`, whatever happened.
 import {execFileSync, spawn, type ChildProcess} from 'node:child_process';
-import {readlinkSync} from 'node:fs';
+import {mkdtempSync, readlinkSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 
 let counter = 0;
@@ -15,7 +17,21 @@ export const ipJson = <T = any>(...args: string[]): T => JSON.parse(ip('-j', ...
 export class Lab {
 	readonly namespaces: string[] = [];
 	readonly processes: ChildProcess[] = [];
+	private readonly bindMounts: Array<{dir: string; holder: string}> = [];
 	constructor(readonly prefix: string) {}
+
+	/**
+	 * A bind mount of the namespace `pid` is in onto a file outside /run/netns,
+	 * the way container runtimes keep theirs; its path.
+	 */
+	bindOutside(pid: number, file = 'held'): string {
+		const dir = mkdtempSync(path.join(tmpdir(), `${this.prefix}-bind-`));
+		const holder = path.join(dir, file);
+		writeFileSync(holder, '');
+		this.bindMounts.push({dir, holder});
+		sh('mount', '--bind', `/proc/${pid}/ns/net`, holder);
+		return holder;
+	}
 
 	ns(short: string): string {
 		const name = `${this.prefix}-${short}`;
@@ -94,6 +110,12 @@ export class Lab {
 	}
 
 	async teardown() {
+		for (const {dir, holder} of this.bindMounts) {
+			try {
+				sh('umount', holder);
+			} catch {}
+			rmSync(dir, {recursive: true, force: true});
+		}
 		for (const child of this.processes) child.kill('SIGKILL');
 		for (const name of this.namespaces) {
 			try {

@@ -1,14 +1,12 @@
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {statSync} from 'node:fs';
 import {once} from 'node:events';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
 import type {ChildProcess} from 'node:child_process';
 import {discover} from '../../source/system/discover.js';
 import type {Namespace, Snapshot} from '../../source/model/snapshot.js';
 import {needsRoot} from '../helpers/root.js';
-import {inodeOf, ip, Lab, sh, uniquePrefix} from '../helpers/lab.js';
+import {inodeOf, ip, Lab, uniquePrefix} from '../helpers/lab.js';
 
 describe('discover() on the seed topologies', {skip: needsRoot}, () => {
 	const lab = new Lab(uniquePrefix('disc'));
@@ -116,21 +114,13 @@ describe('discover() on the seed topologies', {skip: needsRoot}, () => {
 
 describe('discover() finds a namespace held only by a bind mount outside /run/netns', {skip: needsRoot}, () => {
 	const lab = new Lab(uniquePrefix('bind'));
-	const dir = mkdtempSync(path.join(tmpdir(), 'nstui-bind-'));
-	const holder = path.join(dir, 'my box');
-	let mounted = false;
-	after(async () => {
-		if (mounted) sh('umount', holder);
-		rmSync(dir, {recursive: true, force: true});
-		await lab.teardown();
-	});
+	after(() => lab.teardown());
 
 	test('it is there with its path, no name and no process', async () => {
 		const child = await lab.unnamed();
 		const inode = inodeOf(`/proc/${child.pid}/ns/net`);
-		writeFileSync(holder, '');
-		sh('mount', '--bind', `/proc/${child.pid}/ns/net`, holder);
-		mounted = true;
+		// A space in the path: mountinfo writes it escaped.
+		const holder = lab.bindOutside(child.pid!, 'my box');
 		child.kill('SIGKILL');
 		await once(child, 'exit');
 		const ns = (await discover()).snapshot.namespaces.find(item => item.inode === inode);

@@ -2,14 +2,10 @@ import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {once} from 'node:events';
 import {spawn} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import type {Process} from '../../source/model/snapshot.js';
 import {Discoverer, sameScan} from '../../source/system/discover.js';
 import {scanProcesses, scanProcessesInSlices, type ProcScan} from '../../source/system/procfs.js';
-import {sh} from '../helpers/lab.js';
 import {needsRoot} from '../helpers/root.js';
 import {ip, Lab, uniquePrefix} from '../helpers/lab.js';
 
@@ -93,38 +89,28 @@ describe('Discoverer: incremental refreshes', {skip: needsRoot}, () => {
 
 describe('Discoverer: the mount table between refreshes', {skip: needsRoot}, () => {
 	const lab = new Lab(uniquePrefix('mounts'));
-	const dir = mkdtempSync(path.join(tmpdir(), 'nstui-mounts-'));
-	const holder = path.join(dir, 'held');
-	let mounted = false;
-	after(async () => {
-		if (mounted) sh('umount', holder);
-		rmSync(dir, {recursive: true, force: true});
-		await lab.teardown();
-	});
+	after(() => lab.teardown());
 
 	test('with mountsMaxAgeMs it is read again when /run/netns changes or when it is old, not on every refresh', async () => {
 		const first = lab.ns('first');
 		const discoverer = new Discoverer();
-		const inodesOf = async (plan: {mountsMaxAgeMs: number}) => (await discoverer.refresh(plan)).snapshot.namespaces;
+		const namespacesAfter = async (plan: {mountsMaxAgeMs: number}) => (await discoverer.refresh(plan)).snapshot.namespaces;
 		const plan = {mountsMaxAgeMs: 60_000};
-		assert.ok((await inodesOf(plan)).some(ns => ns.name === first));
+		assert.ok((await namespacesAfter(plan)).some(ns => ns.name === first));
 
 		// A bind mount outside /run/netns: nothing tells nstui, so it waits for the table to be old.
-		const child = await lab.unnamed();
-		writeFileSync(holder, '');
-		sh('mount', '--bind', `/proc/${child.pid}/ns/net`, holder);
-		mounted = true;
-		const pathsOf = (namespaces: Awaited<ReturnType<typeof inodesOf>>) => namespaces.flatMap(ns => ns.paths);
-		assert.ok(!pathsOf(await inodesOf(plan)).includes(holder), 'not read again while the table is young');
-		assert.ok(pathsOf(await inodesOf({mountsMaxAgeMs: 0})).includes(holder), 'read again once it is old');
+		const holder = lab.bindOutside((await lab.unnamed()).pid!);
+		const pathsOf = (namespaces: Awaited<ReturnType<typeof namespacesAfter>>) => namespaces.flatMap(ns => ns.paths);
+		assert.ok(!pathsOf(await namespacesAfter(plan)).includes(holder), 'not read again while the table is young');
+		assert.ok(pathsOf(await namespacesAfter({mountsMaxAgeMs: 0})).includes(holder), 'read again once it is old');
 
 		// A name added to /run/netns: inotify tells, and the next refresh reads the table.
 		const second = lab.ns('second');
 		await delay(100);
-		assert.ok((await inodesOf(plan)).some(ns => ns.name === second), 'a new name shows at the next refresh');
+		assert.ok((await namespacesAfter(plan)).some(ns => ns.name === second), 'a new name shows at the next refresh');
 		ip('netns', 'del', second);
 		await delay(100);
-		assert.ok(!(await inodesOf(plan)).some(ns => ns.name === second), 'and goes at the next one after it is deleted');
+		assert.ok(!(await namespacesAfter(plan)).some(ns => ns.name === second), 'and goes at the next one after it is deleted');
 	});
 });
 
