@@ -19,12 +19,43 @@ export function parseJsonLines(text: string): unknown[][] {
 
 /** The array in `text`, or null when it is empty, truncated or not an array. */
 export function parseJsonArray(text: string): unknown[] | null {
+	let value: unknown;
 	try {
-		const value: unknown = JSON.parse(text);
-		return Array.isArray(value) ? value : null;
+		value = JSON.parse(text);
 	} catch {
-		return null;
+		// ip escapes only \t \n \r \f \b \\ and " in strings and prints every other
+		// control character raw, which JSON forbids: an interface named with an
+		// ESC in it would hide its whole namespace.
+		if (!rawControl.test(text)) return null;
+		try {
+			value = JSON.parse(escapeRawControls(text));
+		} catch {
+			return null;
+		}
 	}
+	return Array.isArray(value) ? value : null;
+}
+
+const rawControl = /[\u0000-\u001f]/;
+
+/** Control characters inside JSON strings as \u00XX escapes; outside strings they stay (they are whitespace there). */
+export function escapeRawControls(text: string): string {
+	let out = '';
+	let inString = false;
+	let escaping = false;
+	for (const character of text) {
+		const code = character.charCodeAt(0);
+		if (inString && code < 0x20) {
+			out += `\\u${code.toString(16).padStart(4, '0')}`;
+			escaping = false;
+			continue;
+		}
+		out += character;
+		if (escaping) escaping = false;
+		else if (inString && character === '\\') escaping = true;
+		else if (character === '"') inString = !inString;
+	}
+	return out;
 }
 
 const isObject = (value: unknown): value is Json =>
