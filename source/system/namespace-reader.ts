@@ -7,6 +7,7 @@ import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
 import {createHash} from 'node:crypto';
 import {readerProgram, setnsSyscall, takeErrorSections, takeOutputSections, type SectionStatus} from '../model/reader-protocol.js';
 import {batchLines, innerBatchFile, interpretAnswers, readWithNsenter, type NamespaceReading} from './ip-query.js';
+import {ByteTextDecoder} from '../model/byte-text.js';
 import {parseJsonLines} from '../model/ip-json.js';
 import {defaultTimeoutMs, lowerPriority, run, runningChildren, startedCount, type RunResult} from './run.js';
 import {findProgram} from './programs.js';
@@ -217,14 +218,15 @@ export class PersistentReader {
 		const pid = child.pid;
 		if (pid) runningChildren.add(pid);
 		if (pid && this.options.nice) lowerPriority(pid, this.options.nice);
-		child.stdout.setEncoding('utf8');
-		child.stderr.setEncoding('utf8');
-		child.stdout.on('data', (chunk: string) => {
-			this.outputs.push(...takeWhole(this.stdout, chunk, takeOutputSections));
+		// Not setEncoding('utf8'): a name that is not UTF-8 must stay visible (byte-text.ts).
+		const stdoutText = new ByteTextDecoder();
+		const stderrText = new ByteTextDecoder();
+		child.stdout.on('data', (chunk: Buffer) => {
+			this.outputs.push(...takeWhole(this.stdout, stdoutText.write(chunk), takeOutputSections));
 			this.deliver();
 		});
-		child.stderr.on('data', (chunk: string) => {
-			this.errors.push(...takeWhole(this.stderr, chunk, takeErrorSections));
+		child.stderr.on('data', (chunk: Buffer) => {
+			this.errors.push(...takeWhole(this.stderr, stderrText.write(chunk), takeErrorSections));
 			this.deliver();
 		});
 		if (this.held) {

@@ -2,6 +2,7 @@
 // nsfs bind mounts that keep namespaces alive without a process.
 import {closeSync, openSync, readdirSync, readlinkSync, readSync, statSync} from 'node:fs';
 import {readdir} from 'node:fs/promises';
+import {decodeBytes} from '../model/byte-text.js';
 import type {Process} from '../model/snapshot.js';
 import {parseCmdline, parseLoadavg, parseNsfsMounts, parseNsLink, parsePasswd, parseStat, type NsfsMount} from '../model/procfs.js';
 import {runningChildren} from './run.js';
@@ -74,7 +75,7 @@ function readText(path: string): string | null {
 			length += read;
 		}
 		if (into.length <= keptBufferLimit) buffer = into;
-		return into.toString('utf8', 0, length);
+		return decodeBytes(into.subarray(0, length));
 	} catch {
 		return null;
 	} finally {

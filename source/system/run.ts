@@ -3,6 +3,7 @@
 import {spawn} from 'node:child_process';
 import {closeSync, openSync, readFileSync, rmSync} from 'node:fs';
 import {setPriority} from 'node:os';
+import {decodeBytes} from '../model/byte-text.js';
 import {scratchPath} from './scratch.js';
 
 export type RunResult = {
@@ -49,9 +50,9 @@ export function run(file: string, args: readonly string[], options: RunOptions =
 	const outputFile = options.stdoutToFile ? scratchPath('output') : null;
 	const outputFd = outputFile ? openSync(outputFile, 'w+', 0o600) : null;
 	const readOutput = (chunks: Buffer[]) => {
-		if (outputFd === null) return Buffer.concat(chunks).toString('utf8');
+		if (outputFd === null) return decodeBytes(Buffer.concat(chunks));
 		try {
-			return readFileSync(outputFile!, 'utf8');
+			return decodeBytes(readFileSync(outputFile!));
 		} finally {
 			closeSync(outputFd);
 			rmSync(outputFile!, {force: true});
@@ -94,7 +95,7 @@ export function run(file: string, args: readonly string[], options: RunOptions =
 				command: [file, ...args],
 				exitCode: timedOut ? null : exitCode,
 				stdout: readOutput(stdout),
-				stderr: missing ? `${file}: command not found` : (error ?? Buffer.concat(stderr).toString('utf8').trim()),
+				stderr: missing ? `${file}: command not found` : (error ?? decodeBytes(Buffer.concat(stderr)).trim()),
 				timedOut,
 				missing,
 				ok: exitCode === 0 && !timedOut,
