@@ -102,7 +102,8 @@ async function runCommandLine() {
 		// Exit at once: a refresh still running must not keep the shell waiting.
 		process.exit(await runTui({intervalSeconds: cli.flags.interval, readOnly: cli.flags.readOnly}));
 	} else {
-		process.stderr.write(`nstui: unknown command "${command}"; see nstui --help\n`);
+		const {shown} = await import('./model/shown-text.js');
+		process.stderr.write(`nstui: unknown command "${shown(command)}"; see nstui --help\n`);
 		process.exitCode = 2;
 	}
 }

@@ -2,6 +2,7 @@
 // Exit 0 when something matched, 1 when nothing did, 2 on bad usage or a missing tool.
 import {findAnything} from '../model/find.js';
 import {formatFindResults} from '../model/format-find.js';
+import {shown} from '../model/shown-text.js';
 import {withSnapshot} from './with-snapshot.js';
 
 export async function runFind({terms, json}: {terms: string[]; json: boolean}): Promise<number> {
@@ -14,7 +15,7 @@ export async function runFind({terms, json}: {terms: string[]; json: boolean}): 
 		const results = findAnything(snapshot, term);
 		if (json) process.stdout.write(`${JSON.stringify({term, results}, null, 2)}\n`);
 		else if (results.length > 0) process.stdout.write(formatFindResults(results));
-		else process.stderr.write(`nstui: nothing matches "${term}" in ${snapshot.namespaces.length} namespaces\n`);
+		else process.stderr.write(`nstui: nothing matches "${shown(term)}" in ${snapshot.namespaces.length} namespaces\n`);
 		return results.length > 0 ? 0 : 1;
 	});
 }

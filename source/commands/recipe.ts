@@ -1,5 +1,6 @@
 // `nstui recipe NAME up|down --prefix P`: builds or removes a seed topology,
 // printing each command as it runs, in a form that can be pasted into a shell.
+import {shown, shownLines} from '../model/shown-text.js';
 import {isRecipeName, recipeNames, recipeSummaries} from '../model/recipes.js';
 import {runRecipe} from '../system/recipes.js';
 
@@ -13,8 +14,8 @@ export async function runRecipeCommand({args, prefix}: {args: string[]; prefix: 
 	}
 	const outcome = await runRecipe(name, direction, prefix, {
 		onStep: result => {
-			if (result.commandLine) process.stdout.write(`${result.ok ? '+' : '!'} ${result.commandLine}\n`);
-			if (!result.ok) process.stderr.write(`nstui: ${result.message}\n`);
+			if (result.commandLine) process.stdout.write(`${result.ok ? '+' : '!'} ${shown(result.commandLine)}\n`);
+			if (!result.ok) process.stderr.write(`nstui: ${shownLines(result.message).join('\n')}\n`);
 		},
 	});
 	(outcome.ok ? process.stdout : process.stderr).write(`${outcome.ok ? '' : 'nstui: '}${outcome.message}\n`);

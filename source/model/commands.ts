@@ -2,6 +2,7 @@
 // Never a command string; shellLine() only renders an argv for the user to read or paste.
 // Names go after explicit keywords (`dev`, `name`) so a device called "help" or "up" stays a name.
 import type {NamespaceTarget} from './namespace-target.js';
+import {isPlain} from './shown-text.js';
 import type {Cidr, IpAddress, ValidRouteRequest} from './validate.js';
 import type {Family, Route} from './snapshot.js';
 
@@ -125,10 +126,31 @@ export const shellArgv = (target: NamespaceTarget, shell: string): Argv => execI
 // Characters no POSIX shell (nor zsh, nor bash's history expansion) gives a meaning to.
 const plainWord = /^[A-Za-z0-9_@%+:,./-][A-Za-z0-9_@%+=:,./-]*$/;
 
-/** One argument as a shell word: unchanged when plain, else in single quotes. */
+/**
+ * One argument as a shell word: unchanged when plain, else in single quotes; a
+ * word with a control character (an ESC in an interface name) in bash's $'...'
+ * with \xHH for each such byte, so the line is safe to show and still pastes.
+ */
 export function shellQuote(word: string): string {
 	if (plainWord.test(word)) return word;
+	if (!isPlain(word)) return ansiCQuote(word);
 	return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+function ansiCQuote(word: string): string {
+	let out = "$'";
+	for (const character of word) {
+		if (character === '\\' || character === "'") out += `\\${character}`;
+		else if (isPlain(character)) out += character;
+		else out += [...byteEncode(character)].map(byte => `\\x${byte.toString(16).padStart(2, '0')}`).join('');
+	}
+	return `${out}'`;
+}
+
+/** The bytes of one character; a byte that was not UTF-8 (byte-text.ts) is itself again. */
+function byteEncode(character: string): Uint8Array {
+	const code = character.codePointAt(0)!;
+	return code >= 0xdc80 && code <= 0xdcff ? Uint8Array.of(code - 0xdc00) : new TextEncoder().encode(character);
 }
 
 /** The argv as a line that pastes into a shell and runs the same argv. */

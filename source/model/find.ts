@@ -2,6 +2,7 @@
 // name, an IP address or prefix, a MAC, a PID, a namespace, a command name or command
 // line. Each result says what matched and where, in a shape the TUI can jump to.
 import {parseIp, parsePrefix, prefixContains, type IpValue} from './ip-prefix.js';
+import {shown} from './shown-text.js';
 import {namespaceLabel, type Interface, type Namespace, type Process, type Snapshot} from './snapshot.js';
 
 export type FindMatch = 'namespace' | 'interface' | 'address' | 'mac' | 'route' | 'process';
@@ -77,21 +78,20 @@ function whereIn(ns: Namespace) {
 function matchNamespace(ns: Namespace, term: string): Found[] {
 	const inode = inodePattern.exec(term)?.[1] ?? (/^\d+$/.test(term) ? term : null);
 	if (inode !== null) return Number(inode) === ns.inode ? [{how: 'exact', what: `net:[${ns.inode}]`}] : [];
-	const needle = term.toLowerCase();
 	const label = namespaceLabel(ns);
-	if (ns.name?.toLowerCase() === needle) return [{how: 'exact', what: label}];
+	if (ns.name === null) return [];
+	if (textEquals(ns.name, term)) return [{how: 'exact', what: label}];
 	// An unnamed namespace's label is made of its process; the process result says that better.
-	if (ns.name?.toLowerCase().includes(needle)) return [{how: 'partial', what: label}];
+	if (textIncludes(ns.name, term)) return [{how: 'partial', what: label}];
 	return [];
 }
 
 function matchInterface(link: Interface, term: string, byInode: Map<number, Namespace>): (Found & {match: FindMatch})[] {
 	const found: (Found & {match: FindMatch})[] = [];
 	const description = describeInterface(link, byInode);
-	const name = link.name.toLowerCase();
 	const needle = term.toLowerCase();
-	if (name === needle) found.push({match: 'interface', how: 'exact', what: description});
-	else if (!isIpLike(term) && !/^\d+$/.test(term) && name.includes(needle)) found.push({match: 'interface', how: 'partial', what: description});
+	if (textEquals(link.name, term)) found.push({match: 'interface', how: 'exact', what: description});
+	else if (!isIpLike(term) && !/^\d+$/.test(term) && textIncludes(link.name, term)) found.push({match: 'interface', how: 'partial', what: description});
 
 	const ip = parseIp(term);
 	const prefix = term.includes('/') ? parsePrefix(term) : null;
@@ -137,10 +137,23 @@ function matchRoutes(ns: Namespace, term: string): (Found & {dev: string | null}
 function matchProcess(process: Process, term: string): Found | null {
 	const what = `pid ${process.pid} ${process.comm}${process.cmdline ? `: ${process.cmdline}` : ''}`;
 	if (/^\d+$/.test(term)) return Number(term) === process.pid ? {how: 'exact', what} : null;
-	const needle = term.toLowerCase();
-	if (process.comm.toLowerCase() === needle) return {how: 'exact', what};
-	if (process.comm.toLowerCase().includes(needle) || process.cmdline.toLowerCase().includes(needle)) return {how: 'partial', what};
+	if (textEquals(process.comm, term)) return {how: 'exact', what};
+	if (textIncludes(process.comm, term) || textIncludes(process.cmdline, term)) return {how: 'partial', what};
 	return null;
+}
+
+/**
+ * Text from the system matches what the user typed in either form: as it is
+ * (pasted raw) or as nstui shows it (`e\e[2J` for a name with an ESC in it).
+ */
+function textEquals(raw: string, term: string): boolean {
+	const needle = term.toLowerCase();
+	return raw.toLowerCase() === needle || shown(raw).toLowerCase() === needle;
+}
+
+function textIncludes(raw: string, term: string): boolean {
+	const needle = term.toLowerCase();
+	return raw.toLowerCase().includes(needle) || shown(raw).toLowerCase().includes(needle);
 }
 
 function describeInterface(link: Interface, byInode: Map<number, Namespace>): string {

@@ -1,4 +1,5 @@
 // `nstui find TERM` without --json: one line a result, what matched first, then where.
+import {shown} from './shown-text.js';
 import type {FindResult} from './find.js';
 
 export function formatFindResults(results: FindResult[]): string {
@@ -10,7 +11,7 @@ export function formatFindResult(result: FindResult): string {
 		`in ${result.namespaceLabel} net:[${result.namespace}]`,
 		result.match === 'process' ? null : pidsText(result),
 	].filter(Boolean);
-	return `${result.match.padEnd(9)}  ${result.what}  ·  ${where.join(', ')}`;
+	return shown(`${result.match.padEnd(9)}  ${result.what}  ·  ${where.join(', ')}`);
 }
 
 function pidsText(result: FindResult): string {

@@ -1,4 +1,5 @@
 // `nstui snapshot` without --json: one block per namespace, readable in a terminal or a ticket.
+import {shown} from './shown-text.js';
 import {namespaceLabel, type Interface, type Namespace, type Route, type Snapshot} from './snapshot.js';
 
 export function formatSnapshot(snapshot: Snapshot): string {
@@ -22,10 +23,11 @@ function formatNamespace(ns: Namespace, byInode: Map<number, Namespace>): string
 	for (const route of ns.routes) lines.push(`     ${formatRoute(route)}`);
 	lines.push(`   processes: ${ns.processes.length}`);
 	for (const process of ns.processes.slice(0, 20)) {
-		lines.push(`     ${String(process.pid).padStart(7)} ${process.user.padEnd(8)} ${process.cmdline || process.comm}`);
+		lines.push(`     ${String(process.pid).padStart(7)} ${shown(process.user).padEnd(8)} ${process.cmdline || process.comm}`);
 	}
 	if (ns.processes.length > 20) lines.push(`     ... ${ns.processes.length - 20} more`);
-	return `${lines.join('\n')}\n`;
+	// Each line is made of names and messages from the system: one shown() each, so a name with a newline stays on its line.
+	return `${lines.map(shown).join('\n')}\n`;
 }
 
 function forwardingText(ns: Namespace): string {

@@ -2,6 +2,7 @@
 // ports and VRF members indented under their master, and where each veth leads.
 import type {NatNote} from './nat-notes.js';
 import {labelOf, type TopologyGraph, type TopologyInterface, type TopologyNamespace} from './topology.js';
+import {shown} from './shown-text.js';
 import {cell, fit} from './text-cells.js';
 
 /** nat: a NAT rule or what is known of them; risky: a rule that breaks traffic, and why. */
@@ -29,11 +30,11 @@ export function drawNamespaceBox(ns: TopologyNamespace, graph: TopologyGraph, wi
 
 function natRows(nat: NatNote, inner: number): {text: string; mark: LineMark}[] {
 	if (nat.state === 'reading') return [{text: 'nat: reading…', mark: 'nat'}];
-	if (nat.state === 'unknown') return wrapText(`nat: ${nat.reason}`, inner, '     ').map(text => ({text, mark: 'nat'}));
+	if (nat.state === 'unknown') return wrapText(shown(`nat: ${nat.reason}`), inner, '     ').map(text => ({text, mark: 'nat'}));
 	if (nat.rules.length === 0) return [{text: 'nat: no rules', mark: 'nat'}];
 	const rows = nat.rules.slice(0, natRulesShown).flatMap(rule => [
-		...wrapText(`nat  ${rule.text}`, inner, '       ').map(text => ({text, mark: 'nat' as const})),
-		...(rule.risk ? wrapText(`  ! ${rule.risk}`, inner, '    ').map(text => ({text, mark: 'risky' as const})) : []),
+		...wrapText(shown(`nat  ${rule.text}`), inner, '       ').map(text => ({text, mark: 'nat' as const})),
+		...(rule.risk ? wrapText(shown(`  ! ${rule.risk}`), inner, '    ').map(text => ({text, mark: 'risky' as const})) : []),
 	]);
 	const more = nat.rules.length - natRulesShown;
 	return more > 0 ? [...rows, {text: `nat  +${more} more (i lists them all)`, mark: 'nat'}] : rows;

@@ -1,6 +1,8 @@
 // The wiring between namespaces, as a graph built from a Snapshot: which namespace
 // holds which interfaces, which veth pairs join which namespaces, which ports are
-// enslaved to which bridge or VRF. Pure: the drawings (text, dot) are made from it.
+// enslaved to which bridge or VRF. Pure: the drawings (text, dot) are made from it,
+// so every name in it is already shown() (model/shown-text.ts).
+import {shown} from './shown-text.js';
 import {namespaceLabel, type Interface, type Namespace, type Snapshot} from './snapshot.js';
 
 export type TopologyInterface = {
@@ -20,6 +22,8 @@ export type TopologyInterface = {
 export type TopologyNamespace = {
 	inode: number;
 	label: string;
+	/** The label as the system gave it, which the `/` filter also matches. */
+	rawLabel: string;
 	root: boolean;
 	forwarding: {ipv4: boolean; ipv6: boolean};
 	error: string | null;
@@ -49,7 +53,7 @@ export type TopologyGraph = {
 };
 
 export function buildTopology(snapshot: Snapshot): TopologyGraph {
-	const labels = new Map(snapshot.namespaces.map(ns => [ns.inode, namespaceLabel(ns)]));
+	const labels = new Map(snapshot.namespaces.map(ns => [ns.inode, shown(namespaceLabel(ns))]));
 	const graph: TopologyGraph = {namespaces: [], links: [], bridges: [], vrfs: [], otherMasters: [], unresolved: [], labels};
 	const seenEnds = new Set<string>();
 	for (const ns of snapshot.namespaces) {
@@ -61,12 +65,12 @@ export function buildTopology(snapshot: Snapshot): TopologyGraph {
 				seenEnds.add(key);
 				seenEnds.add(`${link.peer.namespace}/${link.peer.name}`);
 				graph.links.push({
-					a: {namespace: ns.inode, interface: link.name, master: link.master},
-					b: {namespace: link.peer.namespace, interface: link.peer.name, master: masterOf(snapshot, link.peer.namespace, link.peer.name)},
+					a: {namespace: ns.inode, interface: shown(link.name), master: shownOrNull(link.master)},
+					b: {namespace: link.peer.namespace, interface: shown(link.peer.name), master: shownOrNull(masterOf(snapshot, link.peer.namespace, link.peer.name))},
 				});
 				if (!labels.has(link.peer.namespace)) labels.set(link.peer.namespace, `net:[${link.peer.namespace}]`);
 			} else if (link.peerUnresolved) {
-				graph.unresolved.push({namespace: ns.inode, interface: link.name});
+				graph.unresolved.push({namespace: ns.inode, interface: shown(link.name)});
 			}
 		}
 		for (const group of masterGroups(ns)) {
@@ -95,7 +99,7 @@ export function neighboursOf(graph: TopologyGraph, inode: number): number[] {
 /** Inodes of the namespaces whose label contains `term` (any case). */
 export function matchingNamespaces(graph: TopologyGraph, term: string): number[] {
 	const needle = term.trim().toLowerCase();
-	return graph.namespaces.filter(ns => ns.label.toLowerCase().includes(needle)).map(ns => ns.inode);
+	return graph.namespaces.filter(ns => ns.label.toLowerCase().includes(needle) || ns.rawLabel.toLowerCase().includes(needle)).map(ns => ns.inode);
 }
 
 /** The namespaces whose name matches `term` and their direct neighbours, with the links among them. */
@@ -130,10 +134,11 @@ function topologyNamespace(ns: Namespace): TopologyNamespace {
 	}
 	return {
 		inode: ns.inode,
-		label: namespaceLabel(ns),
+		label: shown(namespaceLabel(ns)),
+		rawLabel: namespaceLabel(ns),
 		root: ns.root,
 		forwarding: ns.forwarding,
-		error: ns.error,
+		error: shownOrNull(ns.error),
 		interfaces: top,
 	};
 }
@@ -144,14 +149,14 @@ function isUnder(candidate: TopologyInterface, ancestor: TopologyInterface): boo
 
 function topologyInterface(link: Interface): TopologyInterface {
 	return {
-		name: link.name,
-		kind: link.kind,
-		state: link.state,
-		mac: link.mac,
-		addresses: link.addresses.map(address => `${address.address}/${address.prefixlen}`),
-		master: link.master,
+		name: shown(link.name),
+		kind: shown(link.kind),
+		state: shown(link.state),
+		mac: shownOrNull(link.mac),
+		addresses: link.addresses.map(address => shown(`${address.address}/${address.prefixlen}`)),
+		master: shownOrNull(link.master),
 		members: [],
-		peer: link.peer ? {namespace: link.peer.namespace, name: link.peer.name} : null,
+		peer: link.peer ? {namespace: link.peer.namespace, name: shown(link.peer.name)} : null,
 		peerUnresolved: link.peerUnresolved === true,
 	};
 }
@@ -162,17 +167,19 @@ function masterGroups(ns: Namespace): MasterGroup[] {
 		if (link.master === null) continue;
 		const masterKind = ns.interfaces.find(item => item.name === link.master)?.kind ?? 'unknown';
 		let group = groups.get(link.master);
-		if (!group) groups.set(link.master, (group = {namespace: ns.inode, name: link.master, kind: masterKind, ports: []}));
-		group.ports.push(link.name);
+		if (!group) groups.set(link.master, (group = {namespace: ns.inode, name: shown(link.master), kind: shown(masterKind), ports: []}));
+		group.ports.push(shown(link.name));
 	}
 	// A bridge or VRF with no ports yet is still one.
 	for (const link of ns.interfaces) {
 		if ((link.kind === 'bridge' || link.kind === 'vrf') && !groups.has(link.name)) {
-			groups.set(link.name, {namespace: ns.inode, name: link.name, kind: link.kind, ports: []});
+			groups.set(link.name, {namespace: ns.inode, name: shown(link.name), kind: shown(link.kind), ports: []});
 		}
 	}
 	return [...groups.values()];
 }
+
+const shownOrNull = (text: string | null) => (text === null ? null : shown(text));
 
 function masterOf(snapshot: Snapshot, inode: number, name: string): string | null {
 	const ns = snapshot.namespaces.find(item => item.inode === inode);

@@ -6,6 +6,7 @@ import {familyBits, hasHostBits, networkOf} from './ip-address.js';
 import type {NamespaceTarget} from './namespace-target.js';
 import type {NetnsRef} from './commands.js';
 import type {Family, Route} from './snapshot.js';
+import {shown} from './shown-text.js';
 
 export type Validation<T> = {ok: true; value: T} | {ok: false; reason: string};
 
@@ -201,8 +202,7 @@ export function validateGateway(input: string, family?: Family): Validation<IpAd
 
 /** Shows hostile input in a reason without its control characters doing anything. */
 function printable(text: string): string {
-	const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
-	return shown.replace(/[\u0000-\u001f\u007f-\u009f]/gu, character => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+	return shown(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 }
 
 /** A way into a namespace passed on from the snapshot: an existing name, an absolute path, or nstui's own. */

@@ -2,6 +2,7 @@
 // log view (through useSyncExternalStore) and optionally appended to a file.
 import {appendFileSync} from 'node:fs';
 import {shellLine} from '../model/commands.js';
+import {shown} from '../model/shown-text.js';
 import type {RunResult} from './run.js';
 
 export type LoggedCommand = {
@@ -124,7 +125,7 @@ export function formatLogEntry(entry: LoggedCommand): string {
 	const stderr = entry.stderr
 		.split('\n')
 		.filter(line => line.trim() !== '')
-		.map(line => `#   ${line}\n`)
+		.map(line => `#   ${shown(line)}\n`)
 		.join('');
 	return `# ${entry.startedAt} ${status} ${entry.durationMs} ms\n${stderr}${entry.line}\n`;
 }

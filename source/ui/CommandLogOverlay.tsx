@@ -3,6 +3,7 @@
 // then the command itself. Opens at the newest; j/k, PgUp/PgDn, g/G scroll.
 import {Box, Text, useInput} from 'ink';
 import {useState, useSyncExternalStore} from 'react';
+import {shown} from '../model/shown-text.js';
 import {cell, clockTime} from '../model/text-cells.js';
 import {commandLog, type CommandLog, type LoggedCommand} from '../system/command-log.js';
 import {useTone, type Tone} from './theme.js';
@@ -20,11 +21,11 @@ function status(entry: LoggedCommand): string {
 export function logLines(entries: readonly LoggedCommand[]): Line[] {
 	return entries.flatMap(entry => [
 		{text: `# ${clockTime(Date.parse(entry.startedAt))}  ${status(entry)}  ${entry.durationMs} ms`, tone: entry.ok ? 'muted' : 'error'} as Line,
-		{text: entry.line},
+		{text: shown(entry.line)},
 		...entry.stderr
 			.split('\n')
 			.filter(line => line.trim() !== '')
-			.map(line => ({text: `#   ${line}`, tone: 'error'}) as Line),
+			.map(line => ({text: `#   ${shown(line)}`, tone: 'error'}) as Line),
 	]);
 }
 
@@ -63,15 +64,15 @@ export function CommandLogOverlay({width, height, log = commandLog, onClose}: Pr
 	const lines = fold(logLines(entries), Math.max(width, 10));
 	const up = useScrollFromBottom(lines.length, rows, onClose);
 	const end = lines.length - up;
-	const shown = lines.slice(Math.max(end - rows, 0), end);
+	const visible = lines.slice(Math.max(end - rows, 0), end);
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text wrap="truncate-end" {...tone('paneTitleFocused')}>
 				{cell(` Command log  ${entries.length} command${entries.length === 1 ? '' : 's'}  (Esc, l or q closes; j/k scroll)`, width)}
 			</Text>
-			{fileError ? <Text {...tone('error')}>{fileError}</Text> : null}
+			{fileError ? <Text {...tone('error')}>{shown(fileError)}</Text> : null}
 			{entries.length === 0 ? <Text {...tone('muted')}> nothing run yet this session</Text> : null}
-			{shown.map((line, index) => (
+			{visible.map((line, index) => (
 				<Text key={index} wrap="truncate-end" {...(line.tone ? tone(line.tone) : {})}>
 					{line.text}
 				</Text>

@@ -2,6 +2,7 @@
 // Only `y` confirms; `n`, Esc and Enter cancel, so a stray Enter never deletes.
 import {Box, Text, useInput} from 'ink';
 import type {Consequences} from '../model/consequences.js';
+import {Shown} from './Shown.js';
 import {useTone} from './theme.js';
 
 type Props = {consequences: Consequences; onConfirm(): void; onCancel(): void};
@@ -15,10 +16,13 @@ export function ConfirmDialog({consequences, onConfirm, onCancel}: Props) {
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate-end">
-				{consequences.title}
+				<Shown text={consequences.title} />
 			</Text>
 			{consequences.lines.map((line, index) => (
-				<Text key={index}>{`  ${line}`}</Text>
+				<Text key={index} wrap="truncate-end">
+					{'  '}
+					<Shown text={line} />
+				</Text>
 			))}
 			<Text {...tone('warning')}>y confirms · n, Esc or Enter cancel</Text>
 		</Box>

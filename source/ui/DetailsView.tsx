@@ -3,7 +3,7 @@
 // and at 80x24 the Routes pane is 40 wide and 8 rows high, the body 80 by 20.
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
-import {clockTime, cell} from '../model/text-cells.js';
+import {clockTime, shownCell} from '../model/text-cells.js';
 import {namespaceLabel} from '../model/snapshot.js';
 import {detailsLines} from './details-lines.js';
 import type {DetailsViewState} from './full-view-state.js';
@@ -38,7 +38,7 @@ export function DetailsView({state, view, context, reader, width, height, isActi
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text wrap="truncate-end" {...tone('paneTitleFocused')}>
-				{cell(` Details of ${label}  net:[${view.namespace}]  ${when}${scroll}`, width)}
+				{shownCell(` Details of ${label}  net:[${view.namespace}]  ${when}${scroll}`, width)}
 			</Text>
 			{lines.slice(top, top + listHeight).map((line, index) => (
 				<Text key={top + index} wrap="truncate-end" {...(line.tone ? tone(line.tone) : {})}>

@@ -5,7 +5,8 @@ import TextInput from 'ink-text-input';
 import {useMemo, useRef} from 'react';
 import {findAnything, type FindResult} from '../model/find.js';
 import {scrollWindow} from '../model/list-window.js';
-import {cell} from '../model/text-cells.js';
+import {shown} from '../model/shown-text.js';
+import {cell, shownCell, textWidth} from '../model/text-cells.js';
 import {setFindTerm} from './find-actions.js';
 import type {FindViewState} from './full-view-state.js';
 import type {KeyContext} from './key-map.js';
@@ -28,7 +29,7 @@ export function FindView({state, view, context, width, height, isActive}: Props)
 	const start = useRef(0);
 	const window = scrollWindow(results.length, selected, listRows, start.current);
 	start.current = window.start;
-	const whereWidth = Math.min(Math.max(9, ...results.map(result => result.namespaceLabel.length)), 28);
+	const whereWidth = Math.min(Math.max(9, ...results.map(result => textWidth(shown(result.namespaceLabel)))), 28);
 	const count = view.term.trim() === '' ? '' : results.length === 0 ? '  nothing found' : `  ${selected + 1}/${results.length}`;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -62,5 +63,5 @@ export function FindView({state, view, context, width, height, isActive}: Props)
 
 function resultText(result: FindResult, whereWidth: number, width: number): string {
 	const pids = result.match === 'process' || result.processCount === 0 ? '' : `  · pids ${result.pids.slice(0, 3).join(' ')}${result.processCount > 3 ? ' …' : ''}`;
-	return cell(`${cell(result.match, 9)} ${cell(result.namespaceLabel, whereWidth)} ${result.what}${pids}`, width);
+	return cell(`${cell(result.match, 9)} ${shownCell(result.namespaceLabel, whereWidth)} ${shown(result.what)}${pids}`, width);
 }

@@ -6,6 +6,7 @@ import {closeModal, type ActionForm, type Answers, type Field} from './modal-sta
 import {Picker} from './Picker.js';
 import {submitForm} from './run-action.js';
 import {TextPrompt} from './TextPrompt.js';
+import {Shown} from './Shown.js';
 import {useTone} from './theme.js';
 
 type Props = {host: ActionHost; form: ActionForm; step: number; answers: Answers; rows: number};
@@ -30,12 +31,12 @@ export function FormDialog({host, form, step, answers, rows}: Props) {
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate-end">
-				{form.title}
+				<Shown text={form.title} />
 				<Text {...tone('muted')}>{`  (${step + 1}/${form.fields.length}; Enter ${step + 1 < form.fields.length ? 'next' : 'runs it'}, Esc cancels)`}</Text>
 			</Text>
 			{done.map(previous => (
 				<Text key={previous.name} wrap="truncate-end" {...tone('muted')}>
-					{`${previous.label}: ${shownAnswer(previous, answers)}`}
+					<Shown text={`${previous.label}: ${shownAnswer(previous, answers)}`} />
 				</Text>
 			))}
 			{field.kind === 'text' ? (

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {clockTime} from '../model/text-cells.js';
 import type {TuiState} from './tui-store.js';
+import {Shown} from './Shown.js';
 import {useTone} from './theme.js';
 
 type Props = {width: number; hostname: string; intervalMs: number; state: TuiState};
@@ -14,7 +15,7 @@ export function Header({width, hostname, intervalMs, state}: Props) {
 	return (
 		<Box width={width} height={1} justifyContent="space-between">
 			<Text wrap="truncate-end">
-				<Text bold>nstui</Text> · {hostname} · {count}
+				<Text bold>nstui</Text> · <Shown text={hostname} /> · {count}
 			</Text>
 			<Text wrap="truncate-end">
 				{'  '}

@@ -1,7 +1,9 @@
 import {Text} from 'ink';
 import type {InterfaceRow} from '../model/pane-rows.js';
-import {cell} from '../model/text-cells.js';
+import {shown} from '../model/shown-text.js';
+import {cell, textWidth} from '../model/text-cells.js';
 import {Pane, type PaneProps} from './Pane.js';
+import {Shown} from './Shown.js';
 import {useTone, type Tone} from './theme.js';
 
 type Props = Omit<PaneProps<InterfaceRow>, 'columns' | 'renderRow' | 'emptyText' | 'title' | 'number'> & {
@@ -14,7 +16,7 @@ const stateTone = (state: string): Tone | undefined => (state === 'UP' ? 'up' : 
 export function InterfacesPane(props: Props) {
 	const tone = useTone();
 	const width = props.box.width - 1;
-	const nameWidth = Math.min(Math.max(4, ...props.view.rows.map(row => row.link.name.length)), 15);
+	const nameWidth = Math.min(Math.max(4, ...props.view.rows.map(row => textWidth(shown(row.link.name)))), 15);
 	const detailsWidth = Math.max(width - nameWidth - 1 - 8 - 1 - 7 - 1, 0);
 	const columns = `${cell('NAME', nameWidth)} ${cell('KIND', 8)} ${cell('STATE', 7)} ADDRESSES  MASTER  PEER`;
 	return (
@@ -30,9 +32,12 @@ export function InterfacesPane(props: Props) {
 				const state = stateTone(link.state);
 				return (
 					<>
-						{`${cell(link.name, nameWidth)} ${cell(link.kind, 8)} `}
-						<Text {...(state ? tone(state) : {})}>{cell(link.state, 7)}</Text>
-						{` ${cell(details, detailsWidth)}`}
+						<Shown text={link.name} width={nameWidth} />{' '}
+						<Shown text={link.kind} width={8} />{' '}
+						<Text {...(state ? tone(state) : {})}>
+							<Shown text={link.state} width={7} />
+						</Text>{' '}
+						<Shown text={details} width={detailsWidth} />
 					</>
 				);
 			}}

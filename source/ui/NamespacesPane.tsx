@@ -2,6 +2,7 @@ import {Text} from 'ink';
 import type {NamespaceRow} from '../model/pane-rows.js';
 import {cell} from '../model/text-cells.js';
 import {Pane, type PaneProps} from './Pane.js';
+import {Shown} from './Shown.js';
 import {useTone} from './theme.js';
 
 type Props = Omit<PaneProps<NamespaceRow>, 'columns' | 'renderRow' | 'emptyText' | 'title' | 'number'>;
@@ -33,7 +34,9 @@ export function NamespacesPane(props: Props) {
 				return (
 					<>
 						{namespace.error ? <Text {...tone('error')}>!</Text> : null}
-						<Text {...(nameTone ? tone(nameTone) : {})}>{cell(name, nameWidth - (namespace.error ? 1 : 0))}</Text>
+						<Text {...(nameTone ? tone(nameTone) : {})}>
+							<Shown text={name} width={nameWidth - (namespace.error ? 1 : 0)} />
+						</Text>
 						{showInode ? ` ${cell(String(namespace.inode), 10)}` : ''}
 						{` ${cell(String(namespace.processes.length), 4, 'right')} ${cell(String(namespace.interfaces.length), 3, 'right')} `}
 						<Text {...(row.forwarding ? tone('warning') : {})}>{cell(row.forwarding || '-', 3)}</Text>

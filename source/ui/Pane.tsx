@@ -4,7 +4,7 @@ import {Box, Text} from 'ink';
 import {useRef, type ReactNode} from 'react';
 import {scrollWindow} from '../model/list-window.js';
 import type {RowIdentity} from '../model/row-identity.js';
-import {cell} from '../model/text-cells.js';
+import {shownCell} from '../model/text-cells.js';
 import type {PaneView} from './derive-view.js';
 import type {PaneBox} from './layout.js';
 import {useTone} from './theme.js';
@@ -38,7 +38,7 @@ export function Pane<Row extends RowIdentity>(props: PaneProps<Row>) {
 	return (
 		<Box flexDirection="column" width={box.width} height={box.height}>
 			<Text wrap="truncate-end" {...tone(focused ? 'paneTitleFocused' : 'paneTitle')}>
-				{cell(paneTitle(props), box.width)}
+				{shownCell(paneTitle(props), box.width)}
 			</Text>
 			<Text wrap="truncate-end" {...tone('muted')}>
 				{' '}
@@ -60,7 +60,7 @@ export function Pane<Row extends RowIdentity>(props: PaneProps<Row>) {
 			{view.rows.length === 0 && box.listRows > 0 ? (
 				<Text wrap="truncate-end" {...tone('muted')}>
 					{' '}
-					{view.total > 0 ? `nothing matches /${props.filter}` : props.emptyText}
+					{view.total > 0 ? shownCell(`nothing matches /${props.filter}`, box.width - 1) : props.emptyText}
 				</Text>
 			) : null}
 		</Box>

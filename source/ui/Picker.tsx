@@ -5,14 +5,16 @@ import SelectInput from 'ink-select-input';
 import TextInput from 'ink-text-input';
 import {useRef, useState} from 'react';
 import {scrollWindow} from '../model/list-window.js';
+import {shown} from '../model/shown-text.js';
 import type {Choice} from './modal-state.js';
+import {Shown} from './Shown.js';
 import {useTone} from './theme.js';
 
 type Props = {label: string; choices: readonly Choice[]; rows: number; onPick(choice: Choice): void; onCancel(): void};
 
 export function matchingChoices(choices: readonly Choice[], query: string): readonly Choice[] {
 	const needle = query.trim().toLowerCase();
-	return needle === '' ? choices : choices.filter(choice => choice.label.toLowerCase().includes(needle));
+	return needle === '' ? choices : choices.filter(choice => choice.label.toLowerCase().includes(needle) || shown(choice.label).toLowerCase().includes(needle));
 }
 
 function usePickerState(choices: readonly Choice[]) {
@@ -66,19 +68,21 @@ export function Picker({label, choices, rows, onPick, onCancel}: Props) {
 	const visible = picker.matches.slice(window.start, window.end);
 	return (
 		<Box flexDirection="column">
-			<Text wrap="truncate-end">{label}</Text>
+			<Text wrap="truncate-end">
+				<Shown text={label} />
+			</Text>
 			<Box>
 				<Text>{'/ '}</Text>
 				<TextInput value={picker.query} placeholder="type to narrow" onChange={change} onSubmit={pick} />
 				<Text {...tone('muted')}>{`  ${picker.matches.length} of ${choices.length}`}</Text>
 			</Box>
 			{visible.length === 0 ? (
-				<Text {...tone('warning')}>nothing matches "{picker.query}"</Text>
+				<Text {...tone('warning')}>nothing matches "<Shown text={picker.query} />"</Text>
 			) : (
 				// The list's own keys (j, k, digits) would clash with typing: it only shows, this component moves.
 				<SelectInput
 					key={`${window.start}:${picker.index}:${picker.query}`}
-					items={visible.map(choice => ({...choice, key: choice.value || choice.label}))}
+					items={visible.map(choice => ({label: shown(choice.label), value: choice.value, key: choice.value || choice.label}))}
 					initialIndex={picker.index - window.start}
 					isFocused={false}
 				/>

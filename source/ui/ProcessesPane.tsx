@@ -2,6 +2,7 @@ import {Text} from 'ink';
 import type {ProcessRow} from '../model/pane-rows.js';
 import {cell} from '../model/text-cells.js';
 import {Pane, type PaneProps} from './Pane.js';
+import {Shown} from './Shown.js';
 import {useTone} from './theme.js';
 
 type Props = Omit<PaneProps<ProcessRow>, 'columns' | 'renderRow' | 'emptyText' | 'title' | 'number'> & {allProcesses: boolean};
@@ -22,9 +23,14 @@ export function ProcessesPane({allProcesses, ...props}: Props) {
 			emptyText={allProcesses ? 'no processes' : 'no process in this namespace'}
 			renderRow={row => (
 				<>
-					{`${cell(String(row.process.pid), 7, 'right')} ${cell(row.process.user, 8)} `}
-					{namespaceWidth ? <Text {...(row.namespaceUnnamed ? tone('unnamed') : {})}>{`${cell(row.namespaceLabel, namespaceWidth)} `}</Text> : null}
-					{cell(row.process.cmdline || row.process.comm, commandWidth)}
+					{`${cell(String(row.process.pid), 7, 'right')} `}
+					<Shown text={row.process.user} width={8} />{' '}
+					{namespaceWidth ? (
+						<Text {...(row.namespaceUnnamed ? tone('unnamed') : {})}>
+							<Shown text={row.namespaceLabel} width={namespaceWidth} />{' '}
+						</Text>
+					) : null}
+					<Shown text={row.process.cmdline || row.process.comm} width={commandWidth} />
 				</>
 			)}
 		/>

@@ -1,7 +1,7 @@
 import {Text} from 'ink';
 import type {RouteRow} from '../model/pane-rows.js';
-import {cell} from '../model/text-cells.js';
 import {Pane, type PaneProps} from './Pane.js';
+import {Shown} from './Shown.js';
 import {useTone} from './theme.js';
 
 type Props = Omit<PaneProps<RouteRow>, 'columns' | 'renderRow' | 'emptyText' | 'title' | 'number'>;
@@ -19,7 +19,9 @@ export function RoutesPane(props: Props) {
 			renderRow={row => (
 				<>
 					<Text {...tone('muted')}>{row.route.family === 'inet' ? 'v4 ' : 'v6 '}</Text>
-					<Text {...(row.isDefault ? tone('defaultRoute') : {})}>{cell(row.text, width - 3)}</Text>
+					<Text {...(row.isDefault ? tone('defaultRoute') : {})}>
+						<Shown text={row.text} width={width - 3} />
+					</Text>
 				</>
 			)}
 		/>

@@ -6,6 +6,7 @@ import {clockTime} from '../model/text-cells.js';
 import {hintsFor, type KeyBinding} from './key-map.js';
 import type {TuiState} from './tui-store.js';
 import {fullViewHints} from './view-keys.js';
+import {Shown} from './Shown.js';
 import {useTone, type Tone} from './theme.js';
 
 type Props = {width: number; state: TuiState; bindings: readonly KeyBinding[]};
@@ -40,7 +41,7 @@ export function StatusBar({width, state, bindings}: Props) {
 				{notes.map((note, index) => (
 					<Text key={index} {...(note.tone ? tone(note.tone) : {})}>
 						{index > 0 ? ' · ' : ''}
-						{note.text}
+						<Shown text={note.text} />
 					</Text>
 				))}
 			</Text>

@@ -4,6 +4,7 @@ import {Box, Text, useInput} from 'ink';
 import TextInput from 'ink-text-input';
 import {useRef, useState} from 'react';
 import type {Answers, TextField} from './modal-state.js';
+import {Shown} from './Shown.js';
 import {useTone} from './theme.js';
 
 type Props = {field: TextField; answers: Answers; onSubmit(text: string): void; onCancel(): void};
@@ -35,13 +36,15 @@ export function TextPrompt({field, answers, onSubmit, onCancel}: Props) {
 	});
 	return (
 		<Box flexDirection="column">
-			<Text wrap="truncate-end">{field.label}</Text>
+			<Text wrap="truncate-end">
+				<Shown text={field.label} />
+			</Text>
 			<Box>
 				<Text>{'› '}</Text>
 				<TextInput value={text} placeholder={field.placeholder ?? ''} onChange={change} onSubmit={() => submit(latest.current)} />
 			</Box>
 			<Text wrap="truncate-end" {...(problem && (tried || text !== '') ? tone(tried ? 'error' : 'warning') : tone('muted'))}>
-				{problem && (tried || text !== '') ? problem : problem ? ' ' : '✓'}
+				{problem && (tried || text !== '') ? <Shown text={problem} /> : problem ? ' ' : '✓'}
 			</Text>
 		</Box>
 	);

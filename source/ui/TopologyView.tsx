@@ -1,7 +1,8 @@
 // The topology view (t): the wiring of every namespace, full screen, with a cursor
 // on one namespace's box; the drawing is the same as `nstui topology` prints.
 import {Box, Text} from 'ink';
-import {cell} from '../model/text-cells.js';
+import {shown} from '../model/shown-text.js';
+import {shownCell} from '../model/text-cells.js';
 import {settlePosition} from '../model/topology-cursor.js';
 import type {TopologyViewState} from './full-view-state.js';
 import type {KeyContext} from './key-map.js';
@@ -45,10 +46,10 @@ export function TopologyView({state, view, context, reader, width, height, isAct
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text wrap="truncate-end" {...tone('paneTitleFocused')}>
-				{cell(titleOf(view, drawing.shown, drawing.total, drawing.lines.length, top, listHeight), width)}
+				{shownCell(titleOf(view, drawing.shown, drawing.total, drawing.lines.length, top, listHeight), width)}
 			</Text>
 			{state.snapshot === null ? <Text {...tone('muted')}> waiting for the first snapshot…</Text> : null}
-			{view.filter && drawing.shown === 0 ? <Text {...tone('muted')}> no namespace matches /{view.filter}</Text> : null}
+			{view.filter && drawing.shown === 0 ? <Text {...tone('muted')}> no namespace matches /{shown(view.filter)}</Text> : null}
 			{visible.map((line, offset) => {
 				const underCursor = line.part === 'box' && line.namespace === cursor;
 				const boxTop = underCursor && line.text.startsWith('┌');

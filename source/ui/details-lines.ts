@@ -3,7 +3,8 @@
 import {riskyMasquerades, type Firewall} from '../model/firewall.js';
 import type {Neighbour} from '../model/neighbours.js';
 import type {Namespace} from '../model/snapshot.js';
-import {cell} from '../model/text-cells.js';
+import {shown} from '../model/shown-text.js';
+import {cell, shownCell, textWidth} from '../model/text-cells.js';
 import type {DetailsViewState, Reading} from './full-view-state.js';
 import type {Tone} from './theme.js';
 
@@ -24,12 +25,12 @@ export function detailsLines(view: DetailsViewState, ns: Namespace | undefined, 
 const reading = (): DetailsLine => ({text: '  reading…', tone: 'muted'});
 
 function neighbourLines(neighbours: Reading<Neighbour[]> | null, width: number): DetailsLine[] {
-	if (!neighbours || neighbours.error !== null) return [{text: `  could not read: ${neighbours?.error ?? 'not read'}`, tone: 'error'}];
+	if (!neighbours || neighbours.error !== null) return [{text: `  could not read: ${shown(neighbours?.error ?? 'not read')}`, tone: 'error'}];
 	if (neighbours.value.length === 0) return [{text: '  (empty: this namespace has not talked to anyone yet)', tone: 'muted'}];
-	const addressWidth = Math.min(Math.max(7, ...neighbours.value.map(item => item.address.length)), 39);
-	const devWidth = Math.min(Math.max(3, ...neighbours.value.map(item => (item.dev ?? '').length)), 15);
+	const addressWidth = Math.min(Math.max(7, ...neighbours.value.map(item => textWidth(shown(item.address)))), 39);
+	const devWidth = Math.min(Math.max(3, ...neighbours.value.map(item => textWidth(shown(item.dev ?? '')))), 15);
 	const row = (address: string, dev: string, mac: string, state: string) =>
-		`  ${cell(address, addressWidth)}  ${cell(dev, devWidth)}  ${cell(mac, 17)}  ${state}`.slice(0, width);
+		cell(`  ${shownCell(address, addressWidth)}  ${shownCell(dev, devWidth)}  ${shownCell(mac, 17)}  ${shown(state)}`, width).trimEnd();
 	return [
 		{text: row('ADDRESS', 'DEV', 'MAC', 'STATE'), tone: 'muted'},
 		...neighbours.value.map(item => ({
@@ -46,7 +47,7 @@ function stateTone(state: string): Tone | undefined {
 
 function firewallLines(firewall: Reading<Firewall> | null, ns: Namespace | undefined, width: number): DetailsLine[] {
 	if (!firewall || firewall.error !== null) {
-		return [{text: 'Firewall (iptables)', tone: 'paneTitle'}, {text: `  ${firewall?.error ?? 'not read'}`, tone: 'warning'}];
+		return [{text: 'Firewall (iptables)', tone: 'paneTitle'}, {text: `  ${shown(firewall?.error ?? 'not read')}`, tone: 'warning'}];
 	}
 	const risks = ns ? riskyMasquerades(firewall.value, ns) : [];
 	const lines: DetailsLine[] = [];
@@ -54,17 +55,17 @@ function firewallLines(firewall: Reading<Firewall> | null, ns: Namespace | undef
 		const rules = firewall.value.rules.filter(rule => rule.table === table);
 		const policies = firewall.value.policies.filter(policy => policy.table === table);
 		lines.push({text: `iptables -t ${table}  (${rules.length} ${rules.length === 1 ? 'rule' : 'rules'})`, tone: 'paneTitle'});
-		if (policies.length > 0) lines.push({text: `  policies: ${policies.map(policy => `${policy.chain} ${policy.policy}`).join(', ')}`, tone: 'muted'});
+		if (policies.length > 0) lines.push({text: `  policies: ${shown(policies.map(policy => `${policy.chain} ${policy.policy}`).join(', '))}`, tone: 'muted'});
 		if (rules.length === 0) lines.push({text: '  (no rules)', tone: 'muted'});
 		for (const rule of rules) {
 			const risk = risks.filter(item => item.rule === rule);
-			lines.push(...wrap(`  -A ${rule.chain} ${rule.spec}`, width, '      ').map(text => ({text, tone: risk.length > 0 ? ('warning' as const) : undefined})));
-			for (const item of risk) lines.push(...wrap(`    ! risky: ${item.message}`, width, '      ').map(text => ({text, tone: 'error' as const})));
+			lines.push(...wrap(shown(`  -A ${rule.chain} ${rule.spec}`), width, '      ').map(text => ({text, tone: risk.length > 0 ? ('warning' as const) : undefined})));
+			for (const item of risk) lines.push(...wrap(shown(`    ! risky: ${item.message}`), width, '      ').map(text => ({text, tone: 'error' as const})));
 		}
 		lines.push({text: ''});
 	}
 	const others = [...new Set(firewall.value.rules.map(rule => rule.table))].filter(table => !shownTables.includes(table));
-	if (others.length > 0) lines.push({text: `also rules in: ${others.join(', ')} (iptables-save shows them)`, tone: 'muted'});
+	if (others.length > 0) lines.push({text: `also rules in: ${shown(others.join(', '))} (iptables-save shows them)`, tone: 'muted'});
 	return lines;
 }
 

@@ -1,5 +1,6 @@
 // Starts the full-screen UI: alternate screen, live updates, and a terminal put
 // back as it was on every way out (q, Ctrl-C, SIGTERM, SIGHUP, SIGINT, a crash).
+import {shownLines} from '../model/shown-text.js';
 import {render, type Instance} from 'ink';
 import os from 'node:os';
 import v8 from 'node:v8';
@@ -72,7 +73,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	};
 	const onCrash = (error: unknown) => {
 		shutDown();
-		stderr.write(`nstui: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		stderr.write(`nstui: unexpected error: ${shownLines(error instanceof Error ? (error.stack ?? error.message) : String(error)).join('\n')}\n`);
 		process.exit(1);
 	};
 	for (const signal of exitSignals) process.on(signal, onSignal);
@@ -120,7 +121,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		}
 	} catch (error) {
 		shutDown();
-		stderr.write(`nstui: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		stderr.write(`nstui: ${shownLines(error instanceof Error ? (error.stack ?? error.message) : String(error)).join('\n')}\n`);
 		return 1;
 	} finally {
 		shutDown();

@@ -17,7 +17,9 @@ export type Tone =
 	| 'selectedFocused'
 	| 'selected'
 	| 'muted'
-	| 'banner';
+	| 'banner'
+	/** An escape standing for a control character in text from the system. */
+	| 'escaped';
 
 export type Theme = {color: boolean};
 
@@ -38,6 +40,7 @@ const colored: Record<Tone, Style> = {
 	selected: {bold: true},
 	muted: {dimColor: true},
 	banner: {color: 'black', backgroundColor: 'yellow', bold: true},
+	escaped: {color: 'black', backgroundColor: 'magenta'},
 };
 
 const plain: Record<Tone, Style> = {
@@ -55,6 +58,7 @@ const plain: Record<Tone, Style> = {
 	selected: {bold: true},
 	muted: {dimColor: true},
 	banner: {bold: true, inverse: true},
+	escaped: {inverse: true},
 };
 
 export function toneStyle(tone: Tone, theme: Theme): Style {

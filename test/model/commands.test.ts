@@ -145,12 +145,15 @@ describe('shell lines', () => {
 	test('a pasted line gives the shell back the same argv', () => {
 		const argvs = [
 			['printf', '%s\\n', 'a b', "it's", '$(echo x)', '`x`', '!', 'a;b', 'a|b', '*', '~', '=x', '', 'tab\there', 'new\nline', 'nѕ1', '"q"', '\\'],
+			// Control characters go in bash's $'...', so the line shows no raw ESC and still pastes.
+			['ip', 'link', 'del', 'dev', 'e\u001b[2Jx', 'q\u001b]0;T\u0007', 'bell\u0007', 'c1\u009b', 'rtl\u202eevil', "it's\u001b", 'back\\slash\u0007'],
 			masqueradeArgv({name: 'x y'}, 'add', {source: value(validatePrefix('10.0.0.0/8')), out: {interface: 'br0', match: 'except'}}),
 		];
 		for (const argv of argvs) {
-			const echo = spawnSync('sh', ['-c', `for a in "$@"; do printf '%s\\0' "$a"; done`, 'sh', ...argv]).stdout.toString();
-			const pasted = spawnSync('sh', ['-c', `set -- ${shellLine(argv)}; for a in "$@"; do printf '%s\\0' "$a"; done`]).stdout.toString();
+			const echo = spawnSync('bash', ['-c', `for a in "$@"; do printf '%s\\0' "$a"; done`, 'sh', ...argv]).stdout.toString();
+			const pasted = spawnSync('bash', ['-c', `set -- ${shellLine(argv)}; for a in "$@"; do printf '%s\\0' "$a"; done`]).stdout.toString();
 			assert.equal(pasted, echo);
+			assert.doesNotMatch(shellLine(argv), /[\u0000-\u001f\u007f-\u009f\u202e]/);
 		}
 	});
 });

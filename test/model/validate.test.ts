@@ -230,7 +230,7 @@ describe('numbers', () => {
 		refusedWith(validatePid(1.5), /not a PID/);
 		refusedWith(validatePid(Number.NaN), /not a PID/);
 		refusedWith(validatePid('99999999'), /larger than any PID/);
-		refusedWith(validatePid('1\n2'), /\\u000a2" is not a PID/);
+		refusedWith(validatePid('1\n2'), /"1\\n2" is not a PID/);
 	});
 });
 

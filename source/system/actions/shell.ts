@@ -1,4 +1,5 @@
 // A shell inside a namespace: `ip netns exec NAME SHELL`, or `nsenter --net=PATH SHELL`.
+import {shown} from '../../model/shown-text.js';
 import {shellArgv, shellLine} from '../../model/commands.js';
 import {validateNamespaceTarget} from '../../model/validate.js';
 import {commandLog} from '../command-log.js';
@@ -21,7 +22,7 @@ export function shellInvocation(request: ShellRequest, shell = userShell()): {ar
 	const inode = request.inode === undefined ? '' : ` (net:[${request.inode}])`;
 	return {
 		argv: shellArgv(target.value, shell),
-		banner: `nstui: shell in namespace ${request.label}${inode}; exit to return`,
+		banner: `nstui: shell in namespace ${shown(request.label)}${inode}; exit to return`,
 	};
 }
 
