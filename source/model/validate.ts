@@ -50,22 +50,38 @@ function describeCharacter(character: string): string {
 	}
 }
 
-/** Rules every name shares: hidden characters and a leading `-` that a program would read as an option. */
-function checkCommonNameRules(what: string, input: string): string | null {
+/**
+ * Rules every name shares: a leading `-` that a program would read as an
+ * option, and, for a new name, hidden characters. A name that exists already
+ * is taken as the system gave it (an ESC or a newline in it included: nstui
+ * must still be able to delete it), but for bytes that are not UTF-8, which
+ * cannot be passed on exactly.
+ */
+function checkCommonNameRules(what: string, input: string, use: NameUse): string | null {
 	if (input === '') return `${what} cannot be empty`;
 	if (input === '.' || input === '..') return `${what} cannot be "${input}"`;
 	if (input.includes('/')) return `${what} cannot contain "/"`;
-	const control = controlCharacter.exec(input);
-	if (control) return `${what} cannot contain ${describeCharacter(control[0])}`;
-	const hidden = invisibleCharacter.exec(input);
-	if (hidden) return `${what} cannot contain an invisible character (${codePoint(hidden[0])})`;
+	if (input.includes('\0')) return `${what} cannot contain ${describeCharacter('\0')}`;
+	if (use === 'existing') {
+		if (notUtf8.test(input)) return `${what} that is not UTF-8 (${shown(input)}) cannot be passed on exactly; use ip by hand`;
+	} else {
+		const control = controlCharacter.exec(input);
+		if (control) return `${what} cannot contain ${describeCharacter(control[0])}`;
+		const hidden = invisibleCharacter.exec(input);
+		if (hidden) return `${what} cannot contain an invisible character (${codePoint(hidden[0])})`;
+	}
 	if (input.startsWith('-')) return `${what} cannot start with "-" (it would be read as an option)`;
 	return null;
 }
 
+// Bytes that were not UTF-8, as model/byte-text.ts keeps them.
+const notUtf8 = /[\udc80-\udcff]/u;
+// What the kernel refuses in an interface name (isspace()).
+const kernelSpace = /[ \t\n\v\f\r]/;
+
 export function validateNamespaceName(input: string, use: NameUse = 'new'): Validation<string> {
 	const what = 'A namespace name';
-	const common = checkCommonNameRules(what, input);
+	const common = checkCommonNameRules(what, input, use);
 	if (common) return invalid(common);
 	const bytes = byteLength(input);
 	if (bytes > 255) return invalid(`${what} can be at most 255 bytes long (this one is ${bytes})`);
@@ -77,15 +93,16 @@ export function validateNamespaceName(input: string, use: NameUse = 'new'): Vali
 	return valid(input);
 }
 
-export function validateInterfaceName(input: string): Validation<string> {
+/** A new name is held to stricter rules than the kernel's; an existing one only to the kernel's. */
+export function validateInterfaceName(input: string, use: NameUse = 'new'): Validation<string> {
 	const what = 'An interface name';
-	const common = checkCommonNameRules(what, input);
+	const common = checkCommonNameRules(what, input, use);
 	if (common) return invalid(common);
-	const space = anyWhitespace.exec(input);
+	const space = (use === 'new' ? anyWhitespace : kernelSpace).exec(input);
 	if (space) return invalid(`${what} cannot contain ${describeCharacter(space[0])}`);
 	if (input.includes(':')) return invalid(`${what} cannot contain ":"`);
 	// The kernel would treat "%d" as a template and pick a number itself.
-	if (input.includes('%')) return invalid(`${what} cannot contain "%"`);
+	if (use === 'new' && input.includes('%')) return invalid(`${what} cannot contain "%"`);
 	const bytes = byteLength(input);
 	if (bytes > 15) return invalid(`${what} can be at most 15 bytes long (this one is ${bytes})`);
 	return valid(input);
@@ -94,8 +111,9 @@ export function validateInterfaceName(input: string): Validation<string> {
 /** A path to a namespace file (/run/netns/x, /proc/PID/ns/net, a bind mount). */
 export function validateNamespacePath(input: string): Validation<string> {
 	if (!input.startsWith('/')) return invalid(`A namespace path must be absolute (start with "/")`);
-	const control = controlCharacter.exec(input);
-	if (control) return invalid(`A namespace path cannot contain ${describeCharacter(control[0])}`);
+	// Paths come from the system (mountinfo, /proc): one with a newline in it is still the path.
+	if (input.includes('\0')) return invalid(`A namespace path cannot contain ${describeCharacter('\0')}`);
+	if (notUtf8.test(input)) return invalid(`A namespace path that is not UTF-8 (${shown(input)}) cannot be passed on exactly`);
 	return valid(input);
 }
 
@@ -240,7 +258,7 @@ export function validateRoute(route: Route): Validation<Route> {
 		if (!gateway.ok) return gateway;
 	}
 	if (route.dev !== null) {
-		const dev = validateInterfaceName(route.dev);
+		const dev = validateInterfaceName(route.dev, 'existing');
 		if (!dev.ok) return dev;
 	}
 	if (!/^[A-Za-z0-9_]+$/.test(route.table)) return invalid(`"${printable(route.table)}" is not a routing table`);
@@ -272,7 +290,7 @@ export function validateRouteRequest(input: {destination: string; gateway?: stri
 	}
 	let device: string | null = null;
 	if (deviceText !== '') {
-		const checked = validateInterfaceName(deviceText);
+		const checked = validateInterfaceName(deviceText, 'existing');
 		if (!checked.ok) return checked;
 		device = checked.value;
 	}

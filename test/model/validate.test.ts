@@ -71,7 +71,19 @@ describe('namespace names', () => {
 		// An existing namespace with such a name can still be deleted.
 		assert.equal(accepted(validateNamespaceName('a b', 'existing')), 'a b');
 		assert.equal(accepted(validateNamespaceName('1234', 'existing')), '1234');
-		refusedWith(validateNamespaceName('a\nb', 'existing'), /newline/);
+		// One someone else made with a newline or an ESC in it, too: it is passed on exactly.
+		assert.equal(accepted(validateNamespaceName('a\nb', 'existing')), 'a\nb');
+		assert.equal(accepted(validateNamespaceName('e\u001b[2J', 'existing')), 'e\u001b[2J');
+		refusedWith(validateNamespaceName('a\udcffb', 'existing'), /not UTF-8 \(a\\xffb\)/);
+		refusedWith(validateNamespaceName('-a\nb', 'existing'), /start with "-"/);
+	});
+
+	test('existing interface names: the kernel\'s rules only, new ones stricter', () => {
+		for (const name of ['e\u001b[2Jx', 'q\u001b]0;T\u0007', 'c1\u009b', 'rtl\u202e', 'bell\u0007', 'del\u007f', 'pct%d']) {
+			assert.equal(accepted(validateInterfaceName(name, 'existing')), name);
+			assert.equal(validateInterfaceName(name).ok, false, `new: ${JSON.stringify(name)}`);
+		}
+		for (const name of ['a b', 'a\nb', 'a:b', 'a/b', 'x'.repeat(16), '-x', 'n\udcff']) assert.equal(validateInterfaceName(name, 'existing').ok, false, JSON.stringify(name));
 	});
 
 	test('invisible Unicode is refused, visible look-alikes are kept exactly as typed', () => {
@@ -241,7 +253,8 @@ describe('targets passed on from the snapshot', () => {
 		assert.deepEqual(accepted(validateNamespaceTarget({path: '/proc/42/ns/net'})), {path: '/proc/42/ns/net'});
 		refusedWith(validateNamespaceTarget({name: '-x'}), /start with "-"/);
 		refusedWith(validateNamespaceTarget({path: 'proc/42/ns/net'}), /absolute/);
-		refusedWith(validateNamespaceTarget({path: '/a\nb'}), /newline/);
+		assert.deepEqual(accepted(validateNamespaceTarget({path: '/run/netns/a\nb'})), {path: '/run/netns/a\nb'});
+		refusedWith(validateNamespaceTarget({path: '/a\0b'}), /NUL/);
 	});
 
 	test('netns references', () => {

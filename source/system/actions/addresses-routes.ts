@@ -9,7 +9,7 @@ type AddressRequest = {namespace: NamespaceTarget; device: string; /** address/p
 
 export async function addAddress(request: AddressRequest, context?: ActionContext): Promise<ActionResult> {
 	const target = validateNamespaceTarget(request.namespace);
-	const device = validateInterfaceName(request.device);
+	const device = validateInterfaceName(request.device, 'existing');
 	const address = validateCidr(request.address);
 	if (!target.ok || !device.ok || !address.ok) return refused(firstProblem(target, device, address)!);
 	return perform(addAddressArgv(target.value, device.value, address.value), {success: `${address.value.text} added to ${device.value}`}, context);
@@ -17,7 +17,7 @@ export async function addAddress(request: AddressRequest, context?: ActionContex
 
 export async function deleteAddress(request: AddressRequest, context?: ActionContext): Promise<ActionResult> {
 	const target = validateNamespaceTarget(request.namespace);
-	const device = validateInterfaceName(request.device);
+	const device = validateInterfaceName(request.device, 'existing');
 	const address = validateCidr(request.address);
 	if (!target.ok || !device.ok || !address.ok) return refused(firstProblem(target, device, address)!);
 	return perform(deleteAddressArgv(target.value, device.value, address.value), {success: `${address.value.text} removed from ${device.value}`}, context);

@@ -21,14 +21,14 @@ const describeRef = (ref: NetnsRef) => ('name' in ref ? `namespace ${ref.name}` 
 
 export async function deleteInterface(request: OnLink, context?: ActionContext): Promise<ActionResult> {
 	const target = validateNamespaceTarget(request.namespace);
-	const device = validateInterfaceName(request.device);
+	const device = validateInterfaceName(request.device, 'existing');
 	if (!target.ok || !device.ok) return refused(firstProblem(target, device)!);
 	return perform(deleteInterfaceArgv(target.value, device.value), {success: `Interface ${device.value} deleted`}, context);
 }
 
 export async function setLinkState(request: OnLink & {up: boolean}, context?: ActionContext): Promise<ActionResult> {
 	const target = validateNamespaceTarget(request.namespace);
-	const device = validateInterfaceName(request.device);
+	const device = validateInterfaceName(request.device, 'existing');
 	if (!target.ok || !device.ok) return refused(firstProblem(target, device)!);
 	const state = request.up ? 'up' : 'down';
 	return perform(setLinkStateArgv(target.value, device.value, request.up), {success: `${device.value} set ${state}`}, context);
@@ -37,7 +37,7 @@ export async function setLinkState(request: OnLink & {up: boolean}, context?: Ac
 /** Sends the interface to another namespace, named or by a PID inside it ({pid: 1}: the host's). */
 export async function moveInterface(request: OnLink & {to: {name: string} | {pid: string | number}}, context?: ActionContext): Promise<ActionResult> {
 	const target = validateNamespaceTarget(request.namespace);
-	const device = validateInterfaceName(request.device);
+	const device = validateInterfaceName(request.device, 'existing');
 	const to = validateNetnsRef(request.to);
 	if (!target.ok || !device.ok || !to.ok) return refused(firstProblem(target, device, to)!);
 	return perform(moveInterfaceArgv(target.value, device.value, to.value), {success: `${device.value} moved to ${describeRef(to.value)}`}, context);
@@ -93,8 +93,8 @@ export function explainVrfFailure(result: {stderr: string}): string | null {
 /** Enslaves the interface to a bridge or a VRF. */
 export async function setMaster(request: OnLink & {master: string}, context?: ActionContext): Promise<ActionResult> {
 	const target = validateNamespaceTarget(request.namespace);
-	const device = validateInterfaceName(request.device);
-	const master = validateInterfaceName(request.master);
+	const device = validateInterfaceName(request.device, 'existing');
+	const master = validateInterfaceName(request.master, 'existing');
 	if (!target.ok || !device.ok || !master.ok) return refused(firstProblem(target, device, master)!);
 	if (device.value === master.value) return refused('An interface cannot be its own master');
 	return perform(setMasterArgv(target.value, device.value, master.value), {success: `${device.value} now belongs to ${master.value}`}, context);
@@ -102,7 +102,7 @@ export async function setMaster(request: OnLink & {master: string}, context?: Ac
 
 export async function clearMaster(request: OnLink, context?: ActionContext): Promise<ActionResult> {
 	const target = validateNamespaceTarget(request.namespace);
-	const device = validateInterfaceName(request.device);
+	const device = validateInterfaceName(request.device, 'existing');
 	if (!target.ok || !device.ok) return refused(firstProblem(target, device)!);
 	return perform(clearMasterArgv(target.value, device.value), {success: `${device.value} no longer has a master`}, context);
 }

@@ -25,7 +25,7 @@ function check(request: MasqueradeRequest): {target: NamespaceTarget; rule: Masq
 	if ((except === '') === (only === '')) {
 		return {problem: 'Name one outgoing interface: the bridge to leave alone ("! -o"), or the way out ("-o")'};
 	}
-	const out = validateInterfaceName(except || only);
+	const out = validateInterfaceName(except || only, 'existing');
 	if (!target.ok || !source.ok || !out.ok) return {problem: firstProblem(target, source, out)!};
 	return {target: target.value, rule: {source: source.value, out: {interface: out.value, match: except ? 'except' : 'only'}}};
 }
