@@ -70,21 +70,19 @@ test('Enter: a namespace focuses its interfaces, a veth jumps to its peer, a pro
 	assert.equal(selectedNamespace(tui.lines()), 'nsx-web');
 });
 
-test('1,000 namespaces: only the visible rows are rendered, PgDn/G scroll, each key stays fast', async () => {
+// How fast each key is, `npm run bench` measures (as a ratio, never asserted here).
+test('1,000 namespaces: only the visible rows are rendered, PgDn/G scroll', async () => {
 	const tui = await renderTui({snapshot: manyNamespaces(1000)});
 	assert.match(tui.frame(), /1001 namespaces/);
 	assert.ok(!tui.frame().includes('bulk-0020'), 'rows below the pane are not rendered');
 	await tui.press(keys.pageDown);
 	// 16 list rows: a page moves by 15.
 	assert.match(tui.frame(), /1 Namespaces {2}16\/1001/);
-	const started = performance.now();
 	await tui.press('G');
 	assert.equal(selectedNamespace(tui.lines()), 'bulk-0999');
 	assert.ok(!tui.frame().includes('bulk-0000'));
 	await tui.press(keys.pageUp, 'k');
 	assert.match(tui.frame(), /1 Namespaces {2}985\/1001/);
-	const perKey = (performance.now() - started) / 3;
-	assert.ok(perKey < 100, `${perKey.toFixed(1)} ms per key`);
 	const nsLines = tui.lines().filter(line => /bulk-\d{4}/.test(line.slice(0, 40)));
 	assert.equal(nsLines.length, 16);
 });

@@ -57,8 +57,10 @@ export async function renderTui(options: TuiHarnessOptions = {}) {
 	Object.defineProperty(app.stdout, 'columns', {value: options.columns ?? 120, configurable: true});
 	Object.defineProperty(app.stdout, 'rows', {value: options.rows ?? 40, configurable: true});
 	app.stdout.emit('resize');
-	await delay(20);
 	const frame = () => (app.lastFrame() ?? '').replace(ansi, '');
+	// Keys sent before the frame has the new size would page by the old one.
+	const rows = options.rows ?? 40;
+	for (let waited = 0; waited < 2000 && frame().split('\n').length !== rows; waited += 10) await delay(10);
 	return {
 		...app,
 		store,
