@@ -10,6 +10,10 @@ process.stdout.on('error', error => {
 	process.exit(0);
 });
 
+// Set by the build (scripts/esbuild-options.mjs).
+declare const NSTUI_PACKAGE: {name: string; version: string; description: string};
+declare const NSTUI_STANDALONE: boolean;
+
 // Each command is imported only when it runs. The plain `nstui snapshot
 // [--json]`, which scripts run often, does not even load meow (~30 ms): on a
 // small host node's own start is most of its time.
@@ -24,6 +28,7 @@ if (first === 'snapshot' && rest.every(arg => arg === '--json')) {
 async function runCommandLine() {
 	const {default: meow} = await import('meow');
 	const {commandLog} = await import('./system/command-log.js');
+	const {versionLine} = await import('./model/version-line.js');
 
 	const cli = meow(
 		`
@@ -46,7 +51,7 @@ async function runCommandLine() {
 		  --read-only   the terminal UI without actions (always so when not root)
 		  --log FILE    also append every command nstui runs to FILE (l shows them)
 		  --help        this text
-		  --version     the version
+		  --version     the version, and the Node it runs on
 
 		Keys in the terminal UI (? shows them with more detail)
 		  Tab Shift-Tab 1-4   panes          j k ↑ ↓ PgUp PgDn g G   move
@@ -65,6 +70,15 @@ async function runCommandLine() {
 	`,
 		{
 			importMeta: import.meta,
+			// Built in, not read from a package.json near the running file (the standalone
+			// executable has none); `bin` makes the process title `nstui`.
+			pkg: {...NSTUI_PACKAGE, bin: {nstui: 'dist/cli.js'}},
+			version: versionLine(NSTUI_PACKAGE.version, {
+				standalone: NSTUI_STANDALONE,
+				node: process.version,
+				platform: process.platform,
+				arch: process.arch,
+			}),
 			flags: {
 				json: {type: 'boolean', default: false},
 				interval: {type: 'number', default: 2},
