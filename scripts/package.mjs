@@ -110,9 +110,13 @@ function buildExecutable({bundle, executable, output, codeCache}) {
 		// A NODE_OPTIONS set on the server for some other program does not reach nstui.
 		execArgvExtension: 'none',
 	}));
-	execFileSync(nodeBinary(process.arch), ['--build-sea', config], {stdio: ['ignore', 'ignore', 'inherit']});
-	chmodSync(partial, 0o755);
-	renameSync(partial, output);
+	try {
+		execFileSync(nodeBinary(process.arch), ['--build-sea', config], {stdio: ['ignore', 'ignore', 'inherit']});
+		chmodSync(partial, 0o755);
+		renameSync(partial, output);
+	} finally {
+		rmSync(partial, {force: true});
+	}
 }
 
 async function gzip(file) {
