@@ -69,7 +69,7 @@ try {
 			if (!version.includes(`standalone, node v${runtime.version}`)) throw new Error(`${file} --version printed: ${version}`);
 		}
 		const gz = options['no-gzip'] ? null : await gzip(file);
-		rows.push({file: path.relative(process.cwd(), file), size: statSync(file).size, gzipped: gz && statSync(gz).size});
+		rows.push({file: file.startsWith(`${process.cwd()}/`) ? path.relative(process.cwd(), file) : file, size: statSync(file).size, gzipped: gz && statSync(gz).size});
 	}
 	const mb = bytes => `${(bytes / 1e6).toFixed(1)} MB`;
 	for (const row of rows) console.log(`${row.file}: ${mb(row.size)}${row.gzipped ? `, gzipped ${mb(row.gzipped)}` : ''}`);
