@@ -10,10 +10,6 @@ process.stdout.on('error', error => {
 	process.exit(0);
 });
 
-// Set by the build (scripts/esbuild-options.mjs).
-declare const NSTUI_PACKAGE: {name: string; version: string; description: string};
-declare const NSTUI_STANDALONE: boolean;
-
 // Each command is imported only when it runs. The plain `nstui snapshot
 // [--json]`, which scripts run often, does not even load meow (~30 ms): on a
 // small host node's own start is most of its time.
@@ -29,6 +25,7 @@ async function runCommandLine() {
 	const {default: meow} = await import('meow');
 	const {commandLog} = await import('./system/command-log.js');
 	const {versionLine} = await import('./model/version-line.js');
+	const {packageInfo, standalone} = await import('./build-info.js');
 
 	const cli = meow(
 		`
@@ -72,9 +69,9 @@ async function runCommandLine() {
 			importMeta: import.meta,
 			// Built in, not read from a package.json near the running file (the standalone
 			// executable has none); `bin` makes the process title `nstui`.
-			pkg: {...NSTUI_PACKAGE, bin: {nstui: 'dist/cli.js'}},
-			version: versionLine(NSTUI_PACKAGE.version, {
-				standalone: NSTUI_STANDALONE,
+			pkg: {...packageInfo, bin: {nstui: 'dist/cli.js'}},
+			version: versionLine(packageInfo.version, {
+				standalone,
 				node: process.version,
 				platform: process.platform,
 				arch: process.arch,
