@@ -68,6 +68,8 @@ try {
 			const version = execFileSync(file, ['--version'], {encoding: 'utf8'}).trim();
 			if (!version.includes(`standalone, node v${runtime.version}`)) throw new Error(`${file} --version printed: ${version}`);
 		}
+		// No .gz of an earlier build left next to a new file.
+		rmSync(`${file}.gz`, {force: true});
 		const gz = options['no-gzip'] ? null : await gzip(file);
 		rows.push({file: file.startsWith(`${process.cwd()}/`) ? path.relative(process.cwd(), file) : file, size: statSync(file).size, gzipped: gz && statSync(gz).size});
 	}
