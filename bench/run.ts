@@ -5,6 +5,7 @@
 import os from 'node:os';
 import {BenchLab} from './lab.js';
 import {measureScale} from './scale.js';
+import {buildStandalone} from './standalone.js';
 import {median, printTable, timeCommand, type Row} from './measure.js';
 
 if (process.getuid?.() !== 0) {
@@ -14,6 +15,7 @@ if (process.getuid?.() !== 0) {
 
 const rounds = Number(process.env.NSTUI_BENCH_ROUNDS ?? 5);
 const scenarios = (process.env.NSTUI_BENCH_SCENARIOS ?? 'base,scale').split(',');
+const standalone = buildStandalone();
 const loop = 'for ns in $(ip netns list | cut -d" " -f1); do ip -j -n $ns addr >/dev/null; ip -j -n $ns route >/dev/null; done';
 
 async function snapshotVsLoop(namespaces: number, processes: number, target: number): Promise<Row[]> {
@@ -21,23 +23,20 @@ async function snapshotVsLoop(namespaces: number, processes: number, target: num
 	try {
 		await lab.up(namespaces, processes);
 		const snapshot: number[] = [];
+		const single: number[] = [];
 		const plain: number[] = [];
 		for (let round = 0; round < rounds; round++) {
 			// Run as a user runs it: the file itself, through its shebang.
 			snapshot.push(timeCommand('dist/cli.js', ['snapshot', '--json']));
+			single.push(timeCommand(standalone.file, ['snapshot', '--json']));
 			plain.push(timeCommand('bash', ['-c', loop]));
 		}
+		const what = `snapshot --json, ${namespaces} namespaces, ${processes} processes`;
 		const rows: Row[] = [
-			{
-				what: `snapshot --json, ${namespaces} namespaces, ${processes} processes`,
-				nstui: median(snapshot),
-				comparison: median(plain),
-				against: 'ip -j addr + route loop',
-				target,
-				unit: 'ms',
-			},
+			{what, nstui: median(snapshot), comparison: median(plain), against: 'ip -j addr + route loop', target, unit: 'ms'},
+			{what: `${what}, standalone executable (${standalone.node})`, nstui: median(single), comparison: median(plain), against: 'ip -j addr + route loop', target, unit: 'ms'},
 		];
-		if (namespaces >= 1000) rows.push(...(await measureScale(lab, rounds)));
+		if (namespaces >= 1000) rows.push(...(await measureScale(lab, rounds, standalone)));
 		return rows;
 	} finally {
 		await lab.down();

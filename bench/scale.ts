@@ -4,7 +4,7 @@ import type {BenchLab} from './lab.js';
 import {median, timeCommand, type Row} from './measure.js';
 import {measureTui} from './tui.js';
 
-export async function measureScale(lab: BenchLab, rounds: number): Promise<Row[]> {
+export async function measureScale(lab: BenchLab, rounds: number, standalone: {file: string; node: string}): Promise<Row[]> {
 	const scan: number[] = [];
 	const lsns: number[] = [];
 	for (let round = 0; round < rounds; round++) {
@@ -15,6 +15,6 @@ export async function measureScale(lab: BenchLab, rounds: number): Promise<Row[]
 	}
 	return [
 		{what: '/proc scan (namespace of every process), cold', nstui: median(scan), comparison: median(lsns), against: 'lsns -t net -J', target: 1, unit: 'ms'},
-		...(await measureTui(lab.names.length, Number(process.env.NSTUI_BENCH_IDLE_SECONDS ?? 60))),
+		...(await measureTui(lab.names.length, Number(process.env.NSTUI_BENCH_IDLE_SECONDS ?? 60), standalone)),
 	];
 }

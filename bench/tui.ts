@@ -45,17 +45,34 @@ async function until(check: (text: string) => boolean, timeoutMs: number, stepMs
 /** The row the selection marker is on in the Namespaces pane. */
 const selectedRow = (text: string) => text.split('\n').findIndex(line => line.startsWith('›'));
 
-export async function measureTui(namespaces: number, idleSeconds: number): Promise<Row[]> {
+/** Starts `command` in a fresh tmux session; the time until the first full frame (the header counts every namespace, the list is drawn). */
+async function startUntilFirstFrame(command: string, namespaces: number): Promise<number> {
+	const started = performance.now();
+	tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', session, `env -u CI TERM=xterm-256color ${command}`);
+	await until(text => Number(/(\d+) namespaces/.exec(text)?.[1] ?? 0) >= namespaces && selectedRow(text) > 0, 30_000);
+	return performance.now() - started;
+}
+
+const killSession = () => {
+	try {
+		tmux('kill-session', '-t', session);
+	} catch {}
+};
+
+export async function measureTui(namespaces: number, idleSeconds: number, standalone: {file: string; node: string}): Promise<Row[]> {
 	const waited = await waitForQuietMachine();
 	console.log(`(waited ${(waited / 1000).toFixed(0)} s for the machine to settle before starting the TUI)`);
+	// The standalone executable first, on its own: the same start, another runtime.
+	let standaloneFrame: number;
 	try {
-		const started = performance.now();
-		tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', session, 'env -u CI TERM=xterm-256color dist/cli.js');
-		// The first full frame: the header counts the namespaces and the list is drawn.
-		await until(text => Number(/(\d+) namespaces/.exec(text)?.[1] ?? 0) >= namespaces && selectedRow(text) > 0, 30_000);
-		const firstFrame = performance.now() - started;
+		standaloneFrame = await startUntilFirstFrame(standalone.file, namespaces);
+	} finally {
+		killSession();
+	}
+	await waitForQuietMachine();
+	try {
+		const firstFrame = await startUntilFirstFrame('dist/cli.js', namespaces);
 		const pid = Number(tmux('display-message', '-p', '-t', session, '#{pane_pid}').trim());
-
 		const keys: number[] = [];
 		for (let i = 0; i < 10; i++) {
 			const before = selectedRow(screen());
@@ -74,14 +91,13 @@ export async function measureTui(namespaces: number, idleSeconds: number): Promi
 		const rss = rssMb(pid);
 		return [
 			{what: `TUI start to first full frame, ${namespaces} namespaces`, nstui: firstFrame, comparison: null, against: 'absolute', target: 1000, unit: 'ms'},
+			{what: `TUI start to first full frame, ${namespaces} namespaces, standalone executable (${standalone.node})`, nstui: standaloneFrame, comparison: null, against: 'absolute', target: 1000, unit: 'ms'},
 			{what: `key press to redraw (j), ${namespaces} namespaces, median of 10`, nstui: median(keys), comparison: null, against: 'absolute (tmux round trip included)', target: 50, unit: 'ms'},
 			{what: `CPU while idle for ${idleSeconds} s, ${namespaces} namespaces`, nstui: idleCpu, comparison: null, against: 'absolute, of one core', target: 2, unit: '%'},
 			{what: `CPU while idle, with the namespace readers and the ip they run`, nstui: idleTree, comparison: null, against: 'absolute, of one core', target: null, unit: '%'},
 			{what: `resident memory, ${namespaces} namespaces`, nstui: rss, comparison: null, against: 'absolute', target: 150, unit: 'MB'},
 		];
 	} finally {
-		try {
-			tmux('kill-session', '-t', session);
-		} catch {}
+		killSession();
 	}
 }

@@ -5,22 +5,15 @@
 // Type checking is tsc's job (npm run build runs it first).
 import {chmodSync, rmSync} from 'node:fs';
 import {build} from 'esbuild';
+import {cliBuildOptions} from './esbuild-options.mjs';
 
 rmSync('dist', {recursive: true, force: true});
 await build({
-	entryPoints: ['source/cli.tsx'],
+	...cliBuildOptions({standalone: false}),
 	outdir: 'dist',
-	bundle: true,
 	splitting: true,
-	format: 'esm',
-	platform: 'node',
 	target: 'node20',
-	// React's production build: the development one checks and records far more on every render.
-	define: {'process.env.NODE_ENV': '"production"'},
 	// Ink loads its devtools only when DEV=true; that package is not installed.
 	external: ['react-devtools-core'],
-	// Some dependencies are CommonJS and require() node's built-in modules.
-	banner: {js: "import {createRequire as nstuiCreateRequire} from 'node:module'; const require = nstuiCreateRequire(import.meta.url);"},
-	logLevel: 'warning',
 });
 chmodSync('dist/cli.js', 0o755);

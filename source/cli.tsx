@@ -24,6 +24,8 @@ if (first === 'snapshot' && rest.every(arg => arg === '--json')) {
 async function runCommandLine() {
 	const {default: meow} = await import('meow');
 	const {commandLog} = await import('./system/command-log.js');
+	const {versionLine} = await import('./model/version-line.js');
+	const {packageInfo, standalone} = await import('./build-info.js');
 
 	const cli = meow(
 		`
@@ -46,7 +48,7 @@ async function runCommandLine() {
 		  --read-only   the terminal UI without actions (always so when not root)
 		  --log FILE    also append every command nstui runs to FILE (l shows them)
 		  --help        this text
-		  --version     the version
+		  --version     the version, and the Node it runs on
 
 		Keys in the terminal UI (? shows them with more detail)
 		  Tab Shift-Tab 1-4   panes          j k ↑ ↓ PgUp PgDn g G   move
@@ -65,6 +67,15 @@ async function runCommandLine() {
 	`,
 		{
 			importMeta: import.meta,
+			// Built in, not read from a package.json near the running file (the standalone
+			// executable has none); `bin` makes the process title `nstui`.
+			pkg: {...packageInfo, bin: {nstui: 'dist/cli.js'}},
+			version: versionLine(packageInfo.version, {
+				standalone,
+				node: process.version,
+				platform: process.platform,
+				arch: process.arch,
+			}),
 			flags: {
 				json: {type: 'boolean', default: false},
 				interval: {type: 'number', default: 2},
