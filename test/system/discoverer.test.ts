@@ -144,7 +144,7 @@ describe('the /proc scan in slices', () => {
 describe('sameScan', () => {
 	const p = (pid: number): Process => ({pid, comm: 'sleep', cmdline: 'sleep infinity', user: 'root'});
 	const [a, b, c] = [p(1), p(2), p(3)];
-	const scan = (entries: Array<[number, Process[]]>, unreadable = 0): ProcScan => ({byNamespace: new Map(entries), unreadable});
+	const scan = (entries: Array<[number, Process[]]>, unreadable = 0): ProcScan => ({byNamespace: new Map(entries), unreadable, mountNamespaces: new Map(), tasks: new Map()});
 
 	test('the same process objects in the same namespaces: the last scan stands', () => {
 		assert.equal(sameScan(scan([[10, [a, b]], [11, [c]]]), scan([[11, [c]], [10, [a, b]]])), true);
