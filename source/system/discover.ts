@@ -213,6 +213,8 @@ export class Discoverer {
 			}
 			const way = target === 'current' ? null : nsfsPathOf(target);
 			if (known.reading.error && way && !existsSync(way)) return;
+			// A descriptor read through an unmounted path (`/`) may be another kind of namespace: setns says.
+			if (onlyDescriptors(item) && known.reading.error && /^cannot enter .*: Invalid argument$/.test(known.reading.error)) return;
 			kept.push({item, reading: known.reading, target});
 		});
 		const keptInodes = new Set(kept.map(({item}) => item.inode));
@@ -593,6 +595,9 @@ function heldElsewhere(located: Found[], scan: ProcScan, holders: Holders) {
 	}
 	return {others, otherTargets, unreachable, mounted};
 }
+
+const onlyDescriptors = (item: Found) =>
+	item.descriptors.length > 0 && item.threads.length === 0 && item.paths.length === 0 && item.mounts.length === 0;
 
 /** Paths into a namespace through its holders: a thread, a mount in another mount namespace, a descriptor. */
 function waysThroughHolders(item: Found): string[] {

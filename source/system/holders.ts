@@ -47,6 +47,14 @@ export async function scanHolders(scan: ProcScan, options: HolderScanOptions): P
 	}
 
 	let started = performance.now();
+	for (const [mnt, pids] of scan.mountNamespaces) {
+		if (mnt === options.selfMnt) continue;
+		for (const mount of foreignMounts(mnt, pids, options.ownMounts)) add(holders.mounts, mount.inode, mount.holder);
+		await step();
+	}
+	holders.took.mounts = performance.now() - started;
+
+	started = performance.now();
 	for (let index = 0; index < processes.length; index++) {
 		const {pid, comm, inode} = processes[index]!;
 		for (const thread of threadsElsewhere(pid, inode, scan.tasks.get(pid) ?? null)) add(holders.threads, thread.inode, {pid, tid: thread.tid, comm});
@@ -55,20 +63,16 @@ export async function scanHolders(scan: ProcScan, options: HolderScanOptions): P
 	holders.took.threads = performance.now() - started;
 
 	started = performance.now();
+	const nsfs = nsfsDevice();
+	// What a descriptor opened through a bind mount reads as: the mount's path, or `/` once it is unmounted.
+	const mountPaths = new Set(['/', ...[...options.ownMounts].map(key => key.slice(key.indexOf(' ') + 1))]);
+	for (const list of holders.mounts.values()) for (const mount of list) mountPaths.add(mount.path);
 	for (let index = 0; index < processes.length; index++) {
 		const {pid, comm} = processes[index]!;
-		for (const {fd, inode} of namespaceDescriptors(pid, scan.tasks.get(pid) ?? null)) add(holders.descriptors, inode, {pid, fd, comm});
+		for (const {fd, inode} of namespaceDescriptors(pid, scan.tasks.get(pid) ?? null, nsfs, mountPaths)) add(holders.descriptors, inode, {pid, fd, comm});
 		if (index % 64 === 63) await step();
 	}
 	holders.took.descriptors = performance.now() - started;
-
-	started = performance.now();
-	for (const [mnt, pids] of scan.mountNamespaces) {
-		if (mnt === options.selfMnt) continue;
-		for (const mount of foreignMounts(mnt, pids, options.ownMounts)) add(holders.mounts, mount.inode, mount.holder);
-		await step();
-	}
-	holders.took.mounts = performance.now() - started;
 	return holders;
 }
 
@@ -103,8 +107,22 @@ function threadsElsewhere(pid: number, inode: number, task: number | null): Arra
 	return found;
 }
 
-/** The descriptors of `pid` open on a network namespace (through `task` when its main thread has exited). */
-function namespaceDescriptors(pid: number, task: number | null): Array<{fd: number; inode: number}> {
+/** The device of nsfs, the file system of namespace files. */
+function nsfsDevice(): number | null {
+	try {
+		return statSync('/proc/self/ns/net').dev;
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * The descriptors of `pid` open on a network namespace (through `task` when its
+ * main thread has exited). One opened through /proc/PID/ns/net reads as
+ * `net:[INODE]`; one opened through a bind mount reads as the mount's path (or
+ * `/` once unmounted), so those paths are looked at with a stat.
+ */
+function namespaceDescriptors(pid: number, task: number | null, nsfs: number | null, mountPaths: Set<string>): Array<{fd: number; inode: number}> {
 	const dir = task === null ? `/proc/${pid}/fd` : `/proc/${pid}/task/${task}/fd`;
 	let fds: string[];
 	try {
@@ -115,7 +133,12 @@ function namespaceDescriptors(pid: number, task: number | null): Array<{fd: numb
 	const found: Array<{fd: number; inode: number}> = [];
 	for (const fd of fds) {
 		try {
-			const inode = parseNsLink(readlinkSync(`${dir}/${fd}`));
+			const link = readlinkSync(`${dir}/${fd}`);
+			let inode = parseNsLink(link);
+			if (inode === null && nsfs !== null && mountPaths.has(link)) {
+				const stat = statSync(`${dir}/${fd}`);
+				if (stat.dev === nsfs && (stat.mode & 0o170000) === 0o100000) inode = stat.ino;
+			}
 			if (inode !== null) found.push({fd: Number(fd), inode});
 		} catch {}
 	}
