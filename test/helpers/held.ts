@@ -47,6 +47,13 @@ close $ns; close $home;
 $| = 1; print "ready\n"; sleep 600;
 `;
 
+/**
+ * A new mount namespace starts with a copy of every nsfs mount: unmounted again
+ * there (but $HOLDER), or the copies would keep other tests' namespaces alive
+ * after those tests delete them.
+ */
+const dropCopies = `grep ' - nsfs ' /proc/self/mountinfo | cut -d' ' -f5 | while read -r m; do [ "$m" = "$HOLDER" ] || umount "$m"; done`;
+
 export class HeldNamespaces {
 	private readonly children: ChildProcess[] = [];
 	private readonly dirs: string[] = [];
@@ -82,12 +89,24 @@ export class HeldNamespaces {
 	 * host's network namespace. `inside` runs in the new network namespace first.
 	 */
 	async inOtherMountNamespace(inside: string[] = ['true']): Promise<{pid: number; path: string}> {
-		const dir = mkdtempSync(path.join(tmpdir(), `${this.prefix}-mnt-`));
-		this.dirs.push(dir);
-		const file = path.join(dir, 'held');
-		const script = 'touch "$1"; shift; unshare --net="$HOLDER" "$@" || exit 1; echo ready; exec sleep 600';
+		const file = this.holderFile();
+		const script = `${dropCopies}; touch "$1"; shift; unshare --net="$HOLDER" "$@" || exit 1; echo ready; exec sleep 600`;
 		const {pid} = await this.start('unshare', ['-m', '--propagation', 'private', 'env', `HOLDER=${file}`, 'sh', '-c', script, 'sh', file, ...inside]);
 		return {pid, path: file};
+	}
+
+	/** The namespace at `nsPath` bind-mounted inside a private mount namespace that a sleeper keeps alive. */
+	async mountedInOtherMountNamespace(nsPath: string): Promise<{pid: number; path: string}> {
+		const file = this.holderFile();
+		const script = `touch "$HOLDER"; mount --bind "$1" "$HOLDER" || exit 1; ${dropCopies}; echo ready; exec sleep 600`;
+		const {pid} = await this.start('unshare', ['-m', '--propagation', 'private', 'env', `HOLDER=${file}`, 'sh', '-c', script, 'sh', nsPath]);
+		return {pid, path: file};
+	}
+
+	private holderFile(): string {
+		const dir = mkdtempSync(path.join(tmpdir(), `${this.prefix}-mnt-`));
+		this.dirs.push(dir);
+		return path.join(dir, 'held');
 	}
 
 	/** An open descriptor on `nsPath` in a process of its own; its pid and fd. */
