@@ -95,7 +95,11 @@ export type Namespace = {
 	mounts?: MountHolder[];
 	threads?: ThreadHolder[];
 	descriptors?: DescriptorHolder[];
-	/** Held only by mounts that others cover: it cannot be entered, so nothing of it is read (`error` says so). */
+	/**
+	 * Every mount that holds it is covered by another (its path leads to the upper
+	 * namespace): read through a process, thread or descriptor in it if there is
+	 * one, else nothing of it is read and `error` says so.
+	 */
 	hidden?: boolean;
 };
 

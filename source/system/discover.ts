@@ -564,6 +564,7 @@ function heldElsewhere(located: Found[], scan: ProcScan, holders: Holders) {
 	for (const [inode, threads] of holders.threads) entry(inode).threads.push(...threads);
 	for (const [inode, descriptors] of holders.descriptors) entry(inode).descriptors.push(...descriptors);
 	for (const [inode, mounts] of holders.mounts) entry(inode).mounts.push(...mounts);
+	for (const item of extra.values()) item.hidden = item.mounts.length > 0 && item.mounts.every(mount => mount.covered);
 
 	const others: Found[] = [];
 	const otherTargets: NamespaceTarget[] = [];
