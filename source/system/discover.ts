@@ -12,7 +12,7 @@ import {perlReaderAvailable, readNamespacesAt, type Readers} from './namespace-r
 import {namespaceTargetOf, type NamespaceTarget} from '../model/namespace-target.js';
 import {parseNsfsMounts, type NsfsMount} from '../model/procfs.js';
 import {mapLimit, startedCount} from './run.js';
-import {inodeAt, noHolders, scanHolders, type Holders} from './holders.js';
+import {coveredAt, noHolders, scanHolders, type Holders} from './holders.js';
 import {askNsids} from './nsid-query.js';
 import {debianPackageOf} from './programs.js';
 
@@ -525,7 +525,7 @@ function locateMountedNamespaces(rootInode: number | null, selfMnt: number | nul
 	const named = new Set<string>();
 	for (const mount of mounts) {
 		const item = entry(mount.inode);
-		const covered = inodeAt(mount.path) !== mount.inode;
+		const covered = coveredAt(mount.path, mount.inode);
 		if (item.mounts.some(held => held.path === mount.path && held.covered === covered)) continue;
 		item.mounts.push({path: mount.path, mountNamespace: selfMnt ?? 0, pid: null, covered});
 		if (covered) continue;

@@ -110,11 +110,12 @@ function threadsElsewhere(pid: number, inode: number, task: number | null): Arra
 /** The device of nsfs, the file system of namespace files. */
 function nsfsDevice(): number | null {
 	try {
-		return statSync('/proc/self/ns/net').dev;
+		return (nsfsDev ??= statSync('/proc/self/ns/net').dev);
 	} catch {
 		return null;
 	}
 }
+let nsfsDev: number | undefined;
 
 /**
  * The descriptors of `pid` open on a network namespace (through `task` when its
@@ -160,18 +161,23 @@ function foreignMounts(mnt: number, pids: number[], ownMounts: Set<string>): Arr
 			const key = `${inode} ${path}`;
 			if (ownMounts.has(key) || seen.has(key)) continue;
 			seen.add(key);
-			found.push({inode, holder: {path, mountNamespace: mnt, pid, covered: inodeAt(`/proc/${pid}/root${path}`) !== inode}});
+			found.push({inode, holder: {path, mountNamespace: mnt, pid, covered: coveredAt(`/proc/${pid}/root${path}`, inode)}});
 		}
 		return found;
 	}
 	return [];
 }
 
-/** The inode of what a path leads to now (a mount on top of another hides it), or null. */
-export function inodeAt(path: string): number | null {
+/**
+ * Does `path`, where a mount of namespace `inode` is, lead elsewhere now (a
+ * mount on top of it)? Only a stat that answers says so: one that fails (a
+ * directory nstui may not enter, a mount gone since) leaves it uncovered.
+ */
+export function coveredAt(path: string, inode: number): boolean {
 	try {
-		return statSync(path).ino;
+		const stat = statSync(path);
+		return stat.ino !== inode || stat.dev !== nsfsDevice();
 	} catch {
-		return null;
+		return false;
 	}
 }
