@@ -480,7 +480,6 @@ const sameList = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boo
 /** The same processes in the same namespaces (the cache keeps one object per pid), in the same order. */
 export function sameScan(a: ProcScan, b: ProcScan): boolean {
 	if (a.unreadable !== b.unreadable || a.byNamespace.size !== b.byNamespace.size) return false;
-	if (a.mountNamespaces.size !== b.mountNamespaces.size || [...b.mountNamespaces.keys()].some(mnt => !a.mountNamespaces.has(mnt))) return false;
 	if (a.tasks.size !== b.tasks.size || [...b.tasks].some(([pid, task]) => a.tasks.get(pid) !== task)) return false;
 	for (const [inode, list] of b.byNamespace) {
 		const other = a.byNamespace.get(inode);

@@ -12,8 +12,6 @@ export type KnownProcess = {
 	/** null for a kernel thread. */
 	process: Process | null;
 	inode: number;
-	/** Its mount namespace (null when unreadable). */
-	mnt: number | null;
 	/** Set when its main thread has exited: the task through which its namespace is reached. */
 	task: number | null;
 	/** When the pid was first seen and when its namespace was last read (ms). */
@@ -47,8 +45,6 @@ export type ProcScan = {
 	byNamespace: Map<number, Process[]>;
 	/** Processes whose namespace could not be read (not root), for the note on stderr. */
 	unreadable: number;
-	/** Mount namespace inode -> a few processes in it (to read its mount table through). */
-	mountNamespaces: Map<number, number[]>;
 	/** pid -> the task (thread id) its namespace is reached through, for processes whose main thread has exited. */
 	tasks: Map<number, number>;
 };
@@ -102,7 +98,7 @@ export function namespaceOfPid(pid: number | 'self', kind: 'net' | 'mnt' = 'net'
  * A process whose main thread has exited while others run: its own ns links
  * cannot be read, a remaining thread's can. The first such thread, or null.
  */
-function throughTask(pid: number): {task: number; inode: number; mnt: number | null} | null {
+function throughTask(pid: number): {task: number; inode: number} | null {
 	let tasks: string[];
 	try {
 		tasks = readdirSync(`/proc/${pid}/task`);
@@ -113,24 +109,12 @@ function throughTask(pid: number): {task: number; inode: number; mnt: number | n
 		if (task === String(pid)) continue;
 		try {
 			const inode = parseNsLink(readlinkSync(`/proc/${pid}/task/${task}/ns/net`));
-			if (inode === null) continue;
-			let mnt: number | null = null;
-			try {
-				mnt = parseNsLink(readlinkSync(`/proc/${pid}/task/${task}/ns/mnt`), 'mnt');
-			} catch {}
-			return {task: Number(task), inode, mnt};
+			if (inode !== null) return {task: Number(task), inode};
 		} catch {}
 	}
 	return null;
 }
 
-const readMnt = (pid: number): number | null => {
-	try {
-		return parseNsLink(readlinkSync(`/proc/${pid}/ns/mnt`), 'mnt');
-	} catch {
-		return null;
-	}
-};
 
 /**
  * Scans /proc. Details (comm, cmdline, user) are read once per pid and kept in
@@ -168,7 +152,6 @@ function startScan(cache: ProcessCache, options: ScanOptions, entries = readdirS
 	let usersRead: Map<number, string> | undefined;
 	const users = () => (usersRead ??= parsePasswd(readText('/etc/passwd') ?? ''));
 	const byNamespace = new Map<number, Process[]>();
-	const mountNamespaces = new Map<number, number[]>();
 	const tasks = new Map<number, number>();
 	const seen = new Set<number>();
 	let unreadable = 0;
@@ -181,26 +164,24 @@ function startScan(cache: ProcessCache, options: ScanOptions, entries = readdirS
 			known !== undefined && trustAfterMs > 0 && now - known.firstSeen >= trustAfterMs && now - known.checkedAt < recheckAfterMs;
 		if (!trusted) {
 			let inode: number | null;
-			let mnt: number | null = null;
 			let task: number | null = null;
 			try {
 				inode = parseNsLink(readlinkSync(`/proc/${pid}/ns/net`));
-				mnt = readMnt(pid);
 			} catch (error) {
 				// EACCES: another user's process, when not root. ENOENT: gone since readdir, or its main thread has exited.
 				if ((error as NodeJS.ErrnoException).code === 'EACCES') unreadable++;
 				const through = (error as NodeJS.ErrnoException).code === 'ENOENT' ? throughTask(pid) : null;
 				if (!through) return;
-				({inode, mnt, task} = through);
+				({inode, task} = through);
 			}
 			if (inode === null) return;
 			if (known === undefined) {
 				known = details
-					? {process: readProcess(pid, users, task), inode, mnt, task, firstSeen: now, checkedAt: now, detailed: true}
-					: {process: runningChildren.has(pid) ? null : {pid, comm: '…', cmdline: '…', user: '…'}, inode, mnt, task, firstSeen: now, checkedAt: now, detailed: false};
+					? {process: readProcess(pid, users, task), inode, task, firstSeen: now, checkedAt: now, detailed: true}
+					: {process: runningChildren.has(pid) ? null : {pid, comm: '…', cmdline: '…', user: '…'}, inode, task, firstSeen: now, checkedAt: now, detailed: false};
 				cache.set(pid, known);
 			} else {
-				Object.assign(known, {inode, mnt, task, checkedAt: now});
+				Object.assign(known, {inode, task, checkedAt: now});
 			}
 		}
 		if (details && !known!.detailed) {
@@ -208,22 +189,17 @@ function startScan(cache: ProcessCache, options: ScanOptions, entries = readdirS
 			known!.detailed = true;
 		}
 		seen.add(pid);
-		const {process, inode, mnt, task} = known!;
+		const {process, inode, task} = known!;
 		if (process === null) return;
 		const list = byNamespace.get(inode);
 		if (list) list.push(process);
 		else byNamespace.set(inode, [process]);
 		if (task !== null) tasks.set(pid, task);
-		if (mnt !== null) {
-			const pids = mountNamespaces.get(mnt);
-			if (!pids) mountNamespaces.set(mnt, [pid]);
-			else if (pids.length < 3) pids.push(pid);
-		}
 	};
 
 	const finish = (): ProcScan => {
 		for (const pid of cache.keys()) if (!seen.has(pid)) cache.delete(pid);
-		return {byNamespace, unreadable, mountNamespaces, tasks};
+		return {byNamespace, unreadable, tasks};
 	};
 
 	return {entries, visit, finish};
