@@ -3,6 +3,7 @@ import {scanProcesses} from '../source/system/procfs.js';
 import type {BenchLab} from './lab.js';
 import {median, timeCommand, type Row} from './measure.js';
 import {measureTui} from './tui.js';
+import {measureHolders} from './holders.js';
 
 export async function measureScale(lab: BenchLab, rounds: number, standalone: {file: string; node: string}): Promise<Row[]> {
 	const scan: number[] = [];
@@ -15,6 +16,7 @@ export async function measureScale(lab: BenchLab, rounds: number, standalone: {f
 	}
 	return [
 		{what: '/proc scan (namespace of every process), cold', nstui: median(scan), comparison: median(lsns), against: 'lsns -t net -J', target: 1, unit: 'ms'},
+		...(await measureHolders(10_000, rounds)),
 		...(await measureTui(lab.names.length, Number(process.env.NSTUI_BENCH_IDLE_SECONDS ?? 60), standalone)),
 	];
 }

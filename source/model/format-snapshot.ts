@@ -16,6 +16,10 @@ function formatNamespace(ns: Namespace, byInode: Map<number, Namespace>): string
 	].filter(Boolean);
 	const lines = [`== ${title.join('  ')}`];
 	if (ns.paths.length > 0) lines.push(`   held by: ${ns.paths.join(', ')}`);
+	const otherMounts = (ns.mounts ?? []).filter(mount => mount.pid !== null || mount.covered);
+	if (otherMounts.length > 0) lines.push(`   mounted: ${otherMounts.map(mountText).join(', ')}`);
+	if (ns.threads?.length) lines.push(`   threads: ${ns.threads.map(({tid, pid, comm}) => `${tid} (of pid ${pid} ${comm})`).join(', ')}`);
+	if (ns.descriptors?.length) lines.push(`   descriptors: ${ns.descriptors.map(({fd, pid, comm}) => `fd ${fd} of pid ${pid} ${comm}`).join(', ')}`);
 	if (ns.error) lines.push(`   error: ${ns.error}`);
 	lines.push('   interfaces:');
 	for (const link of ns.interfaces) lines.push(`     ${formatInterface(link, byInode)}`);
@@ -28,6 +32,11 @@ function formatNamespace(ns: Namespace, byInode: Map<number, Namespace>): string
 	if (ns.processes.length > 20) lines.push(`     ... ${ns.processes.length - 20} more`);
 	// Each line is made of names and messages from the system: one shown() each, so a name with a newline stays on its line.
 	return `${lines.map(shown).join('\n')}\n`;
+}
+
+function mountText(mount: NonNullable<Namespace['mounts']>[number]): string {
+	const where = mount.pid === null ? 'here' : `mnt:[${mount.mountNamespace}] via pid ${mount.pid}`;
+	return `${mount.path} (${where}${mount.covered ? ', covered by another mount' : ''})`;
 }
 
 function forwardingText(ns: Namespace): string {

@@ -11,7 +11,7 @@ export type NamespaceTarget = {name: string} | {path: string} | 'current';
  * no bind mount, no process). `selfInode` is the namespace nstui itself runs in.
  */
 export function namespaceTargetOf(
-	ns: Pick<Namespace, 'inode' | 'name' | 'root' | 'paths' | 'processes'>,
+	ns: Pick<Namespace, 'inode' | 'name' | 'root' | 'paths' | 'processes' | 'threads' | 'descriptors' | 'mounts' | 'hidden'>,
 	selfInode: number | null,
 ): NamespaceTarget | null {
 	if (ns.inode === selfInode) return 'current';
@@ -21,7 +21,19 @@ export function namespaceTargetOf(
 	if (ns.root) return {path: '/proc/1/ns/net'};
 	if (ns.paths[0]) return {path: ns.paths[0]};
 	const pid = ns.processes[0]?.pid;
-	return pid === undefined ? null : {path: `/proc/${pid}/ns/net`};
+	if (pid !== undefined) return {path: `/proc/${pid}/ns/net`};
+	return heldWay(ns);
+}
+
+/** The way in through a thread, a descriptor or a mount in another mount namespace, or null. */
+export function heldWay(ns: Pick<Namespace, 'threads' | 'descriptors' | 'mounts'>): NamespaceTarget | null {
+	const thread = ns.threads?.[0];
+	if (thread) return {path: `/proc/${thread.pid}/task/${thread.tid}/ns/net`};
+	const mount = ns.mounts?.find(holder => !holder.covered && holder.pid !== null);
+	if (mount) return {path: `/proc/${mount.pid}/root${mount.path}`};
+	const descriptor = ns.descriptors?.[0];
+	if (descriptor) return {path: `/proc/${descriptor.pid}/fd/${descriptor.fd}`};
+	return null;
 }
 
 /**
@@ -32,6 +44,6 @@ export function namespaceTargetOf(
 export function netnsRefOf(ns: Namespace): NetnsRef | null {
 	if (ns.root) return {pid: 1};
 	if (ns.name !== null) return {name: ns.name};
-	const pid = ns.processes[0]?.pid;
+	const pid = ns.processes[0]?.pid ?? ns.threads?.[0]?.tid;
 	return pid === undefined ? null : {pid};
 }

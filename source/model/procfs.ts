@@ -1,9 +1,11 @@
 // Pure parsers for the text of /proc and /etc files.
 
-/** `net:[4026531833]` (readlink of /proc/PID/ns/net) -> 4026531833. */
-export function parseNsLink(target: string): number | null {
-	const match = /^net:\[(\d+)\]$/.exec(target.trim());
-	return match ? Number(match[1]) : null;
+/** `net:[4026531833]` (readlink of /proc/PID/ns/net, or of a descriptor open on it) -> 4026531833; `kind` `mnt` for mount namespaces. */
+export function parseNsLink(link: string, kind: 'net' | 'mnt' = 'net'): number | null {
+	const target = link.trim();
+	if (!target.startsWith(`${kind}:[`) || !target.endsWith(']')) return null;
+	const digits = target.slice(kind.length + 2, -1);
+	return /^\d+$/.test(digits) ? Number(digits) : null;
 }
 
 /** /proc/PID/cmdline: NUL-separated arguments, shown the way a shell user would type them. */

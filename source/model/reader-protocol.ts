@@ -22,7 +22,9 @@ export const setnsSyscall: Readonly<Partial<Record<string, number>>> = {
  * Reads NUL-terminated paths. After each namespace it ends that namespace's
  * stdout with "\0STATUS\n" and its stderr with "\0", so every line of output
  * belongs to exactly one namespace, whatever failed. STATUS is `exit N`,
- * `signal N`, `timeout` (killed after SECONDS), or `unopened` (no such path).
+ * `signal N`, `timeout` (killed after SECONDS), or `unopened` (no such path),
+ * followed by ` @INODE`, the inode of the namespace it opened: a path such as
+ * /proc/PID/ns/net may lead to another namespace by the time it is read.
  */
 export const readerProgram = String.raw`
 $0 = "nstui namespace reader";
@@ -32,7 +34,9 @@ $| = 1;
 while (defined(my $path = <STDIN>)) {
 	chomp $path;
 	my $status = 'unopened';
+	my $inode = '';
 	if (open(my $ns, '<', $path)) {
+		$inode = ' @' . (stat($ns))[1];
 		my $pid = fork;
 		if (!defined $pid) {
 			print STDERR "fork: $!\n";
@@ -54,17 +58,20 @@ while (defined(my $path = <STDIN>)) {
 	} else {
 		print STDERR "cannot open $path: $!\n";
 	}
-	print STDOUT "\0$status\n";
+	print STDOUT "\0$status$inode\n";
 	print STDERR "\0";
 }
 `;
 
-export type SectionStatus = {exitCode: number | null; timedOut: boolean; unopened: boolean};
+/** `inode`: the namespace that was opened, when the reader says (it always does; the nsenter fallback cannot). */
+export type SectionStatus = {exitCode: number | null; timedOut: boolean; unopened: boolean; inode?: number};
 
 export function parseSectionStatus(text: string): SectionStatus | null {
-	const match = /^(exit|signal) (\d+)$|^(timeout)$|^(unopened)$/.exec(text);
+	const match = /^(?:(exit|signal) (\d+)|(timeout)|(unopened))(?: @(\d+))?$/.exec(text);
 	if (!match) return null;
-	return {exitCode: match[1] === 'exit' ? Number(match[2]) : null, timedOut: match[3] !== undefined, unopened: match[4] !== undefined};
+	const status: SectionStatus = {exitCode: match[1] === 'exit' ? Number(match[2]) : null, timedOut: match[3] !== undefined, unopened: match[4] !== undefined};
+	if (match[5] !== undefined) status.inode = Number(match[5]);
+	return status;
 }
 
 /** The complete "TEXT\0STATUS\n" sections at the start of `buffer`, and what is left (an incomplete one). */
@@ -87,4 +94,105 @@ export function takeErrorSections(buffer: string): {sections: string[]; rest: st
 	const parts = buffer.split('\0');
 	const rest = parts.pop()!;
 	return {sections: parts, rest};
+}
+
+/**
+ * perl -e nsidProgram SETNS
+ * Asks namespaces which nsid they give others, the kernel's own answer
+ * (RTM_GETNSID with NETNSA_FD; it never assigns one). Reads NUL-terminated
+ * records: the path of the namespace to ask, the paths of the namespaces to ask
+ * about, and an empty path. It enters the first with setns(2) itself (a
+ * netlink socket belongs to the namespace it is made in), and answers one line
+ * a record: `INODE` of the namespace asked, then `INODE:NSID` for each other
+ * (-1: none given; `x`: could not be asked; inode 0: could not be opened); or
+ * `x` alone when the first could not be entered. Requests go 64 to a send.
+ */
+export const nsidProgram = String.raw`
+$0 = "nstui nsid reader";
+my ($setns) = @ARGV;
+$/ = "\0";
+$| = 1;
+my $seq = 0;
+sub ask_all {
+	my ($sock, @fds) = @_;
+	my %answer;
+	my $first = $seq + 1;
+	my $message = '';
+	for my $fd (@fds) {
+		$seq++;
+		# nlmsghdr (RTM_GETNSID = 90, NLM_F_REQUEST), rtgenmsg, NETNSA_FD (3)
+		$message .= pack('LSSLL C x3 SS l', 28, 90, 1, $seq, 0, 0, 8, 3, $fd);
+	}
+	return %answer unless @fds;
+	send($sock, $message, 0) or return %answer;
+	my $left = scalar @fds;
+	while ($left > 0) {
+		my $buffer;
+		defined(recv($sock, $buffer, 65536, 0)) or last;
+		last if length($buffer) == 0;
+		my $offset = 0;
+		while ($offset + 16 <= length $buffer) {
+			my ($length, $type, $flags, $number) = unpack('LSSL', substr($buffer, $offset, 12));
+			last if $length < 16;
+			if ($number >= $first && $number <= $seq && !exists $answer{$number}) {
+				my $nsid = 'x';
+				if ($type == 88) {
+					my $at = $offset + 20;
+					while ($at + 8 <= $offset + $length) {
+						my ($size, $kind) = unpack('SS', substr($buffer, $at, 4));
+						last if $size < 4;
+						if ($kind == 1) { $nsid = unpack('l', substr($buffer, $at + 4, 4)); last }
+						$at += ($size + 3) & ~3;
+					}
+				}
+				$answer{$number} = $nsid;
+				$left--;
+			}
+			$offset += ($length + 3) & ~3;
+		}
+	}
+	return %answer;
+}
+while (defined(my $from = <STDIN>)) {
+	chomp $from;
+	my @others;
+	while (defined(my $other = <STDIN>)) { chomp $other; last if $other eq ''; push @others, $other; }
+	my $sock;
+	my $ns;
+	if (!(open($ns, '<', $from) && syscall($setns, fileno($ns), 0x40000000) == 0 && socket($sock, 16, 3, 0))) {
+		print STDOUT "x\n";
+		next;
+	}
+	my @line = ((stat($ns))[1]);
+	close $ns;
+	for (my $start = 0; $start < @others; $start += 64) {
+		my @chunk = @others[$start .. ($start + 63 < $#others ? $start + 63 : $#others)];
+		my @handles = map { my $handle; open($handle, '<', $_) ? $handle : undef } @chunk;
+		my $base = $seq;
+		my @open = grep { defined $handles[$_] } 0 .. $#handles;
+		my %answer = ask_all($sock, map { fileno($handles[$_]) } @open);
+		my %nsid;
+		@nsid{@open} = map { $answer{$base + 1 + $_} // 'x' } 0 .. $#open;
+		for my $index (0 .. $#chunk) {
+			my $handle = $handles[$index];
+			push @line, defined $handle ? (stat($handle))[1] . ':' . $nsid{$index} : '0:x';
+			close $handle if defined $handle;
+		}
+	}
+	close $sock;
+	print STDOUT join(' ', @line), "\n";
+}
+`;
+
+/** One answer of nsidProgram: the namespace asked, and what it gives each other one (null: could not be asked). */
+export type NsidAnswer = {inode: number; others: Array<{inode: number; nsid: number | null}>} | null;
+
+export function parseNsidAnswer(line: string): NsidAnswer {
+	const [first, ...rest] = line.trim().split(' ');
+	if (!first || !/^\d+$/.test(first)) return null;
+	const others = rest.map(part => {
+		const match = /^(\d+):(-?\d+|x)$/.exec(part);
+		return match ? {inode: Number(match[1]), nsid: match[2] === 'x' ? null : Number(match[2])} : {inode: 0, nsid: null};
+	});
+	return {inode: Number(first), others};
 }

@@ -55,6 +55,24 @@ export type Process = {
 
 export type Forwarding = {ipv4: boolean; ipv6: boolean};
 
+/** An nsfs bind mount that holds a namespace, in some mount namespace. */
+export type MountHolder = {
+	/** As that mount namespace sees it (relative to the root of `pid`). */
+	path: string;
+	/** Inode of the mount namespace it is in (readlink /proc/PID/ns/mnt). */
+	mountNamespace: number;
+	/** A process in that mount namespace, through whose /proc/PID/root the path is reached; null for nstui's own. */
+	pid: number | null;
+	/** Another mount on top of it at the same path hides it: the path leads elsewhere. */
+	covered: boolean;
+};
+
+/** A thread that is in the namespace while its process (its main thread) is elsewhere. */
+export type ThreadHolder = {pid: number; tid: number; comm: string};
+
+/** An open file descriptor that refers to the namespace (readlink /proc/PID/fd/FD is `net:[INODE]`). */
+export type DescriptorHolder = {pid: number; fd: number; comm: string};
+
 export type Namespace = {
 	inode: number;
 	name: string | null;
@@ -68,6 +86,21 @@ export type Namespace = {
 	error: string | null;
 	/** Listed but not read yet: the TUI's first frame shows namespaces before reading them all. */
 	pending?: boolean;
+	/**
+	 * How it is held besides `processes`. discover() always fills these in
+	 * (empty when none); they are optional for snapshots made by hand.
+	 * `mounts` lists every nsfs bind mount that holds it, in any mount namespace
+	 * (`paths` are those of nstui's own mount namespace that lead to it).
+	 */
+	mounts?: MountHolder[];
+	threads?: ThreadHolder[];
+	descriptors?: DescriptorHolder[];
+	/**
+	 * Every mount that holds it is covered by another (its path leads to the upper
+	 * namespace): read through a process, thread or descriptor in it if there is
+	 * one, else nothing of it is read and `error` says so.
+	 */
+	hidden?: boolean;
 };
 
 export type Snapshot = {
@@ -83,5 +116,11 @@ export function namespaceLabel(ns: Namespace): string {
 	const leader = ns.processes[0];
 	if (leader) return `<unnamed> pid ${leader.pid} ${leader.comm}`;
 	if (ns.paths[0]) return `<unnamed> ${ns.paths[0]}`;
+	const thread = ns.threads?.[0];
+	if (thread) return `<unnamed> tid ${thread.tid} ${thread.comm}`;
+	const descriptor = ns.descriptors?.[0];
+	if (descriptor) return `<unnamed> fd ${descriptor.fd} of pid ${descriptor.pid} ${descriptor.comm}`;
+	const mount = ns.mounts?.find(holder => !holder.covered) ?? ns.mounts?.[0];
+	if (mount) return `${mount.covered ? '<hidden under a mount>' : '<unnamed>'} ${mount.path}${mount.pid === null ? '' : ` (mnt:[${mount.mountNamespace}])`}`;
 	return `<unnamed> net:[${ns.inode}]`;
 }

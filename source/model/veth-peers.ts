@@ -1,104 +1,104 @@
-// Which namespace and interface is the other end of each veth?
+// Which namespace and interface is the other end of each veth? Only what the
+// kernel proves is said; anything else is left unresolved, never guessed.
 //
-// ip reports, for a veth, `link_index` (the peer's ifindex) and `link_netnsid`
-// (an nsid that only means something inside the namespace that was asked).
-// ifindex numbers repeat across namespaces, so an index alone proves nothing.
-// A pair is accepted only when both ends point at each other, and every nsid
-// is kept consistent: one nsid of a namespace names one other namespace.
-// Named namespaces give known nsids (`ip netns list-id`); each accepted pair
-// teaches the nsids of its two namespaces, which can settle pairs that were
-// ambiguous before (the host's namespace and unnamed ones have no name to go by).
+// ip reports, for a veth, `link_index` (the peer's ifindex) and, when the peer
+// is in another namespace, `link_netnsid`: an nsid that only means something
+// inside the namespace that was asked. ifindex numbers repeat across
+// namespaces, so an index proves nothing. What proves a pair a (in A) <-> c (in C):
+// c's ifindex is a's link_index and back, and the kernel, asked inside A, says
+// that A gives C the nsid a's link_netnsid names (or, asked inside C, that C
+// gives A the nsid c's names). An nsid names exactly one namespace, so that
+// settles it. A pair inside one namespace is proven by its indexes alone.
 import type {Peer} from './snapshot.js';
 import type {RawLink} from './ip-json.js';
 
-export type PeerInput = {
-	inode: number;
-	links: RawLink[];
-	/** nsid -> inode, as far as names tell. */
-	knownNsids: Map<number, number>;
-};
+export type PeerInput = {inode: number; links: RawLink[]};
+
+/** from -> (other -> the nsid `from` gives it, as the kernel said; -1: none). */
+export type NsidAnswers = Map<number, Map<number, number>>;
 
 export type PeerResolution = {
 	/** Keyed by endpointKey(inode, ifindex). */
 	peers: Map<string, Peer>;
-	/** Per namespace, nsid -> inode: the known ones and those the pairs taught. */
-	nsids: Map<number, Map<number, number>>;
-	/** Namespaces with a veth that more than one candidate could be the other end of. */
-	ambiguous: Set<number>;
+	/**
+	 * What to ask next: namespace -> the others whose nsid it should be asked,
+	 * for veth ends still open and candidates nobody has been asked about.
+	 */
+	questions: Map<number, Set<number>>;
 };
 
 export const endpointKey = (inode: number, ifindex: number) => `${inode}:${ifindex}`;
 
-type Endpoint = {inode: number; link: RawLink; peer: Endpoint | null};
+type End = {inode: number; link: RawLink & {linkIndex: number}};
 
-export function resolveVethPeers(namespaces: PeerInput[]): PeerResolution {
-	const nsids = new Map<number, Map<number, number>>();
-	for (const ns of namespaces) nsids.set(ns.inode, new Map(ns.knownNsids));
-
-	// Candidates are looked up by the reversed pair of indexes: a pair inside one
-	// namespace by namespace too (thousands of namespaces may each hold one with the
-	// same indexes), a pair across namespaces by the indexes alone.
-	const within = new Map<string, Endpoint>();
-	const across = new Map<string, Endpoint[]>();
-	let open: Endpoint[] = [];
+/**
+ * `perEnd`: how many unasked candidates of each open end go into `questions`
+ * (discovery asks in rounds: first one each, which settles most pairs, then all).
+ */
+export function resolveVethPeers(namespaces: PeerInput[], answers: NsidAnswers, perEnd = Number.POSITIVE_INFINITY): PeerResolution {
+	const peers = new Map<string, Peer>();
+	const setPeer = (a: End, c: End) => peers.set(endpointKey(a.inode, a.link.ifindex), {namespace: c.inode, name: c.link.name, ifindex: c.link.ifindex});
+	const across: End[] = [];
+	// Ends that point into another namespace, by their own ifindex: the candidates for an end's link_index.
+	const byIndex = new Map<number, End[]>();
 	for (const ns of namespaces) {
+		const own = new Map<number, RawLink>();
+		for (const link of ns.links) own.set(link.ifindex, link);
 		for (const link of ns.links) {
 			if (link.kind !== 'veth' || link.linkIndex === null) continue;
-			const endpoint: Endpoint = {inode: ns.inode, link, peer: null};
-			if (link.linkNetnsid === null) within.set(`${ns.inode}:${link.ifindex}:${link.linkIndex}`, endpoint);
-			else {
-				const key = `${link.ifindex}:${link.linkIndex}`;
-				const list = across.get(key);
-				if (list) list.push(endpoint);
-				else across.set(key, [endpoint]);
+			const end = {inode: ns.inode, link: link as End['link']};
+			if (link.linkNetnsid === null) {
+				// Both ends in this namespace: the kernel named the other by its index here, in the same reading.
+				const other = own.get(link.linkIndex);
+				if (other && other !== link && other.kind === 'veth') setPeer(end, {inode: ns.inode, link: other as End['link']});
+				continue;
 			}
-			open.push(endpoint);
+			across.push(end);
+			const list = byIndex.get(link.ifindex);
+			if (list) list.push(end);
+			else byIndex.set(link.ifindex, [end]);
 		}
 	}
 
-	const mapOf = (inode: number) => nsids.get(inode)!;
-	const consistent = (from: number, nsid: number, to: number): boolean => {
-		if (from === to) return false;
-		const known = mapOf(from).get(nsid);
-		if (known !== undefined) return known === to;
-		// An nsid is unique within its namespace: `to` must not already go by another one.
-		for (const [otherNsid, inode] of mapOf(from)) if (inode === to && otherNsid !== nsid) return false;
-		return true;
+	const said = (from: number, to: number) => answers.get(from)?.get(to);
+	/** true: proven; false: disproved; null: nobody asked. */
+	const verdict = (a: End, c: End): boolean | null => {
+		const fromA = said(a.inode, c.inode);
+		const fromC = said(c.inode, a.inode);
+		if ((fromA !== undefined && fromA !== a.link.linkNetnsid) || (fromC !== undefined && fromC !== c.link.linkNetnsid)) return false;
+		return fromA !== undefined || fromC !== undefined ? true : null;
 	};
+	// A candidate points back at a: a's link_index is its ifindex and its link_index is a's.
+	const candidatesOf = (a: End) => (byIndex.get(a.link.linkIndex) ?? []).filter(c => c.inode !== a.inode && c.link.linkIndex === a.link.ifindex);
 
-	const candidatesOf = (a: Endpoint): Endpoint[] => {
-		const {link} = a;
-		if (link.linkNetnsid === null) {
-			const b = within.get(`${a.inode}:${link.linkIndex}:${link.ifindex}`);
-			return b && b !== a && b.peer === null ? [b] : [];
+	const proven = new Map<End, End[]>();
+	for (const a of across) proven.set(a, candidatesOf(a).filter(c => verdict(a, c) === true));
+	// Two proofs for one end can only come from readings taken at different times: then neither stands.
+	const settled = new Set<End>();
+	for (const a of across) {
+		const [c, more] = proven.get(a)!;
+		if (!c || more) continue;
+		const back = proven.get(c)!;
+		if (back.length === 1 && back[0] === a) {
+			setPeer(a, c);
+			settled.add(a);
 		}
-		return (across.get(`${link.linkIndex}:${link.ifindex}`) ?? []).filter(
-			b => b.peer === null && consistent(a.inode, link.linkNetnsid!, b.inode) && consistent(b.inode, b.link.linkNetnsid!, a.inode),
-		);
-	};
-
-	let progress = true;
-	while (progress && open.length > 0) {
-		progress = false;
-		for (const a of open) {
-			if (a.peer !== null) continue;
-			const candidates = candidatesOf(a);
-			if (candidates.length !== 1) continue;
-			const b = candidates[0]!;
-			a.peer = b;
-			b.peer = a;
-			if (a.link.linkNetnsid !== null) mapOf(a.inode).set(a.link.linkNetnsid, b.inode);
-			if (b.link.linkNetnsid !== null) mapOf(b.inode).set(b.link.linkNetnsid, a.inode);
-			progress = true;
-		}
-		open = open.filter(endpoint => endpoint.peer === null);
 	}
 
-	const peers = new Map<string, Peer>();
-	for (const list of [within.values(), ...across.values()]) {
-		for (const a of list) if (a.peer) peers.set(endpointKey(a.inode, a.link.ifindex), {namespace: a.peer.inode, name: a.peer.link.name, ifindex: a.peer.link.ifindex});
+	const questions = new Map<number, Set<number>>();
+	for (const a of across) {
+		if (settled.has(a) || (proven.get(a)?.length ?? 0) > 0) continue;
+		let taken = 0;
+		for (const c of candidatesOf(a)) {
+			if (taken >= perEnd) break;
+			if (settled.has(c) || verdict(a, c) !== null) continue;
+			taken++;
+			// One answer settles every pair between the two namespaces, whichever of them is asked.
+			const list = questions.get(a.inode);
+			if (list?.has(c.inode) || questions.get(c.inode)?.has(a.inode)) continue;
+			if (list) list.add(c.inode);
+			else questions.set(a.inode, new Set([c.inode]));
+		}
 	}
-	const ambiguous = new Set<number>();
-	for (const a of open) if (candidatesOf(a).length > 1) ambiguous.add(a.inode);
-	return {peers, nsids, ambiguous};
+	return {peers, questions};
 }

@@ -2,17 +2,18 @@
 // with its interfaces, routes, forwarding and processes.
 import {createHash} from 'node:crypto';
 import {existsSync, watch, type FSWatcher} from 'node:fs';
-import path from 'node:path';
 import type {Namespace, Peer, Process, Snapshot} from '../model/snapshot.js';
-import {endpointKey, resolveVethPeers} from '../model/veth-peers.js';
+import {endpointKey, resolveVethPeers, type NsidAnswers} from '../model/veth-peers.js';
 import {listNetnsNames, namespaceOfPid, netnsDir, readMountinfo, readTaskMarker, scanProcesses, scanProcessesInSlices, type ProcessCache, type ProcScan} from './procfs.js';
 import {slicer, type Slicing} from './slicing.js';
-import {readNamespace, readNsids, type NamespaceReading} from './ip-query.js';
+import {readNamespace, type NamespaceReading} from './ip-query.js';
 import {perlReaderAvailable, readNamespacesAt, type Readers} from './namespace-reader.js';
 import {namespaceTargetOf, type NamespaceTarget} from '../model/namespace-target.js';
-import type {NsidEntry} from '../model/ip-json.js';
-import {parseNsfsMounts, type NsfsMount} from '../model/procfs.js';
+import {parseNsfsMounts} from '../model/procfs.js';
 import {mapLimit, startedCount} from './run.js';
+import {noHolders, scanHolders, type Holders} from './holders.js';
+import {heldElsewhere, locateMountedNamespaces, onlyDescriptors, type Found} from './held-namespaces.js';
+import {askNsids} from './nsid-query.js';
 import {debianPackageOf} from './programs.js';
 
 export class MissingToolError extends Error {
@@ -39,7 +40,6 @@ export type Discovery = {
 	warnings: string[];
 };
 
-type Found = {inode: number; name: string | null; paths: string[]};
 type TaskMarker = {tasks: number; lastPid: number};
 type Kept = {item: Found; reading: NamespaceReading; target: NamespaceTarget};
 
@@ -67,6 +67,12 @@ export type RefreshPlan = {
 	 * on every refresh.
 	 */
 	mountsMaxAgeMs?: number;
+	/**
+	 * Threads, open descriptors and the mount tables of other mount namespaces
+	 * (scanHolders: every descriptor of every process) are scanned again after
+	 * this long; unset: on every refresh. A list-only refresh does not scan them.
+	 */
+	holdersMaxAgeMs?: number;
 	/** Scan options for /proc (see scanProcesses). */
 	trustProcessesAfterMs?: number;
 	recheckProcessesAfterMs?: number;
@@ -84,7 +90,7 @@ export type RefreshPlan = {
 export class Discoverer {
 	private readonly processCache: ProcessCache;
 	/** Digests are made only when there is something to compare with (never in a one-off snapshot). */
-	private readonly readings = new Map<number, {reading: NamespaceReading; readAt: number; digest: string | null; nsids?: NsidEntry[]}>();
+	private readonly readings = new Map<number, {reading: NamespaceReading; readAt: number; digest: string | null}>();
 	private mounted: {
 		mountinfo: string;
 		names: string[];
@@ -92,14 +98,19 @@ export class Discoverer {
 		selfInode: number | null;
 		found: Found[];
 		targets: NamespaceTarget[];
+		/** `${inode} ${path}` of every nsfs mount in nstui's own table. */
+		keys: Set<string>;
 		warnings: string[];
 		readAt: number;
 	} | null = null;
+	private holders: {holders: Holders; at: number; key: string} | null = null;
+	/** The nsids the kernel said each namespace gives others, kept while that namespace's reading stays the same. */
+	private readonly nsidAnswers = new Map<number, {reading: NamespaceReading; answers: Map<number, number>}>();
 	/** Watches /run/netns for names added and removed; null while it cannot (no such directory yet). */
 	private netnsWatcher: FSWatcher | null = null;
 	private netnsChanged = true;
 	/** The last result and what it was made from, handed back whole when nothing changed. */
-	private last: {discovery: Discovery; mounted: Found[]; scan: ProcScan; errors: boolean} | null = null;
+	private last: {discovery: Discovery; mounted: Found[]; scan: ProcScan; holders: Holders; errors: boolean} | null = null;
 	private readonly previous = new Map<number, {inputs: StableInputs; digest: string | null; ns: Namespace}>();
 	private lastSnapshot: Snapshot | null = null;
 	private lastScan: {
@@ -120,8 +131,8 @@ export class Discoverer {
 		const now = Date.now();
 		const warnings: string[] = [];
 		const selfInode = namespaceOfPid('self');
+		const selfMnt = namespaceOfPid('self', 'mnt');
 		const rootInode = namespaceOfPid(1) ?? selfInode;
-		const targetOf = (item: Found, processes: Process[]): NamespaceTarget => wayIn(item, processes, rootInode, selfInode);
 		let budget = plan.staleBudget ?? Number.POSITIVE_INFINITY;
 		const readGroup = (group: Found[], targets: NamespaceTarget[]) => {
 			const chosen = this.choose(group, plan, now, budget);
@@ -135,23 +146,28 @@ export class Discoverer {
 		// Taken before nstui starts anything, so its own processes can be told apart (see scan()).
 		const marker = {tasks: readTaskMarker(), started: startedCount.processes};
 		// Namespaces with a mount (named ones, the host's) are read while /proc is scanned.
-		const {found: mounted, targets: mountedTargets} = this.locateMounted(rootInode, selfInode, plan, now, warnings);
+		const located = this.locateMounted(rootInode, selfInode, selfMnt, plan, now, warnings);
+		// A namespace only covered mounts hold is entered some other way, if there is one (below).
+		const visible = located.found.flatMap((item, index) => (item.hidden ? [] : [index]));
+		const mounted = visible.map(index => located.found[index]!);
+		const mountedTargets = visible.map(index => located.targets[index]!);
 		const mountedRead = readGroup(mounted, mountedTargets);
 		const scan = await this.scan(plan, now, marker);
 		if (scan.unreadable > 0) {
 			warnings.push(`${scan.unreadable} processes' namespaces could not be read (permission denied): namespaces only they are in may be missing`);
 		}
-		const mountedInodes = new Set(mounted.map(item => item.inode));
-		const processOnly: Found[] = [...scan.byNamespace.keys()].filter(inode => !mountedInodes.has(inode)).map(inode => ({inode, name: null, paths: []}));
-		const processOnlyTargets = processOnly.map(item => targetOf(item, scan.byNamespace.get(item.inode) ?? []));
-		const fresh = (await Promise.all([mountedRead, readGroup(processOnly, processOnlyTargets)])).flat();
+		const holders = await this.scanHolders(scan, plan, now, selfMnt, located.keys);
+		const {others, otherTargets, unreachable, mounted: withHolders} = heldElsewhere(located.found, scan, holders);
+		const fresh = (await Promise.all([mountedRead, readGroup(others, otherTargets)])).flat();
 		const missing = fresh.find(([, reading]) => reading.missing)?.[1].missing;
 		if (missing) throw new MissingToolError(missing);
 		// A reading the same as the last keeps its object, so nothing made from it is made again.
 		const step = slicer(plan.slicing);
 		let changed = 0;
-		for (const [inode, reading] of fresh) {
+		for (const [inode, read] of fresh) {
 			await step();
+			// The reader says which namespace it opened: a path of a process that has moved or gone may lead elsewhere.
+			const reading = read.opened === undefined || read.opened === inode ? read : {...unread, error: `its way in led to another namespace (net:[${read.opened}]) while it was read`};
 			const known = this.readings.get(inode);
 			if (known?.reading === reading) {
 				known.readAt = now;
@@ -165,12 +181,12 @@ export class Discoverer {
 			}
 		}
 		const {last} = this;
-		if (last && changed === 0 && !last.errors && !plan.listOnly && last.mounted === mounted && last.scan === scan) {
+		if (last && changed === 0 && !last.errors && !plan.listOnly && last.mounted === located.found && last.scan === scan && last.holders === holders) {
 			this.noteQuiet();
 			return last.discovery;
 		}
-		const list = [...mounted, ...processOnly];
-		const targets = [...mountedTargets, ...processOnlyTargets];
+		const list = [...mounted.map(item => withHolders.get(item.inode) ?? item), ...others];
+		const targets = [...mountedTargets, ...otherTargets];
 
 		// A namespace whose way in has gone while it was read no longer exists: drop it.
 		const kept: Kept[] = [];
@@ -183,21 +199,29 @@ export class Discoverer {
 			}
 			const way = target === 'current' ? null : nsfsPathOf(target);
 			if (known.reading.error && way && !existsSync(way)) return;
+			// A descriptor read through an unmounted path (`/`) may be another kind of namespace: setns says.
+			if (onlyDescriptors(item) && known.reading.error && /^cannot enter .*: Invalid argument$/.test(known.reading.error)) return;
 			kept.push({item, reading: known.reading, target});
 		});
 		const keptInodes = new Set(kept.map(({item}) => item.inode));
 		for (const inode of this.readings.keys()) if (!keptInodes.has(inode)) this.readings.delete(inode);
+		// Held only by covered mounts, with no other way in: listed, and nothing made up about what is inside.
+		for (const item of unreachable) {
+			this.readings.delete(item.inode);
+			const covered = item.mounts.map(mount => mount.path).join(', ');
+			kept.push({item, reading: {...unread, error: `hidden under a mount: another mount covers ${covered}, and no process, thread or descriptor leads into it`}, target: 'current'});
+			keptInodes.add(item.inode);
+		}
 
-		const resolution = await this.resolvePeers(kept);
-		const nsidFromRoot = new Map<number, number>();
-		for (const [nsid, inode] of resolution.nsids.get(rootInode ?? -1) ?? []) nsidFromRoot.set(inode, nsid);
+		const peers = await this.resolvePeers(kept.filter(({item}) => !unreachable.includes(item)), selfInode, plan);
+		const nsidFromRoot = this.nsidsOfRoot(kept, rootInode);
 
 		const namespaces: Namespace[] = [];
 		for (const {item, reading} of kept) {
 			await step();
 			const processes = (scan.byNamespace.get(item.inode) ?? []).sort((a, b) => a.pid - b.pid);
-			const peers = reading.links.map(link => resolution.peers.get(endpointKey(item.inode, link.ifindex)) ?? null);
-			const inputs = {reading, processes, nsid: nsidFromRoot.get(item.inode) ?? null, peers, item};
+			const linkPeers = reading.links.map(link => peers.get(endpointKey(item.inode, link.ifindex)) ?? null);
+			const inputs = {reading, processes, nsid: nsidFromRoot.get(item.inode) ?? null, peers: linkPeers, item};
 			const ns = this.stable(item.inode, inputs, () => ({
 				inode: item.inode,
 				name: item.name,
@@ -207,12 +231,16 @@ export class Discoverer {
 				forwarding: reading.forwarding,
 				processes,
 				interfaces: reading.links.map(({linkIndex, linkNetnsid, ...link}, index) => {
-					const peer = peers[index]!;
+					const peer = linkPeers[index]!;
 					return link.kind === 'veth' && !peer ? {...link, peer, peerUnresolved: true} : {...link, peer};
 				}),
 				routes: reading.routes,
 				error: reading.error,
 				...(reading === unread ? {pending: true} : {}),
+				mounts: item.mounts,
+				threads: item.threads,
+				descriptors: item.descriptors,
+				...(item.hidden ? {hidden: true} : {}),
 			}));
 			namespaces.push(ns);
 		}
@@ -228,12 +256,12 @@ export class Discoverer {
 		if (!unchanged) this.lastSnapshot = {version: 1, takenAt: new Date(now).toISOString(), namespaces};
 		this.noteQuiet();
 		const discovery = {snapshot: this.lastSnapshot!, warnings};
-		this.last = {discovery, mounted, scan, errors: namespaces.some(ns => ns.error !== null || ns.pending)};
+		this.last = {discovery, mounted: located.found, scan, holders, errors: namespaces.some(ns => ns.error !== null || ns.pending)};
 		return discovery;
 	}
 
 	/** The mounted namespaces and their ways in, worked out again only when the mount table or /run/netns changed. */
-	private locateMounted(rootInode: number | null, selfInode: number | null, plan: RefreshPlan, now: number, warnings: string[]) {
+	private locateMounted(rootInode: number | null, selfInode: number | null, selfMnt: number | null, plan: RefreshPlan, now: number, warnings: string[]) {
 		let known = this.mounted;
 		const maxAge = plan.mountsMaxAgeMs;
 		if (maxAge !== undefined) this.watchNetns();
@@ -255,9 +283,11 @@ export class Discoverer {
 			if (same) known!.readAt = now;
 			else {
 				const notes: string[] = [];
-				const found = locateMountedNamespaces(rootInode, parseNsfsMounts(mountinfo), names, notes);
+				const mounts = parseNsfsMounts(mountinfo);
+				const found = locateMountedNamespaces(rootInode, selfMnt, mounts, names, notes);
 				const targets = found.map(item => wayIn(item, [], rootInode, selfInode));
-				known = this.mounted = {mountinfo, names, rootInode, selfInode, found, targets, warnings: notes, readAt: now};
+				const keys = new Set(mounts.map(mount => `${mount.inode} ${mount.path}`));
+				known = this.mounted = {mountinfo, names, rootInode, selfInode, found, targets, keys, warnings: notes, readAt: now};
 			}
 		}
 		warnings.push(...known!.warnings);
@@ -338,30 +368,69 @@ export class Discoverer {
 		return {inodes, stale: taken.length};
 	}
 
-	private async resolvePeers(kept: Kept[]) {
-		const inodeByName = new Map(kept.flatMap(({item}) => (item.name ? [[item.name, item.inode] as const] : [])));
-		const knownNsids = (entries: NsidEntry[]) =>
-			new Map(
-				entries.flatMap(({nsid, name}) => {
-					const inode = name === null ? undefined : inodeByName.get(name);
-					return inode === undefined ? [] : [[nsid, inode] as const];
-				}),
-			);
-		const nsidsOf = ({item, reading}: Kept) => this.readings.get(item.inode)?.nsids ?? reading.nsids;
-		const resolve = () =>
-			resolveVethPeers(kept.map(entry => ({inode: entry.item.inode, links: entry.reading.links, knownNsids: knownNsids(nsidsOf(entry))})));
-		let resolution = resolve();
-		// Index matching leaves a pair open only when several namespaces fit; their nsid lists settle it.
-		const asked = kept.filter(entry => resolution.ambiguous.has(entry.item.inode) && !this.readings.get(entry.item.inode)?.nsids);
-		if (asked.length > 0) {
-			const answers = await mapLimit(asked, this.options.concurrency ?? 4, ({target}) => readNsids(target, this.options.timeoutMs));
-			asked.forEach(({item}, index) => {
-				const known = this.readings.get(item.inode);
-				if (known) known.nsids = answers[index]!;
-			});
-			resolution = resolve();
+	/**
+	 * Threads, descriptors and other mount namespaces' mounts: scanned again when
+	 * old (see RefreshPlan.holdersMaxAgeMs); the same object while nothing changed.
+	 */
+	private async scanHolders(scan: ProcScan, plan: RefreshPlan, now: number, selfMnt: number | null, ownMounts: Set<string>): Promise<Holders> {
+		const known = this.holders;
+		if (plan.listOnly) return known?.holders ?? noHolders();
+		if (known && plan.holdersMaxAgeMs !== undefined && now - known.at < plan.holdersMaxAgeMs) return known.holders;
+		const holders = await scanHolders(scan, {selfMnt, ownMounts, slicing: plan.slicing});
+		const key = JSON.stringify([[...holders.threads], [...holders.descriptors], [...holders.mounts]]);
+		if (known && known.key === key) {
+			known.at = now;
+			known.holders.took = holders.took;
+			return known.holders;
 		}
-		return resolution;
+		this.holders = {holders, at: now, key};
+		return holders;
+	}
+
+	/**
+	 * Veth peers, each proven by the kernel (model/veth-peers.ts): namespaces are
+	 * asked which nsid they give the candidates, in rounds, one candidate per open
+	 * end first (that settles most), then all that are left. Answers are kept
+	 * while the asked namespace's reading stays the same.
+	 */
+	private async resolvePeers(kept: Kept[], selfInode: number | null, plan: RefreshPlan): Promise<Map<string, Peer>> {
+		const inputs = kept.map(({item, reading}) => ({inode: item.inode, links: reading.links}));
+		const readingOf = new Map(kept.map(({item, reading}) => [item.inode, reading] as const));
+		const placeOf = new Map(
+			kept.map(({item, target}) => [item.inode, {inode: item.inode, path: item.inode === selfInode || target === 'current' ? `/proc/${process.pid}/ns/net` : nsfsPathOf(target)}] as const),
+		);
+		for (const [inode, cached] of this.nsidAnswers) if (readingOf.get(inode) !== cached.reading) this.nsidAnswers.delete(inode);
+		const answers: NsidAnswers = new Map([...this.nsidAnswers].map(([inode, cached]) => [inode, cached.answers] as const));
+		const names = new Map(kept.flatMap(({item}) => (item.name === null ? [] : [[item.name, item.inode] as const])));
+		const step = slicer(plan.slicing);
+		for (let round = 0; ; round++) {
+			await step();
+			const last = round >= 3;
+			const resolution = resolveVethPeers(inputs, answers, last ? Number.POSITIVE_INFINITY : 1);
+			if (resolution.questions.size === 0 || round > 3) return resolution.peers;
+			const questions = [...resolution.questions].map(([from, about]) => ({from: placeOf.get(from)!, about: [...about].map(inode => placeOf.get(inode)!)}));
+			const fresh = await askNsids(questions, {timeoutMs: this.options.timeoutMs, nice: this.options.readerNice, names});
+			for (const [from, given] of fresh) {
+				let cached = this.nsidAnswers.get(from);
+				if (!cached) this.nsidAnswers.set(from, (cached = {reading: readingOf.get(from)!, answers: new Map()}));
+				for (const [to, nsid] of given) cached.answers.set(to, nsid);
+				answers.set(from, cached.answers);
+			}
+		}
+	}
+
+	/** The nsid the host's namespace gives each other one: from its `ip netns list-id` (named ones) and what it was asked. */
+	private nsidsOfRoot(kept: Kept[], rootInode: number | null): Map<number, number> {
+		const byInode = new Map<number, number>();
+		const root = kept.find(({item}) => item.inode === rootInode);
+		if (!root) return byInode;
+		const inodeByName = new Map(kept.flatMap(({item}) => (item.name === null ? [] : [[item.name, item.inode] as const])));
+		for (const {nsid, name} of root.reading.nsids) {
+			const inode = name === null ? undefined : inodeByName.get(name);
+			if (inode !== undefined) byInode.set(inode, nsid);
+		}
+		for (const [inode, nsid] of this.nsidAnswers.get(root.item.inode)?.answers ?? []) if (nsid >= 0) byInode.set(inode, nsid);
+		return byInode;
 	}
 
 	/**
@@ -399,13 +468,19 @@ const sameInputs = (a: StableInputs, b: StableInputs) =>
 	a.nsid === b.nsid &&
 	sameList(a.processes, b.processes, (x, y) => x === y) &&
 	sameList(a.peers, b.peers, (x, y) => x === y || (x !== null && y !== null && x.namespace === y.namespace && x.ifindex === y.ifindex && x.name === y.name)) &&
-	(a.item === b.item || (a.item.inode === b.item.inode && a.item.name === b.item.name && sameList(a.item.paths, b.item.paths, (x, y) => x === y)));
+	(a.item === b.item ||
+		(a.item.inode === b.item.inode &&
+			a.item.name === b.item.name &&
+			a.item.hidden === b.item.hidden &&
+			sameList(a.item.paths, b.item.paths, (x, y) => x === y) &&
+			JSON.stringify([a.item.mounts, a.item.threads, a.item.descriptors]) === JSON.stringify([b.item.mounts, b.item.threads, b.item.descriptors])));
 
 const sameList = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean) => a.length === b.length && a.every((x, index) => same(x, b[index]!));
 
 /** The same processes in the same namespaces (the cache keeps one object per pid), in the same order. */
 export function sameScan(a: ProcScan, b: ProcScan): boolean {
 	if (a.unreadable !== b.unreadable || a.byNamespace.size !== b.byNamespace.size) return false;
+	if (a.tasks.size !== b.tasks.size || [...b.tasks].some(([pid, task]) => a.tasks.get(pid) !== task)) return false;
 	for (const [inode, list] of b.byNamespace) {
 		const other = a.byNamespace.get(inode);
 		if (!other || !sameList(other, list, (x, y) => x === y)) return false;
@@ -416,27 +491,6 @@ export function sameScan(a: ProcScan, b: ProcScan): boolean {
 /** How to enter a namespace found: a name, a mount path, or a process in it (every one found has one). */
 const wayIn = (item: Found, processes: Process[], rootInode: number | null, selfInode: number | null): NamespaceTarget =>
 	namespaceTargetOf({...item, root: item.inode === rootInode, processes}, selfInode) ?? 'current';
-
-/** The host's namespace and every one held by an nsfs bind mount (the named ones are those in /run/netns), each once. */
-function locateMountedNamespaces(rootInode: number | null, mounts: NsfsMount[], netnsNames: string[], warnings: string[]): Found[] {
-	const found = new Map<number, Found>();
-	const entry = (inode: number) => {
-		let item = found.get(inode);
-		if (!item) found.set(inode, (item = {inode, name: null, paths: []}));
-		return item;
-	};
-	if (rootInode !== null) entry(rootInode);
-	for (const mount of mounts) {
-		const item = entry(mount.inode);
-		if (!item.paths.includes(mount.path)) item.paths.push(mount.path);
-		if (path.dirname(mount.path) === netnsDir && item.name === null) item.name = path.basename(mount.path);
-	}
-	const names = new Set([...found.values()].map(item => item.name));
-	for (const name of netnsNames) {
-		if (!names.has(name)) warnings.push(`${netnsDir}/${name} is not a mounted namespace (left over?): skipped`);
-	}
-	return [...found.values()];
-}
 
 /** The nsfs file a namespace is entered by. */
 const nsfsPathOf = (target: Exclude<NamespaceTarget, 'current'>) => ('name' in target ? `${netnsDir}/${target.name}` : target.path);

@@ -17,6 +17,8 @@ export type NamespaceReading = {
 	error: string | null;
 	/** The program that was not found on PATH (ip or nsenter), if that is why it failed. */
 	missing: string | null;
+	/** The inode of the namespace the reader opened, when it says (the perl reader does). */
+	opened?: number;
 };
 
 // Order matters: ip stops at the first failing line, so the most needed come first.

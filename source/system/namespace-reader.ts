@@ -87,7 +87,9 @@ export function sectionReading(stdout: string, stderr: string, status: SectionSt
 		ok: exitCode === 0,
 		durationMs: 0,
 	};
-	return interpretAnswers(parseJsonLines(stdout), result, expected);
+	const reading = interpretAnswers(parseJsonLines(stdout), result, expected);
+	if (status?.inode !== undefined) reading.opened = status.inode;
+	return reading;
 }
 
 /** A namespace the reader did not get to: it was stopped (`timeout`) or failed. */

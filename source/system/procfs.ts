@@ -13,6 +13,8 @@ export type KnownProcess = {
 	/** null for a kernel thread. */
 	process: Process | null;
 	inode: number;
+	/** Set when its main thread has exited: the task through which its namespace is reached. */
+	task: number | null;
 	/** When the pid was first seen and when its namespace was last read (ms). */
 	firstSeen: number;
 	/** false while only the namespace is known (a scan with details: false). */
@@ -44,6 +46,8 @@ export type ProcScan = {
 	byNamespace: Map<number, Process[]>;
 	/** Processes whose namespace could not be read (not root), for the note on stderr. */
 	unreadable: number;
+	/** pid -> the task (thread id) its namespace is reached through, for processes whose main thread has exited. */
+	tasks: Map<number, number>;
 };
 
 // One buffer for every /proc file: readFileSync's fstat and fresh buffer per
@@ -54,7 +58,7 @@ export type ProcScan = {
 let buffer = Buffer.allocUnsafe(64 * 1024);
 const keptBufferLimit = 1024 * 1024;
 
-function readText(path: string): string | null {
+export function readText(path: string): string | null {
 	let fd: number;
 	try {
 		fd = openSync(path, 'r');
@@ -83,13 +87,35 @@ function readText(path: string): string | null {
 	}
 }
 
-export function namespaceOfPid(pid: number | 'self'): number | null {
+export function namespaceOfPid(pid: number | 'self', kind: 'net' | 'mnt' = 'net'): number | null {
 	try {
-		return parseNsLink(readlinkSync(`/proc/${pid}/ns/net`));
+		return parseNsLink(readlinkSync(`/proc/${pid}/ns/${kind}`), kind);
 	} catch {
 		return null;
 	}
 }
+
+/**
+ * A process whose main thread has exited while others run: its own ns links
+ * cannot be read, a remaining thread's can. The first such thread, or null.
+ */
+function throughTask(pid: number): {task: number; inode: number} | null {
+	let tasks: string[];
+	try {
+		tasks = readdirSync(`/proc/${pid}/task`);
+	} catch {
+		return null;
+	}
+	for (const task of tasks) {
+		if (task === String(pid)) continue;
+		try {
+			const inode = parseNsLink(readlinkSync(`/proc/${pid}/task/${task}/ns/net`));
+			if (inode !== null) return {task: Number(task), inode};
+		} catch {}
+	}
+	return null;
+}
+
 
 /**
  * Scans /proc. Details (comm, cmdline, user) are read once per pid and kept in
@@ -127,6 +153,7 @@ function startScan(cache: ProcessCache, options: ScanOptions, entries = readdirS
 	let usersRead: Map<number, string> | undefined;
 	const users = () => (usersRead ??= parsePasswd(readText('/etc/passwd') ?? ''));
 	const byNamespace = new Map<number, Process[]>();
+	const tasks = new Map<number, number>();
 	const seen = new Set<number>();
 	let unreadable = 0;
 
@@ -137,41 +164,43 @@ function startScan(cache: ProcessCache, options: ScanOptions, entries = readdirS
 		const trusted =
 			known !== undefined && trustAfterMs > 0 && now - known.firstSeen >= trustAfterMs && now - known.checkedAt < recheckAfterMs;
 		if (!trusted) {
-			let target: string;
+			let inode: number | null;
+			let task: number | null = null;
 			try {
-				target = readlinkSync(`/proc/${pid}/ns/net`);
+				inode = parseNsLink(readlinkSync(`/proc/${pid}/ns/net`));
 			} catch (error) {
-				// ENOENT: gone since readdir. EACCES: another user's process, when not root.
+				// EACCES: another user's process, when not root. ENOENT: gone since readdir, or its main thread has exited.
 				if ((error as NodeJS.ErrnoException).code === 'EACCES') unreadable++;
-				return;
+				const through = (error as NodeJS.ErrnoException).code === 'ENOENT' ? throughTask(pid) : null;
+				if (!through) return;
+				({inode, task} = through);
 			}
-			const inode = parseNsLink(target);
 			if (inode === null) return;
 			if (known === undefined) {
 				known = details
-					? {process: readProcess(pid, users), inode, firstSeen: now, checkedAt: now, detailed: true}
-					: {process: runningChildren.has(pid) ? null : {pid, comm: '…', cmdline: '…', user: '…'}, inode, firstSeen: now, checkedAt: now, detailed: false};
+					? {process: readProcess(pid, users, task), inode, task, firstSeen: now, checkedAt: now, detailed: true}
+					: {process: runningChildren.has(pid) ? null : {pid, comm: '…', cmdline: '…', user: '…'}, inode, task, firstSeen: now, checkedAt: now, detailed: false};
 				cache.set(pid, known);
 			} else {
-				known.inode = inode;
-				known.checkedAt = now;
+				Object.assign(known, {inode, task, checkedAt: now});
 			}
 		}
 		if (details && !known!.detailed) {
-			known!.process = readProcess(pid, users);
+			known!.process = readProcess(pid, users, known!.task);
 			known!.detailed = true;
 		}
 		seen.add(pid);
-		const {process, inode} = known!;
+		const {process, inode, task} = known!;
 		if (process === null) return;
 		const list = byNamespace.get(inode);
 		if (list) list.push(process);
 		else byNamespace.set(inode, [process]);
+		if (task !== null) tasks.set(pid, task);
 	};
 
 	const finish = (): ProcScan => {
 		for (const pid of cache.keys()) if (!seen.has(pid)) cache.delete(pid);
-		return {byNamespace, unreadable};
+		return {byNamespace, unreadable, tasks};
 	};
 
 	return {entries, visit, finish};
@@ -182,12 +211,13 @@ function startScan(cache: ProcessCache, options: ScanOptions, entries = readdirS
  * which are all in the host's namespace, and the ip/nsenter/xargs that nstui
  * itself is running to read namespaces.
  */
-function readProcess(pid: number, users: () => Map<number, string>): Process | null {
+function readProcess(pid: number, users: () => Map<number, string>, task: number | null = null): Process | null {
 	if (runningChildren.has(pid)) return null;
 	// stat gives comm and the parent in one read; the owner of /proc/PID is the real uid.
 	const stat = parseStat(readText(`/proc/${pid}/stat`) ?? '');
 	if (!stat || runningChildren.has(stat.ppid)) return null;
-	const cmdline = readText(`/proc/${pid}/cmdline`);
+	// A main thread that has exited has no command line of its own; the process's other threads still do.
+	const cmdline = readText(task === null ? `/proc/${pid}/cmdline` : `/proc/${pid}/task/${task}/cmdline`);
 	if (!cmdline) return null;
 	let uid: number | null = null;
 	try {

@@ -13,6 +13,13 @@ import type {TuiStore} from './tui-store.js';
 /** Namespaces re-read per tick besides the selected one: about 2 % of a core at a 2 s interval. */
 export const rotationPerTick = 16;
 
+/**
+ * Threads, open descriptors and other mount namespaces' tables: scanned on
+ * every full refresh (start, Ctrl-R, after an action) and, between them, this
+ * often: the descriptor scan reads every descriptor of every process.
+ */
+export const holdersEveryMs = 30_000;
+
 /** The longest stretch of discovery work between two turns of the event loop, so keys are answered at once. */
 const sliceMs = 8;
 
@@ -55,6 +62,7 @@ export function createLiveLoad(store: TuiStore, intervalMs: number, activity = n
 			trustProcessesAfterMs: 5_000,
 			recheckProcessesAfterMs: 30_000,
 			mountsMaxAgeMs: 10_000,
+			holdersMaxAgeMs: holdersEveryMs,
 			slicing,
 		});
 	};

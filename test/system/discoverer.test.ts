@@ -8,6 +8,8 @@ import {Discoverer, sameScan} from '../../source/system/discover.js';
 import {scanProcesses, scanProcessesInSlices, type ProcScan} from '../../source/system/procfs.js';
 import {needsRoot} from '../helpers/root.js';
 import {ip, Lab, uniquePrefix} from '../helpers/lab.js';
+import {HeldNamespaces} from '../helpers/held.js';
+import {statSync} from 'node:fs';
 
 describe('Discoverer: incremental refreshes', {skip: needsRoot}, () => {
 	const lab = new Lab(uniquePrefix('incr'));
@@ -114,6 +116,29 @@ describe('Discoverer: the mount table between refreshes', {skip: needsRoot}, () 
 	});
 });
 
+describe('Discoverer: holders between refreshes', {skip: needsRoot}, () => {
+	const lab = new Lab(uniquePrefix('holders'));
+	const held = new HeldNamespaces(lab.prefix);
+	after(async () => {
+		await held.cleanup();
+		await lab.teardown();
+	});
+
+	test('with holdersMaxAgeMs descriptors are scanned again only once the last scan is old', async () => {
+		const discoverer = new Discoverer();
+		const plan = {holdersMaxAgeMs: 60_000};
+		await discoverer.refresh(plan);
+		const name = lab.ns('fdonly');
+		const inode = statSync(`/run/netns/${name}`).ino;
+		await held.byDescriptor(`/run/netns/${name}`);
+		ip('netns', 'del', name);
+		const listed = async (maxAge: number) => (await discoverer.refresh({holdersMaxAgeMs: maxAge})).snapshot.namespaces.some(ns => ns.inode === inode);
+		assert.equal(await listed(60_000), false, 'not while the last holder scan is young');
+		assert.equal(await listed(0), true, 'found once it is old');
+		assert.equal(await listed(60_000), true, 'and kept until the next scan');
+	});
+});
+
 describe('the /proc scan in slices', () => {
 	test('finds what the plain scan finds, pausing between slices', async () => {
 		const plain = scanProcesses(new Map());
@@ -144,7 +169,7 @@ describe('the /proc scan in slices', () => {
 describe('sameScan', () => {
 	const p = (pid: number): Process => ({pid, comm: 'sleep', cmdline: 'sleep infinity', user: 'root'});
 	const [a, b, c] = [p(1), p(2), p(3)];
-	const scan = (entries: Array<[number, Process[]]>, unreadable = 0): ProcScan => ({byNamespace: new Map(entries), unreadable});
+	const scan = (entries: Array<[number, Process[]]>, unreadable = 0): ProcScan => ({byNamespace: new Map(entries), unreadable, tasks: new Map()});
 
 	test('the same process objects in the same namespaces: the last scan stands', () => {
 		assert.equal(sameScan(scan([[10, [a, b]], [11, [c]]]), scan([[11, [c]], [10, [a, b]]])), true);
