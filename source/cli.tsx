@@ -45,8 +45,8 @@ async function runCommandLine() {
 		  --interval N  seconds between refreshes of the terminal UI (default 2)
 		  --read-only   the terminal UI without actions (always so when not root)
 		  --log FILE    also append every command nstui runs to FILE (l shows them)
-		  --help        this text
-		  --version     the version
+		  -h, --help    this text
+		  -v, --version the version
 
 		Keys in the terminal UI (? shows them with more detail)
 		  Tab Shift-Tab 1-4   panes          j k ↑ ↓ PgUp PgDn g G   move
@@ -72,9 +72,25 @@ async function runCommandLine() {
 				dot: {type: 'boolean', default: false},
 				prefix: {type: 'string'},
 				log: {type: 'string'},
+				// Declared so that meow's own help and version also answer to -h and -v.
+				help: {type: 'boolean', shortFlag: 'h'},
+				version: {type: 'boolean', shortFlag: 'v'},
 			},
 		},
 	);
+
+	// meow would name an unknown flag on two lines; one line says it, and the UI
+	// must never start on a mistyped option.
+	const unknown = unknownFlags(cli.flags);
+	if (unknown.length > 0) {
+		process.stderr.write(`nstui: unknown option ${unknown.join(', ')}; see nstui --help\n`);
+		process.exitCode = 2;
+		return;
+	}
+
+	// meow answers these by itself only when they come alone.
+	if (cli.flags.help) cli.showHelp(0);
+	if (cli.flags.version) cli.showVersion();
 
 	const [command] = cli.input;
 
@@ -105,4 +121,13 @@ async function runCommandLine() {
 		process.stderr.write(`nstui: unknown command "${command}"; see nstui --help\n`);
 		process.exitCode = 2;
 	}
+}
+
+/** The flags meow parsed that nstui does not know, spelled as on the command line. */
+function unknownFlags(flags: Record<string, unknown>): string[] {
+	// Inside the function: the top-level await above runs before module-level constants exist.
+	const knownFlags = new Set(['json', 'interval', 'readOnly', 'dot', 'prefix', 'log', 'help', 'version', 'h', 'v']);
+	return Object.keys(flags)
+		.filter(key => !knownFlags.has(key) && !key.includes('-'))
+		.map(key => (key.length === 1 ? `-${key}` : `--${key.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`));
 }
