@@ -131,7 +131,7 @@ export const keyMap: readonly KeyBinding[] = [
 	},
 	{
 		keys: '/',
-		description: 'filter this pane (Enter keeps, Esc clears)',
+		description: 'new filter for this pane (Enter keeps, Esc clears)',
 		group: 'View',
 		hint: '/ filter',
 		matches: plainKey('/'),

@@ -25,8 +25,9 @@ export function enterFromTopology(store: TuiStore, lines: readonly DrawingLine[]
 	returnToNamespace(store, settlePosition(lines, view, height).cursor);
 }
 
+/** `/` starts a new filter: the old one goes at once. */
 export function startTopologyFilter(store: TuiStore): void {
-	updateFullView(store, 'topology', () => ({editingFilter: true}));
+	updateFullView(store, 'topology', () => ({editingFilter: true, filter: '', top: null}));
 }
 
 /** A new filter shows the cursor's box again wherever it now is. */

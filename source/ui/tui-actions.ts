@@ -88,8 +88,10 @@ export function selectNamespace(store: TuiStore, inode: number): boolean {
 	return true;
 }
 
+/** `/` starts a new filter, as in less, vim, htop and k9s: the old one goes, the selected row stays. */
 export function startFilter(store: TuiStore): void {
-	store.update({editingFilter: true});
+	pinSelection(store);
+	store.update(state => ({editingFilter: true, filters: {...state.filters, [state.focus]: ''}}));
 }
 
 /** Holds on to the row the pane shows as selected, so narrowing or widening the list keeps it. */

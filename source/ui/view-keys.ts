@@ -51,7 +51,7 @@ export const topologyKeys: readonly ViewKey<TopologyKeyContext>[] = [
 	},
 	{
 		keys: '/',
-		description: 'filter: matching namespaces and their neighbours',
+		description: 'new filter: matching namespaces and their neighbours',
 		hint: '/ filter',
 		matches: plain('/'),
 		run: ({store}) => startTopologyFilter(store),
