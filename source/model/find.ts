@@ -2,6 +2,7 @@
 // name, an IP address or prefix, a MAC, a PID, a namespace, a command name or command
 // line. Each result says what matched and where, in a shape the TUI can jump to.
 import {parseIp, parsePrefix, prefixContains, type IpValue} from './ip-prefix.js';
+import {linkStateText} from './link-state.js';
 import {namespaceLabel, type Interface, type Namespace, type Process, type Snapshot} from './snapshot.js';
 
 export type FindMatch = 'namespace' | 'interface' | 'address' | 'mac' | 'route' | 'process';
@@ -145,7 +146,7 @@ function matchProcess(process: Process, term: string): Found | null {
 
 function describeInterface(link: Interface, byInode: Map<number, Namespace>): string {
 	const addresses = link.addresses.map(address => `${address.address}/${address.prefixlen}`);
-	const parts = [link.kind, link.state, ...addresses, link.master ? `master ${link.master}` : null];
+	const parts = [link.kind, linkStateText(link), ...addresses, link.master ? `master ${link.master}` : null];
 	if (link.peer) {
 		const peerNs = byInode.get(link.peer.namespace);
 		parts.push(`peer ${link.peer.name} in ${peerNs ? namespaceLabel(peerNs) : `net:[${link.peer.namespace}]`}`);

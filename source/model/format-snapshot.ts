@@ -1,4 +1,5 @@
 // `nstui snapshot` without --json: one block per namespace, readable in a terminal or a ticket.
+import {linkStateText} from './link-state.js';
 import {namespaceLabel, type Interface, type Namespace, type Route, type Snapshot} from './snapshot.js';
 
 export function formatSnapshot(snapshot: Snapshot): string {
@@ -44,7 +45,7 @@ function formatInterface(link: Interface, byInode: Map<number, Namespace>): stri
 	const parts = [
 		`${link.ifindex}: ${link.name}`,
 		link.kind,
-		link.state,
+		linkStateText(link),
 		link.addresses.map(a => `${a.address}/${a.prefixlen}`).join(' ') || null,
 		link.master ? `master ${link.master}` : null,
 		peerText(link, byInode) ? `peer ${peerText(link, byInode)}` : null,

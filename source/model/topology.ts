@@ -1,6 +1,7 @@
 // The wiring between namespaces, as a graph built from a Snapshot: which namespace
 // holds which interfaces, which veth pairs join which namespaces, which ports are
 // enslaved to which bridge or VRF. Pure: the drawings (text, dot) are made from it.
+import {linkStateText} from './link-state.js';
 import {namespaceLabel, type Interface, type Namespace, type Snapshot} from './snapshot.js';
 
 export type TopologyInterface = {
@@ -146,7 +147,7 @@ function topologyInterface(link: Interface): TopologyInterface {
 	return {
 		name: link.name,
 		kind: link.kind,
-		state: link.state,
+		state: linkStateText(link),
 		mac: link.mac,
 		addresses: link.addresses.map(address => `${address.address}/${address.prefixlen}`),
 		master: link.master,

@@ -9,14 +9,17 @@ type Props = Omit<PaneProps<InterfaceRow>, 'columns' | 'renderRow' | 'emptyText'
 	pending?: boolean;
 };
 
-const stateTone = (state: string): Tone | undefined => (state === 'UP' ? 'up' : state === 'DOWN' || state === 'LOWERLAYERDOWN' ? 'down' : state === 'UNKNOWN' ? 'muted' : undefined);
+const stateTone = (state: string): Tone | undefined =>
+	state === 'UP' ? 'up' : state === 'DOWN' || state === 'LOWERLAYERDOWN' ? 'down' : state === 'UNKNOWN' ? 'muted' : state === 'UP no-carrier' ? 'warning' : undefined;
 
 export function InterfacesPane(props: Props) {
 	const tone = useTone();
 	const width = props.box.width - 1;
 	const nameWidth = Math.min(Math.max(4, ...props.view.rows.map(row => row.link.name.length)), 15);
-	const detailsWidth = Math.max(width - nameWidth - 1 - 8 - 1 - 7 - 1, 0);
-	const columns = `${cell('NAME', nameWidth)} ${cell('KIND', 8)} ${cell('STATE', 7)} ADDRESSES  MASTER  PEER`;
+	// As wide as the widest state shown (`UNKNOWN`, or `UP no-carrier` when a link has no carrier).
+	const stateWidth = Math.min(Math.max(7, ...props.view.rows.map(row => row.state.length)), 14);
+	const detailsWidth = Math.max(width - nameWidth - 1 - 8 - 1 - stateWidth - 1, 0);
+	const columns = `${cell('NAME', nameWidth)} ${cell('KIND', 8)} ${cell('STATE', stateWidth)} ADDRESSES  MASTER  PEER`;
 	return (
 		<Pane
 			{...props}
@@ -27,11 +30,11 @@ export function InterfacesPane(props: Props) {
 			renderRow={row => {
 				const {link} = row;
 				const details = [row.addresses, link.master ? `master ${link.master}` : '', row.peer ? `peer ${row.peer}` : '', row.linkLocal].filter(Boolean).join('  ');
-				const state = stateTone(link.state);
+				const state = stateTone(row.state);
 				return (
 					<>
 						{`${cell(link.name, nameWidth)} ${cell(link.kind, 8)} `}
-						<Text {...(state ? tone(state) : {})}>{cell(link.state, 7)}</Text>
+						<Text {...(state ? tone(state) : {})}>{cell(row.state, stateWidth)}</Text>
 						{` ${cell(details, detailsWidth)}`}
 					</>
 				);

@@ -84,8 +84,11 @@ describe('link, address and route actions from the keyboard', {skip: needsRoot},
 		await tui.press('u');
 		await tui.until('up', async () => (await link(ns, `d${tag}`))?.flags.includes('UP') === true);
 		await tui.until('the pane to know it is up', () => tui.view().interfaces.rows[tui.view().interfaces.selected]?.link.flags.includes('UP') === true);
+		// Its peer is down, so the kernel's operstate stays DOWN: the row must not say DOWN after "set up" (#6).
+		await tui.until('the state column to say up without carrier', () => new RegExp(`d${tag}\\s+veth\\s+UP no-carrier `).test(tui.frame()));
 		await tui.press('u');
 		await tui.until('down', async () => (await link(ns, `d${tag}`))?.flags.includes('UP') === false);
+		await tui.until('the state column to say DOWN', () => new RegExp(`d${tag}\\s+veth\\s+DOWN `).test(tui.frame()));
 	});
 
 	test('d on an interface asks which: one of its addresses, or the interface; each after a confirmation', async () => {
