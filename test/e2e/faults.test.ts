@@ -186,6 +186,21 @@ describe('without root or without a terminal', () => {
 		await term.waitFor('the shell', text => !/1 Namespaces/.test(text));
 	});
 
+	test('as nobody: the namespace nstui runs in is read without entering it: its interfaces and routes, not "!" (#2)', {skip: canRunAsNobody}, async t => {
+		const host = JSON.parse(spawnSync('ip', ['-j', 'link', 'show'], {encoding: 'utf8'}).stdout) as {ifname: string}[];
+		const term = new TmuxSession(`nstui-nobody-read-${process.pid}`);
+		t.after(() => term.kill());
+		term.start({width: 160, height: 40});
+		term.typeLine(`runuser -u nobody -- ${process.execPath} ${builtCli} --interval 1`);
+		const screen = await term.waitFor('the host namespace read, with its interfaces', text => /›<host>\s+\d+\s+\d+\s+[1-9]\d* /.test(text) && /›lo\s+loopback/.test(text));
+		assert.doesNotMatch(screen, /!<host>/, 'the host is not marked unreadable');
+		assert.match(screen, new RegExp(`›<host>\\s+\\d+\\s+\\d+\\s+${host.length} `), 'as many interfaces as ip -j link shows');
+		const routes = JSON.parse(spawnSync('ip', ['-j', 'route', 'show'], {encoding: 'utf8'}).stdout) as unknown[];
+		if (routes.length > 0) assert.doesNotMatch(screen, /no routes/, 'its routes are shown');
+		term.press('q');
+		await term.waitFor('the shell', text => !/1 Namespaces/.test(text));
+	});
+
 	test('with no terminal: one line pointing to nstui snapshot, exit 2', {skip: existsSync(builtCli) ? false : 'needs the build'}, () => {
 		const result = spawnSync(process.execPath, [builtCli], {stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8'});
 		assert.equal(result.status, 2);
