@@ -1,7 +1,7 @@
 // The `r` prompt's one line, in `ip route` syntax: `default via GW`,
 // `DST via GW [dev DEV]`, `DST dev DEV`. Split into its parts here, then
 // checked as strictly as every other value (validateRouteRequest).
-import {validateInterfaceName, validateRouteRequest, type Validation, type ValidRouteRequest} from './validate.js';
+import {printable, validateInterfaceName, validateRouteRequest, type Validation, type ValidRouteRequest} from './validate.js';
 
 export type RouteSpec = {destination: string; gateway: string; device: string};
 
@@ -17,7 +17,7 @@ export function parseRouteSpec(input: string): Validation<RouteSpec> {
 	for (let index = 0; index < rest.length; index += 2) {
 		const keyword = rest[index]!;
 		const value = rest[index + 1];
-		if (keyword !== 'via' && keyword !== 'dev') return {ok: false, reason: `"${shown(keyword)}" is not understood here: ${usage}`};
+		if (keyword !== 'via' && keyword !== 'dev') return {ok: false, reason: `"${printable(keyword)}" is not understood here: ${usage}`};
 		if (parts[keyword] !== undefined) return {ok: false, reason: `"${keyword}" is given twice`};
 		if (value === undefined) return {ok: false, reason: keyword === 'via' ? '"via" needs a gateway address after it' : '"dev" needs an interface name after it'};
 		parts[keyword] = value;
@@ -33,14 +33,9 @@ export function validateRouteSpec(input: string, interfaces: readonly string[]):
 	if (device !== '') {
 		const name = validateInterfaceName(device);
 		if (!name.ok) return name;
-		if (!interfaces.includes(device)) return {ok: false, reason: `There is no interface ${shown(device)} here`};
+		if (!interfaces.includes(device)) return {ok: false, reason: `There is no interface ${printable(device)} here`};
 	}
 	const request = validateRouteRequest({destination, gateway, device});
 	return request.ok ? {ok: true, value: {...request.value, spec: spec.value}} : request;
 }
 
-/** Hostile input in a reason without its control characters doing anything. */
-function shown(text: string): string {
-	const cut = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-	return cut.replace(/[\u0000-\u001f\u007f-\u009f]/gu, character => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}

@@ -200,7 +200,7 @@ export function validateGateway(input: string, family?: Family): Validation<IpAd
 }
 
 /** Shows hostile input in a reason without its control characters doing anything. */
-function printable(text: string): string {
+export function printable(text: string): string {
 	const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
 	return shown.replace(/[\u0000-\u001f\u007f-\u009f]/gu, character => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
