@@ -111,7 +111,8 @@ export function pingForm(store: TuiStore): ActionForm | Unavailable {
 	return {
 		title: `ping from ${labelOf(namespace)}`,
 		fields: [{kind: 'text', name: 'address', label: 'Address to ping (ping -c 3)', placeholder: 'e.g. 192.168.1.2', validate: text => reason(validateIpAddress(text))}],
-		run: answers => actions.ping({namespace: target, address: answers['address']!}),
+		// Each reply shows in the popup as ping prints it.
+		run: (answers, progress) => actions.ping({namespace: target, address: answers['address']!}, {onOutputLine: progress}),
 		output: 'popup',
 	};
 }
