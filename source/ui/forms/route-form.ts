@@ -19,8 +19,9 @@ function shownDestination(destination: RouteDestination): string {
 export function routeForm(store: TuiStore): ActionForm | Unavailable {
 	const {namespace, namespaces} = selected(store);
 	if (!namespace) return noNamespace;
-	const target = targetOf(namespace);
-	if (typeof target === 'string') return target;
+	const way = targetOf(namespace);
+	if (typeof way === 'string') return way;
+	const {target} = way;
 	const devices = namespace.interfaces.map(link => link.name);
 	const route = (answers: Answers) => validateRouteSpec(answers['route'] ?? '', devices);
 	return {
