@@ -11,7 +11,7 @@ import {readNamespace, readNsids, type NamespaceReading} from './ip-query.js';
 import {perlReaderAvailable, readNamespacesAt, type Readers} from './namespace-reader.js';
 import {namespaceTargetOf, type NamespaceTarget} from '../model/namespace-target.js';
 import type {NsidEntry} from '../model/ip-json.js';
-import {parseNsfsMounts, type NsfsMount} from '../model/procfs.js';
+import {parseNsfsMounts, unreadableProcessesNote, type NsfsMount} from '../model/procfs.js';
 import {mapLimit, startedCount} from './run.js';
 import {debianPackageOf} from './programs.js';
 
@@ -138,9 +138,7 @@ export class Discoverer {
 		const {found: mounted, targets: mountedTargets} = this.locateMounted(rootInode, selfInode, plan, now, warnings);
 		const mountedRead = readGroup(mounted, mountedTargets);
 		const scan = await this.scan(plan, now, marker);
-		if (scan.unreadable > 0) {
-			warnings.push(`${scan.unreadable} processes' namespaces could not be read (permission denied): namespaces only they are in may be missing`);
-		}
+		if (scan.unreadable.length > 0) warnings.push(unreadableProcessesNote(scan.unreadable));
 		const mountedInodes = new Set(mounted.map(item => item.inode));
 		const processOnly: Found[] = [...scan.byNamespace.keys()].filter(inode => !mountedInodes.has(inode)).map(inode => ({inode, name: null, paths: []}));
 		const processOnlyTargets = processOnly.map(item => targetOf(item, scan.byNamespace.get(item.inode) ?? []));
@@ -405,7 +403,7 @@ const sameList = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boo
 
 /** The same processes in the same namespaces (the cache keeps one object per pid), in the same order. */
 export function sameScan(a: ProcScan, b: ProcScan): boolean {
-	if (a.unreadable !== b.unreadable || a.byNamespace.size !== b.byNamespace.size) return false;
+	if (!sameList(a.unreadable, b.unreadable, (x, y) => x === y) || a.byNamespace.size !== b.byNamespace.size) return false;
 	for (const [inode, list] of b.byNamespace) {
 		const other = a.byNamespace.get(inode);
 		if (!other || !sameList(other, list, (x, y) => x === y)) return false;

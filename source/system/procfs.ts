@@ -41,8 +41,8 @@ export type ScanOptions = {
 export type ProcScan = {
 	/** Namespace inode -> the processes in it, by pid. */
 	byNamespace: Map<number, Process[]>;
-	/** Processes whose namespace could not be read (not root), for the note on stderr. */
-	unreadable: number;
+	/** PIDs of the processes whose namespace could not be read (not root), for the warnings. */
+	unreadable: number[];
 };
 
 // One buffer for every /proc file: readFileSync's fstat and fresh buffer per
@@ -127,7 +127,7 @@ function startScan(cache: ProcessCache, options: ScanOptions, entries = readdirS
 	const users = () => (usersRead ??= parsePasswd(readText('/etc/passwd') ?? ''));
 	const byNamespace = new Map<number, Process[]>();
 	const seen = new Set<number>();
-	let unreadable = 0;
+	const unreadable: number[] = [];
 
 	const visit = (entry: string) => {
 		if (!/^\d+$/.test(entry)) return;
@@ -141,7 +141,7 @@ function startScan(cache: ProcessCache, options: ScanOptions, entries = readdirS
 				target = readlinkSync(`/proc/${pid}/ns/net`);
 			} catch (error) {
 				// ENOENT: gone since readdir. EACCES: another user's process, when not root.
-				if ((error as NodeJS.ErrnoException).code === 'EACCES') unreadable++;
+				if ((error as NodeJS.ErrnoException).code === 'EACCES') unreadable.push(pid);
 				return;
 			}
 			const inode = parseNsLink(target);

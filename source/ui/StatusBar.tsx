@@ -1,5 +1,6 @@
-// Two lines: what needs attention (refresh problems, the last action's result,
-// discovery warnings), then the keys that matter in the focused pane.
+// Two lines: what needs attention (refresh problems, the last action's result),
+// then the keys that matter in the focused pane. Discovery warnings are counted
+// in the header (w lists them), so they never push a result off this line.
 import {Box, Text} from 'ink';
 import {useEffect, useState} from 'react';
 import {clockTime} from '../model/text-cells.js';
@@ -60,10 +61,6 @@ export function statusNotes(state: TuiState, now: number): Note[] {
 	}
 	if (refresh.lastError) notes.push({text: `refresh failed: ${refresh.lastError}`, tone: 'error'});
 	if (state.message) notes.push({text: state.message.text, tone: state.message.kind === 'error' ? 'error' : undefined});
-	if (state.warnings.length > 0) {
-		const more = state.warnings.length > 1 ? ` (+${state.warnings.length - 1} more)` : '';
-		notes.push({text: `${state.warnings[0]}${more}`, tone: 'warning'});
-	}
 	return notes;
 }
 

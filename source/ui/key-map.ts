@@ -7,6 +7,7 @@ import {actionBindings} from './action-keys.js';
 import {openDetails} from './details-actions.js';
 import {openFind} from './find-actions.js';
 import {openTopology} from './topology-actions.js';
+import {showWarnings} from './warnings-actions.js';
 import {
 	activate,
 	clearFilter,
@@ -191,6 +192,13 @@ export const keyMap: readonly KeyBinding[] = [
 		hint: {namespaces: 'i details'},
 		matches: plainKey('i'),
 		run: ({store}) => openDetails(store),
+	},
+	{
+		keys: 'w',
+		description: 'warnings: what could not be read (counted in the header)',
+		group: 'View',
+		matches: plainKey('w'),
+		run: ({store}) => showWarnings(store),
 	},
 	...actionBindings,
 	{
