@@ -9,9 +9,10 @@ import type {TopologyViewState} from './full-view-state.js';
 import type {NamespaceReader} from './namespace-reader.js';
 import type {TuiStore} from './tui-store.js';
 
+/** Opens at the top (the summary and the overview first), the cursor on the selected namespace, marked in the overview too. */
 export function openTopology(store: TuiStore): void {
 	const selected = deriveView(store.getState()).selectedNamespace;
-	store.update({fullView: {kind: 'topology', cursor: selected?.inode ?? null, top: null, filter: '', editingFilter: false, nat: null}});
+	store.update({fullView: {kind: 'topology', cursor: selected?.inode ?? null, top: 0, filter: '', editingFilter: false, nat: null}});
 }
 
 export function moveInTopology(store: TuiStore, lines: readonly DrawingLine[], move: TopologyMove, height: number): void {

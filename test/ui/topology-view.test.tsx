@@ -136,3 +136,23 @@ test('? lists t, F and i with the other keys', async () => {
 	assert.ok(lines.some(line => /\bF +find anything: name, IP, MAC, PID, command/.test(line)));
 	assert.ok(lines.some(line => /\bi +selected namespace's neighbours and iptables/.test(line)));
 });
+
+test('t opens at the top, the overview first, with the selected namespace marked there even when its box is further down (#15)', async () => {
+	const reader = fakeReader();
+	const tui = await renderTui({snapshot: seedLab(), reader, rows: 30});
+	await tui.press('/', ...'web', keys.enter);
+	const web = deriveView(tui.store.getState()).selectedNamespace!;
+	assert.equal(web.name, 'web');
+	await tui.press('t');
+	const frame = await tui.waitForFrame('the topology', text => / Topology /.test(text));
+	assert.match(frame.split('\n')[1]!, / Topology {2}10 namespaces {2}lines 1-/, 'scrolled to the top');
+	assert.ok(lineWith(tui.lines(), 'ns1 ────── ns2'), 'the overview is on screen');
+	assert.match(lineWith(tui.lines(), '────── web')!, /^›/, 'web is marked in the overview');
+	assert.equal(cursorBox(tui.lines()), undefined, "web's box is further down");
+	const overviewMarks = tui.lines().filter(line => line.startsWith('›'));
+	assert.equal(overviewMarks.length, 1, 'only web is marked');
+	// j goes on from web: the next box comes into view with the cursor on it.
+	await tui.press('j');
+	await tui.waitForFrame('the cursor on the box after web', text => cursorBox(text.split('\n')) !== undefined);
+	assert.notEqual(cursorBox(tui.lines()), 'web');
+});
