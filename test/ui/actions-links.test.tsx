@@ -63,6 +63,7 @@ describe('link, address and route actions from the keyboard', {skip: needsRoot},
 		await tui.until('both ends', async () => (await link(a, `va${tag}`)) !== undefined && (await link(b, `vb${tag}`)) !== undefined);
 		await tui.until('end A selected', () => tui.view().interfaces.rows[tui.view().interfaces.selected]?.link.name === `va${tag}`);
 		assert.equal(tui.view().selectedNamespace?.name, a);
+		assert.equal(tui.store.getState().focus, 'namespaces', 'the focus stays where v was pressed (#13)');
 	});
 
 	test('a adds an address to the selected interface, u toggles it up and down', async () => {
@@ -168,8 +169,10 @@ describe('link, address and route actions from the keyboard', {skip: needsRoot},
 		type Route = {dst: string; gateway?: string; dev?: string};
 		const routes = async () => (await ipJson(ns, ['route', 'show'])) as Route[];
 		await tui.until('the route', async () => (await routes()).some(route => route.dst === '10.44.0.0/16' && route.gateway === '10.5.5.254' && route.dev === `r${tag}`));
-		await tui.until('the route selected', () => tui.store.getState().focus === 'routes' && tui.view().routes.rows[tui.view().routes.selected]?.route.dst === '10.44.0.0/16');
-		await tui.press('d');
+		// Selected in its own pane; the focus stays where r was pressed (#13).
+		await tui.until('the route selected', () => tui.view().routes.rows[tui.view().routes.selected]?.route.dst === '10.44.0.0/16');
+		assert.equal(tui.store.getState().focus, 'namespaces');
+		await tui.press('3', 'd');
 		await tui.until('the question', () => /Delete route 10\.44\.0\.0\/16 via 10\.5\.5\.254/.test(tui.frame()));
 		await tui.confirm('y');
 		await tui.until('the route to go', async () => !(await routes()).some(route => route.dst === '10.44.0.0/16'));
@@ -193,7 +196,8 @@ describe('link, address and route actions from the keyboard', {skip: needsRoot},
 		await tui.press('b');
 		await tui.answer(`br${tag}`);
 		await tui.until('the bridge', async () => (await link(ns, `br${tag}`))?.linkinfo?.info_kind === 'bridge');
-		await tui.until('the bridge selected', () => tui.store.getState().focus === 'interfaces' && tui.view().interfaces.rows[tui.view().interfaces.selected]?.link.name === `br${tag}`);
+		await tui.until('the bridge selected', () => tui.view().interfaces.rows[tui.view().interfaces.selected]?.link.name === `br${tag}`);
+		assert.equal(tui.store.getState().focus, 'namespaces', 'the focus stays where b was pressed (#13)');
 		await tui.selectInterface(`p${tag}`);
 		await tui.press('b');
 		await tui.answer(`br${tag}`);

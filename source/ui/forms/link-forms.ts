@@ -45,7 +45,7 @@ export function moveForm(store: TuiStore): ActionForm | Unavailable {
 			if (!ref) return Promise.resolve({ok: false, message: 'that namespace cannot be named to ip', command: null, commandLine: null});
 			return actions.moveInterface({namespace: target, device: link.name, to: ref});
 		},
-		select: (answers, store) => selectCreated(store, {namespace: destination(answers).inode, interface: link.name, focus: 'interfaces'}),
+		select: (answers, store) => selectCreated(store, {namespace: destination(answers).inode, interface: link.name}),
 	};
 }
 
@@ -128,7 +128,7 @@ export function vethForm(store: TuiStore): ActionForm | Unavailable {
 			const peerNetns = a.inode === b.inode ? null : actions.netnsRefOf(b);
 			return actions.addVethPair({namespace: target, name: answers['nameA']!, peerName: answers['nameB']!, peerNetns});
 		},
-		select: (answers, store) => selectCreated(store, {namespace: Number(answers['nsA']), interface: answers['nameA']!, focus: 'interfaces'}),
+		select: (answers, store) => selectCreated(store, {namespace: Number(answers['nsA']), interface: answers['nameA']!}),
 	};
 }
 

@@ -45,7 +45,7 @@ export function routeForm(store: TuiStore): ActionForm | Unavailable {
 		},
 		select: (answers, store) => {
 			const checked = route(answers);
-			if (checked.ok) selectCreated(store, {namespace: namespace.inode, route: shownDestination(checked.value.destination), focus: 'routes'});
+			if (checked.ok) selectCreated(store, {namespace: namespace.inode, route: shownDestination(checked.value.destination)});
 		},
 	};
 }
