@@ -1,29 +1,48 @@
-// A command's output (ping, a recipe's steps) while it runs and after; the
-// panes above stay live. Esc, Enter or q close it (a running command goes on).
+// A command's output (ping, a recipe's steps, the warnings) while it runs and
+// after; the panes above stay live. It follows the newest lines until scrolled
+// up (j k ↑ ↓ PgUp PgDn g G Home End); Esc, Enter or q close it (a running
+// command goes on).
 import {Box, Text, useInput} from 'ink';
+import {useState} from 'react';
 import {useTone} from './theme.js';
 
 type Props = {title: string; lines: readonly string[]; running: boolean; rows: number; onClose(): void};
 
 export function OutputPopup({title, lines, running, rows, onClose}: Props) {
 	const tone = useTone();
+	// Lines under the title and above the key line.
+	const height = Math.max(rows - 2, 1);
+	const last = Math.max(lines.length - height, 0);
+	// The first line shown; null: the newest lines, following what comes in.
+	const [top, setTop] = useState<number | null>(null);
+	const from = top === null ? last : Math.min(top, last);
+	const scrollTo = (line: number) => setTop(line >= last ? null : Math.max(line, 0));
+	const page = Math.max(height - 1, 1);
 	useInput((input, key) => {
 		if (key.escape || key.return || input === 'q') onClose();
+		else if (key.upArrow || input === 'k') scrollTo(from - 1);
+		else if (key.downArrow || input === 'j') scrollTo(from + 1);
+		else if (key.pageUp) scrollTo(from - page);
+		else if (key.pageDown) scrollTo(from + page);
+		else if (input === 'g' || key.home) scrollTo(0);
+		else if (input === 'G' || key.end) scrollTo(last);
 	});
-	// The newest lines, as many as fit under the title and the key line.
-	const shown = lines.slice(-Math.max(rows - 2, 1));
+	const shown = lines.slice(from, from + height);
+	const position = lines.length > height ? `  lines ${from + 1}-${from + shown.length} of ${lines.length}` : '';
+	const scrollKeys = lines.length > height ? 'j k PgUp PgDn g G scroll · ' : '';
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate-end">
 				{title}
 				{running ? <Text {...tone('warning')}> running…</Text> : null}
+				<Text {...tone('muted')}>{position}</Text>
 			</Text>
 			{shown.map((line, index) => (
-				<Text key={index} wrap="truncate-end">
+				<Text key={from + index} wrap="truncate-end">
 					{line}
 				</Text>
 			))}
-			<Text {...tone('muted')}>{running ? 'Esc closes (it goes on; the result shows in the status bar)' : 'Esc, Enter or q closes'}</Text>
+			<Text {...tone('muted')}>{scrollKeys}{running ? 'Esc closes (it goes on; the result shows in the status bar)' : 'Esc, Enter or q closes'}</Text>
 		</Box>
 	);
 }

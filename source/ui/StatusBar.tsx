@@ -16,7 +16,7 @@ type Note = {text: string; tone?: Tone};
 const modalKeys: Record<NonNullable<TuiState['modal']>['kind'], string> = {
 	form: 'type · ↑↓ move in a list · Enter takes it · Esc cancels',
 	confirm: 'y confirms · n Esc Enter cancel',
-	popup: 'Esc Enter q close',
+	popup: 'j k PgUp PgDn g G scroll · Esc Enter q close',
 };
 
 export function StatusBar({width, state, bindings}: Props) {
