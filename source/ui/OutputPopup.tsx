@@ -3,7 +3,7 @@
 // up (j k ↑ ↓ PgUp PgDn g G Home End); Esc, Enter or q close it (a running
 // command goes on).
 import {Box, Text, useInput} from 'ink';
-import {useState} from 'react';
+import {useRef, useState} from 'react';
 import {useTone} from './theme.js';
 
 type Props = {title: string; lines: readonly string[]; running: boolean; rows: number; onClose(): void};
@@ -16,16 +16,24 @@ export function OutputPopup({title, lines, running, rows, onClose}: Props) {
 	// The first line shown; null: the newest lines, following what comes in.
 	const [top, setTop] = useState<number | null>(null);
 	const from = top === null ? last : Math.min(top, last);
-	const scrollTo = (line: number) => setTop(line >= last ? null : Math.max(line, 0));
+	// Keys that come faster than renders each build on the one before.
+	const lastLine = useRef(last);
+	lastLine.current = last;
+	const scroll = (to: (from: number, last: number) => number) =>
+		setTop(previous => {
+			const end = lastLine.current;
+			const line = to(previous === null ? end : Math.min(previous, end), end);
+			return line >= end ? null : Math.max(line, 0);
+		});
 	const page = Math.max(height - 1, 1);
 	useInput((input, key) => {
 		if (key.escape || key.return || input === 'q') onClose();
-		else if (key.upArrow || input === 'k') scrollTo(from - 1);
-		else if (key.downArrow || input === 'j') scrollTo(from + 1);
-		else if (key.pageUp) scrollTo(from - page);
-		else if (key.pageDown) scrollTo(from + page);
-		else if (input === 'g' || key.home) scrollTo(0);
-		else if (input === 'G' || key.end) scrollTo(last);
+		else if (key.upArrow || input === 'k') scroll(at => at - 1);
+		else if (key.downArrow || input === 'j') scroll(at => at + 1);
+		else if (key.pageUp) scroll(at => at - page);
+		else if (key.pageDown) scroll(at => at + page);
+		else if (input === 'g' || key.home) scroll(() => 0);
+		else if (input === 'G' || key.end) scroll((_at, end) => end);
 	});
 	const shown = lines.slice(from, from + height);
 	const position = lines.length > height ? `  lines ${from + 1}-${from + shown.length} of ${lines.length}` : '';
