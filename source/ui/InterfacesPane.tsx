@@ -7,6 +7,8 @@ import {useTone, type Tone} from './theme.js';
 type Props = Omit<PaneProps<InterfaceRow>, 'columns' | 'renderRow' | 'emptyText' | 'title' | 'number'> & {
 	/** The selected namespace is listed but not read yet. */
 	pending?: boolean;
+	/** Why the selected namespace could not be read (the header counts it among the warnings; here it is said in place). */
+	error?: string | null;
 };
 
 const stateTone = (state: string): Tone | undefined =>
@@ -26,7 +28,7 @@ export function InterfacesPane(props: Props) {
 			number={2}
 			title="Interfaces"
 			columns={columns}
-			emptyText={props.pending ? 'reading…' : 'no interfaces (select a namespace)'}
+			emptyText={props.error ? `! could not read: ${props.error}` : props.pending ? 'reading…' : 'no interfaces (select a namespace)'}
 			renderRow={row => {
 				const {link} = row;
 				const details = [row.addresses, link.master ? `master ${link.master}` : '', row.peer ? `peer ${row.peer}` : '', row.linkLocal].filter(Boolean).join('  ');

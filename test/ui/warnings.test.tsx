@@ -5,6 +5,7 @@ import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {unreadableProcessesNote} from '../../source/model/procfs.js';
 import {refreshSucceeded, showMessage} from '../../source/ui/tui-actions.js';
+import {vrfBridgeAndOddities} from '../fixtures/synthetic-snapshots.js';
 import {keys, labSnapshot, renderTui} from './tui-harness.js';
 
 afterEach(() => cleanup());
@@ -31,4 +32,13 @@ test('warnings: a counter in the header, the list with w (naming the PIDs), and 
 	await tui.waitForFrame('no counter', text => !/warning/.test(text.split('\n')[0]!));
 	await tui.press('w');
 	await tui.waitForFrame('the word that there are none', text => /no warnings/.test(text));
+});
+
+test('a namespace that could not be read says why in the Interfaces pane when selected, not in the status bar', async () => {
+	const tui = await renderTui({snapshot: vrfBridgeAndOddities(), columns: 120});
+	refreshSucceeded(tui.store, {snapshot: vrfBridgeAndOddities(), warnings: ['broken: ip: timed out after 5000 ms']}, Date.now());
+	await tui.press('/', ...'broken', keys.enter);
+	const frame = await tui.waitForFrame('the reason in place', text => /! could not read: ip: timed out after 5000 ms/.test(text));
+	assert.match(frame.split('\n')[0]!, /1 warning \(w\)/);
+	assert.doesNotMatch(frame.split('\n').at(-2)!, /timed out/);
 });
