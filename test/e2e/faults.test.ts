@@ -35,6 +35,8 @@ describe('a misbehaving ip (stand-in first on PATH)', {skip}, () => {
 	const name = uniquePrefix('fault');
 	const term = new TmuxSession(`nstui-faults-${process.pid}`);
 	const setMode = (mode: string) => writeFileSync(modeFile, mode);
+	// Other runs of this test on the machine hang their own stand-ins: ours sleep for a time of their own.
+	const hangSeconds = String(601 + (process.pid % 1000));
 
 	after(() => {
 		term.kill();
@@ -50,7 +52,7 @@ describe('a misbehaving ip (stand-in first on PATH)', {skip}, () => {
 			path.join(bin, 'ip'),
 			`#!/bin/sh
 case "$(/bin/cat ${modeFile})" in
-hang) exec ${which('sleep')} 600 ;;
+hang) exec ${which('sleep')} ${hangSeconds} ;;
 partial) printf '['; echo 'RTNETLINK answers: Operation not permitted' >&2; exit 2 ;;
 *) exec ${which('ip')} "$@" ;;
 esac
@@ -72,7 +74,7 @@ esac
 
 		setMode('real');
 		await term.waitFor('data once ip answers again', screen => screen.includes(name) && !/refresh slow/.test(screen), 20_000);
-		assert.deepEqual(processesWhoseCmdline(/^\S*sleep\u0000600\u0000/), [], 'the hung stand-ins were killed');
+		assert.deepEqual(processesWhoseCmdline(new RegExp(`^\\S*sleep\u0000${hangSeconds}\u0000`)), [], 'the hung stand-ins were killed');
 
 		setMode('partial');
 		await term.waitFor('the failure note', screen => /Operation not permitted/.test(screen), 15_000);
