@@ -94,7 +94,7 @@ export function App({store, poller, hostname, intervalMs, readOnly, bindings = k
 					<Box flexDirection="row" height={layout.panes.namespaces.height}>
 						<NamespacesPane {...paneProps('namespaces')} view={view.namespaces} />
 						<Box width={1} />
-						<InterfacesPane {...paneProps('interfaces')} view={view.interfaces} pending={view.selectedNamespace?.pending === true} error={view.selectedNamespace?.error ?? null} />
+						<InterfacesPane {...paneProps('interfaces')} view={view.interfaces} pending={view.selectedNamespace?.pending === true} error={view.selectedNamespace?.error ?? null} showLinkLocal={state.showLinkLocal} />
 					</Box>
 					{state.modal ? (
 						<ModalHost host={context.host} modal={state.modal} width={layout.width} height={layout.panes.routes.height} />

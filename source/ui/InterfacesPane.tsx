@@ -9,19 +9,39 @@ type Props = Omit<PaneProps<InterfaceRow>, 'columns' | 'renderRow' | 'emptyText'
 	pending?: boolean;
 	/** Why the selected namespace could not be read (the header counts it among the warnings; here it is said in place). */
 	error?: string | null;
+	/** IPv6 link-local addresses too (A); folded away by default. */
+	showLinkLocal?: boolean;
 };
 
 const stateTone = (state: string): Tone | undefined =>
 	state === 'UP' ? 'up' : state === 'DOWN' || state === 'LOWERLAYERDOWN' ? 'down' : state === 'UNKNOWN' ? 'muted' : state === 'UP no-carrier' ? 'warning' : undefined;
 
+/** 192.168.100.100/24 */
+const minAddressWidth = 18;
+
+/** The longest of `texts`, within min and max. */
+const widest = (texts: readonly string[], min: number, max: number) => Math.min(Math.max(min, ...texts.map(text => text.length)), max);
+
+/**
+ * Columns as wide as what they hold, each under its heading: the peer (what
+ * matters most on a veth) before the master and the addresses, which take the
+ * rest. PEER and MASTER only when a row has one.
+ */
 export function InterfacesPane(props: Props) {
 	const tone = useTone();
 	const width = props.box.width - 1;
-	const nameWidth = Math.min(Math.max(4, ...props.view.rows.map(row => row.link.name.length)), 15);
-	// As wide as the widest state shown (`UNKNOWN`, or `UP no-carrier` when a link has no carrier).
-	const stateWidth = Math.min(Math.max(7, ...props.view.rows.map(row => row.state.length)), 14);
-	const detailsWidth = Math.max(width - nameWidth - 1 - 8 - 1 - stateWidth - 1, 0);
-	const columns = `${cell('NAME', nameWidth)} ${cell('KIND', 8)} ${cell('STATE', stateWidth)} ADDRESSES  MASTER  PEER`;
+	const rows = props.view.rows;
+	const nameWidth = widest(rows.map(row => row.link.name), 4, 15);
+	const stateWidth = widest(rows.map(row => row.state), 7, 14);
+	const masterWidth = rows.some(row => row.link.master) ? widest(rows.map(row => row.link.master ?? ''), 6, 15) : 0;
+	// What is left after the fixed columns goes to the peer, whole when it can, and the addresses,
+	// which keep room for one IPv4 address with its prefix when the pane is narrow.
+	const left = width - (nameWidth + 1 + 8 + 1 + stateWidth + 1 + (masterWidth && masterWidth + 1));
+	const peerWidth = rows.some(row => row.peer) ? Math.min(widest(rows.map(row => row.peer ?? ''), 4, 40), Math.max(16, left - 1 - minAddressWidth)) : 0;
+	const optional = (text: string, columnWidth: number) => (columnWidth > 0 ? `${cell(text, columnWidth)} ` : '');
+	const addressWidth = Math.max(left - (peerWidth && peerWidth + 1), 0);
+	const folded = !props.showLinkLocal && rows.some(row => row.linkLocal);
+	const columns = `${cell('NAME', nameWidth)} ${cell('KIND', 8)} ${cell('STATE', stateWidth)} ${optional('PEER', peerWidth)}${optional('MASTER', masterWidth)}ADDRESSES${folded ? '  (A: link-local too)' : ''}`;
 	return (
 		<Pane
 			{...props}
@@ -31,13 +51,13 @@ export function InterfacesPane(props: Props) {
 			emptyText={props.error ? `! could not read: ${props.error}` : props.pending ? 'reading…' : 'no interfaces (select a namespace)'}
 			renderRow={row => {
 				const {link} = row;
-				const details = [row.addresses, link.master ? `master ${link.master}` : '', row.peer ? `peer ${row.peer}` : '', row.linkLocal].filter(Boolean).join('  ');
+				const addresses = props.showLinkLocal && row.linkLocal ? [row.addresses, row.linkLocal].filter(Boolean).join(' ') : row.addresses;
 				const state = stateTone(row.state);
 				return (
 					<>
 						{`${cell(link.name, nameWidth)} ${cell(link.kind, 8)} `}
 						<Text {...(state ? tone(state) : {})}>{cell(row.state, stateWidth)}</Text>
-						{` ${cell(details, detailsWidth)}`}
+						{` ${optional(row.peer ?? '', peerWidth)}${optional(link.master ?? '', masterWidth)}${cell(addresses, addressWidth)}`}
 					</>
 				);
 			}}

@@ -16,6 +16,7 @@ import {
 	moveSelection,
 	startFilter,
 	toggleAllProcesses,
+	toggleLinkLocal,
 	toggleHelp,
 	togglePause,
 } from './tui-actions.js';
@@ -153,6 +154,13 @@ export const keyMap: readonly KeyBinding[] = [
 		hint: {processes: '* all ns'},
 		matches: plainKey('*'),
 		run: ({store}) => toggleAllProcesses(store),
+	},
+	{
+		keys: 'A',
+		description: 'Interfaces: IPv6 link-local addresses shown / folded',
+		group: 'View',
+		matches: plainKey('A'),
+		run: ({store}) => toggleLinkLocal(store),
 	},
 	{
 		keys: 'Space',

@@ -132,6 +132,13 @@ export function togglePause(store: TuiStore): void {
 	}));
 }
 
+export function toggleLinkLocal(store: TuiStore): void {
+	store.update(state => ({
+		showLinkLocal: !state.showLinkLocal,
+		message: {text: state.showLinkLocal ? 'IPv6 link-local addresses folded away' : 'IPv6 link-local addresses shown', kind: 'info'},
+	}));
+}
+
 export function toggleAllProcesses(store: TuiStore): void {
 	store.update(state => ({
 		allProcesses: !state.allProcesses,

@@ -37,6 +37,8 @@ export type TuiState = {
 	editingFilter: boolean;
 	/** Processes pane lists every process, not only the selected namespace's. */
 	allProcesses: boolean;
+	/** Interfaces pane shows IPv6 link-local addresses too (every link has one: folded away by default). */
+	showLinkLocal: boolean;
 	overlay: Overlay | null;
 	/** A dialog (form, confirmation, popup) over the lower panes; it takes the keys. */
 	modal: Modal | null;
@@ -66,6 +68,7 @@ export function initialTuiState(): TuiState {
 		filters: {namespaces: '', interfaces: '', routes: '', processes: ''},
 		editingFilter: false,
 		allProcesses: false,
+		showLinkLocal: false,
 		overlay: null,
 		modal: null,
 		fullView: null,
