@@ -86,7 +86,7 @@ export function App({store, poller, hostname, intervalMs, readOnly, bindings = k
 			{state.overlay?.kind === 'help' ? (
 				<HelpOverlay width={layout.width} height={layout.bodyHeight} bindings={bindings} readOnly={readOnly !== null} />
 			) : state.overlay?.kind === 'log' ? (
-				<CommandLogOverlay width={layout.width} height={layout.bodyHeight} onClose={() => store.update({overlay: null})} />
+				<CommandLogOverlay width={layout.width} height={layout.bodyHeight} onClose={() => store.update({overlay: null})} onHelp={() => store.update({overlay: {kind: 'help'}})} />
 			) : state.fullView && state.modal === null ? (
 				<FullView state={state} view={state.fullView} context={context} reader={reader} width={layout.width} height={layout.bodyHeight} isActive={!overFullView} />
 			) : (

@@ -26,7 +26,7 @@ export function StatusBar({width, state, bindings}: Props) {
 	const keys = state.overlay?.kind === 'help'
 		? 'Esc ? q close help'
 		: state.overlay?.kind === 'log'
-			? 'j k PgUp PgDn scroll · g oldest · G newest · Esc l q close'
+			? 'j k PgUp PgDn scroll · g oldest · G newest · Esc l q close · ? help'
 			: state.modal
 				? modalKeys[state.modal.kind]
 				: state.fullView

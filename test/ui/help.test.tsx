@@ -3,6 +3,8 @@ import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {helpLines} from '../../source/ui/HelpOverlay.js';
 import {keyMap, type KeyBinding} from '../../source/ui/key-map.js';
+import {fakeReader} from '../fixtures/namespace-reader.js';
+import {seedLab} from '../fixtures/synthetic-snapshots.js';
 import {keys, labSnapshot, renderTui} from './tui-harness.js';
 
 afterEach(() => cleanup());
@@ -75,4 +77,27 @@ test('an added key is one entry: it runs, shows in the help, and is unavailable 
 	assert.match(readOnly.frame(), /x\s+an example action/);
 	const line = helpLines(bindings, true, 60).find(entry => entry.keys === 'x');
 	assert.deepEqual(line && {kind: line.kind, text: line.text}, {kind: 'unavailable', text: 'an example action (unavailable: read-only)'});
+});
+
+test('? opens the help in the topology, details and log views too, and closing it goes back to the view (#9)', async () => {
+	const tui = await renderTui({snapshot: seedLab(), reader: fakeReader(), columns: 120, rows: 40});
+	const help = (frame: string) => /Keys {2}\(Esc, \? or q closes this help\)/.test(frame);
+	for (const [open, shown] of [['t', / Topology {2}/], ['i', /iptables|neighbours|Neighbours/]] as const) {
+		await tui.press(open);
+		await tui.waitForFrame(`the view of ${open}`, frame => shown.test(frame) && !/1 Namespaces/.test(frame));
+		assert.match(tui.lines().at(-1)!, /\? help$/, 'the key line ends with ? help');
+		await tui.press('?');
+		await tui.waitForFrame(`the help over the view of ${open}`, help);
+		await tui.press('?');
+		await tui.waitForFrame(`the view of ${open} again`, frame => !help(frame) && shown.test(frame) && tui.store.getState().fullView !== null);
+		await tui.press('q');
+		await tui.waitForFrame('the panes', frame => /1 Namespaces/.test(frame));
+	}
+	await tui.press('l');
+	await tui.waitForFrame('the command log', frame => /Command log/.test(frame));
+	assert.match(tui.lines().at(-1)!, /\? help$/);
+	await tui.press('?');
+	await tui.waitForFrame('the help from the log', help);
+	await tui.press(keys.escape);
+	await tui.waitForFrame('the panes', frame => /1 Namespaces/.test(frame));
 });
