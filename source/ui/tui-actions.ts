@@ -118,12 +118,15 @@ export function clearFilter(store: TuiStore): void {
 }
 
 export function toggleHelp(store: TuiStore): void {
-	store.update(state => ({overlay: state.overlay?.kind === 'help' ? null : {kind: 'help'}}));
+	store.update(state => ({overlay: state.overlay?.kind === 'help' ? back(state.overlay) : {kind: 'help', ...(state.overlay?.kind === 'log' ? {over: 'log' as const} : {})}}));
 }
 
 export function closeOverlay(store: TuiStore): void {
-	store.update({overlay: null});
+	store.update(state => ({overlay: state.overlay?.kind === 'help' ? back(state.overlay) : null}));
 }
+
+/** Where closing the help goes: the command log it was opened over, else the panes or view below. */
+const back = (help: {kind: 'help'; over?: 'log'}): TuiState['overlay'] => (help.over === 'log' ? {kind: 'log'} : null);
 
 export function togglePause(store: TuiStore): void {
 	store.update(state => ({

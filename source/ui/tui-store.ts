@@ -21,7 +21,8 @@ export type RefreshState = {
 };
 
 /** What covers the panes and takes the keys. Later features add prompts, pickers, confirmations and the command log. */
-export type Overlay = {kind: 'help'} | {kind: 'log'};
+/** The help opened over the command log goes back to it when closed. */
+export type Overlay = {kind: 'help'; over?: 'log'} | {kind: 'log'};
 
 export type Message = {text: string; kind: 'info' | 'error'};
 

@@ -98,6 +98,12 @@ test('? opens the help in the topology, details and log views too, and closing i
 	assert.match(tui.lines().at(-1)!, /\? help$/);
 	await tui.press('?');
 	await tui.waitForFrame('the help from the log', help);
+	await tui.press('?');
+	await tui.waitForFrame('the log again', frame => /Command log/.test(frame) && !help(frame));
+	await tui.press('?');
+	await tui.waitForFrame('the help from the log', help);
 	await tui.press(keys.escape);
+	await tui.waitForFrame('the log again, after Esc', frame => /Command log/.test(frame) && !help(frame));
+	await tui.press('q');
 	await tui.waitForFrame('the panes', frame => /1 Namespaces/.test(frame));
 });
