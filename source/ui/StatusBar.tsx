@@ -30,10 +30,10 @@ export function StatusBar({width, state, bindings}: Props) {
 			: state.modal
 				? modalKeys[state.modal.kind]
 				: state.fullView
-					? fullViewHints(state.fullView)
+					? fitHints(fullViewHints(state.fullView).split('  '), width)
 					: state.editingFilter
 						? 'type to filter · Enter keep · Esc clear · ↑↓ move'
-						: hintsFor(state.focus, bindings).join('  ');
+						: fitHints(hintsFor(state.focus, bindings), width);
 	return (
 		<Box flexDirection="column" width={width} height={2}>
 			<Text wrap="truncate-end">
@@ -50,6 +50,17 @@ export function StatusBar({width, state, bindings}: Props) {
 			</Text>
 		</Box>
 	);
+}
+
+/**
+ * As many hints as fit the line whole, in their order, with `? help` always
+ * last: the way to every other key is never the one cut off.
+ */
+export function fitHints(hints: readonly string[], width: number): string {
+	const help = hints.includes('? help') ? ['? help'] : [];
+	const shown = hints.filter(hint => hint !== '? help');
+	while (shown.length > 0 && [...shown, ...help].join('  ').length > width) shown.pop();
+	return [...shown, ...help].join('  ');
 }
 
 export function statusNotes(state: TuiState, now: number): Note[] {

@@ -107,3 +107,17 @@ test('? opens the help in the topology, details and log views too, and closing i
 	await tui.press('q');
 	await tui.waitForFrame('the panes', frame => /1 Namespaces/.test(frame));
 });
+
+test('the key line shows the hints that fit whole and ends with ? help, at 80 columns too (#9)', async () => {
+	for (const columns of [80, 100, 160]) {
+		const tui = await renderTui({snapshot: labSnapshot(), columns, rows: 24});
+		for (const pane of ['1', '2', '3', '4', 't']) {
+			await tui.press(pane);
+			const line = (await tui.waitForFrame('the key line', frame => frame.split('\n').length > 3)).split('\n').at(-1)!;
+			assert.match(line, /\? help$/, `${columns} columns, after ${pane}: ${line}`);
+			assert.doesNotMatch(line, /…/);
+			assert.ok(line.length <= columns);
+		}
+		tui.unmount();
+	}
+});
