@@ -218,7 +218,7 @@ describe('readerProgram run by perl', {skip: needsRoot}, () => {
 		const asNobody = (path: string) =>
 			spawnSync('runuser', ['-u', 'nobody', '--', 'perl', '-e', readerProgram, String(setns), '5', 'readlink', '/proc/self/ns/net'], {input: `${path}\0`, encoding: 'utf8', timeout: 20_000});
 		const own = asNobody('/proc/self/ns/net');
-		assert.equal(own.stdout, `${readlinkSync('/proc/self/ns/net')}\n\0exit 0\n`, own.stderr);
+		assert.equal(own.stdout, `${readlinkSync('/proc/self/ns/net')}\n\0exit 0 @${statSync('/proc/self/ns/net').ino}\n`, own.stderr);
 		assert.equal(own.stderr, '\0');
 		// PID 1's namespace is this one too here, but nobody cannot open another user's ns file.
 		const other = asNobody('/proc/1/ns/net');
