@@ -50,7 +50,7 @@ describe('a misbehaving ip (stand-in first on PATH)', {skip}, () => {
 			path.join(bin, 'ip'),
 			`#!/bin/sh
 case "$(/bin/cat ${modeFile})" in
-hang) exec ${which('sleep')} 600 ;;
+hang) exec ${which('sleep')} 600.${process.pid} ;;
 partial) printf '['; echo 'RTNETLINK answers: Operation not permitted' >&2; exit 2 ;;
 *) exec ${which('ip')} "$@" ;;
 esac
@@ -72,7 +72,8 @@ esac
 
 		setMode('real');
 		await term.waitFor('data once ip answers again', screen => screen.includes(name) && !/refresh slow/.test(screen), 20_000);
-		assert.deepEqual(processesWhoseCmdline(/^\S*sleep\u0000600\u0000/), [], 'the hung stand-ins were killed');
+		// Its own stand-ins only (a duration no other test uses): other tests run sleepers of their own meanwhile.
+		assert.deepEqual(processesWhoseCmdline(new RegExp(`^\\S*sleep\u0000600\\.${process.pid}\u0000`)), [], 'the hung stand-ins were killed');
 
 		setMode('partial');
 		await term.waitFor('the failure note', screen => /Operation not permitted/.test(screen), 15_000);
