@@ -59,6 +59,10 @@ export async function renderTui(options: TuiHarnessOptions = {}) {
 	app.stdout.emit('resize');
 	await delay(20);
 	const frame = () => (app.lastFrame() ?? '').replace(ansi, '');
+	// On a busy machine the frame at the new size may come later, and the key handlers that know that size
+	// (React effects) after it: keys pressed before would page by the old size.
+	for (let waited = 0; waited < 2000 && frame().split('\n').length < (options.rows ?? 40) - 1; waited += 10) await delay(10);
+	await delay(50);
 	return {
 		...app,
 		store,
