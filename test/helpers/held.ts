@@ -52,7 +52,7 @@ $| = 1; print "ready\n"; sleep 600;
  * there (but $HOLDER), or the copies would keep other tests' namespaces alive
  * after those tests delete them.
  */
-const dropCopies = `grep ' - nsfs ' /proc/self/mountinfo | cut -d' ' -f5 | while read -r m; do [ "$m" = "$HOLDER" ] || umount "$m"; done`;
+const dropCopies = `grep ' - nsfs ' /proc/self/mountinfo | cut -d' ' -f5 | grep -vxF "$HOLDER" | xargs -r umount -l`;
 
 export class HeldNamespaces {
 	private readonly children: ChildProcess[] = [];
@@ -68,7 +68,7 @@ export class HeldNamespaces {
 		child.stderr!.on('data', chunk => (stderr += chunk));
 		const lines = createInterface({input: child.stdout!});
 		const line = await new Promise<string>((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error(`${file} did not get ready: ${stderr}`)), 10_000);
+			const timer = setTimeout(() => reject(new Error(`${file} did not get ready: ${stderr}`)), 30_000);
 			lines.once('line', text => {
 				clearTimeout(timer);
 				resolve(text);

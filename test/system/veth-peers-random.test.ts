@@ -103,7 +103,9 @@ describe('veth peers on random topologies, against the truth', {skip: needsRoot}
 				const listed = new Map(snapshot.namespaces.map(ns => [ns.inode, ns] as const));
 				const visible = (ns: number) => plan[ns] !== 'unseen';
 				for (const [index, kind] of plan.entries()) {
-					assert.equal(listed.has(inodes[index]!), visible(index), `seed ${seed}: a ${kind} namespace is ${visible(index) ? '' : 'not '}listed`);
+					// What nstui saw of every holder, to tell why should this ever fail.
+					const seen = () => JSON.stringify(snapshot.namespaces.filter(ns => !ns.root && ns.name === null).map(ns => ({inode: ns.inode, threads: ns.threads, descriptors: ns.descriptors, mounts: ns.mounts, error: ns.error})));
+					assert.equal(listed.has(inodes[index]!), visible(index), `seed ${seed}: a ${kind} namespace (net:[${inodes[index]}]) is ${visible(index) ? '' : 'not '}listed; seen: ${seen()}`);
 				}
 				let checked = 0;
 				for (const end of ends) {

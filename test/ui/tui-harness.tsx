@@ -58,9 +58,10 @@ export async function renderTui(options: TuiHarnessOptions = {}) {
 	Object.defineProperty(app.stdout, 'rows', {value: options.rows ?? 40, configurable: true});
 	app.stdout.emit('resize');
 	const frame = () => (app.lastFrame() ?? '').replace(ansi, '');
-	// Keys sent before the frame has the new size would page by the old one.
-	const rows = options.rows ?? 40;
-	for (let waited = 0; waited < 2000 && frame().split('\n').length !== rows; waited += 10) await delay(10);
+	// On a busy machine the frame at the new size may come later, and the key handlers that know that size
+	// (React effects) after it: keys pressed before would page by the old size.
+	for (let waited = 0; waited < 2000 && frame().split('\n').length < (options.rows ?? 40) - 1; waited += 10) await delay(10);
+	await delay(50);
 	return {
 		...app,
 		store,
