@@ -18,9 +18,9 @@ export async function runForm(host: ActionHost, form: ActionForm, answers: Answe
 	else closeModal(store);
 	showMessage(store, {text: `${form.title}…`, kind: 'info'});
 	let result: ActionResult;
-	const shown: string[] = [];
+	let streamed = false;
 	const progress = (line: string) => {
-		shown.push(line);
+		streamed = true;
 		appendToPopup(store, form.title, [line]);
 	};
 	try {
@@ -30,7 +30,7 @@ export async function runForm(host: ActionHost, form: ActionForm, answers: Answe
 	}
 	if (form.output === 'popup') {
 		// Output streamed line by line is there already; the message only when the output does not say it.
-		const output = shown.length > 0 ? [] : (result.output?.trimEnd().split('\n') ?? []);
+		const output = streamed ? [] : (result.output?.trimEnd().split('\n') ?? []);
 		appendToPopup(store, form.title, [...output, ...(result.outputSaysIt ? [] : [result.message])], true);
 	}
 	showMessage(store, {text: result.message, kind: result.ok ? 'info' : 'error'});
