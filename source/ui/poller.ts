@@ -34,6 +34,7 @@ export function createPoller({store, load, intervalMs, slowAfterMs = intervalMs}
 	/** An event came while a refresh ran (or before the first): one more routine refresh when it ends. */
 	let woken = false;
 	let wakeTimer: NodeJS.Timeout | null = null;
+	let lastEnded = 0;
 
 	const refresh = (kind: RefreshKind): Promise<void> => {
 		if (running) return running;
@@ -48,12 +49,14 @@ export function createPoller({store, load, intervalMs, slowAfterMs = intervalMs}
 			.finally(() => {
 				clearTimeout(watchdog);
 				running = null;
+				lastEnded = Date.now();
 				if (woken && timer) wakeSoon();
 			});
 		return running;
 	};
 
-	// A few ms of grace, so the events of one change (a link and its addresses and routes) make one refresh.
+	// A few ms of grace, so the events of one change (a link and its addresses and routes) make one refresh;
+	// and a gap after the last, so a host where something always changes is not read without pause.
 	const wakeSoon = () => {
 		woken = true;
 		if (wakeTimer || running || !timer) return;
@@ -63,7 +66,7 @@ export function createPoller({store, load, intervalMs, slowAfterMs = intervalMs}
 			if (store.getState().paused || store.getState().snapshot === null) return;
 			woken = false;
 			void refresh('tick');
-		}, wakeGraceMs);
+		}, Math.max(wakeGraceMs, lastEnded + wakeGapMs - Date.now()));
 	};
 
 	return {
@@ -99,3 +102,4 @@ export function createPoller({store, load, intervalMs, slowAfterMs = intervalMs}
 }
 
 const wakeGraceMs = 20;
+const wakeGapMs = 250;
