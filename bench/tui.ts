@@ -1,6 +1,6 @@
 // The TUI on the scale lab, the way a user runs it: in tmux, measured from outside.
 import {execFileSync} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {readFileSync, watch} from 'node:fs';
 import {setTimeout as delay} from 'node:timers/promises';
 import {median, waitForQuietMachine, type Row} from './measure.js';
 import {measureLive} from './live.js';
@@ -86,7 +86,14 @@ export async function measureTui(namespaces: number, idleSeconds: number, standa
 		await delay(3_000);
 		const ticksBefore = cpuTicks(pid);
 		const treeBefore = treeTicks(pid);
+		// What else happened on the host meanwhile (other jobs on a shared machine): nstui must show it, and that costs.
+		const lastPid = () => Number(readFileSync('/proc/loadavg', 'utf8').trim().split('/')[1]!.split(' ')[1]);
+		const pidBefore = lastPid();
+		let netnsEvents = 0;
+		const netns = watch('/run/netns', () => netnsEvents++);
 		await delay(idleSeconds * 1000);
+		netns.close();
+		console.log(`(while idle, others on the host started ~${lastPid() - pidBefore} processes and touched /run/netns ${netnsEvents} times)`);
 		const idleCpu = ((cpuTicks(pid) - ticksBefore) / clockTicks / idleSeconds) * 100;
 		const idleTree = ((treeTicks(pid) - treeBefore) / clockTicks / idleSeconds) * 100;
 		const rss = rssMb(pid);

@@ -78,6 +78,8 @@ export type RefreshPlan = {
 	 * this long; unset: on every refresh. A list-only refresh does not scan them.
 	 */
 	holdersMaxAgeMs?: number;
+	/** Keep the last /proc scan (the TUI: namespaces changed, and nothing says processes did). */
+	keepProcesses?: boolean;
 	/** Scan options for /proc (see scanProcesses). */
 	trustProcessesAfterMs?: number;
 	recheckProcessesAfterMs?: number;
@@ -342,6 +344,7 @@ export class Discoverer {
 	private async scan(plan: RefreshPlan, now: number, start: {tasks: TaskMarker | null; started: number}): Promise<ProcScan> {
 		const marker = start.tasks;
 		const quiet = this.lastScan;
+		if (plan.keepProcesses && quiet && !plan.listOnly) return quiet.scan;
 		if (
 			plan.trustProcessesAfterMs &&
 			quiet?.after &&

@@ -11,6 +11,7 @@ import {Discoverer, type Discovery} from '../system/discover.js';
 import {backgroundNice, createReaders} from '../system/namespace-reader.js';
 import {NamespaceWatcher} from '../system/namespace-watcher.js';
 import {readTaskMarker} from '../system/procfs.js';
+import {startedCount} from '../system/run.js';
 import {deriveView} from './derive-view.js';
 import {InputActivity} from './input-activity.js';
 import type {RefreshKind} from './poller.js';
@@ -82,7 +83,14 @@ export function createLiveLoad(store: TuiStore, intervalMs: number, activity = n
 				failed: wake,
 			})
 		: null;
-	const processTimer = watcher ? watchProcesses(wake) : null;
+	/** Set when /proc/loadavg moved: the next routine refresh scans /proc; the others keep the last scan. */
+	let processesMoved = true;
+	const processTimer = watcher
+		? watchProcesses(() => {
+				processesMoved = true;
+				wake();
+			})
+		: null;
 	const subscribe = (discovery: Discovery) => {
 		watcher?.sync(discoverer.ways());
 		return discovery;
@@ -103,7 +111,11 @@ export function createLiveLoad(store: TuiStore, intervalMs: number, activity = n
 			// Only the one after the first frame: Ctrl-R's and an action's show at once.
 			const start = firstFull ? afterFirstKeys(activity) : Promise.resolve();
 			firstFull = false;
-			return start.then(() => discoverer.refresh({slicing}));
+			return start.then(() => {
+				// It reads every namespace: what changed before it starts is in it.
+				changed.clear();
+				return discoverer.refresh({slicing});
+			});
 		}
 		// The host's namespace at once, the others listed, so the first frame does not wait for all.
 		// The readers for everything else start meanwhile: after the first frame keys come in.
@@ -114,6 +126,8 @@ export function createLiveLoad(store: TuiStore, intervalMs: number, activity = n
 		const selected = deriveView(store.getState()).selectedNamespace;
 		const focus = [...changed];
 		changed.clear();
+		const keepProcesses = watcher !== null && !processesMoved;
+		processesMoved = false;
 		const watched = watcher?.watching;
 		if (selected && !watched?.has(selected.inode)) focus.push(selected.inode);
 		return discoverer.refresh({
@@ -122,6 +136,7 @@ export function createLiveLoad(store: TuiStore, intervalMs: number, activity = n
 			watched,
 			watchedMaxAgeMs: safetyNetMs,
 			staleBudget: rotationPerTick,
+			keepProcesses,
 			trustProcessesAfterMs: 5_000,
 			recheckProcessesAfterMs: watcher ? watchedHoldersEveryMs : 30_000,
 			mountsMaxAgeMs: watcher ? safetyNetMs : 10_000,
@@ -131,12 +146,19 @@ export function createLiveLoad(store: TuiStore, intervalMs: number, activity = n
 	}
 }
 
-/** Wakes a refresh when a process started or ended anywhere: one small read a second. */
-function watchProcesses(wake: () => void) {
+/**
+ * Wakes a refresh when a process started or ended anywhere: one small read a
+ * second. Pids that nstui's own readers used (the ip of a namespace re-read)
+ * do not count, or each read would ask for a /proc scan a second later.
+ */
+function watchProcesses(moved: () => void) {
 	let last = readTaskMarker();
+	let started = startedCount.processes;
 	return setInterval(() => {
 		const marker = readTaskMarker();
-		if (marker && (!last || marker.lastPid !== last.lastPid || marker.tasks !== last.tasks)) wake();
+		const ours = startedCount.processes - started;
+		started = startedCount.processes;
+		if (marker && (!last || marker.lastPid !== last.lastPid + ours || marker.tasks !== last.tasks)) moved();
 		last = marker;
 	}, processCheckMs).unref();
 }
