@@ -123,7 +123,8 @@ export function createLiveLoad(store: TuiStore, intervalMs: number, activity = n
 			readers.namespaces.warm();
 			return discoverer.refresh({listOnly: true});
 		}
-		const selected = deriveView(store.getState()).selectedNamespace;
+		// Only where something is not watched: deriving the view builds rows for the whole host.
+		const selected = !watcher || watcher.unwatched.size > 0 ? deriveView(store.getState()).selectedNamespace : null;
 		const focus = [...changed];
 		changed.clear();
 		const keepProcesses = watcher !== null && !processesMoved;
