@@ -17,6 +17,6 @@ export async function measureScale(lab: BenchLab, rounds: number, standalone: {f
 	return [
 		{what: '/proc scan (namespace of every process), cold', nstui: median(scan), comparison: median(lsns), against: 'lsns -t net -J', target: 1, unit: 'ms'},
 		...(await measureHolders(10_000, rounds)),
-		...(await measureTui(lab.names.length, Number(process.env.NSTUI_BENCH_IDLE_SECONDS ?? 60), standalone)),
+		...(await measureTui(lab.names.length, Number(process.env.NSTUI_BENCH_IDLE_SECONDS ?? 60), standalone, lab.names, lab.prefix)),
 	];
 }

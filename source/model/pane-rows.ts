@@ -109,18 +109,41 @@ export function processRows(namespaces: readonly Namespace[]): ProcessRow[] {
 
 /** Every row of every pane, id -> signature: two of these tell what changed between refreshes. */
 export function rowSignatures(snapshot: Snapshot): Map<string, string> {
+	return signaturesOf(snapshot.namespaces, snapshot);
+}
+
+/** The rows of these namespaces of `snapshot` (a veth's peer is named from the whole snapshot). */
+function signaturesOf(namespaces: readonly Namespace[], snapshot: Snapshot): Map<string, string> {
 	const byInode = new Map(snapshot.namespaces.map(namespace => [namespace.inode, namespace]));
 	const signatures = new Map<string, string>();
 	const add = (rows: readonly RowBase[]) => {
 		for (const row of rows) signatures.set(row.id, row.signature);
 	};
-	add(namespaceRows(snapshot));
-	add(processRows(snapshot.namespaces));
-	for (const namespace of snapshot.namespaces) {
+	add(namespaceRows({...snapshot, namespaces: [...namespaces]}));
+	add(processRows(namespaces));
+	for (const namespace of namespaces) {
 		add(interfaceRows(namespace, byInode));
 		add(routeRows(namespace));
 	}
 	return signatures;
+}
+
+/**
+ * changedRowIds(rowSignatures(previous), rowSignatures(next)), looking only at
+ * the namespaces whose object changed (discovery keeps the object of one that
+ * did not) and those with a veth peer in one of them or in one gone: with live
+ * updates a thousand-namespace host changes a namespace at a time.
+ */
+export function changedRowsBetween(previous: Snapshot, next: Snapshot): Set<string> {
+	const before = new Map(previous.namespaces.map(namespace => [namespace.inode, namespace]));
+	const after = new Set(next.namespaces.map(namespace => namespace.inode));
+	const changed = new Set(next.namespaces.flatMap(namespace => (before.get(namespace.inode) === namespace ? [] : [namespace.inode])));
+	const gone = new Set(previous.namespaces.flatMap(namespace => (after.has(namespace.inode) ? [] : [namespace.inode])));
+	const touched = next.namespaces.filter(
+		namespace => changed.has(namespace.inode) || namespace.interfaces.some(link => link.peer && (changed.has(link.peer.namespace) || gone.has(link.peer.namespace))),
+	);
+	const earlier = touched.flatMap(namespace => before.get(namespace.inode) ?? []);
+	return changedRowIds(signaturesOf(earlier, previous), signaturesOf(touched, next));
 }
 
 /** Rows that are new or different in `next`. */

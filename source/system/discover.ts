@@ -33,6 +33,8 @@ export type DiscoverOptions = {
 	readers?: Readers;
 	/** The nice value of the readers a refresh starts (the TUI's are in the background); unset: nstui's own. */
 	readerNice?: number;
+	/** Called when /run/netns changes (inotify), so the TUI refreshes at once rather than at its next tick. */
+	onNetnsChange?: () => void;
 };
 
 export type Discovery = {
@@ -58,6 +60,9 @@ export type RefreshPlan = {
 	focus?: Iterable<number>;
 	/** Readings older than this are read again; 0 (the default): every one. */
 	maxAgeMs?: number;
+	/** Namespaces whose changes the namespace watcher reports: their readings are read again only after watchedMaxAgeMs (a safety net). */
+	watched?: ReadonlySet<number>;
+	watchedMaxAgeMs?: number;
 	/** At most this many old readings per refresh, oldest first. */
 	staleBudget?: number;
 	/** Read only the focused namespaces and the host's; list the others unread (`pending`) and processes without details, to show something at once. */
@@ -74,6 +79,8 @@ export type RefreshPlan = {
 	 * this long; unset: on every refresh. A list-only refresh does not scan them.
 	 */
 	holdersMaxAgeMs?: number;
+	/** Keep the last /proc scan (the TUI: namespaces changed, and nothing says processes did). */
+	keepProcesses?: boolean;
 	/** Scan options for /proc (see scanProcesses). */
 	trustProcessesAfterMs?: number;
 	recheckProcessesAfterMs?: number;
@@ -110,6 +117,8 @@ export class Discoverer {
 	/** Watches /run/netns for names added and removed; null while it cannot (no such directory yet). */
 	private netnsWatcher: FSWatcher | null = null;
 	private netnsChanged = true;
+	/** Each namespace of the last refresh that can be entered, and the nsfs path it is entered by (what the watcher subscribes to). */
+	private entries = new Map<number, string>();
 	/** The last result and what it was made from, handed back whole when nothing changed. */
 	private last: {discovery: Discovery; mounted: Found[]; scan: ProcScan; holders: Holders; errors: boolean} | null = null;
 	private readonly previous = new Map<number, {inputs: StableInputs; digest: string | null; ns: Namespace}>();
@@ -212,6 +221,9 @@ export class Discoverer {
 			keptInodes.add(item.inode);
 		}
 
+		this.entries = new Map(
+			kept.flatMap(({item, target}) => (unreachable.includes(item) ? [] : [[item.inode, target === 'current' ? `/proc/${process.pid}/ns/net` : nsfsPathOf(target)] as const])),
+		);
 		const peers = await this.resolvePeers(kept.filter(({item}) => !unreachable.includes(item)), selfInode, plan);
 		const nsidFromRoot = this.nsidsOfRoot(kept, rootInode);
 
@@ -259,6 +271,16 @@ export class Discoverer {
 		return discovery;
 	}
 
+	/** inode -> the path each namespace of the last refresh is entered by; hidden ones are left out. */
+	ways(): ReadonlyMap<number, string> {
+		return this.entries;
+	}
+
+	/** The mount table changed (the namespace watcher saw it): read it again at the next refresh. */
+	mountsChanged() {
+		this.netnsChanged = true;
+	}
+
 	/** The mounted namespaces and their ways in, worked out again only when the mount table or /run/netns changed. */
 	private locateMounted(rootInode: number | null, selfInode: number | null, selfMnt: number | null, plan: RefreshPlan, now: number, warnings: string[]) {
 		let known = this.mounted;
@@ -296,7 +318,10 @@ export class Discoverer {
 	private watchNetns() {
 		if (this.netnsWatcher) return;
 		try {
-			const watcher = watch(netnsDir, () => (this.netnsChanged = true));
+			const watcher = watch(netnsDir, () => {
+				this.netnsChanged = true;
+				this.options.onNetnsChange?.();
+			});
 			// Not a reason to keep nstui running; and a watch that fails is simply tried again.
 			watcher.unref();
 			watcher.on('error', () => {
@@ -318,6 +343,7 @@ export class Discoverer {
 	private async scan(plan: RefreshPlan, now: number, start: {tasks: TaskMarker | null; started: number}): Promise<ProcScan> {
 		const marker = start.tasks;
 		const quiet = this.lastScan;
+		if (plan.keepProcesses && quiet && !plan.listOnly) return quiet.scan;
 		if (
 			plan.trustProcessesAfterMs &&
 			quiet?.after &&
@@ -351,6 +377,7 @@ export class Discoverer {
 	/** New, failed, focused and (within the budget) the oldest stale namespaces. */
 	private choose(list: Found[], plan: RefreshPlan, now: number, budget: number): {inodes: Set<number>; stale: number} {
 		const maxAge = plan.maxAgeMs ?? 0;
+		const watchedMaxAge = plan.watchedMaxAgeMs ?? maxAge;
 		const focus = new Set(plan.focus ?? []);
 		const inodes = new Set<number>();
 		const stale: Array<{inode: number; readAt: number}> = [];
@@ -359,7 +386,7 @@ export class Discoverer {
 			if (plan.listOnly) {
 				if (focus.has(inode)) inodes.add(inode);
 			} else if (!known || known.reading.error || focus.has(inode)) inodes.add(inode);
-			else if (now - known.readAt >= maxAge) stale.push({inode, readAt: known.readAt});
+			else if (now - known.readAt >= (plan.watched?.has(inode) ? watchedMaxAge : maxAge)) stale.push({inode, readAt: known.readAt});
 		}
 		stale.sort((a, b) => a.readAt - b.readAt);
 		const taken = stale.slice(0, Math.max(0, budget));

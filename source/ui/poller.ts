@@ -12,6 +12,8 @@ export type Poller = {
 	refreshNow(): Promise<void>;
 	/** After an action: a fresh load that starts once any running one is done, so it sees the change. */
 	refreshAfterChange(): Promise<void>;
+	/** Something changed (an event): a routine refresh now, or right after the running one, however many come. */
+	wake(): void;
 };
 
 export type RefreshKind = 'first' | 'tick' | 'full';
@@ -29,6 +31,10 @@ export function createPoller({store, load, intervalMs, slowAfterMs = intervalMs}
 	let running: Promise<void> | null = null;
 	let startedAtOfRunning = 0;
 	let timer: NodeJS.Timeout | null = null;
+	/** An event came while a refresh ran (or before the first): one more routine refresh when it ends. */
+	let woken = false;
+	let wakeTimer: NodeJS.Timeout | null = null;
+	let lastEnded = 0;
 
 	const refresh = (kind: RefreshKind): Promise<void> => {
 		if (running) return running;
@@ -43,8 +49,24 @@ export function createPoller({store, load, intervalMs, slowAfterMs = intervalMs}
 			.finally(() => {
 				clearTimeout(watchdog);
 				running = null;
+				lastEnded = Date.now();
+				if (woken && timer) wakeSoon();
 			});
 		return running;
+	};
+
+	// A few ms of grace, so the events of one change (a link and its addresses and routes) make one refresh;
+	// and a gap after the last, so a host where something always changes is not read without pause.
+	const wakeSoon = () => {
+		woken = true;
+		if (wakeTimer || running || !timer) return;
+		wakeTimer = setTimeout(() => {
+			wakeTimer = null;
+			if (running || !timer) return;
+			if (store.getState().paused || store.getState().snapshot === null) return;
+			woken = false;
+			void refresh('tick');
+		}, Math.max(wakeGraceMs, lastEnded + wakeGapMs - Date.now()));
 	};
 
 	return {
@@ -60,6 +82,8 @@ export function createPoller({store, load, intervalMs, slowAfterMs = intervalMs}
 		stop() {
 			if (timer) clearInterval(timer);
 			timer = null;
+			if (wakeTimer) clearTimeout(wakeTimer);
+			wakeTimer = null;
 		},
 		refreshNow() {
 			if (running) {
@@ -73,5 +97,9 @@ export function createPoller({store, load, intervalMs, slowAfterMs = intervalMs}
 			if (running) await running;
 			return refresh('full');
 		},
+		wake: wakeSoon,
 	};
 }
+
+const wakeGraceMs = 20;
+const wakeGapMs = 250;

@@ -48,7 +48,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	v8.setFlagsFromString('--semi-space-growth-factor=1');
 	const store = createTuiStore();
 	const activity = new InputActivity();
-	const poller = createPoller({store, intervalMs, load: createLiveLoad(store, intervalMs, activity)});
+	// Events wake the poller that the load belongs to.
+	const wake = () => poller.wake();
+	const poller = createPoller({store, intervalMs, load: createLiveLoad(store, intervalMs, activity, wake)});
 	const readOnly = readOnlyReason(options.readOnly);
 	const screen = takeTerminal(stdout, stdin);
 	let instance: Instance | undefined;

@@ -1,18 +1,11 @@
 // Everything the keys and the poller do to the TUI's state. Each function reads
 // the current state, so they can be called from anywhere (key map, poller, tests).
-import {changedRowIds, rowSignatures} from '../model/pane-rows.js';
+import {changedRowsBetween} from '../model/pane-rows.js';
 import {selectionOf} from '../model/row-identity.js';
 import type {Snapshot} from '../model/snapshot.js';
 import type {Discovery} from '../system/discover.js';
 import {deriveView, type PaneView} from './derive-view.js';
 import {paneOrder, type Message, type PaneId, type TuiState, type TuiStore} from './tui-store.js';
-
-const signaturesCache = new WeakMap<Snapshot, Map<string, string>>();
-function signaturesOf(snapshot: Snapshot): Map<string, string> {
-	let signatures = signaturesCache.get(snapshot);
-	if (!signatures) signaturesCache.set(snapshot, (signatures = rowSignatures(snapshot)));
-	return signatures;
-}
 
 function paneViewOf(state: TuiState, pane: PaneId): PaneView {
 	return deriveView(state)[pane];
@@ -177,7 +170,7 @@ export function refreshSucceeded(store: TuiStore, discovery: Discovery, at: numb
 			snapshot: discovery.snapshot,
 			warnings,
 			refresh,
-			changed: state.snapshot ? changedRowIds(signaturesOf(state.snapshot), signaturesOf(discovery.snapshot)) : new Set<string>(),
+			changed: state.snapshot ? changedRowsBetween(state.snapshot, discovery.snapshot) : new Set<string>(),
 			changedAt: state.snapshot ? at : null,
 		};
 	});

@@ -16,7 +16,8 @@ import {ip, uniquePrefix} from '../helpers/lab.js';
 const skip = endToEndSkip;
 
 const which = (program: string) => spawnSync('sh', ['-c', `command -v ${program}`], {encoding: 'utf8'}).stdout.trim();
-const leftoverChildren = (pid: number) => descendantsOf(pid).filter(child => !cmdlineOf(child).startsWith('nstui namespace reader'));
+/** What is running below nstui other than its kept helpers (the namespace readers and the watcher). */
+const leftoverChildren = (pid: number) => descendantsOf(pid).filter(child => !/^nstui namespace (reader|watcher)/.test(cmdlineOf(child)));
 
 /** The leftovers once a refresh running now has had up to 2 s to end. */
 async function settledLeftovers(pid: number): Promise<number[]> {
@@ -127,7 +128,7 @@ describe('namespaces created and deleted fast by someone else', {skip}, () => {
 		// Settled: a refresh after the churn shows none of the churned namespaces and is not stuck.
 		await term.waitFor('a settled screen', screen => !screen.includes(prefix) && !/refresh slow|loading/i.test(screen), 15_000);
 		const children = await settledLeftovers(pid);
-		assert.deepEqual(children, [], 'nothing but the kept namespace readers, idle');
+		assert.deepEqual(children, [], 'nothing but the kept namespace readers and watcher, idle');
 		term.press('q');
 		await term.waitFor('the shell', screen => !/1 Namespaces/.test(screen));
 		assert.equal(await term.lastExitCode('EXIT'), 0);

@@ -1,0 +1,127 @@
+// Runs the namespace watcher (model/watch-protocol.ts) and keeps its
+// subscriptions equal to the namespaces discovery last found: a namespace that
+// has gone must lose its socket, or the socket would keep it alive.
+import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
+import {coalesceSeconds, parseWatcherLine, watchedGroups, watcherProgram} from '../model/watch-protocol.js';
+import {setnsSyscall} from '../model/reader-protocol.js';
+import {perlReaderAvailable} from './namespace-reader.js';
+import {runningChildren, startedCount} from './run.js';
+
+export type WatcherEvents = {
+	/** Namespaces (by inode) that had rtnetlink events. */
+	changed(inodes: number[]): void;
+	/** nstui's mount table changed (a namespace mounted or unmounted). */
+	mounts(): void;
+	/** The watcher could not watch these (they are read on a timer instead), or has stopped. */
+	failed?(inodes: number[]): void;
+};
+
+export class NamespaceWatcher {
+	private child: ChildProcessWithoutNullStreams | null = null;
+	/** Asked for, by inode: the path it was asked with. */
+	private readonly wanted = new Map<number, string>();
+	/** Could not be watched: discovery reads them on a timer. */
+	readonly unwatched = new Set<number>();
+	/** Answered `watching`: events from these namespaces arrive. */
+	readonly watching = new Set<number>();
+	private rest = '';
+	private closed = false;
+
+	constructor(private readonly events: WatcherEvents) {}
+
+	/** Can a watcher run here (perl and a known setns number)? */
+	static available(): boolean {
+		return perlReaderAvailable() && setnsSyscall[process.arch] !== undefined;
+	}
+
+	get pid(): number | undefined {
+		return this.child?.pid;
+	}
+
+	/** Watches exactly these namespaces (inode -> a path that leads into it), starting and stopping only the difference. */
+	sync(namespaces: ReadonlyMap<number, string>) {
+		if (this.closed) return;
+		const child = this.child ?? this.start();
+		if (!child) {
+			for (const inode of namespaces.keys()) this.unwatched.add(inode);
+			return;
+		}
+		let commands = '';
+		for (const [inode, path] of namespaces) {
+			// One that failed is asked again: `ip netns add` makes the file before it mounts the namespace there.
+			if (this.wanted.has(inode) && !this.unwatched.has(inode)) continue;
+			this.wanted.set(inode, path);
+			commands += `+${inode} ${path}\0`;
+		}
+		for (const inode of [...this.wanted.keys()]) {
+			if (namespaces.has(inode)) continue;
+			this.wanted.delete(inode);
+			this.unwatched.delete(inode);
+			this.watching.delete(inode);
+			commands += `-${inode}\0`;
+		}
+		if (commands) child.stdin.write(commands);
+	}
+
+	close() {
+		this.closed = true;
+		const child = this.child;
+		this.child = null;
+		if (child?.pid) {
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {}
+		}
+	}
+
+	private start(): ChildProcessWithoutNullStreams | null {
+		if (!NamespaceWatcher.available()) return null;
+		const args = ['-e', watcherProgram, String(setnsSyscall[process.arch]), String(watchedGroups), String(coalesceSeconds)];
+		const child = spawn('perl', args, {stdio: 'pipe', detached: true, env: {...process.env, LC_ALL: 'C'}});
+		this.child = child;
+		startedCount.processes++;
+		const pid = child.pid;
+		if (pid) runningChildren.add(pid);
+		child.stdout.setEncoding('utf8');
+		child.stdout.on('data', (chunk: string) => this.take(chunk));
+		child.stderr.resume();
+		child.stdin.on('error', () => {});
+		child.once('error', () => {});
+		child.once('exit', () => {
+			if (pid) runningChildren.delete(pid);
+			if (this.child !== child) return;
+			// Everything is read on a timer until the next sync starts a new one and asks again.
+			this.child = null;
+			const lost = [...this.wanted.keys()];
+			this.wanted.clear();
+			this.watching.clear();
+			for (const inode of lost) this.unwatched.add(inode);
+			this.events.failed?.(lost);
+		});
+		return child;
+	}
+
+	private take(chunk: string) {
+		const lines = (this.rest + chunk).split('\n');
+		this.rest = lines.pop()!;
+		const changed = new Set<number>();
+		let mounts = false;
+		const failed: number[] = [];
+		for (const line of lines) {
+			const parsed = parseWatcherLine(line);
+			if (!parsed) continue;
+			if (parsed.kind === 'changed') for (const inode of parsed.inodes) changed.add(inode);
+			else if (parsed.kind === 'mounts') mounts = true;
+			else if (parsed.kind === 'watching') {
+				this.watching.add(parsed.inode);
+				this.unwatched.delete(parsed.inode);
+			} else if (parsed.kind === 'failed' && this.wanted.has(parsed.inode)) {
+				this.unwatched.add(parsed.inode);
+				failed.push(parsed.inode);
+			}
+		}
+		if (failed.length > 0) this.events.failed?.(failed);
+		if (mounts) this.events.mounts();
+		if (changed.size > 0) this.events.changed([...changed]);
+	}
+}
