@@ -26,7 +26,8 @@ for (const flags of [['-v'], ['--version'], ['--interval', '3', '-v']]) {
 	test(`nstui ${flags.join(' ')} prints the version and exits 0`, {skip}, () => {
 		const result = nstui(...flags);
 		assert.equal(result.status, 0, result.stderr);
-		assert.equal(result.stdout.trim(), version);
+		// The version, and the Node it runs on (issue 19).
+		assert.equal(result.stdout.trim(), `nstui ${version} (node ${process.version} ${process.platform}-${process.arch})`);
 	});
 }
 
