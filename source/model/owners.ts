@@ -267,3 +267,26 @@ export function ownerTerms(owner: Owner): string[] {
 	for (const container of owner.containers) terms.push(container.name, container.id, container.image);
 	return [...new Set(terms.filter((term): term is string => typeof term === 'string' && term !== ''))];
 }
+
+/**
+ * The owner in lines of words (raw text: the caller shows it): what it is, its
+ * ids, each container in the namespace, then its labels, one a line.
+ */
+export function ownerLines(owner: Owner): {summary: string; containers: string[]; labels: string[]} {
+	const summary = [
+		`${ownerTag(owner.engine)} ${owner.name ?? '(name unknown)'}`,
+		owner.engine === 'systemd' || owner.engine === 'lxc' || owner.engine === 'nspawn' ? null : `id ${owner.id.slice(0, 12)}`,
+		owner.image ? `image ${owner.image}` : null,
+		owner.compose ? `compose ${owner.compose.project}/${owner.compose.service}` : null,
+		owner.runtime ? `runtime ${owner.runtime}` : null,
+		owner.cgroup ? `cgroup ${owner.cgroup}` : null,
+		owner.note,
+	]
+		.filter(Boolean)
+		.join(', ');
+	const containers = owner.containers.map(container => `${container.id} ${container.name ?? '(name unknown)'}${container.image ? ` (${container.image})` : ''}`);
+	const labels = Object.entries(owner.labels)
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+		.map(([key, value]) => `${key}=${value}`);
+	return {summary, containers, labels};
+}
