@@ -65,7 +65,8 @@ export class OwnerFinder {
 		const budget = this.options.budgetMs ?? defaultOwnerBudgetMs;
 		let timer: NodeJS.Timeout | undefined;
 		const late = new Promise<'late'>(resolve => (timer = setTimeout(() => resolve('late'), budget)));
-		const asked = this.askEngines(todo, budget, now, notes);
+		// Each engine is cut off a little before the budget, so its own failure is what the note says.
+		const asked = this.askEngines(todo, Math.max(budget - 50, Math.round(budget * 0.8)), now, notes);
 		const answer = await Promise.race([asked.then(() => 'done' as const), late]);
 		clearTimeout(timer);
 		if (answer === 'late') notes.push(`owners: the engines did not all answer within ${budget} ms; some containers are shown by id`);
@@ -98,7 +99,7 @@ export class OwnerFinder {
 		return null;
 	}
 
-	private async askEngines(todo: Array<{input: OwnerInput; hints: CgroupHint[]}>, budget: number, now: number, notes: string[]) {
+	private async askEngines(todo: Array<{input: OwnerInput; hints: CgroupHint[]}>, timeoutMs: number, now: number, notes: string[]) {
 		const unknown = (engine: string) => todo.some(({hints}) => hints.some(hint => (hint.engine === engine || (hint.engine === 'kubernetes' && hint.runtime === engine)) && !this.containers.has(hint.id)));
 		const heldByMountOnly = todo.some(({input}) => input.processes.length === 0 && input.paths.length > 0);
 		const jobs: Promise<unknown>[] = [];
@@ -107,13 +108,13 @@ export class OwnerFinder {
 			if (!socket) this.markDown('docker', now, 'not named: DOCKER_HOST is not a unix socket, which nstui does not ask');
 			else
 				jobs.push(
-					listDockerContainers(socket, budget)
+					listDockerContainers(socket, timeoutMs)
 						.then(async list => {
 							for (const container of list) this.containers.set(container.id, container);
 							if (!heldByMountOnly) return;
 							const named = new Set(todo.flatMap(({hints}) => hints.map(hint => hint.id)));
 							const ask = list.filter(container => !named.has(container.id) && !this.sandboxes.has(container.id)).slice(0, 32);
-							for (const [id, key] of await dockerSandboxKeys(socket, ask.map(container => container.id), budget)) this.sandboxes.set(id, key);
+							for (const [id, key] of await dockerSandboxKeys(socket, ask.map(container => container.id), timeoutMs)) this.sandboxes.set(id, key);
 						})
 						.catch((error: Error) => {
 							const note = `not named: docker (${socket}) did not answer: ${error.message}`;

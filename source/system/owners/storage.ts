@@ -1,6 +1,6 @@
 // podman and CRI-O: the containers/storage list of containers
-// (overlay-containers/containers.json under its graph root), a file read.
-import {readFile} from 'node:fs/promises';
+// (DRIVER-containers/containers.json under its graph root), a file read.
+import {readdir, readFile} from 'node:fs/promises';
 import {parseStorageContainers, type EngineContainer} from '../../model/owners.js';
 import type {OwnerEngine} from '../../model/snapshot.js';
 import {readText} from '../procfs.js';
@@ -26,9 +26,18 @@ function homesOf(users: string[]): string[] {
 }
 
 export async function readStorageContainers(roots: string[], engine: OwnerEngine): Promise<EngineContainer[]> {
-	const lists = await Promise.all(
+	// Each storage driver keeps its own list: overlay-containers/, vfs-containers/, btrfs-containers/, ...
+	const files = await Promise.all(
 		roots.map(root =>
-			readFile(`${root}/overlay-containers/containers.json`, 'utf8').then(
+			readdir(root).then(
+				entries => entries.filter(entry => entry.endsWith('-containers')).map(entry => `${root}/${entry}/containers.json`),
+				() => [],
+			),
+		),
+	);
+	const lists = await Promise.all(
+		files.flat().map(file =>
+			readFile(file, 'utf8').then(
 				body => parseStorageContainers(body, engine),
 				() => [],
 			),
