@@ -129,7 +129,9 @@ export class Discoverer {
 
 	constructor(private readonly options: DiscoverOptions = {}) {
 		this.processCache = options.processCache ?? new Map();
-		this.owners = options.owners === false ? null : new OwnerFinder(options.owners);
+		// NSTUI_OWNERS=0: no owner lookup at all (no cgroup reads, no engine sockets).
+		const off = options.owners === false || (options.owners === undefined && process.env['NSTUI_OWNERS'] === '0');
+		this.owners = off ? null : new OwnerFinder(options.owners || {});
 	}
 
 	async refresh(plan: RefreshPlan = {}): Promise<Discovery> {

@@ -159,8 +159,10 @@ export class OwnerFinder {
 function hintsOf(input: OwnerInput, inodeOfPid: Map<number, number>): CgroupHint[] {
 	const seen = new Set<string>();
 	const hints: CgroupHint[] = [];
-	for (const process of input.processes.slice(0, processesAsked)) {
+	for (const [index, process] of input.processes.slice(0, processesAsked).entries()) {
 		const hint = cgroupHintOf(process);
+		// A container's namespace is made for its first process: when that one is in none, no container owns it.
+		if (!hint && index === 0) return [];
 		if (!hint || seen.has(`${hint.engine} ${hint.id}`)) continue;
 		seen.add(`${hint.engine} ${hint.id}`);
 		if (hint.engine === 'systemd') {
