@@ -208,6 +208,11 @@ export function ownerOf(hints: CgroupHint[], known: Map<string, EngineContainer>
 		return {engine: first.engine, id: first.id, name: first.id, image: null, labels: {}, containers: [], cgroup: first.path, note: null};
 	}
 	const containers: Array<EngineContainer | OwnerContainer> = ids.map(id => known.get(id) ?? {id, name: null, image: null, labels: {}});
+	// Docker says who joins whom (`--network container:X`), also for joiners whose processes were not among those read.
+	const joined = new Set(ids.map(id => `container:${id}`));
+	for (const container of known.values()) {
+		if (container.networkMode && joined.has(container.networkMode) && !ids.includes(container.id)) containers.push(container);
+	}
 	// The one whose network the others use comes first.
 	const joins = (container: EngineContainer | OwnerContainer) => ('networkMode' in container && container.networkMode?.startsWith('container:') ? 1 : 0);
 	const annotations = ids.map(id => pods.get(id)).filter(item => item !== undefined);

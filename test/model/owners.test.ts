@@ -85,6 +85,11 @@ describe('the owner of a namespace', () => {
 		assert.equal(ownerLabel(owner), 'docker nstui-try-a,nstui-try-b');
 	});
 
+	test('a container that joins another is listed from Docker\'s NetworkMode even when none of its processes was read', () => {
+		const owner = ownerOf([dockerHint(B)], docker, new Map(), null)!;
+		assert.deepEqual(owner.containers.map(item => item.name), ['nstui-try-a', 'nstui-try-b']);
+	});
+
 	test('an engine that did not answer: the short id, and the note says why', () => {
 		const owner = ownerOf([dockerHint(B)], new Map(), new Map(), 'docker did not answer')!;
 		assert.equal(ownerLabel(owner), `docker ${B.slice(0, 12)}`);

@@ -27,8 +27,12 @@ export type OwnerOptions = {
 export type OwnerInput = {inode: number; root: boolean; processes: Process[]; paths: string[]};
 
 export const defaultOwnerBudgetMs = 300;
-/** A namespace's first processes are enough to name every container in it. */
-const processesAsked = 64;
+/**
+ * A namespace's first processes name the containers in it: the first is the one
+ * that made it, the others' inits follow (a pod's after its pause process);
+ * Docker's API adds joiners beyond these. Each read is ~16 µs.
+ */
+const processesAsked = 16;
 
 type Kept = {key: string; owner: Owner | null; retryAt: number | null};
 
@@ -45,9 +49,18 @@ export class OwnerFinder {
 	async lookup(list: OwnerInput[], now = Date.now()): Promise<{owners: Map<number, Owner | null>; notes: string[]}> {
 		const owners = new Map<number, Owner | null>();
 		const todo: Array<{input: OwnerInput; key: string; hints: CgroupHint[]}> = [];
-		const inodeOfPid = new Map<number, number>();
-		for (const input of list) for (const process of input.processes) inodeOfPid.set(process.pid, input.inode);
+		// Which namespace each process is in: built only if a service's cgroup is to be checked.
+		let inodes: Map<number, number> | null = null;
+		const inodeOfPid = () => {
+			if (!inodes) {
+				inodes = new Map();
+				for (const input of list) for (const process of input.processes) inodes.set(process.pid, input.inode);
+			}
+			return inodes;
+		};
+		const listed = new Set<number>();
 		for (const input of list) {
+			listed.add(input.inode);
 			if (input.root) continue;
 			const key = `${input.processes.length}:${input.processes.slice(0, processesAsked).map(process => process.pid).join(',')}|${input.paths.join(',')}`;
 			const known = this.kept.get(input.inode);
@@ -58,7 +71,7 @@ export class OwnerFinder {
 			const hints = hintsOf(input, inodeOfPid);
 			todo.push({input, key, hints});
 		}
-		for (const inode of this.kept.keys()) if (!list.some(input => input.inode === inode)) this.kept.delete(inode);
+		for (const inode of this.kept.keys()) if (!listed.has(inode)) this.kept.delete(inode);
 		if (todo.length === 0) return {owners, notes: []};
 
 		const notes: string[] = [];
@@ -71,14 +84,13 @@ export class OwnerFinder {
 		clearTimeout(timer);
 		if (answer === 'late') notes.push(`owners: the engines did not all answer within ${budget} ms; some containers are shown by id`);
 
-		const claimed = new Map<string, number>();
+		const pods = new Map([...this.annotations].flatMap(([id, value]) => (value ? [[id, value] as const] : [])));
 		for (const {input, key, hints} of todo) {
-			let owner = ownerOf(hints, this.containers, new Map([...this.annotations].flatMap(([id, value]) => (value ? [[id, value] as const] : []))), null);
+			let owner = ownerOf(hints, this.containers, pods, null);
 			if (!owner) owner = this.bySandbox(input);
 			if (owner) {
 				const engineNote = this.down.get(owner.engine === 'kubernetes' ? (owner.runtime ?? 'kubernetes') : owner.engine)?.note ?? (answer === 'late' ? `not named: the engines did not answer within ${budget} ms` : null);
 				if (owner.containers.some(container => container.name === null) && owner.engine !== 'kubernetes') owner.note = engineNote ?? `not named: ${owner.engine} does not list it`;
-				for (const container of owner.containers) claimed.set(container.id, input.inode);
 			}
 			const incomplete = owner !== null && owner.note !== null;
 			this.kept.set(input.inode, {key, owner, retryAt: incomplete ? now + (this.options.retryAfterMs ?? 30_000) : null});
@@ -101,7 +113,7 @@ export class OwnerFinder {
 
 	private async askEngines(todo: Array<{input: OwnerInput; hints: CgroupHint[]}>, timeoutMs: number, now: number, notes: string[]) {
 		const unknown = (engine: string) => todo.some(({hints}) => hints.some(hint => (hint.engine === engine || (hint.engine === 'kubernetes' && hint.runtime === engine)) && !this.containers.has(hint.id)));
-		const heldByMountOnly = todo.some(({input}) => input.processes.length === 0 && input.paths.length > 0);
+		const heldByMountOnly = todo.some(({input}) => input.processes.length === 0 && input.paths.some(isDockerSandbox));
 		const jobs: Promise<unknown>[] = [];
 		const socket = dockerSocket(this.options.dockerHost ?? process.env['DOCKER_HOST']);
 		if ((unknown('docker') || (heldByMountOnly && socket && existsSync(socket))) && this.mayAsk('docker', now)) {
@@ -151,12 +163,15 @@ export class OwnerFinder {
 	}
 }
 
+/** Docker's bind mounts are EXEC-ROOT/netns/<12 hex digits> (never under /run/netns, where `ip netns` names live). */
+const isDockerSandbox = (path: string) => /\/netns\/[0-9a-f]{12}$/.test(path) && !/^(\/var)?\/run\/netns\//.test(path);
+
 /**
  * The cgroup hints of a namespace's first processes, one per container. A
  * systemd service counts only when every process in its cgroup is in this
  * namespace (PrivateNetwork=), not when one of its children made a namespace of its own.
  */
-function hintsOf(input: OwnerInput, inodeOfPid: Map<number, number>): CgroupHint[] {
+function hintsOf(input: OwnerInput, inodeOfPid: () => Map<number, number>): CgroupHint[] {
 	const seen = new Set<string>();
 	const hints: CgroupHint[] = [];
 	for (const [index, process] of input.processes.slice(0, processesAsked).entries()) {
@@ -167,7 +182,7 @@ function hintsOf(input: OwnerInput, inodeOfPid: Map<number, number>): CgroupHint
 		seen.add(`${hint.engine} ${hint.id}`);
 		if (hint.engine === 'systemd') {
 			const pids = pidsInCgroup(hint.path);
-			if (pids && pids.some(pid => inodeOfPid.get(pid) !== input.inode)) continue;
+			if (pids && pids.some(pid => inodeOfPid().get(pid) !== input.inode)) continue;
 		}
 		hints.push(hint);
 	}
