@@ -199,3 +199,52 @@ describe('an engine socket that accepts and never answers', {skip: needsRoot}, (
 		assert.equal(held.length, 1);
 	});
 });
+
+describe('owners are looked up only for what is new', {skip: needsRoot}, () => {
+	const namespaces = new TestNamespaces('owners-new');
+	const cgroups = new FakeCgroups('owners-new');
+	const dir = mkdtempSync('/tmp/nstui-owners-new-');
+	const ids = ['1', '2'].map(digit => digit.repeat(64));
+	let requests = 0;
+	/** How many of the ids the stand-in lists: the containers "running" so far. */
+	let running = 1;
+	let server: Server;
+
+	before(async () => {
+		// A stand-in Engine API that counts what it is asked; the containers are sleepers in fake docker cgroups.
+		server = createServer(socket => {
+			requests++;
+			socket.once('data', () => {
+				const body = JSON.stringify(ids.slice(0, running).map((id, index) => ({Id: id, Names: [`/stand-in-${index}`], Image: 'busybox', Labels: {}, HostConfig: {NetworkMode: 'none'}})));
+				socket.end(`HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+			});
+		});
+		await new Promise<void>(resolve => server.listen(`${dir}/docker.sock`, resolve));
+	});
+	after(async () => {
+		server.close();
+		await namespaces.cleanup();
+		await new Promise(resolve => setTimeout(resolve, 100));
+		cgroups.cleanup();
+		rmSync(dir, {recursive: true, force: true});
+	});
+
+	test('a refresh with no new namespace asks no engine; a new container\'s namespace asks once', async () => {
+		const {Discoverer} = await import('../../source/system/discover.js');
+		const discoverer = new Discoverer({owners: {dockerHost: `unix://${dir}/docker.sock`}});
+		const first = await namespaces.startSleeper();
+		cgroups.place(first, `docker/${ids[0]}`);
+		let {snapshot} = await discoverer.refresh();
+		assert.equal(nsOfPid(snapshot, first).owner?.name, 'stand-in-0');
+		assert.equal(requests, 1);
+		({snapshot} = await discoverer.refresh());
+		assert.equal(requests, 1, 'nothing new: the engine is not asked');
+		assert.equal(nsOfPid(snapshot, first).owner?.name, 'stand-in-0');
+		running = 2;
+		const second = await namespaces.startSleeper();
+		cgroups.place(second, `docker/${ids[1]}`);
+		({snapshot} = await discoverer.refresh());
+		assert.equal(nsOfPid(snapshot, second).owner?.name, 'stand-in-1');
+		assert.equal(requests, 2);
+	});
+});
