@@ -90,7 +90,7 @@ export async function measureOwners(holders: ChildProcess[], rounds: number): Pr
 			} catch {}
 		}
 		await delay(300);
-		cgroups.cleanup();
+		await cgroups.cleanup();
 		rmSync(dir, {recursive: true, force: true});
 	}
 }

@@ -26,8 +26,11 @@ export class FakeCgroups {
 		writeFileSync(`${dir}/cgroup.procs`, String(pid));
 	}
 
-	/** Removes the subtree, deepest first (its processes must have exited). */
-	cleanup(): void {
+	/**
+	 * Removes the subtree, deepest first. Its processes must be ending: a cgroup
+	 * stays busy for a moment after its last process was killed, so this tries again.
+	 */
+	async cleanup(): Promise<void> {
 		if (!this.root || !existsSync(this.root)) return;
 		const remove = (dir: string) => {
 			for (const entry of readdirSync(dir)) {
@@ -36,6 +39,14 @@ export class FakeCgroups {
 			}
 			rmdirSync(dir);
 		};
-		remove(this.root);
+		for (let tries = 0; ; tries++) {
+			try {
+				remove(this.root);
+				return;
+			} catch (error) {
+				if (tries >= 50 || (error as NodeJS.ErrnoException).code !== 'EBUSY') throw error;
+				await new Promise(resolve => setTimeout(resolve, 100));
+			}
+		}
 	}
 }

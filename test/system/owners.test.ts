@@ -110,6 +110,14 @@ describe('owners from a real dockerd of the test\'s own', {skip: needsEngine('do
 		assert.ok(parsed.namespaces.every(ns => ns.owner === null || typeof ns.owner?.engine === 'string'));
 	});
 
+	test("a namespace seen only by Docker's bind mount (no process read) is matched through its SandboxKey", async () => {
+		const key = await docker.docker('inspect', '-f', '{{.NetworkSettings.SandboxKey}}', names.alone);
+		assert.ok(snapshot.namespaces.find(ns => ns.inode === inodeOfPid(pids.alone))?.paths.includes(key), 'dockerd bind-mounted it where it says');
+		const {OwnerFinder} = await import('../../source/system/owners/index.js');
+		const {owners} = await new OwnerFinder({dockerHost: docker.host}).lookup([{inode: inodeOfPid(pids.alone), root: false, processes: [], paths: [key]}]);
+		assert.equal(owners.get(inodeOfPid(pids.alone))?.name, names.alone);
+	});
+
 	test('a stopped (frozen) dockerd: discovery goes on within the budget, owners by id with a note', async () => {
 		docker.pause(true);
 		try {
@@ -178,7 +186,7 @@ describe('an engine socket that accepts and never answers', {skip: needsRoot}, (
 		server.close();
 		await namespaces.cleanup();
 		await new Promise(resolve => setTimeout(resolve, 100));
-		cgroups.cleanup();
+		await cgroups.cleanup();
 		rmSync(dir, {recursive: true, force: true});
 	});
 
@@ -225,7 +233,7 @@ describe('owners are looked up only for what is new', {skip: needsRoot}, () => {
 		server.close();
 		await namespaces.cleanup();
 		await new Promise(resolve => setTimeout(resolve, 100));
-		cgroups.cleanup();
+		await cgroups.cleanup();
 		rmSync(dir, {recursive: true, force: true});
 	});
 

@@ -8,6 +8,7 @@
 import {existsSync} from 'node:fs';
 import {ownerOf, type CgroupHint, type EngineContainer, type OciAnnotations} from '../../model/owners.js';
 import type {Owner, Process} from '../../model/snapshot.js';
+import {parentPids} from '../procfs.js';
 import {cgroupHintOf, pidsInCgroup} from './cgroup.js';
 import {dockerSandboxKeys, dockerSocket, listDockerContainers} from './docker.js';
 import {readOciAnnotations} from './oci.js';
@@ -30,7 +31,8 @@ export const defaultOwnerBudgetMs = 300;
 /**
  * A namespace's first processes name the containers in it: the first is the one
  * that made it, the others' inits follow (a pod's after its pause process);
- * Docker's API adds joiners beyond these. Each read is ~16 µs.
+ * Docker's API adds joiners beyond these. Each read is 16-80 µs (cgroup v1
+ * lists every hierarchy), so only processes started from outside are read.
  */
 const processesAsked = 16;
 
@@ -174,7 +176,12 @@ const isDockerSandbox = (path: string) => /\/netns\/[0-9a-f]{12}$/.test(path) &&
 function hintsOf(input: OwnerInput, inodeOfPid: () => Map<number, number>): CgroupHint[] {
 	const seen = new Set<string>();
 	const hints: CgroupHint[] = [];
+	const pids = new Set(input.processes.map(process => process.pid));
 	for (const [index, process] of input.processes.slice(0, processesAsked).entries()) {
+		// A process whose parent is in the namespace too is in its parent's container (a container's
+		// first process is started from outside, by its shim or conmon): its cgroup says nothing new.
+		const parent = parentPids.get(process);
+		if (index > 0 && parent !== undefined && pids.has(parent)) continue;
 		const hint = cgroupHintOf(process);
 		// A container's namespace is made for its first process: when that one is in none, no container owns it.
 		if (!hint && index === 0) return [];
