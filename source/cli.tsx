@@ -47,14 +47,14 @@ async function runCommandLine() {
 		  --interval N  seconds between refreshes of the terminal UI (default 2)
 		  --read-only   the terminal UI without actions (always so when not root)
 		  --log FILE    also append every command nstui runs to FILE (l shows them)
-		  --help        this text
-		  --version     the version, and the Node it runs on
+		  -h, --help    this text
+		  -v, --version the version, and the Node it runs on
 
 		Keys in the terminal UI (? shows them with more detail)
 		  Tab Shift-Tab 1-4   panes          j k ↑ ↓ PgUp PgDn g G   move
 		  Enter   open          /  filter        *  all processes   Space  pause
 		  Ctrl-R  refresh       t  topology      F  find anything   i  neighbours, iptables
-		  l  command log        ?  help          q Ctrl-C  quit
+		  l  command log        w  warnings      ?  help     q Ctrl-C  quit
 		  Actions (root): n new namespace  d delete  s shell inside  m move interface
 		    v veth pair  a address  u up/down  r route  f forwarding  N name it
 		    b bridge/master  V VRF  M masquerade  p ping  L recipes
@@ -83,9 +83,25 @@ async function runCommandLine() {
 				dot: {type: 'boolean', default: false},
 				prefix: {type: 'string'},
 				log: {type: 'string'},
+				// Declared so that meow's own help and version also answer to -h and -v.
+				help: {type: 'boolean', shortFlag: 'h'},
+				version: {type: 'boolean', shortFlag: 'v'},
 			},
 		},
 	);
+
+	// meow would name an unknown flag on two lines; one line says it, and the UI
+	// must never start on a mistyped option.
+	const unknown = unknownFlags(cli.flags);
+	if (unknown.length > 0) {
+		process.stderr.write(`nstui: unknown option ${unknown.join(', ')}; see nstui --help\n`);
+		process.exitCode = 2;
+		return;
+	}
+
+	// meow answers these by itself only when they come alone.
+	if (cli.flags.help) cli.showHelp(0);
+	if (cli.flags.version) cli.showVersion();
 
 	const [command] = cli.input;
 
@@ -117,4 +133,13 @@ async function runCommandLine() {
 		process.stderr.write(`nstui: unknown command "${shown(command)}"; see nstui --help\n`);
 		process.exitCode = 2;
 	}
+}
+
+/** The flags meow parsed that nstui does not know, spelled as on the command line. */
+function unknownFlags(flags: Record<string, unknown>): string[] {
+	// Inside the function: the top-level await above runs before module-level constants exist.
+	const knownFlags = new Set(['json', 'interval', 'readOnly', 'dot', 'prefix', 'log', 'help', 'version', 'h', 'v']);
+	return Object.keys(flags)
+		.filter(key => !knownFlags.has(key) && !key.includes('-'))
+		.map(key => (key.length === 1 ? `-${key}` : `--${key.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`));
 }

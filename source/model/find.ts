@@ -3,6 +3,7 @@
 // line. Each result says what matched and where, in a shape the TUI can jump to.
 import {parseIp, parsePrefix, prefixContains, type IpValue} from './ip-prefix.js';
 import {shown} from './shown-text.js';
+import {linkStateText} from './link-state.js';
 import {ownerLines, ownerTerms} from './owners.js';
 import {namespaceLabel, type Interface, type Namespace, type Owner, type Process, type Snapshot} from './snapshot.js';
 
@@ -176,7 +177,7 @@ function textIncludes(raw: string, term: string): boolean {
 
 function describeInterface(link: Interface, byInode: Map<number, Namespace>): string {
 	const addresses = link.addresses.map(address => `${address.address}/${address.prefixlen}`);
-	const parts = [link.kind, link.state, ...addresses, link.master ? `master ${link.master}` : null];
+	const parts = [link.kind, linkStateText(link), ...addresses, link.master ? `master ${link.master}` : null];
 	if (link.peer) {
 		const peerNs = byInode.get(link.peer.namespace);
 		parts.push(`peer ${link.peer.name} in ${peerNs ? namespaceLabel(peerNs) : `net:[${link.peer.namespace}]`}`);

@@ -1,6 +1,7 @@
 // `nstui snapshot` without --json: one block per namespace, readable in a terminal or a ticket.
 import {ownerLines} from './owners.js';
 import {shown} from './shown-text.js';
+import {linkStateText} from './link-state.js';
 import {namespaceLabel, type Interface, type Namespace, type Route, type Snapshot} from './snapshot.js';
 
 export function formatSnapshot(snapshot: Snapshot): string {
@@ -61,7 +62,7 @@ function formatInterface(link: Interface, byInode: Map<number, Namespace>): stri
 	const parts = [
 		`${link.ifindex}: ${link.name}`,
 		link.kind,
-		link.state,
+		linkStateText(link),
 		link.addresses.map(a => `${a.address}/${a.prefixlen}`).join(' ') || null,
 		link.master ? `master ${link.master}` : null,
 		peerText(link, byInode) ? `peer ${peerText(link, byInode)}` : null,

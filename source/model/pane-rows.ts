@@ -2,6 +2,7 @@
 // carries its identity (for the selection), the text the `/` filter searches,
 // and a signature: when it differs between two refreshes, the row is highlighted.
 import {formatRoute, peerText} from './format-snapshot.js';
+import {linkStateText} from './link-state.js';
 import type {RowIdentity} from './row-identity.js';
 import {ownerTag, ownerTerms} from './owners.js';
 import {namespaceLabel, type Interface, type Namespace, type OwnerEngine, type Process, type Route, type Snapshot} from './snapshot.js';
@@ -26,6 +27,8 @@ export type InterfaceRow = RowBase & {
 	linkLocal: string;
 	/** `name@namespace` for a veth. */
 	peer: string | null;
+	/** The operstate, or `UP no-carrier` for a link that is set up but has no carrier. */
+	state: string;
 };
 
 export type RouteRow = RowBase & {route: Route; text: string; isDefault: boolean};
@@ -58,6 +61,7 @@ export function interfaceRows(namespace: Namespace, byInode: Map<number, Namespa
 		const addresses = text([...link.addresses.filter(a => a.family === 'inet'), ...link.addresses.filter(a => a.family === 'inet6' && !isLinkLocal(a))]);
 		const linkLocal = text(link.addresses.filter(isLinkLocal));
 		const peer = peerText(link, byInode);
+		const state = linkStateText(link);
 		return {
 			id: `if:${namespace.inode}:${link.ifindex}:${link.name}`,
 			aliases: [`ifname:${namespace.inode}:${link.name}`, `ifindex:${namespace.inode}:${link.ifindex}`],
@@ -65,8 +69,9 @@ export function interfaceRows(namespace: Namespace, byInode: Map<number, Namespa
 			addresses,
 			linkLocal,
 			peer,
-			search: [link.name, link.kind, link.state, addresses, linkLocal, link.master ?? '', peer ?? ''].join(' '),
-			signature: [link.kind, link.state, addresses, linkLocal, link.master, peer].join('|'),
+			state,
+			search: [link.name, link.kind, state, addresses, linkLocal, link.master ?? '', peer ?? ''].join(' '),
+			signature: [link.kind, state, addresses, linkLocal, link.master, peer].join('|'),
 		};
 	});
 }

@@ -60,3 +60,11 @@ export function parseLoadavg(text: string): {tasks: number; lastPid: number} | n
 	const match = /^\S+ \S+ \S+ \d+\/(\d+) (\d+)/.exec(text);
 	return match ? {tasks: Number(match[1]), lastPid: Number(match[2])} : null;
 }
+
+/** The note on processes whose namespace could not be read, naming them (a few PIDs, then how many more). */
+export function unreadableProcessesNote(pids: readonly number[]): string {
+	const shown = pids.slice(0, 8).join(', ');
+	const more = pids.length > 8 ? ` and ${pids.length - 8} more` : '';
+	const which = `${pids.length === 1 ? 'PID' : 'PIDs'} ${shown}${more}`;
+	return `${pids.length} ${pids.length === 1 ? "process's namespace" : "processes' namespaces"} could not be read (permission denied: ${which}): namespaces only they are in may be missing`;
+}

@@ -3,7 +3,9 @@
 // `ip` there. That is one exec per namespace, where `nsenter PATH ip` costs two
 // and `ip -n NAME` copies the whole mount table; perl is part of every Debian
 // system (perl-base is essential). The program is a constant: paths reach it
-// only as data on stdin, never as program text.
+// only as data on stdin, never as program text. The namespace the reader
+// itself runs in is read without entering it, so a user who is not root can
+// read nstui's own namespace (setns(2) needs CAP_SYS_ADMIN even for that).
 
 /** setns(2) by architecture (process.arch); elsewhere nstui falls back to nsenter. */
 export const setnsSyscall: Readonly<Partial<Record<string, number>>> = {
@@ -42,7 +44,13 @@ while (defined(my $path = <STDIN>)) {
 			print STDERR "fork: $!\n";
 			$status = 'exit 125';
 		} elsif ($pid == 0) {
-			syscall($setns, fileno($ns), 0x40000000) == 0 or do { print STDERR "cannot enter $path: $!\n"; exit 126 };
+			# The namespace it already runs in is not entered: setns(2) needs
+			# CAP_SYS_ADMIN even for that, and a user who is not root can still read it.
+			my @in = stat($ns);
+			my @here = stat('/proc/self/ns/net');
+			unless (@here && $in[0] == $here[0] && $in[1] == $here[1]) {
+				syscall($setns, fileno($ns), 0x40000000) == 0 or do { print STDERR "cannot enter $path: $!\n"; exit 126 };
+			}
 			exec { $command[0] } @command;
 			print STDERR "$command[0]: $!\n";
 			exit 127;

@@ -71,3 +71,17 @@ export function shownCellParts(raw: string, width: number, align: 'left' | 'righ
 export function clockTime(at: number): string {
 	return new Date(at).toTimeString().slice(0, 8);
 }
+
+/** `text` on lines of at most `width`, broken at spaces where it can be, later lines after `indent`. */
+export function wrapText(text: string, width: number, indent: string): string[] {
+	const lines: string[] = [];
+	let rest = text;
+	while (rest.length > width) {
+		const space = rest.lastIndexOf(' ', width);
+		const cut = space > indent.length ? space : width;
+		lines.push(rest.slice(0, cut).trimEnd());
+		rest = indent + rest.slice(cut).trimStart();
+	}
+	lines.push(rest);
+	return lines;
+}

@@ -3,7 +3,7 @@
 import type {NatNote} from './nat-notes.js';
 import {labelOf, type TopologyGraph, type TopologyInterface, type TopologyNamespace} from './topology.js';
 import {shown} from './shown-text.js';
-import {cell, fit} from './text-cells.js';
+import {cell, fit, wrapText} from './text-cells.js';
 
 /** nat: a NAT rule or what is known of them; risky: a rule that breaks traffic, and why. */
 export type LineMark = 'nat' | 'risky';
@@ -38,20 +38,6 @@ function natRows(nat: NatNote, inner: number): {text: string; mark: LineMark}[] 
 	]);
 	const more = nat.rules.length - natRulesShown;
 	return more > 0 ? [...rows, {text: `nat  +${more} more (i lists them all)`, mark: 'nat'}] : rows;
-}
-
-/** `text` on lines of at most `width`, broken at spaces where it can be, later lines after `indent`. */
-function wrapText(text: string, width: number, indent: string): string[] {
-	const lines: string[] = [];
-	let rest = text;
-	while (rest.length > width) {
-		const space = rest.lastIndexOf(' ', width);
-		const cut = space > indent.length ? space : width;
-		lines.push(rest.slice(0, cut).trimEnd());
-		rest = indent + rest.slice(cut).trimStart();
-	}
-	lines.push(rest);
-	return lines;
 }
 
 export function forwardingText(ns: TopologyNamespace): string | null {

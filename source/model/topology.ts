@@ -2,6 +2,7 @@
 // holds which interfaces, which veth pairs join which namespaces, which ports are
 // enslaved to which bridge or VRF. Pure: the drawings (text, dot) are made from it,
 // so every name in it is already shown() (model/shown-text.ts).
+import {linkStateText} from './link-state.js';
 import {shown} from './shown-text.js';
 import {namespaceLabel, type Interface, type Namespace, type Snapshot} from './snapshot.js';
 
@@ -151,7 +152,7 @@ function topologyInterface(link: Interface): TopologyInterface {
 	return {
 		name: shown(link.name),
 		kind: shown(link.kind),
-		state: shown(link.state),
+		state: shown(linkStateText(link)),
 		mac: shownOrNull(link.mac),
 		addresses: link.addresses.map(address => shown(`${address.address}/${address.prefixlen}`)),
 		master: shownOrNull(link.master),

@@ -219,7 +219,7 @@ export function validateGateway(input: string, family?: Family): Validation<IpAd
 }
 
 /** Shows hostile input in a reason without its control characters doing anything. */
-function printable(text: string): string {
+export function printable(text: string): string {
 	return shown(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 }
 

@@ -9,7 +9,8 @@ import {slicer, type Slicing} from './slicing.js';
 import {readNamespace, type NamespaceReading} from './ip-query.js';
 import {perlReaderAvailable, readNamespacesAt, type Readers} from './namespace-reader.js';
 import {namespaceTargetOf, type NamespaceTarget} from '../model/namespace-target.js';
-import {parseNsfsMounts} from '../model/procfs.js';
+import type {NsidEntry} from '../model/ip-json.js';
+import {parseNsfsMounts, unreadableProcessesNote, type NsfsMount} from '../model/procfs.js';
 import {mapLimit, startedCount} from './run.js';
 import {noHolders, scanHolders, type Holders} from './holders.js';
 import {heldElsewhere, locateMountedNamespaces, onlyDescriptors, type Found} from './held-namespaces.js';
@@ -161,9 +162,7 @@ export class Discoverer {
 		const mountedTargets = visible.map(index => located.targets[index]!);
 		const mountedRead = readGroup(mounted, mountedTargets);
 		const scan = await this.scan(plan, now, marker);
-		if (scan.unreadable > 0) {
-			warnings.push(`${scan.unreadable} processes' namespaces could not be read (permission denied): namespaces only they are in may be missing`);
-		}
+		if (scan.unreadable.length > 0) warnings.push(unreadableProcessesNote(scan.unreadable));
 		const holders = await this.scanHolders(scan, plan, now, selfMnt, located.keys);
 		const {others, otherTargets, unreachable, mounted: withHolders} = heldElsewhere(located.found, scan, holders);
 		const fresh = (await Promise.all([mountedRead, readGroup(others, otherTargets)])).flat();
@@ -509,7 +508,7 @@ const sameList = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boo
 
 /** The same processes in the same namespaces (the cache keeps one object per pid), in the same order. */
 export function sameScan(a: ProcScan, b: ProcScan): boolean {
-	if (a.unreadable !== b.unreadable || a.byNamespace.size !== b.byNamespace.size) return false;
+	if (!sameList(a.unreadable, b.unreadable, (x, y) => x === y) || a.byNamespace.size !== b.byNamespace.size) return false;
 	if (a.tasks.size !== b.tasks.size || [...b.tasks].some(([pid, task]) => a.tasks.get(pid) !== task)) return false;
 	for (const [inode, list] of b.byNamespace) {
 		const other = a.byNamespace.get(inode);

@@ -44,8 +44,8 @@ export type ScanOptions = {
 export type ProcScan = {
 	/** Namespace inode -> the processes in it, by pid. */
 	byNamespace: Map<number, Process[]>;
-	/** Processes whose namespace could not be read (not root), for the note on stderr. */
-	unreadable: number;
+	/** PIDs of the processes whose namespace could not be read (not root), for the warnings. */
+	unreadable: number[];
 	/** pid -> the task (thread id) its namespace is reached through, for processes whose main thread has exited. */
 	tasks: Map<number, number>;
 };
@@ -155,7 +155,7 @@ function startScan(cache: ProcessCache, options: ScanOptions, entries = readdirS
 	const byNamespace = new Map<number, Process[]>();
 	const tasks = new Map<number, number>();
 	const seen = new Set<number>();
-	let unreadable = 0;
+	const unreadable: number[] = [];
 
 	const visit = (entry: string) => {
 		if (!/^\d+$/.test(entry)) return;
@@ -170,7 +170,7 @@ function startScan(cache: ProcessCache, options: ScanOptions, entries = readdirS
 				inode = parseNsLink(readlinkSync(`/proc/${pid}/ns/net`));
 			} catch (error) {
 				// EACCES: another user's process, when not root. ENOENT: gone since readdir, or its main thread has exited.
-				if ((error as NodeJS.ErrnoException).code === 'EACCES') unreadable++;
+				if ((error as NodeJS.ErrnoException).code === 'EACCES') unreadable.push(pid);
 				const through = (error as NodeJS.ErrnoException).code === 'ENOENT' ? throughTask(pid) : null;
 				if (!through) return;
 				({inode, task} = through);

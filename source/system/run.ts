@@ -29,6 +29,8 @@ export type RunOptions = {
 	stdoutToFile?: boolean;
 	/** The program's nice value (what it forks inherits it); unset: nstui's own. */
 	nice?: number;
+	/** Each whole line of stdout as it comes (ping's replies), besides the whole output at the end. */
+	onStdoutLine?: (line: string) => void;
 };
 
 export const defaultTimeoutMs = 5000;
@@ -74,6 +76,8 @@ export function run(file: string, args: readonly string[], options: RunOptions =
 		const stdout: Buffer[] = [];
 		const stderr: Buffer[] = [];
 		child.stdout?.on('data', chunk => stdout.push(chunk));
+		const lines = options.onStdoutLine ? lineSplitter(options.onStdoutLine) : null;
+		if (lines) child.stdout?.on('data', lines.write);
 		child.stderr!.on('data', chunk => stderr.push(chunk));
 		child.stdin?.on('error', () => {}); // the program may exit before reading all its input
 		child.stdin?.end(options.input);
@@ -90,6 +94,7 @@ export function run(file: string, args: readonly string[], options: RunOptions =
 			if (finished) return;
 			finished = true;
 			clearTimeout(timer);
+			lines?.end();
 			if (pid) runningChildren.delete(pid);
 			resolve({
 				command: [file, ...args],
@@ -105,6 +110,25 @@ export function run(file: string, args: readonly string[], options: RunOptions =
 		child.once('error', (error: NodeJS.ErrnoException) => finish(null, error.code === 'ENOENT', error.message));
 		child.once('close', code => finish(code, false));
 	});
+}
+
+/** Calls `onLine` for each line of a byte stream; a newline byte is never part of a UTF-8 character. */
+function lineSplitter(onLine: (line: string) => void) {
+	let pending: Buffer = Buffer.alloc(0);
+	return {
+		write(chunk: Buffer) {
+			pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+			const last = pending.lastIndexOf(0x0a);
+			if (last === -1) return;
+			for (const line of pending.subarray(0, last).toString('utf8').split('\n')) onLine(line);
+			pending = pending.subarray(last + 1);
+		},
+		/** The last line, when the output does not end with a newline. */
+		end() {
+			if (pending.length > 0) onLine(pending.toString('utf8'));
+			pending = Buffer.alloc(0);
+		},
+	};
 }
 
 /** Best effort: a process that has already ended has no priority to set. */

@@ -22,6 +22,7 @@ import {ReadOnlyBanner} from './ReadOnlyBanner.js';
 import {RoutesPane} from './RoutesPane.js';
 import {StatusBar} from './StatusBar.js';
 import type {PaneId, TuiStore} from './tui-store.js';
+import {toggleHelp} from './tui-actions.js';
 import {useHighlightExpiry} from './use-highlight-expiry.js';
 import {usePolling} from './use-polling.js';
 import {useTerminalSize} from './use-terminal-size.js';
@@ -86,7 +87,7 @@ export function App({store, poller, hostname, intervalMs, readOnly, bindings = k
 			{state.overlay?.kind === 'help' ? (
 				<HelpOverlay width={layout.width} height={layout.bodyHeight} bindings={bindings} readOnly={readOnly !== null} />
 			) : state.overlay?.kind === 'log' ? (
-				<CommandLogOverlay width={layout.width} height={layout.bodyHeight} onClose={() => store.update({overlay: null})} />
+				<CommandLogOverlay width={layout.width} height={layout.bodyHeight} onClose={() => store.update({overlay: null})} onHelp={() => toggleHelp(store)} />
 			) : state.fullView && state.modal === null ? (
 				<FullView state={state} view={state.fullView} context={context} reader={reader} width={layout.width} height={layout.bodyHeight} isActive={!overFullView} />
 			) : (
@@ -94,7 +95,7 @@ export function App({store, poller, hostname, intervalMs, readOnly, bindings = k
 					<Box flexDirection="row" height={layout.panes.namespaces.height}>
 						<NamespacesPane {...paneProps('namespaces')} view={view.namespaces} />
 						<Box width={1} />
-						<InterfacesPane {...paneProps('interfaces')} view={view.interfaces} pending={view.selectedNamespace?.pending === true} />
+						<InterfacesPane {...paneProps('interfaces')} view={view.interfaces} pending={view.selectedNamespace?.pending === true} error={view.selectedNamespace?.error ?? null} showLinkLocal={state.showLinkLocal} />
 					</Box>
 					{state.modal ? (
 						<ModalHost host={context.host} modal={state.modal} width={layout.width} height={layout.panes.routes.height} />

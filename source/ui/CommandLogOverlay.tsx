@@ -8,7 +8,7 @@ import {cell, clockTime} from '../model/text-cells.js';
 import {commandLog, type CommandLog, type LoggedCommand} from '../system/command-log.js';
 import {useTone, type Tone} from './theme.js';
 
-type Props = {width: number; height: number; log?: CommandLog; onClose(): void};
+type Props = {width: number; height: number; log?: CommandLog; onClose(): void; onHelp?(): void};
 
 type Line = {text: string; tone?: Tone};
 
@@ -39,13 +39,14 @@ function fold(lines: readonly Line[], width: number): Line[] {
 	});
 }
 
-function useScrollFromBottom(total: number, rows: number, onClose: () => void): number {
+function useScrollFromBottom(total: number, rows: number, onClose: () => void, onHelp?: () => void): number {
 	// 0: the newest lines at the bottom; n: scrolled n lines up.
 	const [up, setUp] = useState(0);
 	const max = Math.max(total - rows, 0);
 	const scroll = (delta: number) => setUp(current => Math.min(Math.max(Math.min(current, max) + delta, 0), max));
 	useInput((input, key) => {
 		if (key.escape || input === 'q' || input === 'l') onClose();
+		else if (input === '?') onHelp?.();
 		else if (key.upArrow || input === 'k') scroll(1);
 		else if (key.downArrow || input === 'j') scroll(-1);
 		else if (key.pageUp) scroll(rows - 1);
@@ -56,13 +57,13 @@ function useScrollFromBottom(total: number, rows: number, onClose: () => void): 
 	return Math.min(up, max);
 }
 
-export function CommandLogOverlay({width, height, log = commandLog, onClose}: Props) {
+export function CommandLogOverlay({width, height, log = commandLog, onClose, onHelp}: Props) {
 	const tone = useTone();
 	const entries = useSyncExternalStore(log.subscribe, log.getSnapshot, log.getSnapshot);
 	const fileError = log.getFileError();
 	const rows = Math.max(height - 2 - (fileError ? 1 : 0), 1);
 	const lines = fold(logLines(entries), Math.max(width, 10));
-	const up = useScrollFromBottom(lines.length, rows, onClose);
+	const up = useScrollFromBottom(lines.length, rows, onClose, onHelp);
 	const end = lines.length - up;
 	const visible = lines.slice(Math.max(end - rows, 0), end);
 	return (

@@ -12,6 +12,7 @@ export function Header({width, hostname, intervalMs, state}: Props) {
 	const count = total === undefined ? 'reading namespaces…' : `${total} namespace${total === 1 ? '' : 's'}`;
 	const updated = state.refresh.dataChangedAt === null ? '' : ` · changed ${clockTime(state.refresh.dataChangedAt)}`;
 	const mode = state.paused ? 'PAUSED' : `live ${intervalMs / 1000}s`;
+	const warnings = state.warnings.length;
 	return (
 		<Box width={width} height={1} justifyContent="space-between">
 			<Text wrap="truncate-end">
@@ -19,6 +20,7 @@ export function Header({width, hostname, intervalMs, state}: Props) {
 			</Text>
 			<Text wrap="truncate-end">
 				{'  '}
+				{warnings > 0 ? <Text {...tone('warning')}>{`${warnings} warning${warnings === 1 ? '' : 's'} (w) · `}</Text> : null}
 				{state.refresh.slow ? <Text {...tone('warning')}>refresh slow · </Text> : null}
 				<Text {...(state.paused ? tone('banner') : {})}>{mode}</Text>
 				{updated} · ? help

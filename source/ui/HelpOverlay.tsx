@@ -1,8 +1,9 @@
 // The `?` overlay, rendered from the key map: the groups of keys flow down as
-// many columns as the width allows; when they do not fit the height (80x24),
-// j/k, arrows, PgUp/PgDn and g/G scroll them together.
+// many columns as the width allows; when they do not fit (80x24), they are laid
+// out on pages of whole groups, turned with j/k, arrows, PgUp/PgDn and g/G, so
+// a group is always seen whole (one too big for a page has one of its own).
 import {Box, Text, useInput} from 'ink';
-import {useState} from 'react';
+import {useRef, useState} from 'react';
 import {cell} from '../model/text-cells.js';
 import {keyGroups, type KeyBinding} from './key-map.js';
 import {detailsKeys, findKeys, topologyKeys} from './view-keys.js';
@@ -35,75 +36,115 @@ function wrapWords(text: string, width: number): string[] {
 }
 
 export function helpLines(bindings: readonly KeyBinding[], readOnly: boolean, textWidth: number): HelpLine[] {
-	const lines: HelpLine[] = [];
+	return helpGroups(bindings, readOnly, textWidth).flatMap((group, index) => (index === 0 ? group : [blankLine, ...group]));
+}
+
+const blankLine: HelpLine = {keys: '', text: '', kind: 'blank'};
+
+/** Each group's lines: its title, then its keys (descriptions wrapped to `textWidth`). */
+function helpGroups(bindings: readonly KeyBinding[], readOnly: boolean, textWidth: number): HelpLine[][] {
+	const groups: HelpLine[][] = [];
 	for (const group of keyGroups) {
 		const entries = bindings.filter(binding => binding.group === group);
 		if (entries.length === 0) continue;
-		if (lines.length > 0) lines.push({keys: '', text: '', kind: 'blank'});
-		lines.push({keys: '', text: group, kind: 'group'});
+		const lines: HelpLine[] = [{keys: '', text: group, kind: 'group'}];
 		for (const entry of entries) {
 			const unavailable = readOnly && entry.changesSystem === true;
 			const text = `${entry.description}${unavailable ? ' (unavailable: read-only)' : ''}`;
 			wrapWords(text, textWidth).forEach((part, index) => lines.push({keys: index === 0 ? entry.keys : '', text: part, kind: unavailable ? 'unavailable' : 'entry'}));
 		}
+		groups.push(lines);
 	}
 	for (const [group, entries] of viewKeyGroups) {
-		lines.push({keys: '', text: '', kind: 'blank'}, {keys: '', text: group, kind: 'group'});
+		const lines: HelpLine[] = [{keys: '', text: group, kind: 'group'}];
 		for (const entry of entries) {
 			wrapWords(entry.description, textWidth).forEach((part, index) => lines.push({keys: index === 0 ? entry.keys : '', text: part, kind: 'entry'}));
 		}
+		groups.push(lines);
 	}
-	return lines;
+	return groups;
 }
 
-/** Lines down columns of `height`: no column starts with a blank line, no group title ends one. */
+/** Lines down columns of `height`: no column starts with a blank line, no group title ends one, no key's description is split. */
 function flow(lines: readonly HelpLine[], height: number): HelpLine[][] {
 	const columns: HelpLine[][] = [[]];
 	for (const line of lines) {
 		let column = columns.at(-1)!;
-		if (column.length === height || (line.kind === 'group' && column.length === height - 1 && height > 1)) columns.push((column = []));
+		if (column.length === height || (line.kind === 'group' && column.length === height - 1 && height > 1)) {
+			// A description's second line takes its first one along to the next column.
+			const continued = line.keys === '' && (line.kind === 'entry' || line.kind === 'unavailable');
+			let moved: HelpLine[] = [];
+			if (continued) {
+				let head = column.length - 1;
+				while (head > 0 && column[head]!.keys === '' && column[head]!.kind !== 'group') head--;
+				if (head > 0 && column[head - 1]!.kind !== 'group') moved = column.splice(head);
+			}
+			columns.push((column = moved));
+		}
 		if (line.kind === 'blank' && column.length === 0) continue;
 		column.push(line);
 	}
 	return columns;
 }
 
-/** As few columns as hold everything; when even the most do not, the column height the lines need (then it scrolls). */
-function layOut(bindings: readonly KeyBinding[], readOnly: boolean, width: number, rows: number) {
+/**
+ * As few columns as hold everything on one page; when even the most do not,
+ * pages of whole groups, each filling the columns as far as it can.
+ */
+function layOut(bindings: readonly KeyBinding[], readOnly: boolean, width: number, rows: number): {pages: HelpLine[][][]; columnWidth: number} {
 	const most = Math.max(1, Math.floor((width + 1) / (minimumColumnWidth + 1)));
 	const widthFor = (count: number) => Math.min(Math.floor((width + 1) / count) - 1, 60);
 	for (let count = 1; count <= most; count++) {
 		const columns = flow(helpLines(bindings, readOnly, widthFor(count) - keyWidth), rows);
-		if (columns.length <= count) return {columns, columnWidth: widthFor(count), columnHeight: rows};
+		if (columns.length <= count) return {pages: [columns], columnWidth: widthFor(count)};
 	}
-	const lines = helpLines(bindings, readOnly, widthFor(most) - keyWidth);
-	let columnHeight = Math.ceil(lines.length / most);
-	while (flow(lines, columnHeight).length > most) columnHeight++;
-	return {columns: flow(lines, columnHeight), columnWidth: widthFor(most), columnHeight};
+	const fits = (groups: readonly HelpLine[][]) => flow(groups.flatMap((group, index) => (index === 0 ? group : [blankLine, ...group])), rows).length <= most;
+	const pages: HelpLine[][][] = [];
+	let page: HelpLine[][] = [];
+	for (const group of helpGroups(bindings, readOnly, widthFor(most) - keyWidth)) {
+		if (page.length > 0 && !fits([...page, group])) {
+			pages.push(page);
+			page = [];
+		}
+		page.push(group);
+	}
+	if (page.length > 0) pages.push(page);
+	// A group too big for a page of its own goes on over as many pages as it needs.
+	const laidOut = pages.flatMap(groups => {
+		const columns = flow(groups.flatMap((group, index) => (index === 0 ? group : [blankLine, ...group])), rows);
+		const split: HelpLine[][][] = [];
+		for (let start = 0; start < columns.length; start += most) split.push(columns.slice(start, start + most));
+		return split;
+	});
+	return {pages: laidOut, columnWidth: widthFor(most)};
 }
 
-function useHelpScroll(maxOffset: number, page: number): number {
-	const [offset, setOffset] = useState(0);
-	const scroll = (to: number) => setOffset(Math.min(Math.max(to, 0), maxOffset));
+function useHelpPage(pageCount: number): number {
+	const [page, setPage] = useState(0);
+	// Each key builds on the page before it, also when keys come faster than renders.
+	const count = useRef(pageCount);
+	count.current = pageCount;
+	const turn = (to: (page: number, last: number) => number) =>
+		setPage(previous => {
+			const last = count.current - 1;
+			return Math.min(Math.max(to(Math.min(previous, last), last), 0), last);
+		});
 	useInput((input, key) => {
-		const current = Math.min(offset, maxOffset);
-		if (key.downArrow || input === 'j') scroll(current + 1);
-		else if (key.upArrow || input === 'k') scroll(current - 1);
-		else if (key.pageDown) scroll(current + page);
-		else if (key.pageUp) scroll(current - page);
-		else if (input === 'g' || key.home) scroll(0);
-		else if (input === 'G' || key.end) scroll(maxOffset);
+		if (key.downArrow || input === 'j' || key.pageDown) turn(current => current + 1);
+		else if (key.upArrow || input === 'k' || key.pageUp) turn(current => current - 1);
+		else if (input === 'g' || key.home) turn(() => 0);
+		else if (input === 'G' || key.end) turn((_current, last) => last);
 	});
-	return Math.min(offset, maxOffset);
+	return Math.min(page, pageCount - 1);
 }
 
 export function HelpOverlay({width, height, bindings, readOnly}: Props) {
 	const tone = useTone();
 	const rows = Math.max(height - 1, 1);
-	const {columns, columnWidth, columnHeight} = layOut(bindings, readOnly, width, rows);
-	const maxOffset = columnHeight - rows;
-	const offset = useHelpScroll(maxOffset, Math.max(rows - 1, 1));
-	const scrollNote = maxOffset > 0 ? `  j/k PgUp/PgDn scroll: rows ${offset + 1}-${offset + rows} of ${columnHeight}` : '';
+	const {pages, columnWidth} = layOut(bindings, readOnly, width, rows);
+	const page = useHelpPage(pages.length);
+	const columns = pages[page] ?? [];
+	const scrollNote = pages.length > 1 ? `  page ${page + 1} of ${pages.length}: PgDn/PgUp or j/k turn` : '';
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text wrap="truncate-end" {...tone('paneTitleFocused')}>
@@ -112,7 +153,7 @@ export function HelpOverlay({width, height, bindings, readOnly}: Props) {
 			<Box flexDirection="row" width={width}>
 				{columns.map((column, index) => (
 					<Box key={index} flexDirection="column" width={columnWidth} marginRight={1}>
-						{column.slice(offset, offset + rows).map((line, row) =>
+						{column.map((line, row) =>
 							line.kind === 'group' ? (
 								<Text key={row} bold>
 									{line.text}

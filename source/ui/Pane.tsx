@@ -60,7 +60,7 @@ export function Pane<Row extends RowIdentity>(props: PaneProps<Row>) {
 			{view.rows.length === 0 && box.listRows > 0 ? (
 				<Text wrap="truncate-end" {...tone('muted')}>
 					{' '}
-					{view.total > 0 ? shownCell(`nothing matches /${props.filter}`, box.width - 1) : props.emptyText}
+					{shownCell(view.total > 0 ? `nothing matches /${props.filter}` : props.emptyText, box.width - 1)}
 				</Text>
 			) : null}
 		</Box>

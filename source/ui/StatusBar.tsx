@@ -1,5 +1,6 @@
-// Two lines: what needs attention (refresh problems, the last action's result,
-// discovery warnings), then the keys that matter in the focused pane.
+// Two lines: what needs attention (refresh problems, the last action's result),
+// then the keys that matter in the focused pane. Discovery warnings are counted
+// in the header (w lists them), so they never push a result off this line.
 import {Box, Text} from 'ink';
 import {useEffect, useState} from 'react';
 import {clockTime} from '../model/text-cells.js';
@@ -16,7 +17,7 @@ type Note = {text: string; tone?: Tone};
 const modalKeys: Record<NonNullable<TuiState['modal']>['kind'], string> = {
 	form: 'type · ↑↓ move in a list · Enter takes it · Esc cancels',
 	confirm: 'y confirms · n Esc Enter cancel',
-	popup: 'Esc Enter q close',
+	popup: 'j k PgUp PgDn g G scroll · Esc Enter q close',
 };
 
 export function StatusBar({width, state, bindings}: Props) {
@@ -26,14 +27,14 @@ export function StatusBar({width, state, bindings}: Props) {
 	const keys = state.overlay?.kind === 'help'
 		? 'Esc ? q close help'
 		: state.overlay?.kind === 'log'
-			? 'j k PgUp PgDn scroll · g oldest · G newest · Esc l q close'
+			? 'j k PgUp PgDn scroll · g oldest · G newest · Esc l q close · ? help'
 			: state.modal
 				? modalKeys[state.modal.kind]
 				: state.fullView
-					? fullViewHints(state.fullView)
+					? fitHints(fullViewHints(state.fullView).split('  '), width)
 					: state.editingFilter
 						? 'type to filter · Enter keep · Esc clear · ↑↓ move'
-						: hintsFor(state.focus, bindings).join('  ');
+						: fitHints(hintsFor(state.focus, bindings), width);
 	return (
 		<Box flexDirection="column" width={width} height={2}>
 			<Text wrap="truncate-end">
@@ -52,6 +53,17 @@ export function StatusBar({width, state, bindings}: Props) {
 	);
 }
 
+/**
+ * As many hints as fit the line whole, in their order, with `? help` always
+ * last: the way to every other key is never the one cut off.
+ */
+export function fitHints(hints: readonly string[], width: number): string {
+	const help = hints.includes('? help') ? ['? help'] : [];
+	const shown = hints.filter(hint => hint !== '? help');
+	while (shown.length > 0 && [...shown, ...help].join('  ').length > width) shown.pop();
+	return [...shown, ...help].join('  ');
+}
+
 export function statusNotes(state: TuiState, now: number): Note[] {
 	const notes: Note[] = [];
 	const {refresh} = state;
@@ -61,10 +73,6 @@ export function statusNotes(state: TuiState, now: number): Note[] {
 	}
 	if (refresh.lastError) notes.push({text: `refresh failed: ${refresh.lastError}`, tone: 'error'});
 	if (state.message) notes.push({text: state.message.text, tone: state.message.kind === 'error' ? 'error' : undefined});
-	if (state.warnings.length > 0) {
-		const more = state.warnings.length > 1 ? ` (+${state.warnings.length - 1} more)` : '';
-		notes.push({text: `${state.warnings[0]}${more}`, tone: 'warning'});
-	}
 	return notes;
 }
 

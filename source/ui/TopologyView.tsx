@@ -8,7 +8,7 @@ import type {TopologyViewState} from './full-view-state.js';
 import type {KeyContext} from './key-map.js';
 import type {NamespaceReader} from './namespace-reader.js';
 import {isTopologyReadingNat, readTopologyNat} from './topology-actions.js';
-import {lineSegments} from './topology-tones.js';
+import {labelIndex, lineSegments, markLabel} from './topology-tones.js';
 import {useTone} from './theme.js';
 import type {TuiState} from './tui-store.js';
 import {useTopologyDrawing} from './use-topology-drawing.js';
@@ -43,6 +43,8 @@ export function TopologyView({state, view, context, reader, width, height, isAct
 	});
 	const {cursor, top} = settlePosition(drawing.lines, view, listHeight);
 	const visible = drawing.lines.slice(top, top + listHeight);
+	// The namespace under the cursor is marked where the overview names it, so it shows while its box is further down.
+	const cursorLabel = cursor === null ? null : drawing.label(cursor);
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text wrap="truncate-end" {...tone('paneTitleFocused')}>
@@ -53,13 +55,15 @@ export function TopologyView({state, view, context, reader, width, height, isAct
 			{visible.map((line, offset) => {
 				const underCursor = line.part === 'box' && line.namespace === cursor;
 				const boxTop = underCursor && line.text.startsWith('┌');
+				const named = line.part === 'overview' && cursorLabel !== null && labelIndex(line.text, cursorLabel) !== -1;
+				const segments = named ? markLabel(lineSegments(line), cursorLabel!, 'selectedFocused') : lineSegments(line);
 				return (
 					<Text key={top + offset} wrap="truncate-end">
-						<Text {...(underCursor ? tone('selected') : {})}>{underCursor ? '›' : ' '}</Text>
+						<Text {...(underCursor || named ? tone('selected') : {})}>{underCursor || named ? '›' : ' '}</Text>
 						{boxTop ? (
 							<Text {...tone('selectedFocused')}>{line.text}</Text>
 						) : (
-							lineSegments(line).map((segment, index) => (
+							segments.map((segment, index) => (
 								<Text key={index} {...(segment.tone ? tone(segment.tone) : underCursor ? tone('selected') : {})}>
 									{segment.text}
 								</Text>

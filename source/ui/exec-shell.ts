@@ -11,8 +11,9 @@ export async function shellInSelectedNamespace(host: ActionHost): Promise<void> 
 	const chosen = selected(store);
 	const namespace = store.getState().focus === 'processes' ? chosen.processNamespace : chosen.namespace;
 	if (!namespace) return showMessage(store, {text: noNamespace, kind: 'error'});
-	const target = targetOf(namespace);
-	if (typeof target === 'string') return showMessage(store, {text: target, kind: 'error'});
+	const way = targetOf(namespace);
+	if (typeof way === 'string') return showMessage(store, {text: way, kind: 'error'});
+	const {target} = way;
 	if (!host.suspend) return showMessage(store, {text: 'no terminal to hand to a shell', kind: 'error'});
 	let result: ActionResult | null = null;
 	await host.suspend(async () => {

@@ -7,6 +7,7 @@ import {actionBindings} from './action-keys.js';
 import {openDetails} from './details-actions.js';
 import {openFind} from './find-actions.js';
 import {openTopology} from './topology-actions.js';
+import {showWarnings} from './warnings-actions.js';
 import {
 	activate,
 	clearFilter,
@@ -15,6 +16,7 @@ import {
 	moveSelection,
 	startFilter,
 	toggleAllProcesses,
+	toggleLinkLocal,
 	toggleHelp,
 	togglePause,
 } from './tui-actions.js';
@@ -131,7 +133,7 @@ export const keyMap: readonly KeyBinding[] = [
 	},
 	{
 		keys: '/',
-		description: 'filter this pane (Enter keeps, Esc clears)',
+		description: 'new filter for this pane (Enter keeps, Esc clears)',
 		group: 'View',
 		hint: '/ filter',
 		matches: plainKey('/'),
@@ -152,6 +154,13 @@ export const keyMap: readonly KeyBinding[] = [
 		hint: {processes: '* all ns'},
 		matches: plainKey('*'),
 		run: ({store}) => toggleAllProcesses(store),
+	},
+	{
+		keys: 'A',
+		description: 'Interfaces: IPv6 link-local addresses shown / folded',
+		group: 'View',
+		matches: plainKey('A'),
+		run: ({store}) => toggleLinkLocal(store),
 	},
 	{
 		keys: 'Space',
@@ -191,6 +200,13 @@ export const keyMap: readonly KeyBinding[] = [
 		hint: {namespaces: 'i details'},
 		matches: plainKey('i'),
 		run: ({store}) => openDetails(store),
+	},
+	{
+		keys: 'w',
+		description: 'warnings: what could not be read (counted in the header)',
+		group: 'View',
+		matches: plainKey('w'),
+		run: ({store}) => showWarnings(store),
 	},
 	...actionBindings,
 	{

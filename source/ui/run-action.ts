@@ -18,14 +18,20 @@ export async function runForm(host: ActionHost, form: ActionForm, answers: Answe
 	else closeModal(store);
 	showMessage(store, {text: `${form.title}…`, kind: 'info'});
 	let result: ActionResult;
+	const shown: string[] = [];
+	const progress = (line: string) => {
+		shown.push(line);
+		appendToPopup(store, form.title, [line]);
+	};
 	try {
-		result = await form.run(answers, line => appendToPopup(store, form.title, [line]));
+		result = await form.run(answers, progress);
 	} catch (error) {
 		result = {ok: false, message: error instanceof Error ? error.message : String(error), command: null, commandLine: null};
 	}
 	if (form.output === 'popup') {
-		const output = result.output?.trimEnd().split('\n') ?? [];
-		appendToPopup(store, form.title, [...output, result.message], true);
+		// Output streamed line by line is there already; the message only when the output does not say it.
+		const output = shown.length > 0 ? [] : (result.output?.trimEnd().split('\n') ?? []);
+		appendToPopup(store, form.title, [...output, ...(result.outputSaysIt ? [] : [result.message])], true);
 	}
 	showMessage(store, {text: result.message, kind: result.ok ? 'info' : 'error'});
 	// Refreshed also after a failure: the command may have done part of its work.

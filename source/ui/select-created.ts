@@ -1,8 +1,9 @@
 // After an action: put the selection on what it made (a namespace, an
-// interface in it, a route), found by name in the refreshed data.
+// interface in it, a route), found by name in the refreshed data, each in its
+// own pane. The focus stays where the user was: an action never moves it.
 import {deriveView, type TuiView} from './derive-view.js';
-import {focusPane, selectIndex, selectNamespace} from './tui-actions.js';
-import type {PaneId, TuiStore} from './tui-store.js';
+import {selectIndex, selectNamespace} from './tui-actions.js';
+import type {TuiStore} from './tui-store.js';
 
 export type CreatedThing = {
 	/** The namespace by name, or by inode (unnamed ones, the host). */
@@ -10,7 +11,6 @@ export type CreatedThing = {
 	interface?: string;
 	/** A route's destination as the Routes pane shows it ("default", "10.0.0.0/24"). */
 	route?: string;
-	focus?: PaneId;
 };
 
 export function selectCreated(store: TuiStore, thing: CreatedThing): boolean {
@@ -19,7 +19,6 @@ export function selectCreated(store: TuiStore, thing: CreatedThing): boolean {
 	if (!namespace || !selectNamespace(store, namespace.inode)) return false;
 	if (thing.interface !== undefined) selectRow(store, 'interfaces', rows => rows.interfaces.rows.findIndex(row => row.link.name === thing.interface));
 	if (thing.route !== undefined) selectRow(store, 'routes', rows => rows.routes.rows.findIndex(row => row.route.dst === thing.route));
-	if (thing.focus) focusPane(store, thing.focus);
 	return true;
 }
 

@@ -9,9 +9,10 @@ import type {TopologyViewState} from './full-view-state.js';
 import type {NamespaceReader} from './namespace-reader.js';
 import type {TuiStore} from './tui-store.js';
 
+/** Opens at the top (the summary and the overview first), the cursor on the selected namespace, marked in the overview too. */
 export function openTopology(store: TuiStore): void {
 	const selected = deriveView(store.getState()).selectedNamespace;
-	store.update({fullView: {kind: 'topology', cursor: selected?.inode ?? null, top: null, filter: '', editingFilter: false, nat: null}});
+	store.update({fullView: {kind: 'topology', cursor: selected?.inode ?? null, top: 0, filter: '', editingFilter: false, nat: null}});
 }
 
 export function moveInTopology(store: TuiStore, lines: readonly DrawingLine[], move: TopologyMove, height: number): void {
@@ -25,8 +26,9 @@ export function enterFromTopology(store: TuiStore, lines: readonly DrawingLine[]
 	returnToNamespace(store, settlePosition(lines, view, height).cursor);
 }
 
+/** `/` starts a new filter: the old one goes at once. */
 export function startTopologyFilter(store: TuiStore): void {
-	updateFullView(store, 'topology', () => ({editingFilter: true}));
+	updateFullView(store, 'topology', () => ({editingFilter: true, filter: '', top: null}));
 }
 
 /** A new filter shows the cursor's box again wherever it now is. */

@@ -34,3 +34,29 @@ export function lineSegments(line: DrawingLine): Segment[] {
 	if (at < line.text.length) segments.push({text: line.text.slice(at)});
 	return segments;
 }
+
+const nameCharacter = /[\w.<>-]/;
+
+/** Where `label` stands as a whole name in `text` (not inside a longer one), or -1. */
+export function labelIndex(text: string, label: string): number {
+	for (let at = text.indexOf(label); at !== -1; at = text.indexOf(label, at + 1)) {
+		const before = text[at - 1];
+		const after = text[at + label.length];
+		if ((before === undefined || !nameCharacter.test(before)) && (after === undefined || !nameCharacter.test(after))) return at;
+	}
+	return -1;
+}
+
+/** The segments with `label` (a whole name) given `tone`, wherever it is. */
+export function markLabel(segments: readonly Segment[], label: string, tone: Tone): Segment[] {
+	return segments.flatMap(segment => {
+		const at = labelIndex(segment.text, label);
+		if (at === -1) return [segment];
+		const rest = segment.text.slice(at + label.length);
+		return [
+			...(at > 0 ? [{text: segment.text.slice(0, at), tone: segment.tone}] : []),
+			{text: label, tone},
+			...markLabel(rest === '' ? [] : [{text: rest, tone: segment.tone}], label, tone),
+		];
+	});
+}

@@ -88,8 +88,10 @@ export function selectNamespace(store: TuiStore, inode: number): boolean {
 	return true;
 }
 
+/** `/` starts a new filter, as in less, vim, htop and k9s: the old one goes, the selected row stays. */
 export function startFilter(store: TuiStore): void {
-	store.update({editingFilter: true});
+	pinSelection(store);
+	store.update(state => ({editingFilter: true, filters: {...state.filters, [state.focus]: ''}}));
 }
 
 /** Holds on to the row the pane shows as selected, so narrowing or widening the list keeps it. */
@@ -116,17 +118,27 @@ export function clearFilter(store: TuiStore): void {
 }
 
 export function toggleHelp(store: TuiStore): void {
-	store.update(state => ({overlay: state.overlay?.kind === 'help' ? null : {kind: 'help'}}));
+	store.update(state => ({overlay: state.overlay?.kind === 'help' ? back(state.overlay) : {kind: 'help', ...(state.overlay?.kind === 'log' ? {over: 'log' as const} : {})}}));
 }
 
 export function closeOverlay(store: TuiStore): void {
-	store.update({overlay: null});
+	store.update(state => ({overlay: state.overlay?.kind === 'help' ? back(state.overlay) : null}));
 }
+
+/** Where closing the help goes: the command log it was opened over, else the panes or view below. */
+const back = (help: {kind: 'help'; over?: 'log'}): TuiState['overlay'] => (help.over === 'log' ? {kind: 'log'} : null);
 
 export function togglePause(store: TuiStore): void {
 	store.update(state => ({
 		paused: !state.paused,
 		message: {text: state.paused ? 'live updates resumed' : 'live updates paused (Space resumes, Ctrl-R refreshes once)', kind: 'info'},
+	}));
+}
+
+export function toggleLinkLocal(store: TuiStore): void {
+	store.update(state => ({
+		showLinkLocal: !state.showLinkLocal,
+		message: {text: state.showLinkLocal ? 'IPv6 link-local addresses folded away' : 'IPv6 link-local addresses shown', kind: 'info'},
 	}));
 }
 

@@ -21,7 +21,8 @@ export type RefreshState = {
 };
 
 /** What covers the panes and takes the keys. Later features add prompts, pickers, confirmations and the command log. */
-export type Overlay = {kind: 'help'} | {kind: 'log'};
+/** The help opened over the command log goes back to it when closed. */
+export type Overlay = {kind: 'help'; over?: 'log'} | {kind: 'log'};
 
 export type Message = {text: string; kind: 'info' | 'error'};
 
@@ -37,6 +38,8 @@ export type TuiState = {
 	editingFilter: boolean;
 	/** Processes pane lists every process, not only the selected namespace's. */
 	allProcesses: boolean;
+	/** Interfaces pane shows IPv6 link-local addresses too (every link has one: folded away by default). */
+	showLinkLocal: boolean;
 	overlay: Overlay | null;
 	/** A dialog (form, confirmation, popup) over the lower panes; it takes the keys. */
 	modal: Modal | null;
@@ -66,6 +69,7 @@ export function initialTuiState(): TuiState {
 		filters: {namespaces: '', interfaces: '', routes: '', processes: ''},
 		editingFilter: false,
 		allProcesses: false,
+		showLinkLocal: false,
 		overlay: null,
 		modal: null,
 		fullView: null,

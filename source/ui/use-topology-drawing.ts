@@ -3,7 +3,7 @@
 // started once when the view opens.
 import {useEffect, useMemo} from 'react';
 import type {Snapshot} from '../model/snapshot.js';
-import {buildTopology, filterTopology, type TopologyGraph} from '../model/topology.js';
+import {buildTopology, filterTopology, labelOf, type TopologyGraph} from '../model/topology.js';
 import {drawTopology, type DrawingLine} from '../model/topology-drawing.js';
 import type {TopologyViewState} from './full-view-state.js';
 import type {NamespaceReader} from './namespace-reader.js';
@@ -17,7 +17,13 @@ function graphOf(snapshot: Snapshot): TopologyGraph {
 	return graph;
 }
 
-export type TopologyDrawing = {lines: readonly DrawingLine[]; shown: number; total: number};
+export type TopologyDrawing = {
+	lines: readonly DrawingLine[];
+	shown: number;
+	total: number;
+	/** A namespace's name as the drawing writes it. */
+	label(inode: number): string | null;
+};
 
 export function useTopologyDrawing(store: TuiStore, snapshot: Snapshot | null, view: TopologyViewState, width: number, reader: NamespaceReader): TopologyDrawing {
 	const graph = snapshot ? graphOf(snapshot) : null;
@@ -27,5 +33,6 @@ export function useTopologyDrawing(store: TuiStore, snapshot: Snapshot | null, v
 	useEffect(() => {
 		if (wantsNat) void readTopologyNat(store, reader);
 	}, [wantsNat, store, reader]);
-	return {lines, shown: filtered?.namespaces.length ?? 0, total: graph?.namespaces.length ?? 0};
+	const label = (inode: number) => (filtered ? labelOf(filtered, inode) : null);
+	return {lines, shown: filtered?.namespaces.length ?? 0, total: graph?.namespaces.length ?? 0, label};
 }

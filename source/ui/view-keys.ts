@@ -9,6 +9,7 @@ import {closeFullView} from './full-view-actions.js';
 import type {FullView} from './full-view-state.js';
 import {rereadDetails, scrollDetails} from './details-actions.js';
 import {clearTopologyFilter, enterFromTopology, moveInTopology, startTopologyFilter} from './topology-actions.js';
+import {toggleHelp} from './tui-actions.js';
 import type {TuiStore} from './tui-store.js';
 
 export type ViewKey<Context> = {
@@ -51,7 +52,7 @@ export const topologyKeys: readonly ViewKey<TopologyKeyContext>[] = [
 	},
 	{
 		keys: '/',
-		description: 'filter: matching namespaces and their neighbours',
+		description: 'new filter: matching namespaces and their neighbours',
 		hint: '/ filter',
 		matches: plain('/'),
 		run: ({store}) => startTopologyFilter(store),
@@ -64,6 +65,7 @@ export const topologyKeys: readonly ViewKey<TopologyKeyContext>[] = [
 		run: ({store}) => (isFiltered(store) ? clearTopologyFilter(store) : closeFullView(store)),
 	},
 	{keys: 'q t', description: 'back to the panes', hint: 'q Esc back', matches: plain('q', 't'), run: ({store}) => closeFullView(store)},
+	{keys: '?', description: 'help', hint: '? help', matches: plain('?'), run: ({store}) => toggleHelp(store)},
 ];
 
 export function topologyKeyFor(input: string, key: Key): ((context: TopologyKeyContext) => void) | null {
@@ -102,6 +104,7 @@ export const detailsKeys: readonly ViewKey<DetailsKeyContext>[] = [
 		matches: (input, key) => key.escape || plain('q', 'i')(input, key),
 		run: ({store}) => closeFullView(store),
 	},
+	{keys: '?', description: 'help', hint: '? help', matches: plain('?'), run: ({store}) => toggleHelp(store)},
 ];
 
 /** Find's keys are handled by its prompt and its input hook; listed here for the status bar. */
@@ -118,7 +121,8 @@ const filterHints = 'type to filter · Enter keep · Esc clear';
 export function fullViewHints(view: FullView): string {
 	if (view.kind === 'topology' && view.editingFilter) return filterHints;
 	const keys: readonly {hint?: string}[] = view.kind === 'topology' ? topologyKeys : view.kind === 'details' ? detailsKeys : findKeys;
-	const hints = keys.flatMap(entry => (entry.hint ? [entry.hint] : []));
-	if (view.kind !== 'find') hints.push('Ctrl-C quit');
+	const hints = keys.flatMap(entry => (entry.hint && entry.hint !== '? help' ? [entry.hint] : []));
+	// `? help` last, where the panes' key line has it too (find types `?` into its search).
+	if (view.kind !== 'find') hints.push('Ctrl-C quit', '? help');
 	return hints.join('  ');
 }

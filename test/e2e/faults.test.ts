@@ -35,6 +35,8 @@ describe('a misbehaving ip (stand-in first on PATH)', {skip}, () => {
 	const name = uniquePrefix('fault');
 	const term = new TmuxSession(`nstui-faults-${process.pid}`);
 	const setMode = (mode: string) => writeFileSync(modeFile, mode);
+	// Other runs of this test on the machine hang their own stand-ins: ours sleep for a time of their own.
+	const hangSeconds = String(601 + (process.pid % 1000));
 
 	after(() => {
 		term.kill();
@@ -50,7 +52,7 @@ describe('a misbehaving ip (stand-in first on PATH)', {skip}, () => {
 			path.join(bin, 'ip'),
 			`#!/bin/sh
 case "$(/bin/cat ${modeFile})" in
-hang) exec ${which('sleep')} 600 ;;
+hang) exec ${which('sleep')} ${hangSeconds} ;;
 partial) printf '['; echo 'RTNETLINK answers: Operation not permitted' >&2; exit 2 ;;
 *) exec ${which('ip')} "$@" ;;
 esac
@@ -72,7 +74,7 @@ esac
 
 		setMode('real');
 		await term.waitFor('data once ip answers again', screen => screen.includes(name) && !/refresh slow/.test(screen), 20_000);
-		assert.deepEqual(processesWhoseCmdline(/^\S*sleep\u0000600\u0000/), [], 'the hung stand-ins were killed');
+		assert.deepEqual(processesWhoseCmdline(new RegExp(`^\\S*sleep\u0000${hangSeconds}\u0000`)), [], 'the hung stand-ins were killed');
 
 		setMode('partial');
 		await term.waitFor('the failure note', screen => /Operation not permitted/.test(screen), 15_000);
@@ -182,6 +184,21 @@ describe('without root or without a terminal', () => {
 		await term.waitFor('the read-only banner and the host namespace', text => /not running as root/.test(text) && /<host>/.test(text));
 		term.press('n');
 		await term.waitFor('the refusal', text => /read-only|not available|unavailable|cannot/i.test(text));
+		term.press('q');
+		await term.waitFor('the shell', text => !/1 Namespaces/.test(text));
+	});
+
+	test('as nobody: the namespace nstui runs in is read without entering it: its interfaces and routes, not "!" (#2)', {skip: canRunAsNobody}, async t => {
+		const host = JSON.parse(spawnSync('ip', ['-j', 'link', 'show'], {encoding: 'utf8'}).stdout) as {ifname: string}[];
+		const term = new TmuxSession(`nstui-nobody-read-${process.pid}`);
+		t.after(() => term.kill());
+		term.start({width: 160, height: 40});
+		term.typeLine(`runuser -u nobody -- ${process.execPath} ${builtCli} --interval 1`);
+		const screen = await term.waitFor('the host namespace read, with its interfaces', text => /›<host>\s+\d+\s+\d+\s+[1-9]\d* /.test(text) && /›lo\s+loopback/.test(text));
+		assert.doesNotMatch(screen, /!<host>/, 'the host is not marked unreadable');
+		assert.match(screen, new RegExp(`›<host>\\s+\\d+\\s+\\d+\\s+${host.length} `), 'as many interfaces as ip -j link shows');
+		const routes = JSON.parse(spawnSync('ip', ['-j', 'route', 'show'], {encoding: 'utf8'}).stdout) as unknown[];
+		if (routes.length > 0) assert.doesNotMatch(screen, /no routes/, 'its routes are shown');
 		term.press('q');
 		await term.waitFor('the shell', text => !/1 Namespaces/.test(text));
 	});

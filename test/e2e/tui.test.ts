@@ -119,10 +119,10 @@ describe('nstui in tmux', {skip}, () => {
 		await startNstui();
 		await waitFor('both test namespaces', output => output.includes(`›${nsA}`) && output.includes(nsB));
 		// A veth reports UP once the kernel has seen both ends up: give it a refresh or two.
-		const vethRowA = new RegExp(`${vethA}\\s+veth\\s+UP\\s+10\\.231\\.7\\.1/24\\s+peer ${vethB}@nstui-e2e-`);
+		const vethRowA = new RegExp(`${vethA}\\s+veth\\s+UP\\s+${vethB}@nstui-e2e\\S*\\s+10\\.231\\.7\\.1/24`);
 		await waitFor(`${vethA} with its address and peer`, output => vethRowA.test(output));
 		press('j');
-		const vethRowB = new RegExp(`${vethB}\\s+veth\\s+UP\\s+10\\.231\\.7\\.2/24\\s+peer ${vethA}@nstui-e2e-`);
+		const vethRowB = new RegExp(`${vethB}\\s+veth\\s+UP\\s+${vethA}@nstui-e2e\\S*\\s+10\\.231\\.7\\.2/24`);
 		await waitFor(`${nsB} selected, ${vethB} with its address and peer`, output => output.includes(`›${nsB}`) && vethRowB.test(output));
 
 		const added = Date.now();

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {parseCmdline, parseNsfsMounts, parseNsLink, parsePasswd, parseStat} from '../../source/model/procfs.js';
+import {parseCmdline, parseNsfsMounts, parseNsLink, parsePasswd, parseStat, unreadableProcessesNote} from '../../source/model/procfs.js';
 
 test('parseNsLink reads the inode of net:[...] only', () => {
 	assert.equal(parseNsLink('net:[4026531833]'), 4026531833);
@@ -36,4 +36,11 @@ test('parseNsfsMounts finds network namespace bind mounts and unescapes paths', 
 		{inode: 4026532177, path: '/run/netns/ns1'},
 		{inode: 4026532246, path: '/run/containers/my box'},
 	]);
+});
+
+test('the note on unreadable processes names them: a few PIDs, then how many more (#8)', () => {
+	assert.match(unreadableProcessesNote([1]), /^1 process's namespace could not be read \(permission denied: PID 1\)/);
+	assert.match(unreadableProcessesNote([1, 77]), /^2 processes' namespaces could not be read \(permission denied: PIDs 1, 77\)/);
+	const many = unreadableProcessesNote(Array.from({length: 12}, (_, index) => 100 + index));
+	assert.match(many, /PIDs 100, 101, 102, 103, 104, 105, 106, 107 and 4 more\)/);
 });

@@ -214,6 +214,17 @@ describe('readerProgram run by perl', {skip: needsRoot}, () => {
 		});
 	});
 
+	test('its own namespace is read without entering it, so a user who is not root can read it (#2)', {skip: skip || (spawnSync('runuser', ['-u', 'nobody', '--', 'true']).status === 0 ? false : 'needs runuser and the user nobody')}, () => {
+		const asNobody = (path: string) =>
+			spawnSync('runuser', ['-u', 'nobody', '--', 'perl', '-e', readerProgram, String(setns), '5', 'readlink', '/proc/self/ns/net'], {input: `${path}\0`, encoding: 'utf8', timeout: 20_000});
+		const own = asNobody('/proc/self/ns/net');
+		assert.equal(own.stdout, `${readlinkSync('/proc/self/ns/net')}\n\0exit 0 @${statSync('/proc/self/ns/net').ino}\n`, own.stderr);
+		assert.equal(own.stderr, '\0');
+		// PID 1's namespace is this one too here, but nobody cannot open another user's ns file.
+		const other = asNobody('/proc/1/ns/net');
+		assert.deepEqual(takeOutputSections(other.stdout).sections.map(section => section.status), [unopened]);
+	});
+
 	test('exit codes, signals and a missing command are reported as the status', {skip}, () => {
 		assert.equal(runReader(['/proc/self/ns/net'], ['/bin/false']).stdout, `\0exit 1 @${own}\n`);
 		assert.equal(runReader(['/proc/self/ns/net'], ['perl', '-e', 'kill 9, $$']).stdout, `\0signal 9 @${own}\n`);

@@ -169,7 +169,7 @@ describe('the /proc scan in slices', () => {
 describe('sameScan', () => {
 	const p = (pid: number): Process => ({pid, comm: 'sleep', cmdline: 'sleep infinity', user: 'root'});
 	const [a, b, c] = [p(1), p(2), p(3)];
-	const scan = (entries: Array<[number, Process[]]>, unreadable = 0): ProcScan => ({byNamespace: new Map(entries), unreadable, tasks: new Map()});
+	const scan = (entries: Array<[number, Process[]]>, unreadable: number[] = []): ProcScan => ({byNamespace: new Map(entries), unreadable, tasks: new Map()});
 
 	test('the same process objects in the same namespaces: the last scan stands', () => {
 		assert.equal(sameScan(scan([[10, [a, b]], [11, [c]]]), scan([[11, [c]], [10, [a, b]]])), true);
@@ -181,6 +181,7 @@ describe('sameScan', () => {
 		assert.equal(sameScan(last, scan([[10, [a]], [11, [c]]])), false, 'gone');
 		assert.equal(sameScan(last, scan([[10, [a, b, c]]])), false, 'moved');
 		assert.equal(sameScan(last, scan([[10, [a, p(2)]], [11, [c]]])), false, 'a new object for the same pid');
-		assert.equal(sameScan(last, scan([[10, [a, b]], [11, [c]]], 1)), false, 'unreadable');
+		assert.equal(sameScan(last, scan([[10, [a, b]], [11, [c]]], [77])), false, 'unreadable');
+		assert.equal(sameScan(scan([[10, [a]]], [77]), scan([[10, [a]]], [78])), false, 'another process unreadable');
 	});
 });

@@ -63,6 +63,7 @@ describe('link, address and route actions from the keyboard', {skip: needsRoot},
 		await tui.until('both ends', async () => (await link(a, `va${tag}`)) !== undefined && (await link(b, `vb${tag}`)) !== undefined);
 		await tui.until('end A selected', () => tui.view().interfaces.rows[tui.view().interfaces.selected]?.link.name === `va${tag}`);
 		assert.equal(tui.view().selectedNamespace?.name, a);
+		assert.equal(tui.store.getState().focus, 'namespaces', 'the focus stays where v was pressed (#13)');
 	});
 
 	test('a adds an address to the selected interface, u toggles it up and down', async () => {
@@ -84,8 +85,11 @@ describe('link, address and route actions from the keyboard', {skip: needsRoot},
 		await tui.press('u');
 		await tui.until('up', async () => (await link(ns, `d${tag}`))?.flags.includes('UP') === true);
 		await tui.until('the pane to know it is up', () => tui.view().interfaces.rows[tui.view().interfaces.selected]?.link.flags.includes('UP') === true);
+		// Its peer is down, so the kernel's operstate stays DOWN: the row must not say DOWN after "set up" (#6).
+		await tui.until('the state column to say up without carrier', () => new RegExp(`d${tag}\\s+veth\\s+UP no-carrier `).test(tui.frame()));
 		await tui.press('u');
 		await tui.until('down', async () => (await link(ns, `d${tag}`))?.flags.includes('UP') === false);
+		await tui.until('the state column to say DOWN', () => new RegExp(`d${tag}\\s+veth\\s+DOWN `).test(tui.frame()));
 	});
 
 	test('d on an interface asks which: one of its addresses, or the interface; each after a confirmation', async () => {
@@ -135,36 +139,51 @@ describe('link, address and route actions from the keyboard', {skip: needsRoot},
 		await tui.until('the selection to follow it', () => tui.view().selectedNamespace?.name === to && tui.view().interfaces.rows[tui.view().interfaces.selected]?.link.name === `m${tag}`);
 	});
 
-	test('r adds a route and selects it; d on the Routes pane deletes it after a confirmation', async () => {
+	test('r takes a route in one line as for ip route, hints a gateway of the namespace\'s subnet, and selects it; d on the Routes pane deletes it after a confirmation', async () => {
 		const ns = await spaces.create();
+		const gw = await spaces.create();
 		await ownLink(ns, `r${tag}`);
+		assert.ok((await run('ip', ['-n', ns, 'link', 'set', `pr${tag}`, 'netns', gw])).ok);
 		assert.ok((await run('ip', ['-n', ns, 'addr', 'add', '10.5.5.1/24', 'dev', `r${tag}`])).ok);
+		assert.ok((await run('ip', ['-n', gw, 'addr', 'add', '10.5.5.254/24', 'dev', `pr${tag}`])).ok);
 		assert.ok((await run('ip', ['-n', ns, 'link', 'set', `r${tag}`, 'up'])).ok);
-		assert.ok((await run('ip', ['-n', ns, 'link', 'set', `pr${tag}`, 'up'])).ok);
+		assert.ok((await run('ip', ['-n', gw, 'link', 'set', `pr${tag}`, 'up'])).ok);
 		const tui = await renderLive();
 		await tui.selectNamespace(ns);
 		const open = () => tui.press('r');
 		await refuses(tui, open, [], [
-			['', /destination cannot be empty/],
-			['10.1.2.3/16', /has host bits set: the network is 10\.1\.0\.0\/16/],
-			['nowhere', /not an IPv4 or IPv6 address/],
+			['', /route cannot be empty/],
+			['10.1.2.3/16 dev r' + tag, /has host bits set: the network is 10\.1\.0\.0\/16/],
+			['nowhere via 10.5.5.254', /not an IPv4 or IPv6 address/],
+			['10.44.0.0/16 via 2001:db8::1', /gateway is IPv6 but the destination is IPv4/],
+			['10.44.0.0/16 via 10.5.5', /not an IPv4 or IPv6 address/],
+			['10.44.0.0/16', /needs a gateway \("via"\) or an interface \("dev"\)/],
+			['10.44.0.0/16 dev nosuch0', /no interface nosuch0 here/],
+			['10.44.0.0/16 via 10.5.5.254 metric 5', /"metric" is not understood here/],
+			['default via 10.5.5.254 via 10.5.5.253', /"via" is given twice/],
 		]);
-		await refuses(tui, open, ['10.44.0.0/16'], [
-			['2001:db8::1', /gateway is IPv6 but the destination is IPv4/],
-			['10.5.5', /not an IPv4 or IPv6 address/],
-		]);
+		// The hint is the other end of its veth, on its own subnet, not a fixed address.
 		await open();
-		await tui.answer('10.44.0.0/16');
-		await tui.answer('10.5.5.254');
-		await tui.answer(`dev r${tag}`);
+		await tui.until('the hint', () => tui.frame().includes('e.g. default via 10.5.5.254'));
+		await tui.answer(`10.44.0.0/16 via 10.5.5.254 dev r${tag}`);
 		type Route = {dst: string; gateway?: string; dev?: string};
 		const routes = async () => (await ipJson(ns, ['route', 'show'])) as Route[];
 		await tui.until('the route', async () => (await routes()).some(route => route.dst === '10.44.0.0/16' && route.gateway === '10.5.5.254' && route.dev === `r${tag}`));
-		await tui.until('the route selected', () => tui.store.getState().focus === 'routes' && tui.view().routes.rows[tui.view().routes.selected]?.route.dst === '10.44.0.0/16');
-		await tui.press('d');
+		// Selected in its own pane; the focus stays where r was pressed (#13).
+		await tui.until('the route selected', () => tui.view().routes.rows[tui.view().routes.selected]?.route.dst === '10.44.0.0/16');
+		assert.equal(tui.store.getState().focus, 'namespaces');
+		await tui.press('3', 'd');
 		await tui.until('the question', () => /Delete route 10\.44\.0\.0\/16 via 10\.5\.5\.254/.test(tui.frame()));
 		await tui.confirm('y');
 		await tui.until('the route to go', async () => !(await routes()).some(route => route.dst === '10.44.0.0/16'));
+		// The README's forms: default via GW, and DST dev DEV.
+		await open();
+		await tui.answer('default via 10.5.5.254');
+		await tui.until('the default route', async () => (await routes()).some(route => route.dst === 'default' && route.gateway === '10.5.5.254'));
+		await tui.until('the default route selected', () => tui.view().routes.rows[tui.view().routes.selected]?.route.dst === 'default');
+		await open();
+		await tui.answer(`10.46.0.0/16 dev r${tag}`);
+		await tui.until('the device route', async () => (await routes()).some(route => route.dst === '10.46.0.0/16' && route.dev === `r${tag}` && route.gateway === undefined));
 	});
 
 	test('b makes a bridge in the Namespaces pane; on an interface it sets and clears the master', async () => {
@@ -177,7 +196,8 @@ describe('link, address and route actions from the keyboard', {skip: needsRoot},
 		await tui.press('b');
 		await tui.answer(`br${tag}`);
 		await tui.until('the bridge', async () => (await link(ns, `br${tag}`))?.linkinfo?.info_kind === 'bridge');
-		await tui.until('the bridge selected', () => tui.store.getState().focus === 'interfaces' && tui.view().interfaces.rows[tui.view().interfaces.selected]?.link.name === `br${tag}`);
+		await tui.until('the bridge selected', () => tui.view().interfaces.rows[tui.view().interfaces.selected]?.link.name === `br${tag}`);
+		assert.equal(tui.store.getState().focus, 'namespaces', 'the focus stays where b was pressed (#13)');
 		await tui.selectInterface(`p${tag}`);
 		await tui.press('b');
 		await tui.answer(`br${tag}`);

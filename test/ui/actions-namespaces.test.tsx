@@ -111,9 +111,7 @@ describe('namespace actions from the keyboard', {skip: needsRoot}, () => {
 		await tui.selectNamespace(name);
 		// A gateway no interface can reach: the kernel refuses it.
 		await tui.press('r');
-		await tui.answer('default');
-		await tui.answer('10.250.0.1');
-		await tui.answer('lo');
+		await tui.answer('default via 10.250.0.1 dev lo');
 		await tui.until('the failure', () => tui.store.getState().message?.kind === 'error');
 		assert.match(tui.message(), /Nexthop has invalid gateway|Network is unreachable/);
 		assert.match(tui.lines().at(-2)!, /Nexthop has invalid gateway|Network is unreachable/);

@@ -48,7 +48,20 @@ test('each pane has its own filter; no match says so', async () => {
 	for (const line of routes) assert.match(line, /^.v6 /);
 	assert.equal(tui.store.getState().filters.namespaces, '');
 	await tui.press('/', 'z', 'z', 'z');
-	assert.match(tui.frame(), /nothing matches \/v6zzz/);
+	await tui.waitForFrame('no match for the new filter', frame => /nothing matches \/zzz/.test(frame));
+});
+
+test('/ starts a new filter (as in less, vim, htop, k9s): the kept one goes, the selected row stays', async () => {
+	const tui = await renderTui({snapshot: labSnapshot()});
+	await tui.press('/', ...'-ns', keys.enter, 'j');
+	await tui.waitForFrame('the kept filter', frame => /1 Namespaces {2}2\/2 of 10 {2}\/-ns\s/.test(frame));
+	await tui.press('/');
+	await tui.waitForFrame('an empty filter being typed, every namespace shown', frame => /1 Namespaces {2}\d+\/10 {2}\/_/.test(frame));
+	assert.equal(namespaceNames(tui.lines()).length, 10);
+	assert.ok(lineWith(tui.lines(), '›nsx-ns2'), 'the selection stays on the row it was on');
+	await tui.press(...'rou', keys.enter);
+	await tui.waitForFrame('only the new filter applied', frame => /1 Namespaces {2}1\/1 of 10 {2}\/rou\s/.test(frame));
+	assert.deepEqual(namespaceNames(tui.lines()), ['nsx-router']);
 });
 
 test('keys that arrive together (a fast typist, tmux send-keys) are each handled: / then the text then Enter', async () => {

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {helpLines} from '../../source/ui/HelpOverlay.js';
-import {keyMap, type KeyBinding} from '../../source/ui/key-map.js';
+import {keyGroups, keyMap, type KeyBinding} from '../../source/ui/key-map.js';
+import {fakeReader} from '../fixtures/namespace-reader.js';
+import {seedLab} from '../fixtures/synthetic-snapshots.js';
 import {keys, labSnapshot, renderTui} from './tui-harness.js';
 
 afterEach(() => cleanup());
@@ -24,24 +26,34 @@ test('? shows every key of the key map; Esc and ? close it', async () => {
 	assert.match(tui.frame(), /1 Namespaces/);
 });
 
-test('the help fits 80x24, and scrolls to show every key there', async () => {
+test('the help fits 80x24 on pages of whole groups, and shows every key there (#9)', async () => {
 	const tui = await renderTui({snapshot: labSnapshot(), columns: 80, rows: 24});
 	await tui.press('?');
-	const seen = [tui.frame()];
+	const seen = [await tui.waitForFrame('the first page', frame => /page 1 of \d+/.test(frame))];
+	const pages = Number(/page 1 of (\d+)/.exec(seen[0]!)![1]);
+	assert.ok(pages > 1);
 	assert.ok(tui.lines().length <= 23);
-	assert.match(tui.frame(), /scroll: rows 1-/);
-	for (let page = 0; page < 5; page++) {
+	for (let page = 2; page <= pages; page++) {
 		await tui.press(keys.pageDown);
+		seen.push(await tui.waitForFrame(`page ${page}`, frame => new RegExp(`page ${page} of`).test(frame)));
 		assert.ok(tui.lines().length <= 23);
-		seen.push(tui.frame());
+	}
+	// Each group is whole on one page: every key of a group shows where its title does.
+	for (const group of keyGroups) {
+		// Group titles are capitalised; no description holds these words so.
+		const page = seen.find(frame => new RegExp(`\\b${group}\\b`).test(frame));
+		assert.ok(page, `the page of ${group}`);
+		for (const binding of keyMap.filter(entry => entry.group === group)) {
+			assert.ok(page.includes(binding.description.split(' ').slice(0, 2).join(' ')), `${binding.keys} (${group}) is on the page of its group`);
+		}
 	}
 	const all = seen.join('\n');
 	assert.match(all, /Ctrl-R\s+refresh now/);
 	assert.match(all, /q Ctrl-C\s+quit/);
 	for (const binding of keyMap) assert.match(all, new RegExp(`(^|\\s)${binding.keys.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s`, 'm'), `help lacks ${binding.keys}`);
-	// g goes back to the top; the help still closes with Esc.
+	// g goes back to the first page; the help still closes with Esc.
 	await tui.press('g');
-	assert.match(tui.frame(), /scroll: rows 1-/);
+	await tui.waitForFrame('the first page again', frame => /page 1 of/.test(frame));
 	await tui.press(keys.escape);
 	await tui.settle(60);
 	assert.match(tui.frame(), /1 Namespaces/);
@@ -70,9 +82,57 @@ test('an added key is one entry: it runs, shows in the help, and is unavailable 
 	await readOnly.press('x');
 	assert.equal(runs, 1);
 	assert.match(readOnly.frame(), /read-only session: "an example action" is not available/);
-	// With the view keys listed too, the help scrolls even at 120x40: G shows its end, where the new key is.
-	await readOnly.press('?', 'G');
-	assert.match(readOnly.frame(), /x\s+an example action/);
+	// With the view keys listed too, the help has pages even at 120x40: the new key is on the page of its group.
+	await readOnly.press('?');
+	let found = false;
+	for (let page = 0; page < 4 && !found; page++) {
+		found = /x\s+an example action/.test(readOnly.frame());
+		if (!found) await readOnly.press(keys.pageDown);
+	}
+	assert.ok(found, readOnly.frame());
 	const line = helpLines(bindings, true, 60).find(entry => entry.keys === 'x');
 	assert.deepEqual(line && {kind: line.kind, text: line.text}, {kind: 'unavailable', text: 'an example action (unavailable: read-only)'});
+});
+
+test('? opens the help in the topology, details and log views too, and closing it goes back to the view (#9)', async () => {
+	const tui = await renderTui({snapshot: seedLab(), reader: fakeReader(), columns: 120, rows: 40});
+	const help = (frame: string) => /Keys {2}\(Esc, \? or q closes this help\)/.test(frame);
+	for (const [open, shown] of [['t', / Topology {2}/], ['i', /iptables|neighbours|Neighbours/]] as const) {
+		await tui.press(open);
+		await tui.waitForFrame(`the view of ${open}`, frame => shown.test(frame) && !/1 Namespaces/.test(frame));
+		assert.match(tui.lines().at(-1)!, /\? help$/, 'the key line ends with ? help');
+		await tui.press('?');
+		await tui.waitForFrame(`the help over the view of ${open}`, help);
+		await tui.press('?');
+		await tui.waitForFrame(`the view of ${open} again`, frame => !help(frame) && shown.test(frame) && tui.store.getState().fullView !== null);
+		await tui.press('q');
+		await tui.waitForFrame('the panes', frame => /1 Namespaces/.test(frame));
+	}
+	await tui.press('l');
+	await tui.waitForFrame('the command log', frame => /Command log/.test(frame));
+	assert.match(tui.lines().at(-1)!, /\? help$/);
+	await tui.press('?');
+	await tui.waitForFrame('the help from the log', help);
+	await tui.press('?');
+	await tui.waitForFrame('the log again', frame => /Command log/.test(frame) && !help(frame));
+	await tui.press('?');
+	await tui.waitForFrame('the help from the log', help);
+	await tui.press(keys.escape);
+	await tui.waitForFrame('the log again, after Esc', frame => /Command log/.test(frame) && !help(frame));
+	await tui.press('q');
+	await tui.waitForFrame('the panes', frame => /1 Namespaces/.test(frame));
+});
+
+test('the key line shows the hints that fit whole and ends with ? help, at 80 columns too (#9)', async () => {
+	for (const columns of [80, 100, 160]) {
+		const tui = await renderTui({snapshot: labSnapshot(), columns, rows: 24});
+		for (const pane of ['1', '2', '3', '4', 't']) {
+			await tui.press(pane);
+			const line = (await tui.waitForFrame('the key line', frame => frame.split('\n').length > 3)).split('\n').at(-1)!;
+			assert.match(line, /\? help$/, `${columns} columns, after ${pane}: ${line}`);
+			assert.doesNotMatch(line, /…/);
+			assert.ok(line.length <= columns);
+		}
+		tui.unmount();
+	}
 });

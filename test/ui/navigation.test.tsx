@@ -64,7 +64,7 @@ test('Enter: a namespace focuses its interfaces, a veth jumps to its peer, a pro
 	// The peer of eth0-web is veth-web-br in nsx-host; the filter that hid nsx-host is gone.
 	assert.equal(tui.store.getState().filters.namespaces, '');
 	assert.equal(selectedNamespace(tui.lines()), 'nsx-host');
-	assert.match(lineWith(tui.lines(), '›veth-web-br')!, /peer eth0-web@nsx-web/);
+	assert.match(lineWith(tui.lines(), '›veth-web-br')!, /UP +eth0-web@nsx-web/);
 	await tui.press('4', '*', '/', ...'http', keys.enter, keys.enter);
 	assert.equal(tui.store.getState().focus, 'namespaces');
 	assert.equal(selectedNamespace(tui.lines()), 'nsx-web');

@@ -17,13 +17,36 @@ test('namespaces pane: host first, named ones, the unnamed one by its process, c
 	assert.match(lineWith(tui.lines(), '<unnamed>')!, /›<unnamed> pid 2324 sl…\s+4026532729\s+1\s+2 -/);
 });
 
-test('interfaces pane: kind, state, addresses, master and veth peer as name@namespace', async () => {
+test('interfaces pane: kind, state, then the veth peer as name@namespace, master and addresses, each under its heading (#5)', async () => {
 	const tui = await renderTui({snapshot: labSnapshot()});
 	await tui.press('/', ...'nsx-host', keys.enter);
 	const lines = tui.lines();
-	assert.match(lineWith(lines, 'vnet-0 ')!, /vnet-0\s+bridge\s+UP\s+192\.168\.15\.1\/24/);
-	assert.match(lineWith(lines, 'veth-web-br')!, /veth-web-br\s+veth\s+UP\s+master vnet-0 {2}peer eth0-web@nsx-web/);
-	assert.match(lineWith(lines, 'veth-e ')!, /peer veth-f@<unnamed> pid/);
+	const header = lineWith(lines, 'PEER')!;
+	const column = (line: string, text: string) => line.indexOf(text);
+	const web = lineWith(lines, 'veth-web-br')!;
+	assert.match(web, /veth-web-br\s+veth\s+UP\s+eth0-web@nsx-web\s+vnet-0/);
+	assert.equal(column(web, 'eth0-web@nsx-web'), column(header, 'PEER'), 'the peer under PEER');
+	assert.equal(column(web, 'vnet-0'), column(header, 'MASTER'), 'the master under MASTER');
+	const bridge = lineWith(lines, 'vnet-0 ')!;
+	assert.equal(column(bridge, '192.168.15.1/24'), column(header, 'ADDRESSES'), 'the addresses under ADDRESSES');
+	assert.equal(column(bridge, 'bridge'), column(header, 'KIND'));
+	assert.equal(column(bridge, 'UP'), column(header, 'STATE'));
+	// At 120 columns the peer is whole (it comes before the addresses), but for a long unnamed label.
+	assert.ok(lineWith(lines, 'eth0-db@nsx-db'));
+	assert.match(lineWith(lines, 'veth-e ')!, /veth-f@<unnamed/);
+});
+
+test('IPv6 link-local addresses are folded away; A shows them and folds them again (#5)', async () => {
+	const tui = await renderTui({snapshot: labSnapshot(), columns: 160});
+	await tui.press('/', ...'nsx-db', keys.enter);
+	const row = () => lineWith(tui.lines(), 'eth0-db ')!;
+	assert.match(row(), /192\.168\.15\.6\/24/);
+	assert.doesNotMatch(row(), /fe80:/);
+	assert.match(lineWith(tui.lines(), 'ADDRESSES')!, /A: link-local too/);
+	await tui.press('A');
+	await tui.waitForFrame('the link-local address', frame => /192\.168\.15\.6\/24 fe80:/.test(frame));
+	await tui.press('A');
+	await tui.waitForFrame('folded again', frame => !/fe80:/.test(lineWith(frame.split('\n'), 'eth0-db ')!));
 });
 
 test('routes pane: default routes first, both families', async () => {

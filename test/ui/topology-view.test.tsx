@@ -94,7 +94,10 @@ test('/ keeps the namespaces that match and their direct neighbours; Esc clears,
 	const boxes = tui.lines().filter(line => /^.┌─ /.test(line)).map(line => /┌─ (.+?) ─/.exec(line)![1]).sort();
 	assert.deepEqual(boxes, ['a', 'b', 'router']);
 	assert.match(tui.lines()[1]!, /3 of 10 namespaces {2}\/router(?!_)/);
-	await tui.press('/', keys.backspace, keys.backspace, keys.backspace, keys.backspace, keys.backspace, keys.backspace, ...'web', keys.enter);
+	// `/` starts a new filter: the kept one goes at once, as in less and vim.
+	await tui.press('/');
+	await tui.waitForFrame('all namespaces while the new filter is empty', frame => / Topology {2}10 namespaces {2}\/_/.test(frame));
+	await tui.press(...'web', keys.enter);
 	const webBoxes = tui.lines().filter(line => /^.┌─ /.test(line)).map(line => /┌─ (.+?) ─/.exec(line)![1]).sort();
 	assert.deepEqual(webBoxes, ['host', 'web']);
 	await tui.press(keys.escape);
@@ -132,4 +135,24 @@ test('? lists t, F and i with the other keys', async () => {
 	assert.ok(lines.some(line => /\bt +topology of all namespaces \(q Esc back\)/.test(line)), tui.frame());
 	assert.ok(lines.some(line => /\bF +find anything: name, IP, MAC, PID, command/.test(line)));
 	assert.ok(lines.some(line => /\bi +selected namespace's neighbours and iptables/.test(line)));
+});
+
+test('t opens at the top, the overview first, with the selected namespace marked there even when its box is further down (#15)', async () => {
+	const reader = fakeReader();
+	const tui = await renderTui({snapshot: seedLab(), reader, rows: 30});
+	await tui.press('/', ...'web', keys.enter);
+	const web = deriveView(tui.store.getState()).selectedNamespace!;
+	assert.equal(web.name, 'web');
+	await tui.press('t');
+	const frame = await tui.waitForFrame('the topology', text => / Topology /.test(text));
+	assert.match(frame.split('\n')[1]!, / Topology {2}10 namespaces {2}lines 1-/, 'scrolled to the top');
+	assert.ok(lineWith(tui.lines(), 'ns1 ────── ns2'), 'the overview is on screen');
+	assert.match(lineWith(tui.lines(), '────── web')!, /^›/, 'web is marked in the overview');
+	assert.equal(cursorBox(tui.lines()), undefined, "web's box is further down");
+	const overviewMarks = tui.lines().filter(line => line.startsWith('›'));
+	assert.equal(overviewMarks.length, 1, 'only web is marked');
+	// j goes on from web: the next box comes into view with the cursor on it.
+	await tui.press('j');
+	await tui.waitForFrame('the cursor on the box after web', text => cursorBox(text.split('\n')) !== undefined);
+	assert.notEqual(cursorBox(tui.lines()), 'web');
 });

@@ -76,6 +76,16 @@ export async function renderTui(options: TuiHarnessOptions = {}) {
 		async settle(ms = 20) {
 			await delay(ms);
 		},
+		/** Waits until the frame passes `check`, and returns it; fails naming `what` with the last frame. */
+		async waitForFrame(what: string, check: (frame: string) => boolean, timeoutMs = 3000): Promise<string> {
+			const deadline = Date.now() + timeoutMs;
+			for (;;) {
+				const text = frame();
+				if (check(text)) return text;
+				if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the frame was:\n${text}`);
+				await delay(10);
+			}
+		},
 	};
 }
 

@@ -17,12 +17,16 @@ export type ActionResult = {
 	commandLine: string | null;
 	/** The program's stdout, for actions whose output is the point (ping). */
 	output?: string;
+	/** The output already ends with what the message says (ping's summary): a popup shows it once. */
+	outputSaysIt?: boolean;
 };
 
 export type ActionContext = {
 	/** Where to record what ran; the session's log by default. */
 	log?: CommandLog;
 	timeoutMs?: number;
+	/** Each line of the program's stdout while it runs (ping's popup). */
+	onOutputLine?: (line: string) => void;
 };
 
 export type PerformOptions = {
@@ -51,7 +55,7 @@ export async function perform(argv: Argv, options: PerformOptions, context: Acti
 	if (inner && findProgram(inner) === null) return refused(missingProgramMessage(inner));
 	const logged = (context.log ?? commandLog).start(argv);
 	const [file, ...args] = argv;
-	const result = await run(file!, args, {timeoutMs: options.timeoutMs ?? context.timeoutMs});
+	const result = await run(file!, args, {timeoutMs: options.timeoutMs ?? context.timeoutMs, onStdoutLine: context.onOutputLine});
 	logged.finish(result);
 	const base = {command: result.command, commandLine: shellLine(result.command), ...(options.keepOutput ? {output: result.stdout} : {})};
 	if (result.ok) {

@@ -11,7 +11,7 @@ export async function ping(request: {namespace: NamespaceTarget; address: string
 	const target = validateNamespaceTarget(request.namespace);
 	const address = validateIpAddress(request.address);
 	if (!target.ok || !address.ok) return refused(firstProblem(target, address)!);
-	return perform(
+	const result = await perform(
 		pingArgv(target.value, address.value),
 		{
 			success: result => pingSummary(result.stdout) ?? `${address.value.address} answered`,
@@ -23,6 +23,7 @@ export async function ping(request: {namespace: NamespaceTarget; address: string
 		},
 		context,
 	);
+	return {...result, outputSaysIt: pingSummary(result.output ?? '') !== null};
 }
 
 /** "3 packets transmitted, 3 received, 0% packet loss, time 2003ms" */

@@ -35,8 +35,9 @@ function deleteInterfaceForm(store: TuiStore): ActionForm | Unavailable {
 	const {namespace, link, namespaces} = selected(store);
 	if (!namespace) return noNamespace;
 	if (!link) return noInterface;
-	const target = targetOf(namespace);
-	if (typeof target === 'string') return target;
+	const way = targetOf(namespace);
+	if (typeof way === 'string') return way;
+	const {target} = way;
 	const addresses = link.addresses.map(address => `${address.address}/${address.prefixlen}`);
 	const interfaceChoice = {label: `the interface ${link.name}`, value: ''};
 	return {
@@ -54,8 +55,9 @@ function deleteRouteForm(store: TuiStore): ActionForm | Unavailable {
 	const {namespace, route} = selected(store);
 	if (!namespace) return noNamespace;
 	if (!route) return 'select a route first (Routes pane, 3)';
-	const target = targetOf(namespace);
-	if (typeof target === 'string') return target;
+	const way = targetOf(namespace);
+	if (typeof way === 'string') return way;
+	const {target} = way;
 	const text = formatRoute(route);
 	const lines = [
 		route.dst === 'default'

@@ -1,6 +1,7 @@
 // Actions on the selected interface: move to another namespace (m), address (a),
 // up/down (u), master (b); and a new veth pair (v).
 import {validateCidr} from '../../model/validate.js';
+import type {NamespaceTarget} from '../../model/namespace-target.js';
 import type {Interface, Namespace} from '../../model/snapshot.js';
 import * as actions from '../../system/actions/index.js';
 import type {ActionForm, Answers, TextField} from '../modal-state.js';
@@ -9,14 +10,14 @@ import type {TuiStore} from '../tui-store.js';
 import {byInode, interfaceNames, namespaceChoices, newInterfaceNameField, pickField} from './fields.js';
 import {labelOf, noInterface, noNamespace, selected, targetOf, type Unavailable} from './selection.js';
 
-type OnLink = {namespace: Namespace; link: Interface; target: Exclude<ReturnType<typeof targetOf>, string>};
+type OnLink = {namespace: Namespace; link: Interface; target: NamespaceTarget};
 
 function selectedLink(store: TuiStore): OnLink | Unavailable {
 	const {namespace, link} = selected(store);
 	if (!namespace) return noNamespace;
 	if (!link) return noInterface;
-	const target = targetOf(namespace);
-	return typeof target === 'string' ? target : {namespace, link, target};
+	const way = targetOf(namespace);
+	return typeof way === 'string' ? way : {namespace, link, target: way.target};
 }
 
 const addressText = (link: Interface) => link.addresses.map(address => `${address.address}/${address.prefixlen}`);
@@ -44,7 +45,7 @@ export function moveForm(store: TuiStore): ActionForm | Unavailable {
 			if (!ref) return Promise.resolve({ok: false, message: 'that namespace cannot be named to ip', command: null, commandLine: null});
 			return actions.moveInterface({namespace: target, device: link.name, to: ref});
 		},
-		select: (answers, store) => selectCreated(store, {namespace: destination(answers).inode, interface: link.name, focus: 'interfaces'}),
+		select: (answers, store) => selectCreated(store, {namespace: destination(answers).inode, interface: link.name}),
 	};
 }
 
@@ -121,12 +122,13 @@ export function vethForm(store: TuiStore): ActionForm | Unavailable {
 		run: answers => {
 			const a = find(answers, 'nsA')!;
 			const b = find(answers, 'nsB')!;
-			const target = targetOf(a);
-			if (typeof target === 'string') return Promise.resolve({ok: false, message: target, command: null, commandLine: null});
+			const way = targetOf(a);
+			if (typeof way === 'string') return Promise.resolve({ok: false, message: way, command: null, commandLine: null});
+			const {target} = way;
 			const peerNetns = a.inode === b.inode ? null : actions.netnsRefOf(b);
 			return actions.addVethPair({namespace: target, name: answers['nameA']!, peerName: answers['nameB']!, peerNetns});
 		},
-		select: (answers, store) => selectCreated(store, {namespace: Number(answers['nsA']), interface: answers['nameA']!, focus: 'interfaces'}),
+		select: (answers, store) => selectCreated(store, {namespace: Number(answers['nsA']), interface: answers['nameA']!}),
 	};
 }
 

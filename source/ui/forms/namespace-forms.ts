@@ -16,7 +16,7 @@ export function newNamespaceForm(store: TuiStore): ActionForm {
 		title: 'New namespace',
 		fields: [newNamespaceNameField(namespaces)],
 		run: answers => actions.addNamespace({name: answers['name']!}),
-		select: (answers, store) => selectCreated(store, {namespace: answers['name']!, focus: 'namespaces'}),
+		select: (answers, store) => selectCreated(store, {namespace: answers['name']!}),
 	};
 }
 
@@ -57,7 +57,7 @@ export function newBridgeForm(store: TuiStore): ActionForm | Unavailable {
 		title: `New bridge in ${labelOf(namespace)}`,
 		fields: [newInterfaceNameField('name', 'Bridge name', () => interfaceNames(namespace))],
 		run: answers => actions.addBridge({namespace: target, name: answers['name']!}),
-		select: (answers, store) => selectCreated(store, {namespace: inode, interface: answers['name']!, focus: 'interfaces'}),
+		select: (answers, store) => selectCreated(store, {namespace: inode, interface: answers['name']!}),
 	};
 }
 
@@ -73,7 +73,7 @@ export function newVrfForm(store: TuiStore): ActionForm | Unavailable {
 			{kind: 'text', name: 'table', label: 'Routing table number', placeholder: 'e.g. 10', validate: text => reason(validateVrfTable(text))},
 		],
 		run: answers => actions.addVrf({namespace: target, name: answers['name']!, table: answers['table']!}),
-		select: (answers, store) => selectCreated(store, {namespace: inode, interface: answers['name']!, focus: 'interfaces'}),
+		select: (answers, store) => selectCreated(store, {namespace: inode, interface: answers['name']!}),
 	};
 }
 
@@ -111,7 +111,8 @@ export function pingForm(store: TuiStore): ActionForm | Unavailable {
 	return {
 		title: `ping from ${labelOf(namespace)}`,
 		fields: [{kind: 'text', name: 'address', label: 'Address to ping (ping -c 3)', placeholder: 'e.g. 192.168.1.2', validate: text => reason(validateIpAddress(text))}],
-		run: answers => actions.ping({namespace: target, address: answers['address']!}),
+		// Each reply shows in the popup as ping prints it.
+		run: (answers, progress) => actions.ping({namespace: target, address: answers['address']!}, {onOutputLine: progress}),
 		output: 'popup',
 	};
 }

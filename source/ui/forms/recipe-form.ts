@@ -56,7 +56,7 @@ export function recipeForm(store: TuiStore): ActionForm {
 			return {ok: outcome.ok, message: outcome.message, command: null, commandLine: null};
 		},
 		select: (answers, store) => {
-			if (answers['direction'] === 'up') selectCreated(store, {namespace: recipeNamespaces(recipeOf(answers), answers['prefix']!)[0]!, focus: 'namespaces'});
+			if (answers['direction'] === 'up') selectCreated(store, {namespace: recipeNamespaces(recipeOf(answers), answers['prefix']!)[0]!});
 		},
 		output: 'popup',
 	};

@@ -1,5 +1,8 @@
-// `r`: a route in the selected namespace: `default via GW`, `DST via GW`, `DST dev DEV`.
-import {validateGateway, validateRouteDestination} from '../../model/validate.js';
+// `r`: a route in the selected namespace, typed in one line as for ip route:
+// `default via GW`, `DST via GW [dev DEV]`, `DST dev DEV`.
+import {routeHint} from '../../model/gateway-hint.js';
+import {validateRouteSpec} from '../../model/route-spec.js';
+import type {RouteDestination} from '../../model/validate.js';
 import * as actions from '../../system/actions/index.js';
 import type {ActionForm, Answers} from '../modal-state.js';
 import {selectCreated} from '../select-created.js';
@@ -7,56 +10,42 @@ import type {TuiStore} from '../tui-store.js';
 import {labelOf, noNamespace, selected, targetOf, type Unavailable} from './selection.js';
 
 /** The destination as ip -j prints it: a host route without its /32 or /128. */
-function shownDestination(text: string): string {
-	const destination = validateRouteDestination(text);
-	if (!destination.ok || destination.value.kind === 'default') return 'default';
-	const {address, prefixlen, family} = destination.value;
+function shownDestination(destination: RouteDestination): string {
+	if (destination.kind === 'default') return 'default';
+	const {address, prefixlen, family} = destination;
 	return prefixlen === (family === 'inet' ? 32 : 128) ? address : `${address}/${prefixlen}`;
 }
 
 export function routeForm(store: TuiStore): ActionForm | Unavailable {
-	const {namespace} = selected(store);
+	const {namespace, namespaces} = selected(store);
 	if (!namespace) return noNamespace;
-	const target = targetOf(namespace);
-	if (typeof target === 'string') return target;
-	const devices = namespace.interfaces.map(link => ({label: `dev ${link.name}`, value: link.name}));
-	const familyOf = (answers: Answers) => {
-		const destination = validateRouteDestination(answers['destination'] ?? '');
-		return destination.ok && destination.value.kind === 'prefix' ? destination.value.family : undefined;
-	};
+	const way = targetOf(namespace);
+	if (typeof way === 'string') return way;
+	const {target} = way;
+	const devices = namespace.interfaces.map(link => link.name);
+	const route = (answers: Answers) => validateRouteSpec(answers['route'] ?? '', devices);
 	return {
 		title: `New route in ${labelOf(namespace)}`,
 		fields: [
 			{
 				kind: 'text',
-				name: 'destination',
-				label: 'Destination: "default" or a prefix',
-				placeholder: 'default',
+				name: 'route',
+				label: 'Route, as for ip route: default via GW, DST via GW, DST dev DEV',
+				placeholder: routeHint(namespace, namespaces),
 				validate: text => {
-					const destination = validateRouteDestination(text);
-					return destination.ok ? null : destination.reason;
+					const checked = validateRouteSpec(text, devices);
+					return checked.ok ? null : checked.reason;
 				},
-			},
-			{
-				kind: 'text',
-				name: 'gateway',
-				label: 'Gateway (via); empty for none',
-				placeholder: 'e.g. 192.168.1.254',
-				validate: (text, answers) => {
-					if (text.trim() === '') return null;
-					const gateway = validateGateway(text, familyOf(answers));
-					return gateway.ok ? null : gateway.reason;
-				},
-			},
-			{
-				kind: 'pick',
-				name: 'device',
-				label: 'Interface (dev)',
-				// Without a gateway the route needs an interface; with one, the kernel can pick it.
-				choices: answers => (answers['gateway']?.trim() ? [{label: 'any (the kernel picks it from the gateway)', value: ''}, ...devices] : devices),
 			},
 		],
-		run: answers => actions.addRoute({namespace: target, destination: answers['destination']!, gateway: answers['gateway'], device: answers['device']}),
-		select: (answers, store) => selectCreated(store, {namespace: namespace.inode, route: shownDestination(answers['destination']!), focus: 'routes'}),
+		run: answers => {
+			const checked = route(answers);
+			if (!checked.ok) return Promise.resolve({ok: false, message: checked.reason, command: null, commandLine: null});
+			return actions.addRoute({namespace: target, ...checked.value.spec});
+		},
+		select: (answers, store) => {
+			const checked = route(answers);
+			if (checked.ok) selectCreated(store, {namespace: namespace.inode, route: shownDestination(checked.value.destination)});
+		},
 	};
 }

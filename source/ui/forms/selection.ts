@@ -31,17 +31,21 @@ export function selected(store: TuiStore): Selected {
 /** Why an action cannot run here: a plain sentence for the status bar. */
 export type Unavailable = string;
 
-/** How to run a command in `ns`, or why there is no way in. */
-export function targetOf(ns: Namespace): NamespaceTarget | Unavailable {
-	return targetFor(ns) ?? `${namespaceLabel(ns)} has no name, bind mount or process to enter it by`;
+/**
+ * How to run a command in `ns`, or why there is no way in. Wrapped: the
+ * namespace nstui runs in is the target 'current', a string like a reason.
+ */
+export function targetOf(ns: Namespace): {target: NamespaceTarget} | Unavailable {
+	const target = targetFor(ns);
+	return target === null ? `${namespaceLabel(ns)} has no name, bind mount or process to enter it by` : {target};
 }
 
 /** The selected namespace and the way into it, or why an action cannot run there. */
 export function enterSelected(store: TuiStore): {namespace: Namespace; target: NamespaceTarget} | Unavailable {
 	const {namespace} = selected(store);
 	if (!namespace) return noNamespace;
-	const target = targetOf(namespace);
-	return typeof target === 'string' ? target : {namespace, target};
+	const way = targetOf(namespace);
+	return typeof way === 'string' ? way : {namespace, target: way.target};
 }
 
 export const noNamespace: Unavailable = 'select a namespace first (Namespaces pane, 1)';

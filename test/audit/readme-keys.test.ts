@@ -1,0 +1,35 @@
+// The README's key tables say what the program does (#16): every key the
+// program binds is in them, and where `q` goes back the README names only the
+// views where the program makes it go back (not find, where q is typed).
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {test} from 'node:test';
+import {keyMap} from '../../source/ui/key-map.js';
+import {detailsKeys, findKeys, topologyKeys} from '../../source/ui/view-keys.js';
+
+const readme = readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
+const keysSection = readme.slice(readme.indexOf('### Keys'), readme.indexOf('## Headless commands'));
+const tokens = (keys: string) => keys.split(' ').filter(Boolean);
+const backKeys = (list: ReadonlyArray<{keys: string; description: string}>) => list.filter(entry => /\bback\b/.test(entry.description)).flatMap(entry => tokens(entry.keys));
+const rowOf = (key: string) => keysSection.split('\n').find(line => line.startsWith(`| \`${key}\``)) ?? '';
+
+test('every key bound in the panes is in the README, each as `key`', () => {
+	const missing = keyMap.flatMap(binding => tokens(binding.keys)).filter(token => !keysSection.includes(`\`${token}\``));
+	assert.deepEqual(missing, []);
+});
+
+test('the keys that go back from each view are the ones the README names', () => {
+	// What the program does.
+	assert.deepEqual(backKeys(findKeys), ['Esc']);
+	assert.ok(backKeys(topologyKeys).includes('q') && backKeys(detailsKeys).includes('q'));
+	// What the README says about q.
+	const where = /inside (.+?) `q` goes back/.exec(rowOf('q'))?.[1] ?? '';
+	assert.match(where, /topology/);
+	assert.match(where, /details/);
+	assert.doesNotMatch(where, /find/, 'q types into find\'s search; it does not leave find');
+	assert.match(rowOf('F'), /`Esc` goes back/);
+	for (const key of backKeys(detailsKeys)) assert.ok(rowOf('i').includes(`\`${key}\``), `the details row names ${key}`);
+	const topology = readme.slice(readme.indexOf('### Topology (`t`)'), readme.indexOf('## Headless commands'));
+	for (const key of backKeys(topologyKeys)) assert.ok(topology.includes(`\`${key}\``), `the topology section names ${key}`);
+});
