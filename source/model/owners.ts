@@ -16,13 +16,14 @@ export type CgroupHint = {
 	podUid?: string | null;
 };
 
-const hex = '[0-9a-f]{12,64}';
+// Container ids: 12 to 64 hex digits.
+const idPattern = /^[0-9a-f]{12,64}$/;
 const patterns: Array<{re: RegExp; engine: OwnerEngine; runtime?: CgroupHint['runtime']}> = [
-	{re: new RegExp(`^docker-(${hex})\\.scope$`), engine: 'docker', runtime: 'docker'},
-	{re: new RegExp(`^cri-containerd-(${hex})\\.scope$`), engine: 'containerd', runtime: 'containerd'},
-	{re: new RegExp(`^nerdctl-(${hex})\\.scope$`), engine: 'containerd', runtime: 'containerd'},
-	{re: new RegExp(`^crio-(${hex})(?:\\.scope)?$`), engine: 'crio', runtime: 'crio'},
-	{re: new RegExp(`^libpod-(${hex})(?:\\.scope)?$`), engine: 'podman'},
+	{re: /^docker-([0-9a-f]{12,64})\.scope$/, engine: 'docker', runtime: 'docker'},
+	{re: /^cri-containerd-([0-9a-f]{12,64})\.scope$/, engine: 'containerd', runtime: 'containerd'},
+	{re: /^nerdctl-([0-9a-f]{12,64})\.scope$/, engine: 'containerd', runtime: 'containerd'},
+	{re: /^crio-([0-9a-f]{12,64})(?:\.scope)?$/, engine: 'crio', runtime: 'crio'},
+	{re: /^libpod-([0-9a-f]{12,64})(?:\.scope)?$/, engine: 'podman'},
 ];
 
 /**
@@ -44,7 +45,7 @@ export function hintFromCgroupPath(path: string): CgroupHint | null {
 			if (match) return kube ? {engine: 'kubernetes', id: match[1]!, path, runtime: runtime ?? null, podUid} : {engine, id: match[1]!, path};
 		}
 		const parent = parts[index - 1];
-		if (new RegExp(`^${hex}$`).test(part)) {
+		if (idPattern.test(part)) {
 			if (parent === 'docker') return {engine: 'docker', id: part, path};
 			if (kube && parent?.startsWith('pod')) return {engine: 'kubernetes', id: part, path, runtime: null, podUid};
 			if (parent === 'libpod_parent') return {engine: 'podman', id: part, path};
