@@ -170,6 +170,8 @@ export type OciAnnotations = {
 	/** The sandbox (pod) id, for a container in one. */
 	sandboxId: string | null;
 	annotations: Record<string, string>;
+	/** The containerd namespace the bundle is under (k8s.io, moby, default, ...); null for CRI-O's. */
+	containerdNamespace?: string | null;
 };
 
 export function parseOciAnnotations(body: string): OciAnnotations {
@@ -182,7 +184,7 @@ export function parseOciAnnotations(body: string): OciAnnotations {
 	return {
 		pod: podName && podNamespace ? {namespace: podNamespace, name: podName, uid: pick('io.kubernetes.cri.sandbox-uid', 'io.kubernetes.pod.uid')} : null,
 		kind: type === 'sandbox' || type === 'container' ? type : null,
-		containerName: pick('io.kubernetes.cri.container-name', 'io.kubernetes.container.name'),
+		containerName: pick('io.kubernetes.cri.container-name', 'io.kubernetes.container.name', 'nerdctl/name'),
 		image: pick('io.kubernetes.cri.image-name', 'io.kubernetes.cri-o.ImageName'),
 		sandboxId: pick('io.kubernetes.cri.sandbox-id', 'io.kubernetes.cri-o.SandboxID'),
 		annotations: a,
@@ -226,11 +228,16 @@ export function ownerOf(hints: CgroupHint[], known: Map<string, EngineContainer>
 	const engine: OwnerEngine = pod ? 'kubernetes' : first.engine;
 	const compose = labels['com.docker.compose.project'] && labels['com.docker.compose.service'] ? {project: labels['com.docker.compose.project'], service: labels['com.docker.compose.service']} : undefined;
 	const runtime = first.engine === 'kubernetes' ? (first.runtime ?? null) : pod ? first.engine : undefined;
+	// containerd without Kubernetes: namespace/name (nerdctl's name annotation) or namespace/id.
+	const bundle = pods.get(lead.id);
+	if (!pod && first.engine === 'containerd' && lead.name === null && bundle?.containerdNamespace) {
+		containers[0] = {...lead, name: `${bundle.containerdNamespace}/${bundle.containerName ?? lead.id.slice(0, 12)}`};
+	}
 	const missing = containers.some(container => container.name === null) && !pod;
 	const owner: Owner = {
 		engine,
 		id: lead.id,
-		name: pod ? `${pod.namespace}/${pod.name}` : lead.name,
+		name: pod ? `${pod.namespace}/${pod.name}` : containers[0]!.name,
 		image: lead.image,
 		labels: {...labels, ...(pods.get(lead.id)?.annotations ?? {})},
 		containers: containers.map(({id, name, image, labels: own}) => ({id, name: pods.get(id)?.containerName ?? name, image: image ?? pods.get(id)?.image ?? null, labels: own})),

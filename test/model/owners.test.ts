@@ -32,6 +32,7 @@ describe('owner from /proc/PID/cgroup, every layout', () => {
 		['service-v2.cgroup', {engine: 'systemd', id: 'nstui-demo.service'}],
 		['service-v1.cgroup', {engine: 'systemd', id: 'nstui-demo.service'}],
 		['user-session-v2.cgroup', null],
+		['nerdctl-systemd-v2.cgroup', {engine: 'containerd', id: A}],
 	];
 	for (const [file, expected] of cases) test(file, () => assert.deepEqual(hint(file), expected));
 
@@ -109,6 +110,14 @@ describe('the owner of a namespace', () => {
 		assert.deepEqual(owner.containers.map(item => item.name), [null, 'nginx']);
 		assert.equal(owner.runtime, 'containerd');
 		assert.equal(owner.labels['io.kubernetes.cri.sandbox-uid'], uid);
+	});
+
+	test('containerd without Kubernetes: namespace/name, or namespace/short id', () => {
+		const hints = [hintFromCgroup(fixture('nerdctl-systemd-v2.cgroup'))!];
+		const bundle = {...parseOciAnnotations(fixture('nerdctl-container.config.json')), containerdNamespace: 'default'};
+		assert.equal(ownerLabel(ownerOf(hints, new Map(), new Map([[A, bundle]]), null)!), 'containerd default/web');
+		const unnamed = {...parseOciAnnotations('{"annotations":{}}'), containerdNamespace: 'default'};
+		assert.equal(ownerLabel(ownerOf(hints, new Map(), new Map([[A, unnamed]]), null)!), `containerd default/${A.slice(0, 12)}`);
 	});
 
 	test('labels for services, machines and LXC', () => {

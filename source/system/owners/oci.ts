@@ -22,7 +22,8 @@ export async function readOciAnnotations(id: string, runtime?: string | null): P
 		const body = await readFile(path, 'utf8').catch(() => null);
 		if (body === null) continue;
 		try {
-			return parseOciAnnotations(body);
+			const namespace = path.startsWith(`${containerdTasks}/`) ? (path.slice(containerdTasks.length + 1).split('/')[0] ?? null) : null;
+			return {...parseOciAnnotations(body), containerdNamespace: namespace};
 		} catch {
 			return null;
 		}
