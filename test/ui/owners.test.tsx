@@ -61,3 +61,13 @@ test('an owner name with escapes is shown escaped, never live', async () => {
 	assert.ok(!frame.replace(/\u001b\[[0-9;]*m/g, '').includes('\u001b'));
 	assert.ok(lineWith(tui.lines(), 'docker evil\\e[2Jx'));
 });
+
+test('the topology tones an owner\'s engine tag in box titles and after a peer\'s @, not inside other names', async () => {
+	const {lineSegments} = await import('../../source/ui/topology-tones.js');
+	const toned = (text: string) => lineSegments({text, part: 'box'} as Parameters<typeof lineSegments>[0]).filter(segment => segment.tone).map(segment => `${segment.text}:${segment.tone}`);
+	assert.deepEqual(toned('┌─ docker web-1 ─────┐'), ['docker:engineContainer']);
+	assert.deepEqual(toned('│ veth3a9f peer eth0@docker web-1 │'), ['docker:engineContainer']);
+	assert.deepEqual(toned('│ k8s default/nginx-7d9 │'), ['k8s:enginePod']);
+	assert.deepEqual(toned('│ svc foo.service │'), ['svc:engineSystem']);
+	assert.deepEqual(toned('│ mydocker x │'), []);
+});
