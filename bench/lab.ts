@@ -6,7 +6,8 @@ import {readFileSync} from 'node:fs';
 
 export class BenchLab {
 	names: string[] = [];
-	private holders: ChildProcess[] = [];
+	/** One shell per namespace (in its own process group) and its sleepers. */
+	holders: ChildProcess[] = [];
 	constructor(readonly prefix: string) {}
 
 	private ipBatch(args: string[], lines: string[]) {

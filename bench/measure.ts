@@ -14,9 +14,9 @@ export type Row = {
 	unit: string;
 };
 
-export function timeCommand(file: string, args: string[]): number {
+export function timeCommand(file: string, args: string[], env?: Record<string, string>): number {
 	const started = performance.now();
-	const result = spawnSync(file, args, {stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30});
+	const result = spawnSync(file, args, {stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30, ...(env ? {env: {...process.env, ...env}} : {})});
 	if (result.status !== 0) throw new Error(`${file} ${args.join(' ')} failed: ${result.stderr}`);
 	return performance.now() - started;
 }

@@ -4,6 +4,7 @@
 //   NSTUI_BENCH_ROUNDS     rounds per timing (median); default 5
 import os from 'node:os';
 import {BenchLab} from './lab.js';
+import {measureOwners} from './owners.js';
 import {measureScale} from './scale.js';
 import {buildStandalone} from './standalone.js';
 import {median, printTable, timeCommand, type Row} from './measure.js';
@@ -37,6 +38,8 @@ async function snapshotVsLoop(namespaces: number, processes: number, target: num
 			{what: `${what}, standalone executable (${standalone.node})`, nstui: median(single), comparison: median(plain), against: 'ip -j addr + route loop', target, unit: 'ms'},
 		];
 		if (namespaces >= 1000) rows.push(...(await measureScale(lab, rounds, standalone)));
+		// Last: it moves the lab's processes into cgroups of its own and ends them.
+		else rows.push(...(await measureOwners(lab.holders, rounds)));
 		return rows;
 	} finally {
 		await lab.down();

@@ -4,7 +4,8 @@
 import {parseIp, parsePrefix, prefixContains, type IpValue} from './ip-prefix.js';
 import {shown} from './shown-text.js';
 import {linkStateText} from './link-state.js';
-import {namespaceLabel, type Interface, type Namespace, type Process, type Snapshot} from './snapshot.js';
+import {ownerLines, ownerTerms} from './owners.js';
+import {namespaceLabel, type Interface, type Namespace, type Owner, type Process, type Snapshot} from './snapshot.js';
 
 export type FindMatch = 'namespace' | 'interface' | 'address' | 'mac' | 'route' | 'process';
 
@@ -80,11 +81,28 @@ function matchNamespace(ns: Namespace, term: string): Found[] {
 	const inode = inodePattern.exec(term)?.[1] ?? (/^\d+$/.test(term) ? term : null);
 	if (inode !== null) return Number(inode) === ns.inode ? [{how: 'exact', what: `net:[${ns.inode}]`}] : [];
 	const label = namespaceLabel(ns);
+	if (ns.owner) {
+		const found = matchOwner(ns.owner, term, label);
+		if (found) return [found];
+	}
 	if (ns.name === null) return [];
 	if (textEquals(ns.name, term)) return [{how: 'exact', what: label}];
 	// An unnamed namespace's label is made of its process; the process result says that better.
 	if (textIncludes(ns.name, term)) return [{how: 'partial', what: label}];
 	return [];
+}
+
+/** Container names, ids (a prefix of 3 or more), pod names, images, services, compose services. */
+function matchOwner(owner: Owner, term: string, label: string): Found | null {
+	const what = `${label} (${ownerLines(owner).summary})`;
+	const terms = ownerTerms(owner);
+	if (terms.some(text => textEquals(text, term))) return {how: 'exact', what};
+	const needle = term.toLowerCase();
+	const ids = [owner.id, ...owner.containers.map(container => container.id)];
+	if (/^[0-9a-f]{3,64}$/.test(needle) && ids.some(id => id.startsWith(needle))) return {how: 'exact', what};
+	// Ids match by their start only: a letter or two would be in most of them.
+	if (terms.some(text => !ids.includes(text) && textIncludes(text, term))) return {how: 'partial', what};
+	return null;
 }
 
 function matchInterface(link: Interface, term: string, byInode: Map<number, Namespace>): (Found & {match: FindMatch})[] {

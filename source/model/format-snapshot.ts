@@ -1,4 +1,5 @@
 // `nstui snapshot` without --json: one block per namespace, readable in a terminal or a ticket.
+import {ownerLines} from './owners.js';
 import {shown} from './shown-text.js';
 import {linkStateText} from './link-state.js';
 import {namespaceLabel, type Interface, type Namespace, type Route, type Snapshot} from './snapshot.js';
@@ -16,6 +17,11 @@ function formatNamespace(ns: Namespace, byInode: Map<number, Namespace>): string
 		ns.forwarding.ipv4 || ns.forwarding.ipv6 ? `forwarding ${forwardingText(ns)}` : null,
 	].filter(Boolean);
 	const lines = [`== ${title.join('  ')}`];
+	if (ns.owner) {
+		const owner = ownerLines(ns.owner);
+		lines.push(`   owner: ${owner.summary}`);
+		if (owner.containers.length > 1) lines.push(`   containers: ${owner.containers.join('; ')}`);
+	}
 	if (ns.paths.length > 0) lines.push(`   held by: ${ns.paths.join(', ')}`);
 	const otherMounts = (ns.mounts ?? []).filter(mount => mount.pid !== null || mount.covered);
 	if (otherMounts.length > 0) lines.push(`   mounted: ${otherMounts.map(mountText).join(', ')}`);

@@ -4,7 +4,8 @@
 import {formatRoute, peerText} from './format-snapshot.js';
 import {linkStateText} from './link-state.js';
 import type {RowIdentity} from './row-identity.js';
-import {namespaceLabel, type Interface, type Namespace, type Process, type Route, type Snapshot} from './snapshot.js';
+import {ownerTag, ownerTerms} from './owners.js';
+import {namespaceLabel, type Interface, type Namespace, type OwnerEngine, type Process, type Route, type Snapshot} from './snapshot.js';
 
 type RowBase = RowIdentity & {search: string; signature: string};
 
@@ -12,6 +13,8 @@ export type NamespaceRow = RowBase & {
 	namespace: Namespace;
 	label: string;
 	unnamed: boolean;
+	/** The owner's engine and tag (`docker`, `k8s`, `svc`, ...), when the label is the owner's. */
+	owner: {engine: OwnerEngine; tag: string} | null;
 	/** `v4`, `v6`, `v46` (both), or empty. */
 	forwarding: string;
 };
@@ -42,9 +45,10 @@ export function namespaceRows(snapshot: Snapshot): NamespaceRow[] {
 			aliases: [],
 			namespace,
 			label,
-			unnamed: !namespace.root && namespace.name === null,
+			unnamed: !namespace.root && namespace.name === null && !namespace.owner,
+			owner: !namespace.root && namespace.name === null && namespace.owner ? {engine: namespace.owner.engine, tag: ownerTag(namespace.owner.engine)} : null,
 			forwarding,
-			search: [label, namespace.root ? 'host' : '', namespace.inode, ...namespace.paths].join(' '),
+			search: [label, namespace.root ? 'host' : '', namespace.inode, ...namespace.paths, ...(namespace.owner ? ownerTerms(namespace.owner) : [])].join(' '),
 			signature: [label, namespace.processes.length, namespace.interfaces.length, forwarding, namespace.error].join('|'),
 		};
 	});
@@ -100,7 +104,7 @@ export function processRows(namespaces: readonly Namespace[]): ProcessRow[] {
 			process,
 			namespaceInode: namespace.inode,
 			namespaceLabel: label,
-			namespaceUnnamed: !namespace.root && namespace.name === null,
+			namespaceUnnamed: !namespace.root && namespace.name === null && !namespace.owner,
 			search: [process.pid, process.user, process.cmdline || process.comm, label].join(' '),
 			signature: [process.user, process.cmdline, namespace.inode].join('|'),
 		}));

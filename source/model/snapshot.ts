@@ -1,6 +1,8 @@
 // The snapshot contract: what `nstui snapshot --json` prints and what every pane reads.
 // Field names are a public interface (scripts rely on them); add, never rename.
 
+import {ownerLabel} from './owners.js';
+
 export type Family = 'inet' | 'inet6';
 
 export type Address = {
@@ -73,6 +75,32 @@ export type ThreadHolder = {pid: number; tid: number; comm: string};
 /** An open file descriptor that refers to the namespace (readlink /proc/PID/fd/FD is `net:[INODE]`). */
 export type DescriptorHolder = {pid: number; fd: number; comm: string};
 
+/** Who runs the processes of a namespace (model/owners.ts). */
+export type OwnerEngine = 'docker' | 'kubernetes' | 'containerd' | 'crio' | 'podman' | 'lxc' | 'nspawn' | 'systemd';
+
+export type OwnerContainer = {id: string; name: string | null; image: string | null; labels: Record<string, string>};
+
+export type Owner = {
+	engine: OwnerEngine;
+	/** The full container id (the pod's sandbox for Kubernetes); the machine or LXC name; the systemd unit. */
+	id: string;
+	/** The container's name; `namespace/pod`; the machine, LXC container or unit; null when the engine could not be asked. */
+	name: string | null;
+	image: string | null;
+	/** The owning container's labels (Docker), or its OCI annotations (Kubernetes). */
+	labels: Record<string, string>;
+	/** Every container whose processes are in the namespace, the one that holds it first (none for lxc, nspawn, systemd). */
+	containers: OwnerContainer[];
+	/** The cgroup path of the first process that named it. */
+	cgroup: string;
+	/** Why the name or image is missing (the engine did not answer in time, ...); null when nothing is. */
+	note: string | null;
+	pod?: {namespace: string; name: string; uid: string | null};
+	compose?: {project: string; service: string};
+	/** Under Kubernetes: the runtime (containerd, crio, docker) when known. */
+	runtime?: string | null;
+};
+
 export type Namespace = {
 	inode: number;
 	name: string | null;
@@ -101,6 +129,8 @@ export type Namespace = {
 	 * one, else nothing of it is read and `error` says so.
 	 */
 	hidden?: boolean;
+	/** The container, pod, machine or service its processes belong to; discover() fills it in (null when none). */
+	owner?: Owner | null;
 };
 
 export type Snapshot = {
@@ -113,6 +143,7 @@ export type Snapshot = {
 export function namespaceLabel(ns: Namespace): string {
 	if (ns.root) return ns.name ?? '<host>';
 	if (ns.name) return ns.name;
+	if (ns.owner) return ownerLabel(ns.owner);
 	const leader = ns.processes[0];
 	if (leader) return `<unnamed> pid ${leader.pid} ${leader.comm}`;
 	if (ns.paths[0]) return `<unnamed> ${ns.paths[0]}`;

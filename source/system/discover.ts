@@ -2,7 +2,7 @@
 // with its interfaces, routes, forwarding and processes.
 import {createHash} from 'node:crypto';
 import {existsSync, watch, type FSWatcher} from 'node:fs';
-import type {Namespace, Peer, Process, Snapshot} from '../model/snapshot.js';
+import type {Namespace, Owner, Peer, Process, Snapshot} from '../model/snapshot.js';
 import {endpointKey, resolveVethPeers, type NsidAnswers} from '../model/veth-peers.js';
 import {listNetnsNames, namespaceOfPid, netnsDir, readMountinfo, readTaskMarker, scanProcesses, scanProcessesInSlices, type ProcessCache, type ProcScan} from './procfs.js';
 import {slicer, type Slicing} from './slicing.js';
@@ -16,6 +16,7 @@ import {noHolders, scanHolders, type Holders} from './holders.js';
 import {heldElsewhere, locateMountedNamespaces, onlyDescriptors, type Found} from './held-namespaces.js';
 import {askNsids} from './nsid-query.js';
 import {debianPackageOf} from './programs.js';
+import {OwnerFinder, type OwnerOptions} from './owners/index.js';
 
 export class MissingToolError extends Error {
 	constructor(readonly tool: string) {
@@ -35,6 +36,8 @@ export type DiscoverOptions = {
 	readerNice?: number;
 	/** Called when /run/netns changes (inotify), so the TUI refreshes at once rather than at its next tick. */
 	onNetnsChange?: () => void;
+	/** How owners (containers, services) are looked up; false: not at all. */
+	owners?: OwnerOptions | false;
 };
 
 export type Discovery = {
@@ -132,8 +135,13 @@ export class Discoverer {
 		after: TaskMarker | null;
 	} | null = null;
 
+	private readonly owners: OwnerFinder | null;
+
 	constructor(private readonly options: DiscoverOptions = {}) {
 		this.processCache = options.processCache ?? new Map();
+		// NSTUI_OWNERS=0: no owner lookup at all (no cgroup reads, no engine sockets).
+		const off = options.owners === false || (options.owners === undefined && process.env['NSTUI_OWNERS'] === '0');
+		this.owners = off ? null : new OwnerFinder(options.owners || {});
 	}
 
 	async refresh(plan: RefreshPlan = {}): Promise<Discovery> {
@@ -227,12 +235,15 @@ export class Discoverer {
 		const peers = await this.resolvePeers(kept.filter(({item}) => !unreachable.includes(item)), selfInode, plan);
 		const nsidFromRoot = this.nsidsOfRoot(kept, rootInode);
 
+		const owners = await this.lookUpOwners(kept, scan, rootInode, plan, warnings);
+
 		const namespaces: Namespace[] = [];
 		for (const {item, reading} of kept) {
 			await step();
 			const processes = (scan.byNamespace.get(item.inode) ?? []).sort((a, b) => a.pid - b.pid);
+			const owner = owners.get(item.inode) ?? null;
 			const linkPeers = reading.links.map(link => peers.get(endpointKey(item.inode, link.ifindex)) ?? null);
-			const inputs = {reading, processes, nsid: nsidFromRoot.get(item.inode) ?? null, peers: linkPeers, item};
+			const inputs = {reading, processes, nsid: nsidFromRoot.get(item.inode) ?? null, peers: linkPeers, item, owner};
 			const ns = this.stable(item.inode, inputs, () => ({
 				inode: item.inode,
 				name: item.name,
@@ -252,6 +263,7 @@ export class Discoverer {
 				threads: item.threads,
 				descriptors: item.descriptors,
 				...(item.hidden ? {hidden: true} : {}),
+				owner,
 			}));
 			namespaces.push(ns);
 		}
@@ -279,6 +291,23 @@ export class Discoverer {
 	/** The mount table changed (the namespace watcher saw it): read it again at the next refresh. */
 	mountsChanged() {
 		this.netnsChanged = true;
+	}
+
+	/**
+	 * Owners (system/owners/): looked up only for namespaces that are new or whose
+	 * processes changed, within a budget; not on a list-only refresh (the first frame).
+	 */
+	private async lookUpOwners(kept: Kept[], scan: ProcScan, rootInode: number | null, plan: RefreshPlan, warnings: string[]): Promise<Map<number, Owner | null>> {
+		if (!this.owners || plan.listOnly) return new Map();
+		const inputs = kept.map(({item}) => ({
+			inode: item.inode,
+			root: item.inode === rootInode,
+			processes: (scan.byNamespace.get(item.inode) ?? []).sort((a, b) => a.pid - b.pid),
+			paths: item.paths,
+		}));
+		const {owners, notes} = await this.owners.lookup(inputs);
+		warnings.push(...notes);
+		return owners;
 	}
 
 	/** The mounted namespaces and their ways in, worked out again only when the mount table or /run/netns changed. */
@@ -486,12 +515,13 @@ export class Discoverer {
 const digestOf = (reading: NamespaceReading) => createHash('sha1').update(JSON.stringify(reading)).digest('base64');
 const digestOfNamespace = (ns: Namespace) => createHash('sha1').update(JSON.stringify(ns)).digest('base64');
 
-type StableInputs = {reading: NamespaceReading; processes: Process[]; nsid: number | null; peers: Array<Peer | null>; item: Found};
+type StableInputs = {reading: NamespaceReading; processes: Process[]; nsid: number | null; peers: Array<Peer | null>; item: Found; owner: Owner | null};
 
 // Field by field rather than through JSON.stringify: a refresh compares a thousand namespaces.
 const sameInputs = (a: StableInputs, b: StableInputs) =>
 	a.reading === b.reading &&
 	a.nsid === b.nsid &&
+	a.owner === b.owner &&
 	sameList(a.processes, b.processes, (x, y) => x === y) &&
 	sameList(a.peers, b.peers, (x, y) => x === y || (x !== null && y !== null && x.namespace === y.namespace && x.ifindex === y.ifindex && x.name === y.name)) &&
 	(a.item === b.item ||

@@ -223,13 +223,18 @@ function readProcess(pid: number, users: () => Map<number, string>, task: number
 	try {
 		uid = statSync(`/proc/${pid}`).uid;
 	} catch {}
-	return {
+	const process = {
 		pid,
 		comm: stat.comm,
 		cmdline: parseCmdline(cmdline),
 		user: uid === null ? '?' : (users().get(uid) ?? String(uid)),
 	};
+	parentPids.set(process, stat.ppid);
+	return process;
 }
+
+/** The parent of each process a scan read in detail (not part of the snapshot: owner lookup uses it). */
+export const parentPids = new WeakMap<Process, number>();
 
 /** A marker that changes when any task starts or ends on the host (see Discoverer). */
 export function readTaskMarker(): {tasks: number; lastPid: number} | null {

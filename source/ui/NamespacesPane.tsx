@@ -3,7 +3,13 @@ import type {NamespaceRow} from '../model/pane-rows.js';
 import {cell} from '../model/text-cells.js';
 import {Pane, type PaneProps} from './Pane.js';
 import {Shown} from './Shown.js';
-import {useTone} from './theme.js';
+import {useTone, type Tone} from './theme.js';
+import type {OwnerEngine} from '../model/snapshot.js';
+
+export function engineTone(engine: OwnerEngine): Tone {
+	if (engine === 'kubernetes') return 'enginePod';
+	return engine === 'systemd' || engine === 'lxc' || engine === 'nspawn' ? 'engineSystem' : 'engineContainer';
+}
 
 type Props = Omit<PaneProps<NamespaceRow>, 'columns' | 'renderRow' | 'emptyText' | 'title' | 'number'>;
 
@@ -31,12 +37,22 @@ export function NamespacesPane(props: Props) {
 				const {namespace} = row;
 				const name = namespace.root && namespace.name ? `${row.label} (host)` : row.label;
 				const nameTone = namespace.root ? 'host' : row.unnamed ? 'unnamed' : undefined;
+				const width = nameWidth - (namespace.error ? 1 : 0);
+				// An owned namespace: the engine's tag in its colour, then the container's name.
+				const tag = row.owner && width > row.owner.tag.length + 2 ? row.owner : null;
 				return (
 					<>
 						{namespace.error ? <Text {...tone('error')}>!</Text> : null}
-						<Text {...(nameTone ? tone(nameTone) : {})}>
-							<Shown text={name} width={nameWidth - (namespace.error ? 1 : 0)} />
-						</Text>
+						{tag ? (
+							<>
+								<Text {...tone(engineTone(tag.engine))}>{tag.tag}</Text>{' '}
+								<Shown text={name.slice(tag.tag.length + 1)} width={width - tag.tag.length - 1} />
+							</>
+						) : (
+							<Text {...(nameTone ? tone(nameTone) : {})}>
+								<Shown text={name} width={width} />
+							</Text>
+						)}
 						{showInode ? ` ${cell(String(namespace.inode), 10)}` : ''}
 						{` ${cell(String(namespace.processes.length), 4, 'right')} ${cell(String(namespace.interfaces.length), 3, 'right')} `}
 						<Text {...(row.forwarding ? tone('warning') : {})}>{cell(row.forwarding || '-', 3)}</Text>

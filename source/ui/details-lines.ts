@@ -2,7 +2,8 @@
 // and filter rules of iptables, risky masquerade rules pointed out under theirs.
 import {riskyMasquerades, type Firewall} from '../model/firewall.js';
 import type {Neighbour} from '../model/neighbours.js';
-import type {Namespace} from '../model/snapshot.js';
+import {ownerLines} from '../model/owners.js';
+import type {Namespace, Owner} from '../model/snapshot.js';
 import {shown} from '../model/shown-text.js';
 import {cell, shownCell, textWidth} from '../model/text-cells.js';
 import type {DetailsViewState, Reading} from './full-view-state.js';
@@ -15,11 +16,23 @@ const shownTables = ['nat', 'filter'];
 export function detailsLines(view: DetailsViewState, ns: Namespace | undefined, width: number): DetailsLine[] {
 	const waiting = view.status !== 'read';
 	return [
+		...(ns?.owner ? ownerDetails(ns.owner, width) : []),
 		{text: 'Neighbours (ARP/NDP cache)', tone: 'paneTitle'},
 		...(waiting ? [reading()] : neighbourLines(view.neighbours, width)),
 		{text: ''},
 		...(waiting ? [{text: 'Firewall (iptables)', tone: 'paneTitle' as const}, reading()] : firewallLines(view.firewall, ns, width)),
 	];
+}
+
+/** Who owns it: engine, name, ids, image, every container in it, and the labels. */
+function ownerDetails(owner: Owner, width: number): DetailsLine[] {
+	const {summary, containers, labels} = ownerLines(owner);
+	const lines: DetailsLine[] = [{text: 'Owner', tone: 'paneTitle'}, ...wrap(shown(`  ${summary}`), width, '    ').map(text => ({text}))];
+	if (containers.length > 0) lines.push({text: '  containers:', tone: 'muted'}, ...containers.map(text => ({text: cell(shown(`    ${text}`), width).trimEnd()})));
+	if (owner.pod) lines.push({text: cell(shown(`  pod ${owner.pod.namespace}/${owner.pod.name}${owner.pod.uid ? ` uid ${owner.pod.uid}` : ''}`), width).trimEnd()});
+	if (labels.length > 0) lines.push({text: '  labels:', tone: 'muted'}, ...labels.map(text => ({text: cell(shown(`    ${text}`), width).trimEnd()})));
+	lines.push({text: ''});
+	return lines;
 }
 
 const reading = (): DetailsLine => ({text: '  reading…', tone: 'muted'});

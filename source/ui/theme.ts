@@ -18,6 +18,10 @@ export type Tone =
 	| 'selected'
 	| 'muted'
 	| 'banner'
+	/** The engine tag of an owned namespace (docker, k8s, svc, ...): containers, pods, machines and services. */
+	| 'engineContainer'
+	| 'enginePod'
+	| 'engineSystem'
 	/** An escape standing for a control character in text from the system. */
 	| 'escaped';
 
@@ -40,6 +44,9 @@ const colored: Record<Tone, Style> = {
 	selected: {bold: true},
 	muted: {dimColor: true},
 	banner: {color: 'black', backgroundColor: 'yellow', bold: true},
+	engineContainer: {color: 'blue', bold: true},
+	enginePod: {color: 'green', bold: true},
+	engineSystem: {color: 'yellow', bold: true},
 	escaped: {color: 'black', backgroundColor: 'magenta'},
 };
 
@@ -58,6 +65,10 @@ const plain: Record<Tone, Style> = {
 	selected: {bold: true},
 	muted: {dimColor: true},
 	banner: {bold: true, inverse: true},
+	// The tag's own word tells the engine; bold sets it off from the name.
+	engineContainer: {bold: true},
+	enginePod: {bold: true},
+	engineSystem: {bold: true},
 	escaped: {inverse: true},
 };
 

@@ -1,5 +1,5 @@
 // Colours with meaning in the topology drawing: forwarding, unresolved peers,
-// links that are down, the host and unnamed namespaces, and NAT rules (a risky one
+// links that are down, the host, unnamed and owned namespaces, and NAT rules (a risky one
 // stands out). The drawing is plain text; this splits a line into toned pieces.
 import type {DrawingLine} from '../model/topology-drawing.js';
 import type {Tone} from './theme.js';
@@ -13,6 +13,10 @@ const tokens: [RegExp, Tone][] = [
 	[/\b(?:DOWN|LOWERLAYERDOWN)\b/, 'down'],
 	[/<host>/, 'host'],
 	[/<unnamed> pid \d+ \S+/, 'unnamed'],
+	// An owner's engine tag, in a box's title or after a peer's @ (see model/owners.ts ownerLabel).
+	[/(?<=^|[\s@─┌])(?:docker|podman|containerd|crio)(?= \S)/, 'engineContainer'],
+	[/(?<=^|[\s@─┌])k8s(?= \S)/, 'enginePod'],
+	[/(?<=^|[\s@─┌])(?:lxc|nspawn|svc)(?= \S)/, 'engineSystem'],
 	[/net:\[\d+\]/, 'muted'],
 ];
 
