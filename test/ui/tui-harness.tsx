@@ -57,8 +57,12 @@ export async function renderTui(options: TuiHarnessOptions = {}) {
 	Object.defineProperty(app.stdout, 'columns', {value: options.columns ?? 120, configurable: true});
 	Object.defineProperty(app.stdout, 'rows', {value: options.rows ?? 40, configurable: true});
 	app.stdout.emit('resize');
-	await delay(20);
 	const frame = () => (app.lastFrame() ?? '').replace(ansi, '');
+	// Keys sent before the frame at the new size would be read with the old layout (a PgDn of the old page).
+	// The UI leaves the terminal's last row free.
+	const lines = (options.rows ?? 40) - 1;
+	for (const deadline = Date.now() + 2000; frame().split('\n').length !== lines && Date.now() < deadline; ) await delay(5);
+	await delay(20);
 	return {
 		...app,
 		store,
