@@ -77,7 +77,8 @@ describe('Discoverer: incremental refreshes', {skip: needsRoot}, () => {
 			const summary = (namespaces: typeof whole.snapshot.namespaces) =>
 				namespaces
 					.filter(ns => ns.name?.startsWith(own.prefix))
-					.map(ns => ({name: ns.name, interfaces: ns.interfaces.map(link => [link.name, link.peer?.name ?? null]), routes: ns.routes.length}));
+					// IPv4 only: the kernel adds the IPv6 link-local routes a moment after the links come up, between the two refreshes.
+					.map(ns => ({name: ns.name, interfaces: ns.interfaces.map(link => [link.name, link.peer?.name ?? null]), routes: ns.routes.filter(route => route.family === 'inet').length}));
 			assert.deepEqual(summary(sliced.snapshot.namespaces), summary(whole.snapshot.namespaces));
 			assert.equal(summary(whole.snapshot.namespaces).length, 2);
 		} finally {
