@@ -9,7 +9,7 @@ import {readerProgram, setnsSyscall, takeErrorSections, takeOutputSections, type
 import {batchLines, innerBatchFile, interpretAnswers, readWithNsenter, type NamespaceReading} from './ip-query.js';
 import {ByteTextDecoder} from '../model/byte-text.js';
 import {parseJsonLines} from '../model/ip-json.js';
-import {defaultTimeoutMs, lowerPriority, run, runningChildren, startedCount, type RunResult} from './run.js';
+import {defaultTimeoutMs, killGroup, lowerPriority, run, runningChildren, startedCount, type RunResult} from './run.js';
 import {findProgram} from './programs.js';
 
 /** Set when perl turned out missing although it was on PATH: every later read goes through nsenter. */
@@ -297,11 +297,7 @@ export class PersistentReader {
 	private stop(reason: string) {
 		const child = this.child;
 		this.child = null;
-		if (child?.pid) {
-			try {
-				process.kill(-child.pid, 'SIGKILL');
-			} catch {}
-		}
+		killGroup(child?.pid);
 		const expected = batchLines(this.options.withNsids ?? false).length;
 		// What had already arrived is still good.
 		this.clearTimer();

@@ -5,7 +5,7 @@ import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
 import {coalesceSeconds, parseWatcherLine, watchedGroups, watcherProgram} from '../model/watch-protocol.js';
 import {setnsSyscall} from '../model/reader-protocol.js';
 import {perlReaderAvailable} from './namespace-reader.js';
-import {runningChildren, startedCount} from './run.js';
+import {killGroup, runningChildren, startedCount} from './run.js';
 
 export type WatcherEvents = {
 	/** Namespaces (by inode) that had rtnetlink events. */
@@ -67,11 +67,7 @@ export class NamespaceWatcher {
 		this.closed = true;
 		const child = this.child;
 		this.child = null;
-		if (child?.pid) {
-			try {
-				process.kill(-child.pid, 'SIGKILL');
-			} catch {}
-		}
+		killGroup(child?.pid);
 	}
 
 	private start(): ChildProcessWithoutNullStreams | null {

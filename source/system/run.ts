@@ -131,6 +131,14 @@ function lineSplitter(onLine: (line: string) => void) {
 	};
 }
 
+/** Ends a program nstui started in a process group of its own, with everything it started. */
+export function killGroup(pid: number | undefined): void {
+	if (!pid) return;
+	try {
+		process.kill(-pid, 'SIGKILL');
+	} catch {}
+}
+
 /** Best effort: a process that has already ended has no priority to set. */
 export function lowerPriority(pid: number, nice: number) {
 	try {

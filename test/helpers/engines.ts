@@ -36,6 +36,14 @@ export function needsEngine(...programs: string[]): string | false {
 }
 
 /** A root filesystem with busybox as /bin/sh and /bin/sleep, as a tar stream for `docker import` / `podman import`. */
+/** A tar of busyboxRootfs(dir), for `docker import` / `podman import`. */
+async function busyboxTar(dir: string): Promise<string> {
+	const tar = `${dir}/rootfs.tar`;
+	const made = await run('tar', ['-C', busyboxRootfs(dir), '-cf', tar, '.']);
+	if (!made.ok) throw new Error(made.stderr);
+	return tar;
+}
+
 export function busyboxRootfs(dir: string): string {
 	const root = `${dir}/rootfs`;
 	mkdirSync(`${root}/bin`, {recursive: true});
@@ -88,11 +96,7 @@ export class PrivateDocker {
 	}
 
 	async importImage(name: string): Promise<void> {
-		const root = busyboxRootfs(this.dir);
-		const tar = `${this.dir}/rootfs.tar`;
-		const made = await run('tar', ['-C', root, '-cf', tar, '.']);
-		if (!made.ok) throw new Error(made.stderr);
-		await this.docker('import', tar, name);
+		await this.docker('import', await busyboxTar(this.dir), name);
 	}
 
 	async pidOf(container: string): Promise<number> {
@@ -150,11 +154,7 @@ export class PrivatePodman {
 	}
 
 	async importImage(name: string): Promise<void> {
-		const root = busyboxRootfs(this.dir);
-		const tar = `${this.dir}/rootfs.tar`;
-		const made = await run('tar', ['-C', root, '-cf', tar, '.']);
-		if (!made.ok) throw new Error(made.stderr);
-		await this.podman('import', tar, name);
+		await this.podman('import', await busyboxTar(this.dir), name);
 	}
 
 	/** podman run -d with the limits rootful podman needs on this VM. */
