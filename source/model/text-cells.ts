@@ -76,7 +76,8 @@ export function clockTime(at: number): string {
 export function wrapText(text: string, width: number, indent: string): string[] {
 	const lines: string[] = [];
 	let rest = text;
-	while (rest.length > width) {
+	// A width no wider than the indent would never shorten what is left: such text stays on one line.
+	while (rest.length > width && width > indent.length + 1) {
 		const space = rest.lastIndexOf(' ', width);
 		const cut = space > indent.length ? space : width;
 		lines.push(rest.slice(0, cut).trimEnd());

@@ -5,7 +5,7 @@ import type {Neighbour} from '../model/neighbours.js';
 import {ownerLines} from '../model/owners.js';
 import type {Namespace, Owner} from '../model/snapshot.js';
 import {shown} from '../model/shown-text.js';
-import {cell, shownCell, textWidth} from '../model/text-cells.js';
+import {cell, shownCell, textWidth, wrapText} from '../model/text-cells.js';
 import type {DetailsViewState, Reading} from './full-view-state.js';
 import type {Tone} from './theme.js';
 
@@ -27,7 +27,7 @@ export function detailsLines(view: DetailsViewState, ns: Namespace | undefined, 
 /** Who owns it: engine, name, ids, image, every container in it, and the labels. */
 function ownerDetails(owner: Owner, width: number): DetailsLine[] {
 	const {summary, containers, labels} = ownerLines(owner);
-	const lines: DetailsLine[] = [{text: 'Owner', tone: 'paneTitle'}, ...wrap(shown(`  ${summary}`), width, '    ').map(text => ({text}))];
+	const lines: DetailsLine[] = [{text: 'Owner', tone: 'paneTitle'}, ...wrapText(shown(`  ${summary}`), width, '    ').map(text => ({text}))];
 	if (containers.length > 0) lines.push({text: '  containers:', tone: 'muted'}, ...containers.map(text => ({text: cell(shown(`    ${text}`), width).trimEnd()})));
 	if (owner.pod) lines.push({text: cell(shown(`  pod ${owner.pod.namespace}/${owner.pod.name}${owner.pod.uid ? ` uid ${owner.pod.uid}` : ''}`), width).trimEnd()});
 	if (labels.length > 0) lines.push({text: '  labels:', tone: 'muted'}, ...labels.map(text => ({text: cell(shown(`    ${text}`), width).trimEnd()})));
@@ -72,25 +72,12 @@ function firewallLines(firewall: Reading<Firewall> | null, ns: Namespace | undef
 		if (rules.length === 0) lines.push({text: '  (no rules)', tone: 'muted'});
 		for (const rule of rules) {
 			const risk = risks.filter(item => item.rule === rule);
-			lines.push(...wrap(shown(`  -A ${rule.chain} ${rule.spec}`), width, '      ').map(text => ({text, tone: risk.length > 0 ? ('warning' as const) : undefined})));
-			for (const item of risk) lines.push(...wrap(shown(`    ! risky: ${item.message}`), width, '      ').map(text => ({text, tone: 'error' as const})));
+			lines.push(...wrapText(shown(`  -A ${rule.chain} ${rule.spec}`), width, '      ').map(text => ({text, tone: risk.length > 0 ? ('warning' as const) : undefined})));
+			for (const item of risk) lines.push(...wrapText(shown(`    ! risky: ${item.message}`), width, '      ').map(text => ({text, tone: 'error' as const})));
 		}
 		lines.push({text: ''});
 	}
 	const others = [...new Set(firewall.value.rules.map(rule => rule.table))].filter(table => !shownTables.includes(table));
 	if (others.length > 0) lines.push({text: `also rules in: ${shown(others.join(', '))} (iptables-save shows them)`, tone: 'muted'});
-	return lines;
-}
-
-function wrap(text: string, width: number, indent: string): string[] {
-	const lines: string[] = [];
-	let rest = text;
-	while (rest.length > width && width > indent.length + 10) {
-		const space = rest.lastIndexOf(' ', width);
-		const cut = space > indent.length ? space : width;
-		lines.push(rest.slice(0, cut));
-		rest = indent + rest.slice(cut).trimStart();
-	}
-	lines.push(rest);
 	return lines;
 }

@@ -3,22 +3,9 @@ import assert from 'node:assert/strict';
 import {namespaceLabel, type Namespace} from '../../source/model/snapshot.js';
 import {namespaceTargetOf, netnsRefOf} from '../../source/model/namespace-target.js';
 import {formatSnapshot} from '../../source/model/format-snapshot.js';
+import {namespace} from '../fixtures/synthetic-snapshots.js';
 
-const base: Namespace = {
-	inode: 4026532500,
-	name: null,
-	paths: [],
-	root: false,
-	nsid: null,
-	forwarding: {ipv4: false, ipv6: false},
-	processes: [],
-	interfaces: [],
-	routes: [],
-	error: null,
-	mounts: [],
-	threads: [],
-	descriptors: [],
-};
+const base: Namespace = namespace(4026532500, null, {interfaces: [], mounts: [], threads: [], descriptors: []});
 
 test('a namespace held by a thread: labelled, entered and named (for ip link set netns) by the thread', () => {
 	const ns = {...base, threads: [{pid: 40, tid: 41, comm: 'worker'}]};

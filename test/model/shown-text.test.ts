@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import {ByteTextDecoder, decodeBytes} from '../../source/model/byte-text.js';
 import {escapeRawControls, parseJsonArray, parseLinks} from '../../source/model/ip-json.js';
 import {shown, shownLines, shownParts} from '../../source/model/shown-text.js';
-import {cell, shownCell, shownCellParts, textWidth} from '../../source/model/text-cells.js';
+import {cell, shownCell, shownCellParts, textWidth, wrapText} from '../../source/model/text-cells.js';
 
 // C0, DEL, C1, bidi and other format characters, separators, surrogates.
 const acted = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]/u;
@@ -107,5 +107,12 @@ describe("ip's JSON with raw control characters", () => {
 	test('only strings are touched: whitespace between values stays', () => {
 		assert.equal(escapeRawControls('[ "a\u0001",\t"b\\"\u0002" ]'), '[ "a\\u0001",\t"b\\"\\u0002" ]');
 		assert.equal(parseJsonArray('[1,'), null);
+	});
+});
+
+describe('wrapText', () => {
+	test('breaks at spaces under an indent, and never loops on a width no wider than the indent', {timeout: 2000}, () => {
+		assert.deepEqual(wrapText('nat  -s 10.0.0.0/8 -j MASQUERADE', 16, '   '), ['nat  -s', '   10.0.0.0/8 -j', '   MASQUERADE']);
+		assert.deepEqual(wrapText('a long line of words', 4, '       '), ['a long line of words']);
 	});
 });

@@ -7,6 +7,7 @@ import type {Discovery} from '../../source/system/discover.js';
 import {createPoller} from '../../source/ui/poller.js';
 import {refreshSucceeded} from '../../source/ui/tui-actions.js';
 import {createTuiStore} from '../../source/ui/tui-store.js';
+import {namespace} from '../fixtures/synthetic-snapshots.js';
 import {keys, labSnapshot, lineWith, renderTui} from './tui-harness.js';
 
 afterEach(() => cleanup());
@@ -14,18 +15,7 @@ afterEach(() => cleanup());
 const selectedNamespace = (lines: string[]) => lines.find(line => line.startsWith('›'))?.slice(1).split(/\s+/)[0];
 
 function withNamespaces(snapshot: Snapshot, ...names: string[]): Snapshot {
-	const added: Namespace[] = names.map((name, index) => ({
-		inode: 4026539000 + index,
-		name,
-		paths: [`/run/netns/${name}`],
-		root: false,
-		nsid: null,
-		forwarding: {ipv4: false, ipv6: false},
-		processes: [],
-		interfaces: [],
-		routes: [],
-		error: null,
-	}));
+	const added: Namespace[] = names.map((name, index) => namespace(4026539000 + index, name, {interfaces: []}));
 	const [host, ...rest] = snapshot.namespaces;
 	return {...snapshot, namespaces: [host!, ...added, ...rest]};
 }
