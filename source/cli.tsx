@@ -94,7 +94,8 @@ async function runCommandLine() {
 	// must never start on a mistyped option.
 	const unknown = unknownFlags(cli.flags);
 	if (unknown.length > 0) {
-		process.stderr.write(`nstui: unknown option ${unknown.join(', ')}; see nstui --help\n`);
+		const {shown} = await import('./model/shown-text.js');
+		process.stderr.write(`nstui: unknown option ${shown(unknown.join(', '))}; see nstui --help\n`);
 		process.exitCode = 2;
 		return;
 	}
