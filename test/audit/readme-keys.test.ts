@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
-import {keyMap} from '../../source/ui/key-map.js';
-import {detailsKeys, findKeys, topologyKeys} from '../../source/ui/view-keys.js';
+import {keyMap} from '../../source/ui/keys/pane-keys.js';
+import {detailsKeys, findKeys, topologyKeys} from '../../source/ui/keys/view-keys.js';
 
 const readme = readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
 const keysSection = readme.slice(readme.indexOf('### Keys'), readme.indexOf('## Headless commands'));

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
-import {helpLines} from '../../source/ui/HelpOverlay.js';
-import {keyGroups, keyMap, type KeyBinding} from '../../source/ui/key-map.js';
+import {helpLines} from '../../source/ui/views/help/HelpView.js';
+import {keyGroups, keyMap, type KeyBinding} from '../../source/ui/keys/pane-keys.js';
 import {fakeReader} from '../fixtures/namespace-reader.js';
 import {seedLab} from '../fixtures/synthetic-snapshots.js';
 import {keys, labSnapshot, renderTui} from './tui-harness.js';

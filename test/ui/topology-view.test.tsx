@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
-import {deriveView} from '../../source/ui/derive-view.js';
-import {refreshSucceeded} from '../../source/ui/tui-actions.js';
+import {deriveView} from '../../source/ui/panes/derive-view.js';
+import {refreshSucceeded} from '../../source/ui/app/state-updates.js';
 import {fakeReader, hostFirewall} from '../fixtures/namespace-reader.js';
 import {seedLab} from '../fixtures/synthetic-snapshots.js';
 import {keys, lineWith, renderTui} from './tui-harness.js';

@@ -4,12 +4,12 @@ import {readFileSync} from 'node:fs';
 import {setTimeout as delay} from 'node:timers/promises';
 import {render} from 'ink-testing-library';
 import type {Snapshot} from '../../source/model/snapshot.js';
-import {App, type AppProps} from '../../source/ui/App.js';
-import type {KeyBinding} from '../../source/ui/key-map.js';
-import type {NamespaceReader} from '../../source/ui/namespace-reader.js';
-import type {Poller} from '../../source/ui/poller.js';
-import {refreshSucceeded} from '../../source/ui/tui-actions.js';
-import {createTuiStore, type TuiStore} from '../../source/ui/tui-store.js';
+import {App, type AppProps} from '../../source/ui/app/App.js';
+import type {KeyBinding} from '../../source/ui/keys/pane-keys.js';
+import type {NamespaceReader} from '../../source/ui/views/details/details-reader.js';
+import type {Poller} from '../../source/ui/app/poller.js';
+import {refreshSucceeded} from '../../source/ui/app/state-updates.js';
+import {createTuiStore, type TuiStore} from '../../source/ui/app/tui-store.js';
 
 export const keys = {
 	tab: '\t',
