@@ -4,37 +4,20 @@
 import {Box, Text} from 'ink';
 import {useEffect, useState} from 'react';
 import {clockTime} from '../../model/text-cells.js';
-import {hintsFor, type KeyBinding} from '../keys/pane-keys.js';
+import {keyHints} from '../keys/hints.js';
 import type {TuiState} from './tui-store.js';
-import {fullViewHints} from '../keys/view-keys.js';
 import {Shown} from './Shown.js';
 import {useTone, type Tone} from './theme.js';
 
-type Props = {width: number; state: TuiState; bindings: readonly KeyBinding[]};
+type Props = {width: number; state: TuiState; readOnly: boolean};
 
 type Note = {text: string; tone?: Tone};
 
-const modalKeys: Record<NonNullable<TuiState['modal']>['kind'], string> = {
-	form: 'type · ↑↓ move in a list · Enter takes it · Esc cancels',
-	confirm: 'y confirms · n Esc Enter cancel',
-	popup: 'j k PgUp PgDn g G scroll · Esc Enter q close',
-};
-
-export function StatusBar({width, state, bindings}: Props) {
+export function StatusBar({width, state, readOnly}: Props) {
 	const tone = useTone();
 	const now = useClock(state.refresh.slow);
 	const notes = statusNotes(state, now);
-	const keys = state.overlay?.kind === 'help'
-		? 'Esc ? q close help'
-		: state.overlay?.kind === 'log'
-			? 'j k PgUp PgDn scroll · g oldest · G newest · Esc l q close · ? help'
-			: state.modal
-				? modalKeys[state.modal.kind]
-				: state.fullView
-					? fitHints(fullViewHints(state.fullView).split('  '), width)
-					: state.editingFilter
-						? 'type to filter · Enter keep · Esc clear · ↑↓ move'
-						: fitHints(hintsFor(state.focus, bindings), width);
+	const keys = fitHints(keyHints(state, readOnly), width);
 	return (
 		<Box flexDirection="column" width={width} height={2}>
 			<Text wrap="truncate-end">

@@ -5,10 +5,9 @@ import type {Selection} from '../../model/row-identity.js';
 import type {Snapshot} from '../../model/snapshot.js';
 import type {Modal} from '../dialogs/dialog-state.js';
 import type {FullView} from '../views/full-view-state.js';
+import {perPane, type PaneId} from '../panes/registry.js';
 
-export type PaneId = 'namespaces' | 'interfaces' | 'routes' | 'processes';
-
-export const paneOrder: readonly PaneId[] = ['namespaces', 'interfaces', 'routes', 'processes'];
+export type {PaneId};
 
 export type RefreshState = {
 	running: boolean;
@@ -20,9 +19,12 @@ export type RefreshState = {
 	lastError: string | null;
 };
 
-/** What covers the panes and takes the keys. Later features add prompts, pickers, confirmations and the command log. */
-/** The help opened over the command log goes back to it when closed. */
-export type Overlay = {kind: 'help'; over?: 'log'} | {kind: 'log'};
+/**
+ * What covers everything and takes the keys: the help (its page; opened over
+ * the command log it goes back to it) or the command log (scrolled `up` lines
+ * from the newest).
+ */
+export type Overlay = {kind: 'help'; over?: 'log'; page: number} | {kind: 'log'; up: number};
 
 export type Message = {text: string; kind: 'info' | 'error'};
 
@@ -36,6 +38,10 @@ export type TuiState = {
 	filters: Readonly<Record<PaneId, string>>;
 	/** The focused pane's filter is being typed. */
 	editingFilter: boolean;
+	/** Where the cursor is in the filter being typed. */
+	filterCursor: number;
+	/** The pane shown over the whole body (z); null: all panes. */
+	zoomed: PaneId | null;
 	/** Processes pane lists every process, not only the selected namespace's. */
 	allProcesses: boolean;
 	/** Interfaces pane shows IPv6 link-local addresses too (every link has one: folded away by default). */
@@ -65,9 +71,11 @@ export function initialTuiState(): TuiState {
 		refresh: {running: false, startedAt: null, slow: false, dataChangedAt: null, lastError: null},
 		paused: false,
 		focus: 'namespaces',
-		selection: {namespaces: null, interfaces: null, routes: null, processes: null},
-		filters: {namespaces: '', interfaces: '', routes: '', processes: ''},
+		selection: perPane(() => null),
+		filters: perPane(() => ''),
 		editingFilter: false,
+		filterCursor: 0,
+		zoomed: null,
 		allProcesses: false,
 		showLinkLocal: false,
 		overlay: null,

@@ -1,33 +1,29 @@
-// Where the open dialog is drawn: a framed box in place of the lower panes, so
-// the namespaces and interfaces above stay in view and keep updating.
+// Where the open dialog is drawn: a framed box in place of the lower panes, only
+// as tall as it needs, so the namespaces and interfaces above stay in view and
+// keep updating. Its keys are in each dialog's *-keys.ts.
 import {Box} from 'ink';
-import type {ActionHost} from '../app/action-host.js';
-import {ConfirmDialog} from './confirm/ConfirmDialog.js';
-import {FormDialog} from './forms/FormDialog.js';
-import {closeModal, type Modal} from './dialog-state.js';
-import {OutputPopup} from './popup/OutputPopup.js';
-import {showMessage} from '../app/state-updates.js';
+import {ConfirmDialog, confirmHeight} from './confirm/ConfirmDialog.js';
+import type {Modal} from './dialog-state.js';
+import {FormDialog, formHeight} from './forms/FormDialog.js';
+import {OutputPopup, popupHeight} from './popup/OutputPopup.js';
+import {dialogRows} from './popup/popup-keys.js';
 
-type Props = {host: ActionHost; modal: Modal; width: number; height: number};
+type Props = {modal: Modal; width: number; height: number};
 
-export function ModalHost({host, modal, width, height}: Props) {
+/** The lines the dialog would fill, its frame included. */
+export function dialogHeight(modal: Modal): number {
+	const inside = modal.kind === 'form' ? formHeight(modal) : modal.kind === 'confirm' ? confirmHeight(modal.consequences) : popupHeight(modal);
+	return inside + 2;
+}
+
+export function DialogHost({modal, width, height}: Props) {
 	// Inside the frame: two lines of border, one column of padding each side.
-	const rows = Math.max(height - 2, 1);
-	const close = () => closeModal(host.store);
+	const rows = dialogRows(height);
 	return (
 		<Box width={width} height={height} borderStyle="round" paddingX={1} flexDirection="column" overflow="hidden">
-			{modal.kind === 'form' ? <FormDialog host={host} form={modal.form} step={modal.step} answers={modal.answers} rows={rows} /> : null}
-			{modal.kind === 'confirm' ? (
-				<ConfirmDialog
-					consequences={modal.consequences}
-					onConfirm={modal.onConfirm}
-					onCancel={() => {
-						close();
-						showMessage(host.store, {text: 'cancelled: nothing was run', kind: 'info'});
-					}}
-				/>
-			) : null}
-			{modal.kind === 'popup' ? <OutputPopup title={modal.title} lines={modal.lines} running={modal.running} rows={rows} onClose={close} /> : null}
+			{modal.kind === 'form' ? <FormDialog modal={modal} rows={rows} /> : null}
+			{modal.kind === 'confirm' ? <ConfirmDialog consequences={modal.consequences} /> : null}
+			{modal.kind === 'popup' ? <OutputPopup modal={modal} rows={rows} /> : null}
 		</Box>
 	);
 }

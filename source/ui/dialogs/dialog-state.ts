@@ -4,6 +4,7 @@
 // the store, so the state of a dialog survives a remount like everything else.
 import type {Consequences} from '../../model/consequences.js';
 import type {ActionResult} from '../../system/actions/index.js';
+import {lineOf, type LineEdit} from '../../model/line-edit.js';
 import type {TuiStore} from '../app/tui-store.js';
 
 export type Answers = Readonly<Record<string, string>>;
@@ -43,13 +44,32 @@ export type ActionForm = {
 	output?: 'popup';
 };
 
-export type Modal =
-	| {kind: 'form'; form: ActionForm; step: number; answers: Answers}
-	| {kind: 'confirm'; consequences: Consequences; onConfirm(): void}
-	| {kind: 'popup'; title: string; lines: readonly string[]; running: boolean};
+export type FormModal = {
+	kind: 'form';
+	form: ActionForm;
+	step: number;
+	answers: Answers;
+	/** What is typed in the current field (a value, or what narrows a picker's list). */
+	input: LineEdit;
+	/** The picker's highlighted match. */
+	highlighted: number;
+	/** Enter was pressed on a value that cannot be used: its reason shows as an error. */
+	tried: boolean;
+};
+
+/** First line shown of a popup; null: the newest lines, following what comes in. */
+export type PopupModal = {kind: 'popup'; title: string; lines: readonly string[]; running: boolean; top: number | null};
+
+export type Modal = FormModal | {kind: 'confirm'; consequences: Consequences; onConfirm(): void} | PopupModal;
+
+/** The form at field `step`, its input as the field starts it. */
+export function formAt(form: ActionForm, step: number, answers: Answers): FormModal {
+	const field = form.fields[step];
+	return {kind: 'form', form, step, answers, input: lineOf(field?.kind === 'text' ? (field.initial ?? '') : ''), highlighted: 0, tried: false};
+}
 
 export function openForm(store: TuiStore, form: ActionForm, answers: Answers = {}): void {
-	store.update({modal: {kind: 'form', form, step: 0, answers}, editingFilter: false});
+	store.update({modal: formAt(form, 0, answers), editingFilter: false});
 }
 
 export function closeModal(store: TuiStore): void {
@@ -61,7 +81,7 @@ export function askConfirmation(store: TuiStore, consequences: Consequences, onC
 }
 
 export function openPopup(store: TuiStore, title: string, lines: readonly string[] = []): void {
-	store.update({modal: {kind: 'popup', title, lines, running: true}});
+	store.update({modal: {kind: 'popup', title, lines, running: true, top: null}});
 }
 
 /** Adds to the popup, if it is still open (the user may have closed it). */

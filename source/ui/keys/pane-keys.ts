@@ -1,241 +1,69 @@
-// Every key of the TUI, as data: the input hook dispatches from it, the help
-// overlay and the status bar render from it. An action key is one more entry
-// (with `changesSystem: true`, so read-only sessions show it as unavailable).
-import type {Key} from 'ink';
-import type {ActionHost} from '../app/action-host.js';
-import {actionBindings} from './action-keys.js';
+// The keys of the panes layer (what works whichever pane has the focus), and
+// of a pane's filter being typed. Each pane's own keys are in its registry entry.
 import {openDetails} from '../views/details/details-updates.js';
 import {openFind} from '../views/find/find-updates.js';
 import {openTopology} from '../views/topology/topology-updates.js';
 import {showWarnings} from '../views/warnings/warnings-updates.js';
-import {
-	activate,
-	clearFilter,
-	cycleFocus,
-	focusPane,
-	moveSelection,
-	startFilter,
-	toggleAllProcesses,
-	toggleLinkLocal,
-	toggleHelp,
-	togglePause,
-} from '../app/state-updates.js';
-import type {PaneId, TuiStore} from '../app/tui-store.js';
+import {openLog, toggleAllProcesses, toggleHelp, toggleLinkLocal, togglePause, toggleZoom} from '../app/state-updates.js';
+import {paneRegistry} from '../panes/registry.js';
+import {clearFilter, commitFilter, cycleFocus, filterLine, focusPane, moveSelection, setFilter, startFilter} from '../panes/pane-updates.js';
+import type {KeyContext, KeyTable} from './key-table.js';
+import {lineTable} from './line-keys.js';
+import {scrollTable, type Move} from './scroll-keys.js';
 
-export type KeyContext = {
-	store: TuiStore;
-	refreshNow(): void;
-	quit(): void;
-	/** Rows of a pane's list on screen, for PgUp/PgDn. */
-	pageSize(pane: PaneId): number;
-	/** For the action keys: refresh after a change, hand the terminal to a shell. */
-	host: ActionHost;
+const pageOf = ({store, layout}: KeyContext) => layout().panes[store.getState().focus].listRows;
+const move = (context: KeyContext, to: Move) => moveSelection(context.store, to, pageOf(context));
+
+export const panesTable: KeyTable = {
+	title: 'Panes',
+	entries: [
+		{keys: ['tab'], description: 'next pane', hint: 'pane', run: ({store}) => cycleFocus(store, 1)},
+		{keys: ['S-tab'], description: 'previous pane', run: ({store}) => cycleFocus(store, -1)},
+		...paneRegistry.map(pane => ({keys: [pane.key], description: `focus ${pane.title}`, run: ({store}: KeyContext) => focusPane(store, pane.id)})),
+		{keys: ['z'], description: 'zoom the focused pane to the whole screen, and back', run: ({store}) => toggleZoom(store)},
+	],
 };
 
-export type KeyGroup = 'Panes' | 'Move' | 'View' | 'Actions' | 'Program';
+export const paneMoveTable: KeyTable = scrollTable(move);
 
-export type KeyBinding = {
-	/** As the help shows it, e.g. `j ↓`. */
-	keys: string;
-	description: string;
-	group: KeyGroup;
-	/** The panes where the key does something; every pane when left out. */
-	panes?: readonly PaneId[];
-	/** Short text for the status bar's key line, per pane. */
-	hint?: string | Partial<Record<PaneId, string>>;
-	/** Changes the system: not run in a read-only session. */
-	changesSystem?: boolean;
-	matches(input: string, key: Key): boolean;
-	run(context: KeyContext): void;
+export const paneViewTable: KeyTable = {
+	title: 'View',
+	entries: [
+		{keys: ['/'], description: 'new filter for this pane (Enter keeps, Esc clears)', hint: 'filter', run: ({store}) => startFilter(store)},
+		{
+			keys: ['escape'],
+			description: "clear this pane's filter; out of the zoom",
+			run: ({store}) => (store.getState().zoomed && store.getState().filters[store.getState().focus] === '' ? toggleZoom(store) : clearFilter(store)),
+		},
+		{keys: ['*'], description: 'Processes: of all namespaces / the selected one', hint: 'all ns', run: ({store}) => toggleAllProcesses(store)},
+		{keys: ['A'], description: 'Interfaces: IPv6 link-local addresses shown / folded', run: ({store}) => toggleLinkLocal(store)},
+		{keys: [' '], description: 'pause / resume live updates', hint: 'pause', run: ({store}) => togglePause(store)},
+		{keys: ['C-r'], description: 'refresh now', run: ({refreshNow}) => refreshNow()},
+		{keys: ['t'], description: 'topology of all namespaces (q Esc back)', hint: 'topology', run: ({store}) => openTopology(store)},
+		{keys: ['F'], description: 'find anything: name, IP, MAC, PID, command', hint: 'find', run: ({store}) => openFind(store)},
+		{keys: ['i'], description: "selected namespace's neighbours and iptables", hint: 'details', run: ({store}) => openDetails(store)},
+		{keys: ['w'], description: 'warnings: what could not be read (counted in the header)', run: ({store}) => showWarnings(store)},
+		{keys: ['l'], description: 'command log: what nstui ran', hint: 'log', run: ({store}) => openLog(store)},
+	],
 };
 
-const plainKey = (char: string) => (input: string, key: Key) => input === char && !key.ctrl && !key.meta;
-const ctrlKey = (char: string) => (input: string, key: Key) => key.ctrl && input === char;
+export const helpKey = {keys: ['?'], description: 'help: every key', hint: 'help', run: ({store}: KeyContext) => toggleHelp(store)};
+export const quitKey = {keys: ['C-c'], description: 'quit', run: ({quit}: KeyContext) => quit()};
 
-const focusBinding = (digit: string, pane: PaneId): KeyBinding => ({
-	keys: digit,
-	description: `focus ${pane}`,
-	group: 'Panes',
-	matches: plainKey(digit),
-	run: ({store}) => focusPane(store, pane),
-});
+export const programTable: KeyTable = {
+	title: 'Program',
+	entries: [helpKey, {keys: ['q', 'C-c'], description: 'quit', hint: 'quit', run: ({quit}) => quit()}],
+};
 
-export const keyMap: readonly KeyBinding[] = [
+/** While a pane's filter is typed: the line's keys, Enter and Esc, and the arrows still move. */
+export const paneFilterTables: readonly KeyTable[] = [
 	{
-		keys: 'Tab',
-		description: 'next pane',
-		group: 'Panes',
-		hint: 'Tab pane',
-		matches: (_input, key) => key.tab && !key.shift,
-		run: ({store}) => cycleFocus(store, 1),
+		title: "A pane's filter",
+		entries: [
+			{keys: ['return'], description: 'keep the filter', hint: 'keep', run: ({store}) => commitFilter(store)},
+			{keys: ['escape'], description: 'clear the filter', hint: 'clear', run: ({store}) => clearFilter(store)},
+		],
 	},
-	{
-		keys: 'Shift-Tab',
-		description: 'previous pane',
-		group: 'Panes',
-		matches: (_input, key) => key.tab && key.shift,
-		run: ({store}) => cycleFocus(store, -1),
-	},
-	focusBinding('1', 'namespaces'),
-	focusBinding('2', 'interfaces'),
-	focusBinding('3', 'routes'),
-	focusBinding('4', 'processes'),
-	{
-		keys: 'k ↑',
-		description: 'move up',
-		group: 'Move',
-		matches: (input, key) => key.upArrow || plainKey('k')(input, key),
-		run: ({store}) => moveSelection(store, -1),
-	},
-	{
-		keys: 'j ↓',
-		description: 'move down',
-		group: 'Move',
-		matches: (input, key) => key.downArrow || plainKey('j')(input, key),
-		run: ({store}) => moveSelection(store, 1),
-	},
-	{
-		keys: 'PgUp',
-		description: 'page up',
-		group: 'Move',
-		matches: (_input, key) => key.pageUp,
-		run: ({store, pageSize}) => moveSelection(store, -Math.max(pageSize(store.getState().focus) - 1, 1)),
-	},
-	{
-		keys: 'PgDn',
-		description: 'page down',
-		group: 'Move',
-		matches: (_input, key) => key.pageDown,
-		run: ({store, pageSize}) => moveSelection(store, Math.max(pageSize(store.getState().focus) - 1, 1)),
-	},
-	{
-		keys: 'g Home',
-		description: 'first row',
-		group: 'Move',
-		matches: (input, key) => key.home || plainKey('g')(input, key),
-		run: ({store}) => moveSelection(store, 'first'),
-	},
-	{
-		keys: 'G End',
-		description: 'last row',
-		group: 'Move',
-		matches: (input, key) => key.end || plainKey('G')(input, key),
-		run: ({store}) => moveSelection(store, 'last'),
-	},
-	{
-		keys: 'Enter',
-		description: 'open: interfaces, veth peer, process → namespace',
-		group: 'Move',
-		panes: ['namespaces', 'interfaces', 'processes'],
-		hint: {namespaces: 'Enter interfaces', interfaces: 'Enter veth peer', processes: 'Enter go to ns'},
-		matches: (_input, key) => key.return,
-		run: ({store}) => activate(store),
-	},
-	{
-		keys: '/',
-		description: 'new filter for this pane (Enter keeps, Esc clears)',
-		group: 'View',
-		hint: '/ filter',
-		matches: plainKey('/'),
-		run: ({store}) => startFilter(store),
-	},
-	{
-		keys: 'Esc',
-		description: "clear this pane's filter",
-		group: 'View',
-		matches: (_input, key) => key.escape,
-		run: ({store}) => clearFilter(store),
-	},
-	{
-		keys: '*',
-		description: 'processes of all / selected namespace',
-		group: 'View',
-		panes: ['processes'],
-		hint: {processes: '* all ns'},
-		matches: plainKey('*'),
-		run: ({store}) => toggleAllProcesses(store),
-	},
-	{
-		keys: 'A',
-		description: 'Interfaces: IPv6 link-local addresses shown / folded',
-		group: 'View',
-		matches: plainKey('A'),
-		run: ({store}) => toggleLinkLocal(store),
-	},
-	{
-		keys: 'Space',
-		description: 'pause / resume live updates',
-		group: 'View',
-		hint: 'Space pause',
-		matches: plainKey(' '),
-		run: ({store}) => togglePause(store),
-	},
-	{
-		keys: 'Ctrl-R',
-		description: 'refresh now',
-		group: 'View',
-		matches: ctrlKey('r'),
-		run: ({refreshNow}) => refreshNow(),
-	},
-	{
-		keys: 't',
-		description: 'topology of all namespaces (q Esc back)',
-		group: 'View',
-		hint: 't topology',
-		matches: plainKey('t'),
-		run: ({store}) => openTopology(store),
-	},
-	{
-		keys: 'F',
-		description: 'find anything: name, IP, MAC, PID, command',
-		group: 'View',
-		hint: 'F find',
-		matches: plainKey('F'),
-		run: ({store}) => openFind(store),
-	},
-	{
-		keys: 'i',
-		description: "selected namespace's neighbours and iptables",
-		group: 'View',
-		hint: {namespaces: 'i details'},
-		matches: plainKey('i'),
-		run: ({store}) => openDetails(store),
-	},
-	{
-		keys: 'w',
-		description: 'warnings: what could not be read (counted in the header)',
-		group: 'View',
-		matches: plainKey('w'),
-		run: ({store}) => showWarnings(store),
-	},
-	...actionBindings,
-	{
-		keys: '?',
-		description: 'this help',
-		group: 'Program',
-		hint: '? help',
-		matches: plainKey('?'),
-		run: ({store}) => toggleHelp(store),
-	},
-	{
-		keys: 'q Ctrl-C',
-		description: 'quit',
-		group: 'Program',
-		hint: 'q quit',
-		matches: (input, key) => plainKey('q')(input, key) || ctrlKey('c')(input, key),
-		run: ({quit}) => quit(),
-	},
+	lineTable({get: ({store}) => filterLine(store), set: ({store}, line) => setFilter(store, line)}),
+	scrollTable(move, {letters: false}),
 ];
-
-export const keyGroups: readonly KeyGroup[] = ['Panes', 'Move', 'View', 'Actions', 'Program'];
-
-export function findBinding(input: string, key: Key, bindings: readonly KeyBinding[] = keyMap): KeyBinding | undefined {
-	return bindings.find(binding => binding.matches(input, key));
-}
-
-/** The status bar's key line: what is special to the pane first, then the keys that work everywhere. */
-export function hintsFor(pane: PaneId, bindings: readonly KeyBinding[] = keyMap): string[] {
-	const special = bindings.flatMap(binding => (typeof binding.hint === 'object' && binding.hint[pane] ? [binding.hint[pane]] : []));
-	const everywhere = bindings.flatMap(binding => (typeof binding.hint === 'string' && (!binding.panes || binding.panes.includes(pane)) ? [binding.hint] : []));
-	return [...special, ...everywhere];
-}

@@ -5,21 +5,12 @@ import {useRef, type ReactNode} from 'react';
 import {scrollWindow} from '../../model/list-window.js';
 import type {RowIdentity} from '../../model/row-identity.js';
 import {shownCell} from '../../model/text-cells.js';
-import type {PaneView} from './derive-view.js';
-import type {PaneBox} from '../app/layout.js';
 import {useTone} from '../app/theme.js';
+import type {PaneRenderProps} from './pane-spec.js';
 
-export type PaneProps<Row extends RowIdentity> = {
-	number: number;
-	title: string;
-	focused: boolean;
-	filter: string;
-	editingFilter: boolean;
-	box: PaneBox;
+export type PaneProps<Row extends RowIdentity> = PaneRenderProps<Row> & {
 	/** The column header, already laid out to the pane's width. */
 	columns: string;
-	view: PaneView<Row>;
-	changed: ReadonlySet<string>;
 	emptyText: string;
 	/** One row's text, exactly `width` characters wide (colours inside are fine). */
 	renderRow(row: Row, width: number): ReactNode;
@@ -67,9 +58,10 @@ export function Pane<Row extends RowIdentity>(props: PaneProps<Row>) {
 	);
 }
 
-function paneTitle<Row extends RowIdentity>({number, title, view, filter, editingFilter}: PaneProps<Row>): string {
+function paneTitle<Row extends RowIdentity>({number, title, view, filter, filterCursor}: PaneProps<Row>): string {
 	const position = view.rows.length > 0 ? `${view.selected + 1}/${view.rows.length}` : '0';
 	const count = filter ? `${position} of ${view.total}` : position;
-	const filterText = editingFilter ? `  /${filter}_` : filter ? `  /${filter}` : '';
+	// The cursor of a filter being typed is an underscore where the next character goes.
+	const filterText = filterCursor !== null ? `  /${filter.slice(0, filterCursor)}_${filter.slice(filterCursor)}` : filter ? `  /${filter}` : '';
 	return ` ${number} ${title}  ${count}${filterText}`;
 }

@@ -2,7 +2,7 @@
 // interface in it, a route), found by name in the refreshed data, each in its
 // own pane. The focus stays where the user was: an action never moves it.
 import {deriveView, type TuiView} from './derive-view.js';
-import {selectIndex, selectNamespace} from '../app/state-updates.js';
+import {selectIndex, selectNamespace} from './pane-updates.js';
 import type {TuiStore} from '../app/tui-store.js';
 
 export type CreatedThing = {

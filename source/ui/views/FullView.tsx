@@ -1,21 +1,18 @@
 // Whichever full view is open (topology, find, details), in the body instead of the panes.
-import type {FullView as FullViewState} from './full-view-state.js';
+import type {TuiState, TuiStore} from '../app/tui-store.js';
 import {DetailsView} from './details/DetailsView.js';
+import type {DetailsReader} from './details/details-reader.js';
 import {FindView} from './find/FindView.js';
-import type {KeyContext} from '../keys/pane-keys.js';
-import type {NamespaceReader} from './details/details-reader.js';
+import type {FullView as FullViewState} from './full-view-state.js';
 import {TopologyView} from './topology/TopologyView.js';
-import type {TuiState} from '../app/tui-store.js';
 
 type Props = {
 	state: TuiState;
 	view: FullViewState;
-	context: KeyContext;
-	reader: NamespaceReader;
+	store: TuiStore;
+	reader: DetailsReader;
 	width: number;
 	height: number;
-	/** False while an overlay or dialog above the view takes the keys. */
-	isActive: boolean;
 };
 
 export function FullView(props: Props) {

@@ -5,8 +5,9 @@ import type {Firewall} from '../../model/firewall.js';
 import type {NatNote} from '../../model/nat-notes.js';
 import type {Neighbour} from '../../model/neighbours.js';
 
-/** A value read on demand, or why it could not be. */
-export type Reading<T> = {value: T; error: null} | {value: null; error: string};
+import type {Reading} from '../../model/reading.js';
+
+export type {Reading};
 
 export type TopologyViewState = {
 	kind: 'topology';
@@ -16,6 +17,8 @@ export type TopologyViewState = {
 	top: number | null;
 	filter: string;
 	editingFilter: boolean;
+	/** Where the cursor is in the filter being typed. */
+	filterCursor: number;
 	/** NAT of the namespaces with a bridge, by inode; null until the view starts reading it. */
 	nat: ReadonlyMap<number, NatNote> | null;
 };
@@ -23,6 +26,8 @@ export type TopologyViewState = {
 export type FindViewState = {
 	kind: 'find';
 	term: string;
+	/** Where the cursor is in the term. */
+	cursor: number;
 	/** Index into the results. */
 	selected: number;
 };

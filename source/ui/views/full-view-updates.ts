@@ -1,8 +1,8 @@
 // Opening and closing the full views, and the jumps from them back to the panes.
-import type {PaneId, TuiStore} from '../app/tui-store.js';
-import {deriveView, type TuiView} from '../panes/derive-view.js';
+import {showMessage} from '../app/state-updates.js';
+import type {TuiStore} from '../app/tui-store.js';
+import {focusPane, selectNamespace} from '../panes/pane-updates.js';
 import type {FullView} from './full-view-state.js';
-import {focusPane, selectIndex, selectNamespace, showMessage} from '../app/state-updates.js';
 
 export function closeFullView(store: TuiStore): void {
 	store.update({fullView: null});
@@ -20,21 +20,6 @@ export function updateFullView<Kind extends FullView['kind']>(
 		const patch = change(view as Extract<FullView, {kind: Kind}>);
 		return patch ? {fullView: {...view, ...patch} as FullView} : {};
 	});
-}
-
-type RowOf<Pane extends PaneId> = TuiView[Pane]['rows'][number];
-
-/** Selects the first row of `pane` that `matches`, clearing the pane's filter if it hides it. */
-export function selectRowWhere<Pane extends PaneId>(store: TuiStore, pane: Pane, matches: (row: RowOf<Pane>) => boolean): boolean {
-	const find = () => (deriveView(store.getState())[pane].rows as readonly RowOf<Pane>[]).findIndex(matches);
-	let index = find();
-	if (index === -1 && store.getState().filters[pane] !== '') {
-		store.update(state => ({filters: {...state.filters, [pane]: ''}}));
-		index = find();
-	}
-	if (index === -1) return false;
-	selectIndex(store, pane, index);
-	return true;
 }
 
 /** Back to the panes with namespace `inode` selected in the focused Namespaces pane. */

@@ -1,18 +1,18 @@
 // Asks before something destructive runs, naming what goes with it.
-// Only `y` confirms; `n`, Esc and Enter cancel, so a stray Enter never deletes.
-import {Box, Text, useInput} from 'ink';
+// Only `y` confirms; `n`, Esc and Enter cancel, so a stray Enter never deletes
+// (confirm-keys.ts).
+import {Box, Text} from 'ink';
 import type {Consequences} from '../../../model/consequences.js';
 import {Shown} from '../../app/Shown.js';
 import {useTone} from '../../app/theme.js';
 
-type Props = {consequences: Consequences; onConfirm(): void; onCancel(): void};
+type Props = {consequences: Consequences};
 
-export function ConfirmDialog({consequences, onConfirm, onCancel}: Props) {
+/** Lines inside the frame: the title, the consequences, the question. */
+export const confirmHeight = (consequences: Consequences) => 2 + consequences.lines.length;
+
+export function ConfirmDialog({consequences}: Props) {
 	const tone = useTone();
-	useInput((input, key) => {
-		if (input === 'y' && !key.ctrl && !key.meta) onConfirm();
-		else if (input === 'n' || key.escape || key.return) onCancel();
-	});
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate-end">

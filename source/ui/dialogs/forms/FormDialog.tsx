@@ -1,15 +1,13 @@
 // An action's form, one field at a time: the answers so far above, the current
 // prompt or picker below. The last answer submits the action.
 import {Box, Text} from 'ink';
-import type {ActionHost} from '../../app/action-host.js';
-import {closeModal, type ActionForm, type Answers, type Field} from '../dialog-state.js';
-import {Picker} from '../picker/Picker.js';
-import {submitForm} from './submit-form.js';
-import {TextPrompt} from '../prompt/TextPrompt.js';
 import {Shown} from '../../app/Shown.js';
 import {useTone} from '../../app/theme.js';
+import type {Answers, Field, FormModal} from '../dialog-state.js';
+import {Picker, pickerChrome} from '../picker/Picker.js';
+import {promptHeight, TextPrompt} from '../prompt/TextPrompt.js';
 
-type Props = {host: ActionHost; form: ActionForm; step: number; answers: Answers; rows: number};
+type Props = {modal: FormModal; rows: number};
 
 function shownAnswer(field: Field, answers: Answers): string {
 	const value = answers[field.name] ?? '';
@@ -17,16 +15,18 @@ function shownAnswer(field: Field, answers: Answers): string {
 	return field.choices(answers).find(choice => choice.value === value)?.label ?? value;
 }
 
-export function FormDialog({host, form, step, answers, rows}: Props) {
+/** Lines the form needs inside its frame: its title, the answers so far, the field (a picker: every choice). */
+export function formHeight(modal: FormModal): number {
+	const field = modal.form.fields[modal.step];
+	const fieldLines = !field ? 0 : field.kind === 'text' ? promptHeight : pickerChrome + Math.max(field.choices(modal.answers).length, 1);
+	return 1 + modal.step + fieldLines;
+}
+
+export function FormDialog({modal, rows}: Props) {
 	const tone = useTone();
+	const {form, step, answers} = modal;
 	const field = form.fields[step];
 	if (!field) return null;
-	const cancel = () => closeModal(host.store);
-	const answer = (value: string) => {
-		const next = {...answers, [field.name]: value};
-		if (step + 1 < form.fields.length) host.store.update({modal: {kind: 'form', form, step: step + 1, answers: next}});
-		else submitForm(host, form, next);
-	};
 	const done = form.fields.slice(0, step);
 	return (
 		<Box flexDirection="column">
@@ -40,15 +40,15 @@ export function FormDialog({host, form, step, answers, rows}: Props) {
 				</Text>
 			))}
 			{field.kind === 'text' ? (
-				<TextPrompt key={`${step}:${field.name}`} field={field} answers={answers} onSubmit={answer} onCancel={cancel} />
+				<TextPrompt field={field} answers={answers} input={modal.input} tried={modal.tried} />
 			) : (
 				<Picker
 					key={`${step}:${field.name}`}
 					label={field.label}
 					choices={field.choices(answers)}
-					rows={Math.max(rows - done.length - 3, 1)}
-					onPick={choice => answer(choice.value)}
-					onCancel={cancel}
+					input={modal.input}
+					highlighted={modal.highlighted}
+					rows={Math.max(rows - done.length - 1 - pickerChrome, 1)}
 				/>
 			)}
 		</Box>

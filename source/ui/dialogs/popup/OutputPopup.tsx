@@ -1,41 +1,30 @@
 // A command's output (ping, a recipe's steps, the warnings) while it runs and
 // after; the panes above stay live. It follows the newest lines until scrolled
-// up (j k ↑ ↓ PgUp PgDn g G Home End); Esc, Enter or q close it (a running
-// command goes on).
-import {Box, Text, useInput} from 'ink';
-import {useRef, useState} from 'react';
+// up; Esc, Enter or q close it (a running command goes on). Keys: popup-keys.ts.
+import {Box, Text} from 'ink';
 import {Shown} from '../../app/Shown.js';
 import {useTone} from '../../app/theme.js';
+import type {PopupModal} from '../dialog-state.js';
 
-type Props = {title: string; lines: readonly string[]; running: boolean; rows: number; onClose(): void};
+type Props = {modal: PopupModal; rows: number};
 
-export function OutputPopup({title, lines, running, rows, onClose}: Props) {
+/** Lines inside the frame: the title, the output, the key line. */
+export const popupHeight = (modal: PopupModal) => 2 + Math.max(modal.lines.length, 1);
+
+/** The output lines on screen for `rows` inside the frame. */
+export const popupPage = (rows: number) => Math.max(rows - 2, 1);
+
+/** The first line shown: where it was scrolled to, else the newest lines. */
+export function popupTop(modal: PopupModal, rows: number): number {
+	const last = Math.max(modal.lines.length - popupPage(rows), 0);
+	return modal.top === null ? last : Math.min(modal.top, last);
+}
+
+export function OutputPopup({modal, rows}: Props) {
 	const tone = useTone();
-	// Lines under the title and above the key line.
-	const height = Math.max(rows - 2, 1);
-	const last = Math.max(lines.length - height, 0);
-	// The first line shown; null: the newest lines, following what comes in.
-	const [top, setTop] = useState<number | null>(null);
-	const from = top === null ? last : Math.min(top, last);
-	// Keys that come faster than renders each build on the one before.
-	const lastLine = useRef(last);
-	lastLine.current = last;
-	const scroll = (to: (from: number, last: number) => number) =>
-		setTop(previous => {
-			const end = lastLine.current;
-			const line = to(previous === null ? end : Math.min(previous, end), end);
-			return line >= end ? null : Math.max(line, 0);
-		});
-	const page = Math.max(height - 1, 1);
-	useInput((input, key) => {
-		if (key.escape || key.return || input === 'q') onClose();
-		else if (key.upArrow || input === 'k') scroll(at => at - 1);
-		else if (key.downArrow || input === 'j') scroll(at => at + 1);
-		else if (key.pageUp) scroll(at => at - page);
-		else if (key.pageDown) scroll(at => at + page);
-		else if (input === 'g' || key.home) scroll(() => 0);
-		else if (input === 'G' || key.end) scroll((_at, end) => end);
-	});
+	const {title, lines, running} = modal;
+	const height = popupPage(rows);
+	const from = popupTop(modal, rows);
 	const visible = lines.slice(from, from + height);
 	const position = lines.length > height ? `  lines ${from + 1}-${from + visible.length} of ${lines.length}` : '';
 	const scrollKeys = lines.length > height ? 'j k PgUp PgDn g G scroll · ' : '';
@@ -51,7 +40,10 @@ export function OutputPopup({title, lines, running, rows, onClose}: Props) {
 					<Shown text={line} />
 				</Text>
 			))}
-			<Text {...tone('muted')}>{scrollKeys}{running ? 'Esc closes (it goes on; the result shows in the status bar)' : 'Esc, Enter or q closes'}</Text>
+			<Text {...tone('muted')}>
+				{scrollKeys}
+				{running ? 'Esc closes (it goes on; the result shows in the status bar)' : 'Esc, Enter or q closes'}
+			</Text>
 		</Box>
 	);
 }

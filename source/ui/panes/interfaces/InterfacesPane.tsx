@@ -2,18 +2,10 @@ import {Text} from 'ink';
 import type {InterfaceRow} from '../../../model/pane-rows.js';
 import {shown} from '../../../model/shown-text.js';
 import {cell, textWidth} from '../../../model/text-cells.js';
-import {Pane, type PaneProps} from '../Pane.js';
+import {Pane} from '../Pane.js';
+import type {PaneRenderProps} from '../pane-spec.js';
 import {Shown} from '../../app/Shown.js';
 import {useTone, type Tone} from '../../app/theme.js';
-
-type Props = Omit<PaneProps<InterfaceRow>, 'columns' | 'renderRow' | 'emptyText' | 'title' | 'number'> & {
-	/** The selected namespace is listed but not read yet. */
-	pending?: boolean;
-	/** Why the selected namespace could not be read (the header counts it among the warnings; here it is said in place). */
-	error?: string | null;
-	/** IPv6 link-local addresses too (A); folded away by default. */
-	showLinkLocal?: boolean;
-};
 
 const stateTone = (state: string): Tone | undefined =>
 	state === 'UP' ? 'up' : state === 'DOWN' || state === 'LOWERLAYERDOWN' ? 'down' : state === 'UNKNOWN' ? 'muted' : state === 'UP no-carrier' ? 'warning' : undefined;
@@ -29,7 +21,10 @@ const widest = (texts: readonly string[], min: number, max: number) => Math.min(
  * matters most on a veth) before the master and the addresses, which take the
  * rest. PEER and MASTER only when a row has one.
  */
-export function InterfacesPane(props: Props) {
+export function InterfacesPane(props: PaneRenderProps<InterfaceRow>) {
+	const showLinkLocal = props.state.showLinkLocal;
+	const error = props.selectedNamespace?.error ?? null;
+	const pending = props.selectedNamespace?.pending === true;
 	const tone = useTone();
 	const width = props.box.width - 1;
 	const rows = props.view.rows;
@@ -47,19 +42,17 @@ export function InterfacesPane(props: Props) {
 			</>
 		) : null;
 	const addressWidth = Math.max(left - (peerWidth && peerWidth + 1), 0);
-	const folded = !props.showLinkLocal && rows.some(row => row.linkLocal);
+	const folded = !showLinkLocal && rows.some(row => row.linkLocal);
 	const heading = (text: string, columnWidth: number) => (columnWidth > 0 ? `${cell(text, columnWidth)} ` : '');
 	const columns = `${cell('NAME', nameWidth)} ${cell('KIND', 8)} ${cell('STATE', stateWidth)} ${heading('PEER', peerWidth)}${heading('MASTER', masterWidth)}ADDRESSES${folded ? '  (A: link-local too)' : ''}`;
 	return (
 		<Pane
 			{...props}
-			number={2}
-			title="Interfaces"
 			columns={columns}
-			emptyText={props.error ? `! could not read: ${props.error}` : props.pending ? 'reading…' : 'no interfaces (select a namespace)'}
+			emptyText={error ? `! could not read: ${error}` : pending ? 'reading…' : 'no interfaces (select a namespace)'}
 			renderRow={row => {
 				const {link} = row;
-				const addresses = props.showLinkLocal && row.linkLocal ? [row.addresses, row.linkLocal].filter(Boolean).join(' ') : row.addresses;
+				const addresses = showLinkLocal && row.linkLocal ? [row.addresses, row.linkLocal].filter(Boolean).join(' ') : row.addresses;
 				const state = stateTone(row.state);
 				return (
 					<>

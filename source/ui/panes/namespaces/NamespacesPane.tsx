@@ -1,7 +1,8 @@
 import {Text} from 'ink';
 import type {NamespaceRow} from '../../../model/pane-rows.js';
 import {cell} from '../../../model/text-cells.js';
-import {Pane, type PaneProps} from '../Pane.js';
+import {Pane} from '../Pane.js';
+import type {PaneRenderProps} from '../pane-spec.js';
 import {Shown} from '../../app/Shown.js';
 import {useTone, type Tone} from '../../app/theme.js';
 import type {OwnerEngine} from '../../../model/snapshot.js';
@@ -11,7 +12,6 @@ export function engineTone(engine: OwnerEngine): Tone {
 	return engine === 'systemd' || engine === 'lxc' || engine === 'nspawn' ? 'engineSystem' : 'engineContainer';
 }
 
-type Props = Omit<PaneProps<NamespaceRow>, 'columns' | 'renderRow' | 'emptyText' | 'title' | 'number'>;
 
 /** Columns after the name: inode (only when there is room), processes, interfaces, forwarding. */
 function columnsFor(width: number) {
@@ -20,7 +20,7 @@ function columnsFor(width: number) {
 	return {showInode, nameWidth: Math.max(width - fixed - (showInode ? 11 : 0), 4)};
 }
 
-export function NamespacesPane(props: Props) {
+export function NamespacesPane(props: PaneRenderProps<NamespaceRow>) {
 	const tone = useTone();
 	const {showInode, nameWidth} = columnsFor(props.box.width - 1);
 	const columns = [cell('NAME', nameWidth), showInode ? cell('INODE', 10) : null, cell('PROC', 4, 'right'), cell('IF', 3, 'right'), 'FWD']
@@ -29,8 +29,6 @@ export function NamespacesPane(props: Props) {
 	return (
 		<Pane
 			{...props}
-			number={1}
-			title="Namespaces"
 			columns={columns}
 			emptyText="no namespaces (yet)"
 			renderRow={row => {

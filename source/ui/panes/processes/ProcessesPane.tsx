@@ -1,13 +1,14 @@
 import {Text} from 'ink';
 import type {ProcessRow} from '../../../model/pane-rows.js';
 import {cell} from '../../../model/text-cells.js';
-import {Pane, type PaneProps} from '../Pane.js';
+import {Pane} from '../Pane.js';
+import type {PaneRenderProps} from '../pane-spec.js';
 import {Shown} from '../../app/Shown.js';
 import {useTone} from '../../app/theme.js';
 
-type Props = Omit<PaneProps<ProcessRow>, 'columns' | 'renderRow' | 'emptyText' | 'title' | 'number'> & {allProcesses: boolean};
 
-export function ProcessesPane({allProcesses, ...props}: Props) {
+export function ProcessesPane(props: PaneRenderProps<ProcessRow>) {
+	const {allProcesses} = props.state;
 	const tone = useTone();
 	const width = props.box.width - 1;
 	// Of the selected namespace only, the namespace column says nothing new: it goes when room is short.
@@ -17,7 +18,6 @@ export function ProcessesPane({allProcesses, ...props}: Props) {
 	return (
 		<Pane
 			{...props}
-			number={4}
 			title={allProcesses ? 'Processes (all namespaces)' : 'Processes'}
 			columns={columns}
 			emptyText={allProcesses ? 'no processes' : 'no process in this namespace'}

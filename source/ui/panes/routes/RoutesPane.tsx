@@ -1,19 +1,17 @@
 import {Text} from 'ink';
 import type {RouteRow} from '../../../model/pane-rows.js';
-import {Pane, type PaneProps} from '../Pane.js';
+import {Pane} from '../Pane.js';
+import type {PaneRenderProps} from '../pane-spec.js';
 import {Shown} from '../../app/Shown.js';
 import {useTone} from '../../app/theme.js';
 
-type Props = Omit<PaneProps<RouteRow>, 'columns' | 'renderRow' | 'emptyText' | 'title' | 'number'>;
 
-export function RoutesPane(props: Props) {
+export function RoutesPane(props: PaneRenderProps<RouteRow>) {
 	const tone = useTone();
 	const width = props.box.width - 1;
 	return (
 		<Pane
 			{...props}
-			number={3}
-			title="Routes"
 			columns="IP ROUTE"
 			emptyText="no routes"
 			renderRow={row => (

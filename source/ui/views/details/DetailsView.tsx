@@ -2,36 +2,31 @@
 // whole body rather than in the Routes pane: iptables rules run 40 to 80 columns,
 // and at 80x24 the Routes pane is 40 wide and 8 rows high, the body 80 by 20.
 import {Box, Text} from 'ink';
-import {useMemo} from 'react';
 import {clockTime, shownCell} from '../../../model/text-cells.js';
 import {namespaceLabel} from '../../../model/snapshot.js';
-import {detailsLines} from './details-lines.js';
+import {detailsLinesOf} from './details-lines.js';
 import type {DetailsViewState} from '../full-view-state.js';
-import type {KeyContext} from '../../keys/pane-keys.js';
-import type {NamespaceReader} from './details-reader.js';
+import type {DetailsReader} from './details-reader.js';
 import {useTone} from '../../app/theme.js';
-import type {TuiState} from '../../app/tui-store.js';
-import {useDetailsInput} from './use-details-input.js';
+import type {TuiState, TuiStore} from '../../app/tui-store.js';
 import {useDetailsReads} from './use-details-reads.js';
 
 type Props = {
 	state: TuiState;
 	view: DetailsViewState;
-	context: KeyContext;
-	reader: NamespaceReader;
+	store: TuiStore;
+	reader: DetailsReader;
 	width: number;
 	height: number;
-	isActive: boolean;
 };
 
-export function DetailsView({state, view, context, reader, width, height, isActive}: Props) {
+export function DetailsView({state, view, store, reader, width, height}: Props) {
 	const tone = useTone();
 	const ns = state.snapshot?.namespaces.find(item => item.inode === view.namespace);
-	const lines = useMemo(() => detailsLines(view, ns, width - 1), [view, ns, width]);
+	const lines = detailsLinesOf(view, ns, width);
 	const listHeight = Math.max(height - 1, 1);
 	const top = Math.min(view.top, Math.max(lines.length - listHeight, 0));
-	useDetailsReads(context.store, view, reader);
-	useDetailsInput({store: context.store, top, height: listHeight, total: lines.length, quit: context.quit, isActive});
+	useDetailsReads(store, view, reader);
 	const label = ns ? namespaceLabel(ns) : 'a namespace that is gone';
 	const when = view.status === 'read' && view.readAt !== null ? `read ${clockTime(view.readAt)}` : 'reading…';
 	const scroll = lines.length > listHeight ? `  lines ${top + 1}-${Math.min(top + listHeight, lines.length)} of ${lines.length}` : '';

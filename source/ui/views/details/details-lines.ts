@@ -81,3 +81,13 @@ function firewallLines(firewall: Reading<Firewall> | null, ns: Namespace | undef
 	if (others.length > 0) lines.push({text: `also rules in: ${shown(others.join(', '))} (iptables-save shows them)`, tone: 'muted'});
 	return lines;
 }
+
+let last: {view: DetailsViewState; ns: Namespace | undefined; width: number; lines: DetailsLine[]} | null = null;
+
+/** The lines as the view shows them in a body `width` wide (one column less: the margin), kept while nothing they come from changes. */
+export function detailsLinesOf(view: DetailsViewState, ns: Namespace | undefined, width: number): DetailsLine[] {
+	if (last && last.view === view && last.ns === ns && last.width === width) return last.lines;
+	const lines = detailsLines(view, ns, width - 1);
+	last = {view, ns, width, lines};
+	return lines;
+}

@@ -9,7 +9,7 @@ import {targetFor} from '../../../system/actions/targets.js';
 import {readFirewall, readNeighbours} from '../../../system/namespace-details.js';
 import type {Reading} from '../full-view-state.js';
 
-export type NamespaceReader = {
+export type DetailsReader = {
 	neighbours(ns: Namespace): Promise<Reading<Neighbour[]>>;
 	firewall(ns: Namespace): Promise<Reading<Firewall>>;
 };
@@ -24,7 +24,7 @@ async function inside<T>(ns: Namespace, read: (target: NamespaceTarget) => Promi
 	}
 }
 
-export const systemReader: NamespaceReader = {
+export const systemReader: DetailsReader = {
 	neighbours: ns => inside(ns, readNeighbours),
 	firewall: ns => inside(ns, readFirewall),
 };

@@ -2,7 +2,7 @@
 // iptables rules, read when the view opens and on Ctrl-R, never on the live refresh.
 import {deriveView} from '../../panes/derive-view.js';
 import {updateFullView} from '../full-view-updates.js';
-import type {NamespaceReader} from './details-reader.js';
+import type {DetailsReader} from './details-reader.js';
 import {showMessage} from '../../app/state-updates.js';
 import type {TuiStore} from '../../app/tui-store.js';
 
@@ -27,7 +27,7 @@ export function scrollDetails(store: TuiStore, top: number): void {
 }
 
 /** Reads what the view wants, if it still wants it (the view calls this when the status says so). */
-export async function readWantedDetails(store: TuiStore, reader: NamespaceReader): Promise<void> {
+export async function readWantedDetails(store: TuiStore, reader: DetailsReader): Promise<void> {
 	const state = store.getState();
 	const view = state.fullView;
 	if (view?.kind !== 'details' || view.status !== 'wanted') return;

@@ -1,31 +1,26 @@
 // Find anything (F): one search over every namespace, results as you type, each
 // saying what matched and where; Enter goes there in the panes.
 import {Box, Text} from 'ink';
-import TextInput from 'ink-text-input';
-import {useMemo, useRef} from 'react';
-import {findAnything, type FindResult} from '../../../model/find.js';
+import {useRef} from 'react';
+import type {FindResult} from '../../../model/find.js';
 import {scrollWindow} from '../../../model/list-window.js';
 import {shown} from '../../../model/shown-text.js';
 import {cell, shownCell, textWidth} from '../../../model/text-cells.js';
-import {setFindTerm} from './find-updates.js';
 import type {FindViewState} from '../full-view-state.js';
-import type {KeyContext} from '../../keys/pane-keys.js';
+import {LineInput} from '../../app/LineInput.js';
+import {findChrome} from './find-keys.js';
+import {findResults} from './find-results.js';
 import {useTone} from '../../app/theme.js';
 import type {TuiState} from '../../app/tui-store.js';
-import {useFindInput} from './use-find-input.js';
 
-type Props = {state: TuiState; view: FindViewState; context: KeyContext; width: number; height: number; isActive: boolean};
+type Props = {state: TuiState; view: FindViewState; width: number; height: number};
 
-/** Title, prompt and column header above the results. */
-const chrome = 3;
 
-export function FindView({state, view, context, width, height, isActive}: Props) {
+export function FindView({state, view, width, height}: Props) {
 	const tone = useTone();
-	const {store} = context;
-	const results = useMemo(() => (state.snapshot ? findAnything(state.snapshot, view.term) : []), [state.snapshot, view.term]);
-	const listRows = Math.max(height - chrome, 1);
+	const results = findResults(state.snapshot, view.term);
+	const listRows = Math.max(height - findChrome, 1);
 	const selected = Math.min(view.selected, Math.max(results.length - 1, 0));
-	useFindInput({store, results, selected, pageSize: listRows, quit: context.quit, isActive});
 	const start = useRef(0);
 	const window = scrollWindow(results.length, selected, listRows, start.current);
 	start.current = window.start;
@@ -38,10 +33,8 @@ export function FindView({state, view, context, width, height, isActive}: Props)
 			</Text>
 			<Box>
 				<Text bold>Find: </Text>
-				<TextInput
-					value={view.term}
-					onChange={term => setFindTerm(store, term)}
-					focus={isActive}
+				<LineInput
+					line={{text: view.term, cursor: Math.min(view.cursor, view.term.length)}}
 					placeholder="an interface, IP address or prefix, MAC, PID, command or namespace name"
 				/>
 			</Box>

@@ -1,23 +1,22 @@
 // Find anything (F): the term, the chosen result, and the jump to where it is.
+import type {LineEdit} from '../../../model/line-edit.js';
 import type {FindResult} from '../../../model/find.js';
-import {closeFullView, selectRowWhere, updateFullView} from '../full-view-updates.js';
-import {focusPane, selectNamespace, showMessage} from '../../app/state-updates.js';
+import {showMessage} from '../../app/state-updates.js';
+import {focusPane, selectNamespace, selectRowWhere} from '../../panes/pane-updates.js';
+import {closeFullView, updateFullView} from '../full-view-updates.js';
 import type {TuiStore} from '../../app/tui-store.js';
+import {movedIndex, type Move} from '../../keys/scroll-keys.js';
 
 export function openFind(store: TuiStore): void {
-	store.update({fullView: {kind: 'find', term: '', selected: 0}});
+	store.update({fullView: {kind: 'find', term: '', cursor: 0, selected: 0}});
 }
 
-export function setFindTerm(store: TuiStore, term: string): void {
-	updateFullView(store, 'find', () => ({term, selected: 0}));
+export function setFindTerm(store: TuiStore, line: LineEdit): void {
+	updateFullView(store, 'find', view => ({term: line.text, cursor: line.cursor, selected: line.text === view.term ? view.selected : 0}));
 }
 
-export function moveFindSelection(store: TuiStore, move: number | 'first' | 'last', count: number): void {
-	updateFullView(store, 'find', view => {
-		if (count === 0) return null;
-		const index = move === 'first' ? 0 : move === 'last' ? count - 1 : view.selected + move;
-		return {selected: Math.min(Math.max(index, 0), count - 1)};
-	});
+export function moveFindSelection(store: TuiStore, move: Move, count: number, page: number): void {
+	updateFullView(store, 'find', view => (count === 0 ? null : {selected: movedIndex(Math.min(view.selected, count - 1), move, count, page)}));
 }
 
 /** Enter: the result's namespace selected, and its interface, route or process in the pane that lists it. */

@@ -1,26 +1,19 @@
-// The `?` overlay, rendered from the key map: the groups of keys flow down as
+// The `?` overlay, rendered from the key tables (keys/layers.ts helpSections): the groups of keys flow down as
 // many columns as the width allows; when they do not fit (80x24), they are laid
 // out on pages of whole groups, turned with j/k, arrows, PgUp/PgDn and g/G, so
 // a group is always seen whole (one too big for a page has one of its own).
-import {Box, Text, useInput} from 'ink';
-import {useRef, useState} from 'react';
+import {Box, Text} from 'ink';
 import {cell} from '../../../model/text-cells.js';
-import {keyGroups, type KeyBinding} from '../../keys/pane-keys.js';
-import {detailsKeys, findKeys, topologyKeys} from '../../keys/view-keys.js';
-
-// The keys inside the full-screen views, listed after the main ones.
-const viewKeyGroups: ReadonlyArray<readonly [string, ReadonlyArray<{keys: string; description: string}>]> = [
-	['In the topology view (t)', topologyKeys],
-	['In find (F)', findKeys],
-	['In details (i)', detailsKeys],
-];
 import {useTone} from '../../app/theme.js';
+import {keyLabel} from '../../keys/key-press.js';
+import type {KeyTable} from '../../keys/key-table.js';
 
-type Props = {width: number; height: number; bindings: readonly KeyBinding[]; readOnly: boolean};
+type Props = {width: number; height: number; sections: readonly KeyTable[]; readOnly: boolean; page: number};
 
 type HelpLine = {keys: string; text: string; kind: 'group' | 'entry' | 'unavailable' | 'blank'};
 
-const keyWidth = 11;
+/** Wide enough for the longest keys (`n Esc Enter`, `Alt-BkSp`) and a space. */
+const keyWidth = 12;
 const minimumColumnWidth = 38;
 
 function wrapWords(text: string, width: number): string[] {
@@ -35,34 +28,28 @@ function wrapWords(text: string, width: number): string[] {
 	return [...lines, line];
 }
 
-export function helpLines(bindings: readonly KeyBinding[], readOnly: boolean, textWidth: number): HelpLine[] {
-	return helpGroups(bindings, readOnly, textWidth).flatMap((group, index) => (index === 0 ? group : [blankLine, ...group]));
+export function helpLines(sections: readonly KeyTable[], readOnly: boolean, textWidth: number): HelpLine[] {
+	return helpGroups(sections, readOnly, textWidth).flatMap((group, index) => (index === 0 ? group : [blankLine, ...group]));
 }
 
 const blankLine: HelpLine = {keys: '', text: '', kind: 'blank'};
 
+/** A key's ids as the help writes them: `j ↓`, `Ctrl-R`. */
+export const keysText = (keys: readonly string[]) => keys.map(keyLabel).join(' ');
+
 /** Each group's lines: its title, then its keys (descriptions wrapped to `textWidth`). */
-function helpGroups(bindings: readonly KeyBinding[], readOnly: boolean, textWidth: number): HelpLine[][] {
-	const groups: HelpLine[][] = [];
-	for (const group of keyGroups) {
-		const entries = bindings.filter(binding => binding.group === group);
-		if (entries.length === 0) continue;
-		const lines: HelpLine[] = [{keys: '', text: group, kind: 'group'}];
-		for (const entry of entries) {
+function helpGroups(sections: readonly KeyTable[], readOnly: boolean, textWidth: number): HelpLine[][] {
+	return sections.map(section => {
+		const lines: HelpLine[] = [{keys: '', text: section.title, kind: 'group'}];
+		const add = (keys: string, text: string, unavailable: boolean) =>
+			wrapWords(text, textWidth).forEach((part, index) => lines.push({keys: index === 0 ? keys : '', text: part, kind: unavailable ? 'unavailable' : 'entry'}));
+		for (const entry of section.entries) {
 			const unavailable = readOnly && entry.changesSystem === true;
-			const text = `${entry.description}${unavailable ? ' (unavailable: read-only)' : ''}`;
-			wrapWords(text, textWidth).forEach((part, index) => lines.push({keys: index === 0 ? entry.keys : '', text: part, kind: unavailable ? 'unavailable' : 'entry'}));
+			add(keysText(entry.keys), `${entry.description}${unavailable ? ' (unavailable: read-only)' : ''}`, unavailable);
 		}
-		groups.push(lines);
-	}
-	for (const [group, entries] of viewKeyGroups) {
-		const lines: HelpLine[] = [{keys: '', text: group, kind: 'group'}];
-		for (const entry of entries) {
-			wrapWords(entry.description, textWidth).forEach((part, index) => lines.push({keys: index === 0 ? entry.keys : '', text: part, kind: 'entry'}));
-		}
-		groups.push(lines);
-	}
-	return groups;
+		if (section.typing) add('text', section.typing.description, false);
+		return lines;
+	});
 }
 
 /** Lines down columns of `height`: no column starts with a blank line, no group title ends one, no key's description is split. */
@@ -91,17 +78,17 @@ function flow(lines: readonly HelpLine[], height: number): HelpLine[][] {
  * As few columns as hold everything on one page; when even the most do not,
  * pages of whole groups, each filling the columns as far as it can.
  */
-function layOut(bindings: readonly KeyBinding[], readOnly: boolean, width: number, rows: number): {pages: HelpLine[][][]; columnWidth: number} {
+export function helpPages(sections: readonly KeyTable[], readOnly: boolean, width: number, rows: number): {pages: HelpLine[][][]; columnWidth: number} {
 	const most = Math.max(1, Math.floor((width + 1) / (minimumColumnWidth + 1)));
 	const widthFor = (count: number) => Math.min(Math.floor((width + 1) / count) - 1, 60);
 	for (let count = 1; count <= most; count++) {
-		const columns = flow(helpLines(bindings, readOnly, widthFor(count) - keyWidth), rows);
+		const columns = flow(helpLines(sections, readOnly, widthFor(count) - keyWidth), rows);
 		if (columns.length <= count) return {pages: [columns], columnWidth: widthFor(count)};
 	}
 	const fits = (groups: readonly HelpLine[][]) => flow(groups.flatMap((group, index) => (index === 0 ? group : [blankLine, ...group])), rows).length <= most;
 	const pages: HelpLine[][][] = [];
 	let page: HelpLine[][] = [];
-	for (const group of helpGroups(bindings, readOnly, widthFor(most) - keyWidth)) {
+	for (const group of helpGroups(sections, readOnly, widthFor(most) - keyWidth)) {
 		if (page.length > 0 && !fits([...page, group])) {
 			pages.push(page);
 			page = [];
@@ -119,30 +106,13 @@ function layOut(bindings: readonly KeyBinding[], readOnly: boolean, width: numbe
 	return {pages: laidOut, columnWidth: widthFor(most)};
 }
 
-function useHelpPage(pageCount: number): number {
-	const [page, setPage] = useState(0);
-	// Each key builds on the page before it, also when keys come faster than renders.
-	const count = useRef(pageCount);
-	count.current = pageCount;
-	const turn = (to: (page: number, last: number) => number) =>
-		setPage(previous => {
-			const last = count.current - 1;
-			return Math.min(Math.max(to(Math.min(previous, last), last), 0), last);
-		});
-	useInput((input, key) => {
-		if (key.downArrow || input === 'j' || key.pageDown) turn(current => current + 1);
-		else if (key.upArrow || input === 'k' || key.pageUp) turn(current => current - 1);
-		else if (input === 'g' || key.home) turn(() => 0);
-		else if (input === 'G' || key.end) turn((_current, last) => last);
-	});
-	return Math.min(page, pageCount - 1);
-}
+/** Rows for the columns under the title line. */
+export const helpRows = (height: number) => Math.max(height - 1, 1);
 
-export function HelpOverlay({width, height, bindings, readOnly}: Props) {
+export function HelpView({width, height, sections, readOnly, page: wanted}: Props) {
 	const tone = useTone();
-	const rows = Math.max(height - 1, 1);
-	const {pages, columnWidth} = layOut(bindings, readOnly, width, rows);
-	const page = useHelpPage(pages.length);
+	const {pages, columnWidth} = helpPages(sections, readOnly, width, helpRows(height));
+	const page = Math.min(wanted, pages.length - 1);
 	const columns = pages[page] ?? [];
 	const scrollNote = pages.length > 1 ? `  page ${page + 1} of ${pages.length}: PgDn/PgUp or j/k turn` : '';
 	return (

@@ -1,14 +1,14 @@
 // `l`: every command nstui ran this session, oldest first, as lines that paste
 // into a shell: the facts (time, exit status, duration, stderr) as comments,
-// then the command itself. Opens at the newest; j/k, PgUp/PgDn, g/G scroll.
-import {Box, Text, useInput} from 'ink';
-import {useState, useSyncExternalStore} from 'react';
+// then the command itself. Opens at the newest; keys in log-keys.ts.
+import {Box, Text} from 'ink';
+import {useSyncExternalStore} from 'react';
 import {shown} from '../../../model/shown-text.js';
 import {cell, clockTime} from '../../../model/text-cells.js';
 import {commandLog, type CommandLog, type LoggedCommand} from '../../../system/command-log.js';
 import {useTone, type Tone} from '../../app/theme.js';
 
-type Props = {width: number; height: number; log?: CommandLog; onClose(): void; onHelp?(): void};
+type Props = {width: number; height: number; up: number; log?: CommandLog};
 
 type Line = {text: string; tone?: Tone};
 
@@ -39,31 +39,19 @@ function fold(lines: readonly Line[], width: number): Line[] {
 	});
 }
 
-function useScrollFromBottom(total: number, rows: number, onClose: () => void, onHelp?: () => void): number {
-	// 0: the newest lines at the bottom; n: scrolled n lines up.
-	const [up, setUp] = useState(0);
-	const max = Math.max(total - rows, 0);
-	const scroll = (delta: number) => setUp(current => Math.min(Math.max(Math.min(current, max) + delta, 0), max));
-	useInput((input, key) => {
-		if (key.escape || input === 'q' || input === 'l') onClose();
-		else if (input === '?') onHelp?.();
-		else if (key.upArrow || input === 'k') scroll(1);
-		else if (key.downArrow || input === 'j') scroll(-1);
-		else if (key.pageUp) scroll(rows - 1);
-		else if (key.pageDown) scroll(-(rows - 1));
-		else if (input === 'g' || key.home) setUp(max);
-		else if (input === 'G' || key.end) setUp(0);
-	});
-	return Math.min(up, max);
+/** The lines on screen for a body `width` x `height`: the rows, and the folded lines. */
+export function logScreen(log: CommandLog, width: number, height: number) {
+	const rows = Math.max(height - 2 - (log.getFileError() ? 1 : 0), 1);
+	const lines = fold(logLines(log.getSnapshot()), Math.max(width, 10));
+	return {rows, lines, max: Math.max(lines.length - rows, 0)};
 }
 
-export function CommandLogOverlay({width, height, log = commandLog, onClose, onHelp}: Props) {
+export function LogView({width, height, up: scrolled, log = commandLog}: Props) {
 	const tone = useTone();
 	const entries = useSyncExternalStore(log.subscribe, log.getSnapshot, log.getSnapshot);
 	const fileError = log.getFileError();
-	const rows = Math.max(height - 2 - (fileError ? 1 : 0), 1);
-	const lines = fold(logLines(entries), Math.max(width, 10));
-	const up = useScrollFromBottom(lines.length, rows, onClose, onHelp);
+	const {rows, lines, max} = logScreen(log, width, height);
+	const up = Math.min(scrolled, max);
 	const end = lines.length - up;
 	const visible = lines.slice(Math.max(end - rows, 0), end);
 	return (

@@ -5,42 +5,27 @@ import {shown} from '../../../model/shown-text.js';
 import {shownCell} from '../../../model/text-cells.js';
 import {settlePosition} from '../../../model/topology/cursor.js';
 import type {TopologyViewState} from '../full-view-state.js';
-import type {KeyContext} from '../../keys/pane-keys.js';
-import type {NamespaceReader} from '../details/details-reader.js';
-import {isTopologyReadingNat, readTopologyNat} from './topology-updates.js';
+import type {DetailsReader} from '../details/details-reader.js';
+import {isTopologyReadingNat} from './topology-updates.js';
 import {labelIndex, lineSegments, markLabel} from './topology-tones.js';
 import {useTone} from '../../app/theme.js';
-import type {TuiState} from '../../app/tui-store.js';
+import type {TuiState, TuiStore} from '../../app/tui-store.js';
 import {useTopologyDrawing} from './use-topology-drawing.js';
-import {useTopologyInput} from './use-topology-input.js';
 
 type Props = {
 	state: TuiState;
 	view: TopologyViewState;
-	context: KeyContext;
-	reader: NamespaceReader;
+	store: TuiStore;
+	reader: DetailsReader;
 	width: number;
 	height: number;
-	isActive: boolean;
 };
 
-export function TopologyView({state, view, context, reader, width, height, isActive}: Props) {
+export function TopologyView({state, view, store, reader, width, height}: Props) {
 	const tone = useTone();
-	const {store} = context;
 	// One column on the left for the cursor's mark.
 	const drawing = useTopologyDrawing(store, state.snapshot, view, width - 1, reader);
 	const listHeight = Math.max(height - 1, 1);
-	useTopologyInput({
-		store,
-		lines: drawing.lines,
-		height: listHeight,
-		quit: context.quit,
-		reload: () => {
-			context.refreshNow();
-			void readTopologyNat(store, reader);
-		},
-		isActive,
-	});
 	const {cursor, top} = settlePosition(drawing.lines, view, listHeight);
 	const visible = drawing.lines.slice(top, top + listHeight);
 	// The namespace under the cursor is marked where the overview names it, so it shows while its box is further down.
@@ -78,7 +63,7 @@ export function TopologyView({state, view, context, reader, width, height, isAct
 
 function titleOf(view: TopologyViewState, shown: number, total: number, lineCount: number, top: number, height: number): string {
 	const count = view.filter ? `${shown} of ${total} namespaces` : `${total} namespaces`;
-	const filter = view.editingFilter ? `  /${view.filter}_` : view.filter ? `  /${view.filter}` : '';
+	const filter = view.editingFilter ? `  /${view.filter.slice(0, view.filterCursor)}_${view.filter.slice(view.filterCursor)}` : view.filter ? `  /${view.filter}` : '';
 	const nat = isTopologyReadingNat(view) ? '  reading NAT rules…' : '';
 	const scroll = lineCount > height ? `  lines ${top + 1}-${Math.min(top + height, lineCount)} of ${lineCount}` : '';
 	return ` Topology  ${count}${filter}${nat}${scroll}`;

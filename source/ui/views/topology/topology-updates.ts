@@ -3,16 +3,17 @@
 import {hasBridge, natNoteOf, type NatNote} from '../../../model/nat-notes.js';
 import type {DrawingLine} from '../../../model/topology/drawing.js';
 import {moveTopology, settlePosition, type TopologyMove} from '../../../model/topology/cursor.js';
+import type {LineEdit} from '../../../model/line-edit.js';
 import {deriveView} from '../../panes/derive-view.js';
 import {returnToNamespace, updateFullView} from '../full-view-updates.js';
 import type {TopologyViewState} from '../full-view-state.js';
-import type {NamespaceReader} from '../details/details-reader.js';
+import type {DetailsReader} from '../details/details-reader.js';
 import type {TuiStore} from '../../app/tui-store.js';
 
 /** Opens at the top (the summary and the overview first), the cursor on the selected namespace, marked in the overview too. */
 export function openTopology(store: TuiStore): void {
 	const selected = deriveView(store.getState()).selectedNamespace;
-	store.update({fullView: {kind: 'topology', cursor: selected?.inode ?? null, top: 0, filter: '', editingFilter: false, nat: null}});
+	store.update({fullView: {kind: 'topology', cursor: selected?.inode ?? null, top: 0, filter: '', editingFilter: false, filterCursor: 0, nat: null}});
 }
 
 export function moveInTopology(store: TuiStore, lines: readonly DrawingLine[], move: TopologyMove, height: number): void {
@@ -28,12 +29,12 @@ export function enterFromTopology(store: TuiStore, lines: readonly DrawingLine[]
 
 /** `/` starts a new filter: the old one goes at once. */
 export function startTopologyFilter(store: TuiStore): void {
-	updateFullView(store, 'topology', () => ({editingFilter: true, filter: '', top: null}));
+	updateFullView(store, 'topology', () => ({editingFilter: true, filter: '', filterCursor: 0, top: null}));
 }
 
 /** A new filter shows the cursor's box again wherever it now is. */
-export function setTopologyFilter(store: TuiStore, filter: string): void {
-	updateFullView(store, 'topology', () => ({filter, top: null}));
+export function setTopologyFilter(store: TuiStore, line: LineEdit): void {
+	updateFullView(store, 'topology', view => ({filter: line.text, filterCursor: line.cursor, top: line.text === view.filter ? view.top : null}));
 }
 
 export function commitTopologyFilter(store: TuiStore): void {
@@ -51,7 +52,7 @@ const parallelReads = 4;
  * Reads the NAT rules of every namespace with a bridge, once per opening of the view
  * (and on Ctrl-R): never on the live refresh, which would run iptables-save every interval.
  */
-export async function readTopologyNat(store: TuiStore, reader: NamespaceReader): Promise<void> {
+export async function readTopologyNat(store: TuiStore, reader: DetailsReader): Promise<void> {
 	const snapshot = store.getState().snapshot;
 	if (!snapshot) return;
 	const bridged = snapshot.namespaces.filter(hasBridge);

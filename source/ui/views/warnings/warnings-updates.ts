@@ -12,5 +12,5 @@ export function showWarnings(store: TuiStore): void {
 	const {warnings} = store.getState();
 	if (warnings.length === 0) return showMessage(store, {text: 'no warnings: everything was read', kind: 'info'});
 	const lines = warnings.flatMap(warning => wrapText(`• ${warning}`, lineWidth, '  '));
-	store.update({modal: {kind: 'popup', title: `Warnings (${warnings.length})`, lines, running: false}});
+	store.update({modal: {kind: 'popup', title: `Warnings (${warnings.length})`, lines, running: false, top: null}});
 }
