@@ -3,7 +3,6 @@
 // second, the readers' output of 1,000 namespaces as much to parse) pauses
 // while keys come in, so the selection moves at once and the data follows in
 // the gaps, as a browser lets input go before script.
-import {useInput} from 'ink';
 import {setTimeout as delay} from 'node:timers/promises';
 
 /** Something that can stop for a while, as a reader's output stream can. */
@@ -60,9 +59,4 @@ export class InputActivity {
 			await delay(wait);
 		}
 	}
-}
-
-/** Notes every key the UI gets. */
-export function useInputActivity(activity: InputActivity | undefined) {
-	useInput(() => activity?.note(), {isActive: activity !== undefined});
 }
