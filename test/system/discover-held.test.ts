@@ -3,7 +3,7 @@
 import {after, afterEach, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readlinkSync, statSync, writeFileSync} from 'node:fs';
-import {discover} from '../../source/system/discover.js';
+import {discover} from '../../source/system/discovery/discoverer.js';
 import type {Namespace} from '../../source/model/snapshot.js';
 import {needsRoot} from '../helpers/root.js';
 import {needsRootAnd} from '../helpers/namespaces.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {statSync} from 'node:fs';
 import {once} from 'node:events';
 import type {ChildProcess} from 'node:child_process';
-import {discover} from '../../source/system/discover.js';
+import {discover} from '../../source/system/discovery/discoverer.js';
 import type {Namespace, Snapshot} from '../../source/model/snapshot.js';
 import {needsRoot} from '../helpers/root.js';
 import {inodeOf, ip, Lab, uniquePrefix} from '../helpers/lab.js';

@@ -4,7 +4,7 @@ import {once} from 'node:events';
 import {spawn} from 'node:child_process';
 import {setTimeout as delay} from 'node:timers/promises';
 import type {Process} from '../../source/model/snapshot.js';
-import {Discoverer, sameScan} from '../../source/system/discover.js';
+import {Discoverer, sameScan} from '../../source/system/discovery/discoverer.js';
 import {scanProcesses, scanProcessesInSlices, type ProcScan} from '../../source/system/procfs.js';
 import {needsRoot} from '../helpers/root.js';
 import {ip, Lab, uniquePrefix} from '../helpers/lab.js';

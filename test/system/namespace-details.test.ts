@@ -3,7 +3,7 @@ import {execFileSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import path from 'node:path';
 import assert from 'node:assert/strict';
-import {discover} from '../../source/system/discover.js';
+import {discover} from '../../source/system/discovery/discoverer.js';
 import {readFirewall, readNeighbours} from '../../source/system/namespace-details.js';
 import {riskyMasquerades} from '../../source/model/firewall.js';
 import {findProgram} from '../../source/system/programs.js';

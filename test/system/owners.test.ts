@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import {createServer, type Server, type Socket} from 'node:net';
 import {mkdtempSync, readlinkSync, rmSync} from 'node:fs';
 import {spawn} from 'node:child_process';
-import {discover} from '../../source/system/discover.js';
+import {discover} from '../../source/system/discovery/discoverer.js';
 import {findAnything} from '../../source/model/find.js';
 import {peerText} from '../../source/model/format-snapshot.js';
 import {namespaceLabel, type Namespace, type Snapshot} from '../../source/model/snapshot.js';
@@ -192,7 +192,7 @@ describe('an engine socket that accepts and never answers', {skip: needsRoot}, (
 
 	test('discovery returns within the budget; the owner is shown by id, with a note; the engine is left alone for a while', async () => {
 		const budgetMs = 400;
-		const {Discoverer} = await import('../../source/system/discover.js');
+		const {Discoverer} = await import('../../source/system/discovery/discoverer.js');
 		const discoverer = new Discoverer({owners: {dockerHost: `unix://${dir}/docker.sock`, budgetMs}});
 		const started = Date.now();
 		const {snapshot} = await discoverer.refresh();
@@ -238,7 +238,7 @@ describe('owners are looked up only for what is new', {skip: needsRoot}, () => {
 	});
 
 	test('a refresh with no new namespace asks no engine; a new container\'s namespace asks once', async () => {
-		const {Discoverer} = await import('../../source/system/discover.js');
+		const {Discoverer} = await import('../../source/system/discovery/discoverer.js');
 		const discoverer = new Discoverer({owners: {dockerHost: `unix://${dir}/docker.sock`}});
 		const first = await namespaces.startSleeper();
 		cgroups.place(first, `docker/${ids[0]}`);

@@ -4,7 +4,7 @@ import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync, spawnSync} from 'node:child_process';
 import {statSync} from 'node:fs';
-import {discover} from '../../source/system/discover.js';
+import {discover} from '../../source/system/discovery/discoverer.js';
 import {buildTopology, filterTopology} from '../../source/model/topology.js';
 import {topologyText} from '../../source/model/topology-drawing.js';
 import {findAnything} from '../../source/model/find.js';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
 import {statSync} from 'node:fs';
 import {setTimeout as delay} from 'node:timers/promises';
-import {Discoverer} from '../../source/system/discover.js';
+import {Discoverer} from '../../source/system/discovery/discoverer.js';
 import {needsRoot} from '../helpers/root.js';
 import {TestNamespaces} from '../helpers/namespaces.js';
 import {ip} from '../helpers/lab.js';

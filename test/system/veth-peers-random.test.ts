@@ -10,7 +10,7 @@ import {execFileSync} from 'node:child_process';
 import {mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {discover} from '../../source/system/discover.js';
+import {discover} from '../../source/system/discovery/discoverer.js';
 import {needsRoot} from '../helpers/root.js';
 import {needsRootAnd, TestNamespaces} from '../helpers/namespaces.js';
 import {HeldNamespaces} from '../helpers/held.js';

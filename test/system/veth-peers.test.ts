@@ -3,7 +3,7 @@
 import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {statSync} from 'node:fs';
-import {discover} from '../../source/system/discover.js';
+import {discover} from '../../source/system/discovery/discoverer.js';
 import type {Interface, Namespace} from '../../source/model/snapshot.js';
 import {needsRoot} from '../helpers/root.js';
 import {TestNamespaces} from '../helpers/namespaces.js';

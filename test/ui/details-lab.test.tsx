@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
 import {setTimeout as delay} from 'node:timers/promises';
 import {cleanup} from 'ink-testing-library';
-import {discover} from '../../source/system/discover.js';
+import {discover} from '../../source/system/discovery/discoverer.js';
 import {findProgram} from '../../source/system/programs.js';
 import {Lab, sh, uniquePrefix} from '../helpers/lab.js';
 import {needsRoot} from '../helpers/root.js';
