@@ -14,8 +14,8 @@ import {deleteInterface, deleteNamespace, moveInterface, ping, setLinkState, tar
 import {CommandLog, formatLogEntry} from '../../source/system/command-log.js';
 import {discover} from '../../source/system/discovery/discoverer.js';
 import {needsRoot} from '../helpers/root.js';
-import {ip, sh, uniquePrefix} from '../helpers/lab.js';
 import {parseJsonArray} from '../../source/model/ip-json.js';
+import {ip, sh, uniquePrefix} from '../helpers/lab.js';
 
 const prefix = uniquePrefix('hostile');
 const plain = `${prefix}-x`;

@@ -12,8 +12,8 @@ import {readerCommand} from '../../source/system/readers/reader-program.js';
 import {readWithNsenter, type NamespaceReading} from '../../source/system/ip-query.js';
 import {run, runningChildren} from '../../source/system/run.js';
 import {scratchPath} from '../../source/system/scratch.js';
-import {ip, ipJson, Lab, sh, uniquePrefix} from '../helpers/lab.js';
 import {needsRoot} from '../helpers/root.js';
+import {ip, ipJson, Lab, sh} from '../helpers/lab.js';
 
 // ---- helpers ---------------------------------------------------------------
 
@@ -105,7 +105,7 @@ const names = (reading: NamespaceReading) => reading.links.map(link => link.name
  * (10.9.0.0/24 and 2001:db8:9::/64), ns3 routes by default through ns1, which forwards.
  */
 describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
-	const lab = new Lab(uniquePrefix('reader'));
+	const lab = new Lab('reader');
 	let ns1 = '';
 	let ns2 = '';
 	let ns3 = '';
