@@ -1,8 +1,10 @@
 // The sockets of a namespace and the processes that hold them.
-// Tables: /proc/PID/net/* of a process (or thread) in the namespace, which
-// shows that namespace's sockets without entering it; /proc/self/net for
-// nstui's own; for a namespace no process is in, the socket reader
-// (model/sockets.ts) enters it. Owners: the socket inodes matched with the
+// Tables: the socket reader (model/sockets.ts), one perl for any number of
+// namespaces, enters each and asks the kernel with sock_diag as ss does
+// (bench/sockets.ts: faster than reading /proc/PID/net/tcp, which walks the
+// whole host's hash table, and than one ss each); without perl, or where it
+// cannot enter, /proc/PID/net/* of a process (or thread) in the namespace,
+// which shows that namespace's sockets without entering it. Owners: the socket inodes matched with the
 // /proc/PID/fd links of the processes in the namespace (or, asked for, of
 // every process: a socket may be held from another namespace).
 import {readdirSync, readlinkSync, statSync} from 'node:fs';
@@ -37,6 +39,8 @@ export type SocketOptions = {
 	 */
 	ownersEverywhere?: boolean;
 	timeoutMs?: number;
+	/** false: only through /proc/PID/net of a process in the namespace (what happens without perl). */
+	enter?: boolean;
 };
 
 const tablesFor = (unix: boolean): SocketTable[] => (unix ? [...inetTables, 'unix'] : [...inetTables]);
@@ -53,19 +57,12 @@ export async function readSockets(ns: SocketSource, options: SocketOptions = {})
 export async function readSocketsOf(namespaces: readonly SocketSource[], options: SocketOptions = {}): Promise<SocketReading[]> {
 	const tables = tablesFor(options.unix ?? false);
 	const self = namespaceOfPid('self');
-	const readings: SocketReading[] = [];
+	const readings: SocketReading[] = namespaces.map(ns => ({inode: ns.inode, sockets: [], error: null, via: null}));
 	const entering: Array<{index: number; path: string}> = [];
-	for (const [index, ns] of namespaces.entries()) {
-		const direct = readThroughProc(ns, tables, self);
-		if (direct) {
-			readings.push({inode: ns.inode, sockets: direct.sockets, error: null, via: direct.via});
-			continue;
-		}
-		readings.push({inode: ns.inode, sockets: [], error: null, via: null});
-		const path = nsfsPath(ns, self);
+	namespaces.forEach((ns, index) => {
+		const path = options.enter === false ? null : nsfsPath(ns, self);
 		if (path) entering.push({index, path});
-		else readings[index]!.error = 'no way into this namespace (no process, name or mount that leads to it)';
-	}
+	});
 	if (entering.length > 0) {
 		const answers = await readByEntering(entering.map(entry => entry.path), tables, options.timeoutMs);
 		entering.forEach(({index}, position) => {
@@ -76,6 +73,14 @@ export async function readSocketsOf(namespaces: readonly SocketSource[], options
 			else Object.assign(reading, {sockets: parseTables(answer.tables, tables), via: 'reader'});
 		});
 	}
+	// Without perl, or where it could not enter (not root): through a process that is in the namespace.
+	namespaces.forEach((ns, index) => {
+		const reading = readings[index]!;
+		if (reading.via !== null) return;
+		const direct = readThroughProc(ns, tables, self);
+		if (direct) Object.assign(reading, {sockets: direct.sockets, error: null, via: direct.via});
+		else reading.error ??= 'no way into this namespace (no process, name or mount that leads to it)';
+	});
 	addOwners(namespaces, readings, options.ownersEverywhere ?? false);
 	for (const reading of readings) reading.sockets = sortSockets(reading.sockets);
 	return readings;

@@ -78,13 +78,25 @@ describe('sockets of a namespace', {skip: needsRootAnd('python3', 'ss')}, () => 
 	test('a listener started inside shows with its pid and port, first', async () => {
 		const reading = await readSockets(source(ns1, [server.pid!]));
 		assert.equal(reading.error, null);
-		assert.equal(reading.via, 'process');
+		assert.equal(reading.via, 'reader');
 		const listener = reading.sockets[0]!;
 		assert.equal(listener.state, 'LISTEN');
 		assert.equal(localText(listener), `192.168.1.1:${port}`);
 		assert.deepEqual(listener.processes.map(owner => owner.pid), [server.pid]);
 		// The same listeners as ss finds there.
 		assert.deepEqual(reading.sockets.filter(socket => socket.protocol === 'tcp' && socket.listening).map(localText).sort(), ssLocal(ns1, '-tl'));
+	});
+
+	test('the kernel\'s sock_diag answer (the reader) and /proc/PID/net/* (without perl) list the same sockets', async () => {
+		const describe = (sockets: Socket[]) => sockets.map(socket => [socket.protocol, socket.state, localText(socket), remoteText(socket), socket.inode, socket.sendQueue, socket.recvQueue, socket.processes.map(owner => owner.pid)].join(' '));
+		for (const [ns, pid] of [[ns1, server.pid!], [ns2, client.pid!]] as const) {
+			const [entered, throughProc] = [await readSockets(source(ns, [pid])), await readSockets(source(ns, [pid]), {enter: false})];
+			assert.equal(throughProc.via, 'process');
+			assert.ok(entered.sockets.length >= 1);
+			assert.deepEqual(describe(entered.sockets), describe(throughProc.sockets));
+		}
+		const none = await readSockets(source(ns1), {enter: false});
+		assert.match(none.error ?? '', /no way into this namespace/);
 	});
 
 	test('a connection from the peer namespace shows as established on both ends', async () => {
