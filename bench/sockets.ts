@@ -19,12 +19,14 @@ const ok = (file: string, args: string[]) => {
 };
 const source = (name: string): SocketSource => ({inode: statSync(`/run/netns/${name}`).ino, name, root: false, paths: [`/run/netns/${name}`], processes: []});
 
-const sleeper = spawn('ip', ['netns', 'exec', `${prefix}0`, 'sleep', '600'], {stdio: 'ignore'});
+let sleeper: ReturnType<typeof spawn> | undefined;
 try {
 	for (const name of names) {
 		ok('ip', ['netns', 'add', name]);
 		ok('ip', ['-n', name, 'link', 'set', 'lo', 'up']);
 	}
+	sleeper = spawn('ip', ['netns', 'exec', names[0]!, 'sleep', '600'], {stdio: 'ignore'});
+	while (statSync(`/proc/${sleeper.pid}/ns/net`).ino !== statSync(`/run/netns/${names[0]}`).ino) await new Promise(resolve => setTimeout(resolve, 20));
 	const time = async (work: () => unknown) => {
 		const times: number[] = [];
 		for (let round = 0; round < rounds; round++) {
@@ -42,8 +44,8 @@ try {
 	const netnsExec = await time(() => {
 		for (const name of names) ok('ip', ['netns', 'exec', name, 'ss', '-tuanH']);
 	});
-	const one = await time(() => readSocketsOf([{...sources[0]!, processes: [{pid: sleeper.pid!, comm: 'sleep', cmdline: 'sleep 600', user: 'root'}]}]));
-	const oneProc = await time(() => readSocketsOf([{...sources[0]!, processes: [{pid: sleeper.pid!, comm: 'sleep', cmdline: 'sleep 600', user: 'root'}]}], {enter: false}));
+	const one = await time(() => readSocketsOf([{...sources[0]!, processes: [{pid: sleeper!.pid!, comm: 'sleep', cmdline: 'sleep 600', user: 'root'}]}]));
+	const oneProc = await time(() => readSocketsOf([{...sources[0]!, processes: [{pid: sleeper!.pid!, comm: 'sleep', cmdline: 'sleep 600', user: 'root'}]}], {enter: false}));
 	const oneSs = await time(() => ok('nsenter', [`--net=/run/netns/${names[0]}`, 'ss', '-tuanpH']));
 	const rows: Row[] = [
 		{what: `sockets of ${count} namespaces without processes: socket reader`, nstui: reader, comparison: nsenter, against: 'nsenter --net=PATH ss -tuanH each', target: 1, unit: 'ms'},
@@ -53,6 +55,6 @@ try {
 	];
 	printTable(rows);
 } finally {
-	sleeper.kill('SIGKILL');
+	sleeper?.kill('SIGKILL');
 	for (const name of names) spawnSync('ip', ['netns', 'del', name]);
 }
