@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {refreshSucceeded} from '../../source/ui/app/state-updates.js';
-import {fakeReader, hostFirewall, webNeighbours} from '../fixtures/namespace-reader.js';
+import {fakeReader, hostFirewall, webNeighbours} from '../fixtures/details-reader.js';
 import {seedLab} from '../fixtures/synthetic-snapshots.js';
 import {keys, lineWith, renderTui} from './tui-harness.js';
 

@@ -4,7 +4,7 @@ import {cleanup} from 'ink-testing-library';
 import {initialTuiState} from '../../source/ui/app/tui-store.js';
 import {helpSections} from '../../source/ui/keys/layers.js';
 import {helpLines, keysText} from '../../source/ui/views/help/HelpView.js';
-import {fakeReader} from '../fixtures/namespace-reader.js';
+import {fakeReader} from '../fixtures/details-reader.js';
 import {seedLab} from '../fixtures/synthetic-snapshots.js';
 import {keys, labSnapshot, renderTui} from './tui-harness.js';
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import type {Owner, Snapshot} from '../../source/model/snapshot.js';
-import {fakeReader} from '../fixtures/namespace-reader.js';
+import {fakeReader} from '../fixtures/details-reader.js';
 import {namespace, wire} from '../fixtures/synthetic-snapshots.js';
 import {keys, lineWith, renderTui} from './tui-harness.js';
 

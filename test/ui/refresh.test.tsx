@@ -3,7 +3,7 @@ import {afterEach, test} from 'node:test';
 import {setTimeout as delay} from 'node:timers/promises';
 import {cleanup} from 'ink-testing-library';
 import type {Namespace, Snapshot} from '../../source/model/snapshot.js';
-import type {Discovery} from '../../source/system/discover.js';
+import type {Discovery} from '../../source/system/discovery/discoverer.js';
 import {createPoller} from '../../source/ui/app/poller.js';
 import {refreshSucceeded} from '../../source/ui/app/state-updates.js';
 import {createTuiStore} from '../../source/ui/app/tui-store.js';

@@ -3,7 +3,7 @@ import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {deriveView} from '../../source/ui/panes/derive-view.js';
 import {refreshSucceeded} from '../../source/ui/app/state-updates.js';
-import {fakeReader, hostFirewall} from '../fixtures/namespace-reader.js';
+import {fakeReader, hostFirewall} from '../fixtures/details-reader.js';
 import {seedLab} from '../fixtures/synthetic-snapshots.js';
 import {keys, lineWith, renderTui, selectedNamespace} from './tui-harness.js';
 
