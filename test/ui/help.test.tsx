@@ -121,3 +121,17 @@ test('the key line shows the hints that fit whole and ends with ? help, at 80 co
 		tui.unmount();
 	}
 });
+
+test('? opens the help inside find too, with find\'s keys first, and closing it goes back to the search as it was (#9)', async () => {
+	const tui = await renderTui({snapshot: labSnapshot(), columns: 120, rows: 40});
+	await tui.press('F', ...'web');
+	await tui.waitForFrame('find', frame => /Find: web/.test(frame));
+	assert.match(tui.lines().at(-1)!, /\? help$/, 'the key line ends with ? help');
+	await tui.press('?');
+	const help = await tui.waitForFrame('the help', frame => /Keys {2}\(Esc, \? or q closes this help\)/.test(frame));
+	// The keys of where it was opened come first.
+	assert.match(help.split('\n').slice(2, 4).join('\n'), /In find \(F\)/);
+	await tui.press(keys.escape);
+	await tui.waitForFrame('find again', frame => /Find: web/.test(frame));
+	assert.equal(tui.store.getState().fullView?.kind, 'find');
+});
