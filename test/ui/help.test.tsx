@@ -25,7 +25,7 @@ test('? shows every key of the key map; Esc and ? close it', async () => {
 	await tui.press('j');
 	assert.equal(tui.store.getState().selection.namespaces, null);
 	await tui.press(keys.escape);
-	await tui.settle(60);
+	await tui.settle();
 	assert.match(tui.frame(), /1 Namespaces/);
 	await tui.press('?', '?');
 	assert.match(tui.frame(), /1 Namespaces/);
@@ -59,7 +59,7 @@ test('the help fits 80x24 on pages of whole groups, and shows every key there (#
 	await tui.press('g');
 	await tui.waitForFrame('the first page again', frame => /page 1 of/.test(frame));
 	await tui.press(keys.escape);
-	await tui.settle(60);
+	await tui.settle();
 	assert.match(tui.frame(), /1 Namespaces/);
 });
 
