@@ -20,7 +20,7 @@ test('at 200x60 a long namespace list takes the lines the short panes below leav
 	assert.ok(paneRows(tui.lines(), '3 Routes').some(row => /default|v4|v6/.test(row)) || /no routes/.test(tui.frame()));
 });
 
-test('z zooms the focused pane to the whole body and back; Esc leaves the zoom too', async () => {
+test('z zooms the focused pane to the whole body and back; the zoom follows the focus; Esc leaves it too', async () => {
 	const tui = await renderTui({snapshot: manyNamespaces(100), columns: 120, rows: 40});
 	const before = paneRows(tui.lines(), '1 Namespaces').length;
 	await tui.press('z');
@@ -37,6 +37,9 @@ test('z zooms the focused pane to the whole body and back; Esc leaves the zoom t
 	await tui.waitForFrame('all panes again', frame => /2 Interfaces/.test(frame) && /4 Processes/.test(frame));
 	await tui.press('2', 'z');
 	await tui.waitForFrame('the Interfaces pane zoomed', frame => /2 Interfaces/.test(frame) && !/1 Namespaces/.test(frame));
+	// The zoom follows the focus: Tab shows the next pane over the whole body.
+	await tui.press(keys.tab);
+	await tui.waitForFrame('the Routes pane zoomed', frame => /3 Routes/.test(frame) && !/2 Interfaces/.test(frame));
 	await tui.press(keys.escape);
 	await tui.waitForFrame('all panes again after Esc', frame => /1 Namespaces/.test(frame) && /2 Interfaces/.test(frame));
 });

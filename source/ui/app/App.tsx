@@ -50,7 +50,7 @@ export function layoutFor(state: TuiState, columns: number, rows: number, readOn
 		banner: readOnly,
 		wanted: perPane(id => view[id].rows.length),
 		dialog: state.modal ? dialogHeight(state.modal) : null,
-		zoomed: state.zoomed,
+		zoomed: state.zoomed ? state.focus : null,
 	});
 }
 
