@@ -80,3 +80,13 @@ test('text and its Enter in one chunk answer a prompt; Ctrl-U and Ctrl-W edit it
 	const modal = tui.store.getState().modal;
 	assert.equal(modal?.kind === 'form' ? modal.input.text : null, 'lab-new');
 });
+
+test('keys read before a frame is drawn each build on the one before (no handler from an old render)', async () => {
+	const tui = await renderTui({snapshot: labSnapshot()});
+	// Three reads in a row, with no turn of the event loop for React between them.
+	tui.stdin.write('j');
+	tui.stdin.write('j');
+	tui.stdin.write('\u001B[B');
+	await tui.settle();
+	assert.match(tui.frame(), /1 Namespaces {2}4\/10/);
+});

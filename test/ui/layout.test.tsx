@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
+import {computeLayout} from '../../source/ui/app/layout.js';
 import {manyNamespaces} from '../fixtures/many-namespaces.js';
 import {keys, labSnapshot, paneRows, renderTui} from './tui-harness.js';
 
@@ -55,4 +56,21 @@ test('a one-line prompt is a small box: the panes above keep the rest of the scr
 	// Its title, the label, the line typed, the reason: four lines in a frame (16 before).
 	assert.equal(bottom - top + 1, 6);
 	assert.ok(paneRows(lines, '1 Namespaces').filter(row => row.trim() !== '').length >= 10, 'every namespace of the lab in view');
+});
+
+test('the layout: halves when both rows are full, the short row gives its lines away, a dialog leaves the panes a third', () => {
+	const body = (layout: ReturnType<typeof computeLayout>) => layout.rows.upper + layout.rows.lower + layout.dialogHeight;
+	const full = computeLayout(120, 40, {banner: false, wanted: {namespaces: 100, routes: 100}});
+	assert.deepEqual(full.rows, {upper: 18, lower: 18});
+	const short = computeLayout(120, 40, {banner: false, wanted: {namespaces: 100, interfaces: 3, routes: 2, processes: 1}});
+	assert.equal(short.rows.lower, 4, 'the lower panes keep their title, header and two rows');
+	assert.equal(body(short), 36);
+	const few = computeLayout(120, 40, {banner: false, wanted: {namespaces: 3, interfaces: 2, routes: 100, processes: 100}});
+	assert.equal(few.rows.upper, 5);
+	const dialog = computeLayout(120, 40, {banner: false, dialog: 100});
+	assert.equal(dialog.rows.upper, 12);
+	assert.equal(dialog.dialogHeight, 24);
+	const zoomed = computeLayout(120, 40, {banner: false, zoomed: 'routes'});
+	assert.deepEqual(zoomed.panes.routes, {width: 120, height: 36, listRows: 34});
+	assert.equal(zoomed.panes.namespaces.height, 0);
 });
