@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {initialTuiState} from '../../source/ui/app/tui-store.js';
-import {helpSections} from '../../source/ui/keys/layers.js';
+import {helpSections} from '../../source/ui/keys/help-sections.js';
 import {helpLines, keysText} from '../../source/ui/views/help/HelpView.js';
 import {fakeReader} from '../fixtures/details-reader.js';
 import {seedLab} from '../fixtures/synthetic-snapshots.js';
