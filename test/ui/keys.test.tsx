@@ -4,7 +4,11 @@ import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import type {Key} from 'ink';
+import {initialTuiState} from '../../source/ui/app/tui-store.js';
 import {splitInput} from '../../source/ui/keys/key-press.js';
+import {entryFor} from '../../source/ui/keys/key-table.js';
+import {activeTables} from '../../source/ui/keys/layers.js';
+import {paneRegistry} from '../../source/ui/panes/registry.js';
 import {keys, labSnapshot, paneRows, renderTui} from './tui-harness.js';
 
 afterEach(() => cleanup());
@@ -89,4 +93,13 @@ test('keys read before a frame is drawn each build on the one before (no handler
 	tui.stdin.write('\u001B[B');
 	await tui.settle();
 	assert.match(tui.frame(), /1 Namespaces {2}4\/10/);
+});
+
+test('every key a pane lists for its key line is bound, with a hint to show', () => {
+	const state = initialTuiState();
+	for (const pane of paneRegistry) {
+		const tables = activeTables({...state, focus: pane.id});
+		for (const id of pane.hints) assert.ok(entryFor(tables, id)?.hint, `${pane.id} lists ${id}`);
+		for (const entry of pane.keys) assert.ok(entry.hint, `${pane.id}'s ${entry.keys.join(' ')} has a hint`);
+	}
 });
