@@ -19,8 +19,8 @@ export function scrollTable(scroll: Scroller, {what = 'row', letters = true, tit
 		entries: [
 			{keys: keys('j', 'down'), description: `next ${what}`, run: context => scroll(context, 1)},
 			{keys: keys('k', 'up'), description: `previous ${what}`, run: context => scroll(context, -1)},
-			{keys: ['pagedown'], description: 'page down', run: context => scroll(context, 'pageDown')},
 			{keys: ['pageup'], description: 'page up', run: context => scroll(context, 'pageUp')},
+			{keys: ['pagedown'], description: 'page down', run: context => scroll(context, 'pageDown')},
 			{keys: keys('g', 'home'), description: 'to the top', run: context => scroll(context, 'first')},
 			{keys: keys('G', 'end'), description: 'to the bottom', run: context => scroll(context, 'last')},
 		],
