@@ -1,7 +1,8 @@
 // How the TUI refreshes: on events. The namespace watcher says which namespace
-// changed and when the mount table did; inotify on /run/netns says a name came
-// or went; a look at /proc/loadavg every second says processes started or
-// ended. Each is a routine refresh that reads just what changed. The rest is a
+// changed and when the mount table did, and (the kernel's proc connector) which
+// processes started and ended; inotify on /run/netns says a name came or went.
+// Where process events do not come, a look at /proc/loadavg every second says
+// processes started or ended. Each is a routine refresh that reads just what changed. The rest is a
 // safety net on a slow timer. Where the watcher cannot run (no perl) or could
 // not watch a namespace, those are read as before: the selected one on every
 // tick, the others in rotation, a few per tick. At start a quick list then
@@ -81,16 +82,36 @@ export function createLiveLoad(store: TuiStore, intervalMs: number, activity = n
 					wake();
 				},
 				failed: wake,
-			})
+				processes(started, ended) {
+					if (discoverer.processesChanged(started, ended)) wake();
+				},
+				processesLost() {
+					processesMoved = true;
+					wake();
+				},
+				// The kernel's events replace the look at /proc/loadavg, which takes over again (after a scan) when they stop.
+				processEvents(on) {
+					if (on) return stopProcessTimer();
+					startProcessTimer();
+					processesMoved = true;
+					wake();
+				},
+			}, {processes: true})
 		: null;
-	/** Set when /proc/loadavg moved: the next routine refresh scans /proc; the others keep the last scan. */
+	/** Set when /proc/loadavg moved (or process events were lost): the next routine refresh scans /proc; the others keep the last scan. */
 	let processesMoved = true;
-	const processTimer = watcher
-		? watchProcesses(() => {
-				processesMoved = true;
-				wake();
-			})
-		: null;
+	let processTimer: NodeJS.Timeout | null = null;
+	const startProcessTimer = () => {
+		processTimer ??= watchProcesses(() => {
+			processesMoved = true;
+			wake();
+		});
+	};
+	const stopProcessTimer = () => {
+		if (processTimer) clearInterval(processTimer);
+		processTimer = null;
+	};
+	if (watcher) startProcessTimer();
 	const subscribe = (discovery: Discovery) => {
 		watcher?.sync(discoverer.ways());
 		return discovery;
@@ -99,7 +120,7 @@ export function createLiveLoad(store: TuiStore, intervalMs: number, activity = n
 	return Object.assign(load, {
 		watcher,
 		close() {
-			if (processTimer) clearInterval(processTimer);
+			stopProcessTimer();
 			watcher?.close();
 			readers.namespaces.close();
 			readers.host.close();

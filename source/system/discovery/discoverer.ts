@@ -166,6 +166,15 @@ export class Discoverer {
 	}
 
 	/**
+	 * The kernel said these processes started or ended (the watcher's proc
+	 * connector): a refresh that keeps the last /proc scan reads just them again.
+	 * True when that may change what the next refresh shows.
+	 */
+	processesChanged(started: Iterable<number>, ended: Iterable<number>): boolean {
+		return this.processes.note(started, ended);
+	}
+
+	/**
 	 * The namespaces this refresh shows. One whose way in has gone while it was
 	 * read no longer exists: dropped. One held only by covered mounts, with no
 	 * other way in, is listed, and nothing made up about what is inside.
