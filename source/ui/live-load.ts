@@ -37,6 +37,13 @@ export const safetyNetMs = 600_000;
 /** With the watcher: the holder scan (~0.2 s at 10,000 processes) and every process's namespace again. */
 export const watchedHoldersEveryMs = 300_000;
 
+/**
+ * How long process events gather before they make a refresh: new processes
+ * must show within 2 s (issue 18), and on a host that starts a hundred a
+ * second each refresh and redraw costs ~20 ms.
+ */
+const processWakeMs = 750;
+
 /** How often /proc/loadavg is looked at for processes started or ended. */
 const processCheckMs = 1_000;
 
@@ -82,8 +89,13 @@ export function createLiveLoad(store: TuiStore, intervalMs: number, activity = n
 					wake();
 				},
 				failed: wake,
+				// A busy host starts processes all the time: they show within processWakeMs, one refresh for all of them.
 				processes(started, ended) {
-					if (discoverer.processesChanged(started, ended)) wake();
+					if (!discoverer.processesChanged(started, ended) || processWake) return;
+					processWake = setTimeout(() => {
+						processWake = null;
+						wake();
+					}, processWakeMs);
 				},
 				processesLost() {
 					processesMoved = true;
@@ -101,6 +113,7 @@ export function createLiveLoad(store: TuiStore, intervalMs: number, activity = n
 	/** Set when /proc/loadavg moved (or process events were lost): the next routine refresh scans /proc; the others keep the last scan. */
 	let processesMoved = true;
 	let processTimer: NodeJS.Timeout | null = null;
+	let processWake: NodeJS.Timeout | null = null;
 	const startProcessTimer = () => {
 		processTimer ??= watchProcesses(() => {
 			processesMoved = true;
@@ -121,9 +134,11 @@ export function createLiveLoad(store: TuiStore, intervalMs: number, activity = n
 		watcher,
 		close() {
 			stopProcessTimer();
+			if (processWake) clearTimeout(processWake);
 			watcher?.close();
 			readers.namespaces.close();
 			readers.host.close();
+			readers.nsids.close();
 		},
 	});
 

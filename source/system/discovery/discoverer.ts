@@ -84,7 +84,7 @@ export class Discoverer {
 	constructor(private readonly options: DiscoverOptions = {}) {
 		this.mountTable = new MountTable(options.onNetnsChange);
 		this.processes = new ProcessScanner(options.processCache);
-		this.prover = new PeerProver({timeoutMs: options.timeoutMs, nice: options.readerNice});
+		this.prover = new PeerProver({timeoutMs: options.timeoutMs, nice: options.readerNice, prover: options.readers?.nsids});
 		// NSTUI_OWNERS=0: no owner lookup at all (no cgroup reads, no engine sockets).
 		const off = options.owners === false || (options.owners === undefined && process.env['NSTUI_OWNERS'] === '0');
 		this.owners = off ? null : new OwnerFinder(options.owners || {});
