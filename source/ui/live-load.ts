@@ -65,6 +65,8 @@ const firstKeysMs = 100;
 export type LiveLoad = ((kind: RefreshKind) => Promise<Discovery>) & {
 	/** The kept watcher, if one runs here (tests count its descriptors). */
 	watcher: NamespaceWatcher | null;
+	/** Whether /proc/loadavg is looked at every second (no process events from the kernel). */
+	readonly pollingProcesses: boolean;
 	/** Ends the kept processes and timers (they also end when nstui exits). */
 	close(): void;
 };
@@ -130,7 +132,7 @@ export function createLiveLoad(store: TuiStore, intervalMs: number, activity = n
 		return discovery;
 	};
 	const load = (kind: RefreshKind) => refresh(kind).then(subscribe);
-	return Object.assign(load, {
+	return Object.defineProperties(Object.assign(load, {
 		watcher,
 		close() {
 			stopProcessTimer();
@@ -140,7 +142,7 @@ export function createLiveLoad(store: TuiStore, intervalMs: number, activity = n
 			readers.host.close();
 			readers.nsids.close();
 		},
-	});
+	}), {pollingProcesses: {get: () => processTimer !== null}}) as LiveLoad;
 
 	function refresh(kind: RefreshKind): Promise<Discovery> {
 		if (kind === 'full') {
