@@ -92,6 +92,8 @@ export class Discoverer {
 
 	async refresh(plan: RefreshPlan = {}): Promise<Discovery> {
 		const now = Date.now();
+		// A routine tick with no event waiting and no safety net due: nothing to read, nothing to compare.
+		if (this.settled(plan, now)) return this.last!.discovery;
 		const warnings: string[] = [];
 		const selfInode = namespaceOfPid('self');
 		const selfMnt = namespaceOfPid('self', 'mnt');
@@ -153,6 +155,23 @@ export class Discoverer {
 		const discovery = {snapshot: this.lastSnapshot!, warnings};
 		this.last = {discovery, mounted: located.found, scan, holders, errors: namespaces.some(ns => ns.error !== null || ns.pending)};
 		return discovery;
+	}
+
+	/**
+	 * Would a refresh with this plan find nothing to do: nothing focused, no
+	 * process event waiting, and the mount table, the /proc scan, the holder
+	 * scans and every reading young enough; the last result had no error.
+	 */
+	private settled(plan: RefreshPlan, now: number): boolean {
+		const last = this.last;
+		if (!last || last.errors || plan.listOnly) return false;
+		for (const _ of plan.focus ?? []) return false;
+		return (
+			this.mountTable.fresh(plan.mountsMaxAgeMs, now) &&
+			this.processes.fresh(plan, now) &&
+			this.holderCache.fresh(plan, now) &&
+			this.readings.allFresh(last.discovery.snapshot.namespaces.map(ns => ns.inode), plan, now)
+		);
 	}
 
 	/** inode -> the path each namespace of the last refresh is entered by; hidden ones are left out. */

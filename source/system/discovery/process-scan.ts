@@ -69,6 +69,11 @@ export class ProcessScanner {
 		return scan;
 	}
 
+	/** Would scan() keep the last scan as it is: it is kept, young enough, and no pid is waiting. */
+	fresh(plan: RefreshPlan, now: number): boolean {
+		return this.last !== null && plan.keepProcesses === true && this.pending.size === 0 && now - this.last.at < (plan.recheckProcessesAfterMs ?? Number.POSITIVE_INFINITY);
+	}
+
 	/**
 	 * The kernel said these processes started (or exec'd) or ended. True when
 	 * that may change what a refresh shows: a pid that is not nstui's own

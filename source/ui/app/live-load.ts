@@ -30,12 +30,23 @@ export const holdersEveryMs = 30_000;
 
 /**
  * With the watcher: what events cannot miss is still read again this often, a
- * safety net. Reading all 1,000 namespaces of a big host costs ~2 s of CPU, so
- * every 10 minutes that is ~0.3 % of a core.
+ * safety net: every namespace (in rotation), the mount table, and (with the
+ * kernel's process events) every process's namespace. The events are reliable
+ * (a socket whose queue overflowed says so, and is read as changed), so this
+ * catches only what no event reports, such as a process that moved with
+ * setns(2) and no exec. Reading all 1,000 namespaces of a big host costs
+ * ~2-3 s of CPU: every 30 minutes that is ~0.15 % of a core (issue 18 allows
+ * 0.5 % for everything while idle).
  */
-export const safetyNetMs = 600_000;
-/** With the watcher: the holder scan (~0.2 s at 10,000 processes) and every process's namespace again. */
-export const watchedHoldersEveryMs = 300_000;
+export const safetyNetMs = 1_800_000;
+/**
+ * With the watcher: the holder scan (threads and descriptors of every process,
+ * other mount namespaces: 0.2-0.8 s at 10,000 processes), which no event
+ * covers; ~0.1 % of a core.
+ */
+export const watchedHoldersEveryMs = 600_000;
+/** With the watcher but without the kernel's process events: every process's namespace again. */
+const watchedProcessesEveryMs = 300_000;
 
 /**
  * How long process events gather before they make a refresh: new processes
@@ -177,7 +188,7 @@ export function createLiveLoad(store: TuiStore, intervalMs: number, activity = n
 			staleBudget: rotationPerTick,
 			keepProcesses,
 			trustProcessesAfterMs: 5_000,
-			recheckProcessesAfterMs: watcher ? watchedHoldersEveryMs : 30_000,
+			recheckProcessesAfterMs: watcher?.processEvents ? safetyNetMs : watcher ? watchedProcessesEveryMs : 30_000,
 			mountsMaxAgeMs: watcher ? safetyNetMs : 10_000,
 			holdersMaxAgeMs: watcher ? watchedHoldersEveryMs : holdersEveryMs,
 			slicing,
