@@ -1,6 +1,6 @@
 // The TUI's live updates through events (namespace watcher, inotify, the
 // kernel's process events), on real namespaces: the poller's own timer is set to an
-// hour and the safety net is ten minutes, so whatever reaches the store within
+// hour and the safety nets are 10 and 30 minutes, so whatever reaches the store within
 // the waits below came through an event.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,7 +17,7 @@ import {ip, Lab} from '../helpers/lab.js';
 
 const skip = needsRoot || (!NamespaceWatcher.available() && 'needs perl: the namespace watcher is a perl program');
 const hour = 3_600_000;
-/** Far below every timer in play (an hour, and the ten-minute safety net), and generous on a loaded machine. */
+/** Far below every timer in play (an hour, and the safety nets of 10 and 30 minutes), and generous on a loaded machine. */
 const eventWaitMs = 15_000;
 
 describe('live updates through events', {skip}, () => {
