@@ -37,7 +37,8 @@ export class NamespaceBuilder {
 		const samePeers = proven.peers === this.lastPeers;
 		this.lastPeers = proven.peers;
 		for (const {item, reading} of kept) {
-			await step();
+			const paused = step();
+			if (paused) await paused;
 			const listed = scan.byNamespace.get(item.inode) ?? noProcesses;
 			const owner = proven.owners.get(item.inode) ?? null;
 			const nsid = proven.nsidFromRoot.get(item.inode) ?? null;

@@ -55,7 +55,8 @@ export class ReadingCache {
 	async record(fresh: ReadonlyArray<readonly [number, NamespaceReading]>, now: number, step: () => Promise<void> | void): Promise<number> {
 		let changed = 0;
 		for (const [inode, read] of fresh) {
-			await step();
+			const paused = step();
+			if (paused) await paused;
 			// The reader says which namespace it opened: a path of a process that has moved or gone may lead elsewhere.
 			const reading = read.opened === undefined || read.opened === inode ? read : {...unread, error: `its way in led to another namespace (net:[${read.opened}]) while it was read`};
 			const known = this.readings.get(inode);
