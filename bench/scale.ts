@@ -14,9 +14,11 @@ export async function measureScale(lab: BenchLab, rounds: number, standalone: {f
 		scan.push(performance.now() - started);
 		lsns.push(timeCommand('lsns', ['-t', 'net', '-J']));
 	}
+	const holders = await measureHolders(10_000, rounds);
+	const holderMs = holders.find(row => row.what.startsWith('holder scans together'))!.nstui;
 	return [
 		{what: '/proc scan (namespace of every process), cold', nstui: median(scan), comparison: median(lsns), against: 'lsns -t net -J', target: 1, unit: 'ms'},
-		...(await measureHolders(10_000, rounds)),
-		...(await measureTui(lab.names.length, Number(process.env.NSTUI_BENCH_IDLE_SECONDS ?? 60), standalone, lab.names, lab.prefix)),
+		...holders,
+		...(await measureTui(lab.names.length, Number(process.env.NSTUI_BENCH_IDLE_SECONDS ?? 60), standalone, lab.names, lab.prefix, holderMs)),
 	];
 }

@@ -4,6 +4,7 @@ import {readFileSync, watch} from 'node:fs';
 import {setTimeout as delay} from 'node:timers/promises';
 import {median, waitForQuietMachine, type Row} from './measure.js';
 import {measureLive} from './live.js';
+import {safetyNetMs, watchedHoldersEveryMs} from '../source/ui/app/live-load.js';
 
 const session = `nstui-bench-tui-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
@@ -60,13 +61,17 @@ const killSession = () => {
 	} catch {}
 };
 
-export async function measureTui(namespaces: number, idleSeconds: number, standalone: {file: string; node: string}, names: string[] = [], prefix = ''): Promise<Row[]> {
+/** holderMs: what one holder scan costs (bench/holders.ts), the part of the safety net that runs more often. */
+export async function measureTui(namespaces: number, idleSeconds: number, standalone: {file: string; node: string}, names: string[] = [], prefix = '', holderMs = 0): Promise<Row[]> {
 	const waited = await waitForQuietMachine();
 	console.log(`(waited ${(waited / 1000).toFixed(0)} s for the machine to settle before starting the TUI)`);
 	// The standalone executable first, on its own: the same start, another runtime.
-	let standaloneFrame: number;
+	// A standalone build that does not start is a row of its own, not the end of the bench.
+	let standaloneFrame = Number.NaN;
 	try {
 		standaloneFrame = await startUntilFirstFrame(standalone.file, namespaces);
+	} catch (error) {
+		console.log(`(the standalone executable's TUI did not show a full frame: ${String(error).split('\n')[0]})`);
 	} finally {
 		killSession();
 	}
@@ -98,14 +103,16 @@ export async function measureTui(namespaces: number, idleSeconds: number, standa
 		const idleTree = ((treeTicks(pid) - treeBefore) / clockTicks / idleSeconds) * 100;
 		const rss = rssMb(pid);
 
-		// The safety net: a full re-read (what Ctrl-R does: every namespace, the holder scans, /proc) once
-		// per watchedHoldersEveryMs (5 min), an upper bound of the slow timers' share.
+		// The safety net: a full re-read (what Ctrl-R does: every namespace, the holder scans, /proc),
+		// measured; its holder scans come every watchedHoldersEveryMs, the rest every safetyNetMs.
 		const fullBefore = treeTicks(pid);
 		const fullSeconds = 10;
 		tmux('send-keys', '-t', session, 'C-r');
 		await delay(fullSeconds * 1000);
 		const fullCpuSeconds = (treeTicks(pid) - fullBefore) / clockTicks - (idleTree / 100) * fullSeconds;
-		const safetyNet = (fullCpuSeconds / 300) * 100;
+		const holderSeconds = Math.min(holderMs / 1000, fullCpuSeconds);
+		const safetyNet = ((fullCpuSeconds - holderSeconds) / (safetyNetMs / 1000) + holderSeconds / (watchedHoldersEveryMs / 1000)) * 100;
+		const every = (ms: number) => `${Math.round(ms / 60_000)} min`;
 
 		const live = names.length > 1 ? await measureLive({
 			text: screen,
@@ -119,7 +126,7 @@ export async function measureTui(namespaces: number, idleSeconds: number, standa
 			{what: `key press to redraw (j), ${namespaces} namespaces, median of 10`, nstui: median(keys), comparison: null, against: 'absolute (tmux round trip included)', target: 50, unit: 'ms'},
 			{what: `CPU while idle for ${idleSeconds} s, ${namespaces} namespaces`, nstui: idleCpu, comparison: null, against: 'absolute, of one core', target: 2, unit: '%'},
 			{what: `CPU while idle for ${idleSeconds} s, the whole process tree (nstui, readers, watcher, every ip, reaped or not)`, nstui: idleTree, comparison: null, against: 'absolute, of one core', target: 0.5, unit: '%'},
-			{what: `safety net, amortized: a full re-read (${fullCpuSeconds.toFixed(2)} s of CPU) every 5 min`, nstui: safetyNet, comparison: null, against: 'absolute, of one core', target: null, unit: '%'},
+			{what: `safety net, amortized: a full re-read (${fullCpuSeconds.toFixed(2)} s of CPU) every ${every(safetyNetMs)}, its holder scans (${holderSeconds.toFixed(2)} s) every ${every(watchedHoldersEveryMs)}`, nstui: safetyNet, comparison: null, against: 'absolute, of one core', target: null, unit: '%'},
 			{what: 'idle whole tree with the safety net', nstui: idleTree + safetyNet, comparison: null, against: 'absolute, of one core', target: 0.5, unit: '%'},
 			{what: `resident memory, ${namespaces} namespaces`, nstui: rss, comparison: null, against: 'absolute', target: 150, unit: 'MB'},
 			...live,

@@ -17,10 +17,26 @@ export type WatcherLine =
 	| {kind: 'watching' | 'stopped'; inode: number}
 	| {kind: 'failed'; inode: number; reason: string}
 	| {kind: 'changed'; inodes: number[]}
-	| {kind: 'mounts'};
+	| {kind: 'mounts'}
+	/** Processes that started (or exec'd) and that ended since the last such line. */
+	| {kind: 'procs'; started: number[]; ended: number[]}
+	/** Whether the kernel sends process events (the proc connector); `lost`: some were dropped. */
+	| {kind: 'procs-on' | 'procs-lost'}
+	| {kind: 'procs-off'; reason: string};
 
 export function parseWatcherLine(line: string): WatcherLine | null {
 	if (line === 'mounts') return {kind: 'mounts'};
+	if (line === 'procs on') return {kind: 'procs-on'};
+	if (line === 'procs lost') return {kind: 'procs-lost'};
+	const off = /^procs off (.*)$/s.exec(line);
+	if (off) return {kind: 'procs-off', reason: off[1]!};
+	const procs = /^procs((?: [+-]\d+)+)$/.exec(line);
+	if (procs) {
+		const started: number[] = [];
+		const ended: number[] = [];
+		for (const part of procs[1]!.trim().split(' ')) (part[0] === '+' ? started : ended).push(Number(part.slice(1)));
+		return {kind: 'procs', started, ended};
+	}
 	const changed = /^changed((?: \d+)+)$/.exec(line);
 	if (changed) return {kind: 'changed', inodes: changed[1]!.trim().split(' ').map(Number)};
 	const state = /^(watching|stopped) (\d+)$/.exec(line);

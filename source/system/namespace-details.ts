@@ -5,14 +5,13 @@ import {parseIptablesSave, type Firewall} from '../model/firewall.js';
 import {parseJsonArray} from '../model/ip-json.js';
 import {parseNeighbours, type Neighbour} from '../model/neighbours.js';
 import type {NamespaceTarget} from '../model/namespace-target.js';
+import type {Reading} from '../model/reading.js';
 import {findProgram, missingProgramMessage} from './programs.js';
 import {run} from './run.js';
 
-export type Detail<T> = {value: T; error: null} | {value: null; error: string};
-
 const failure = (stderr: string, fallback: string) => stderr.split('\n').find(line => line.trim()) ?? fallback;
 
-export async function readNeighbours(target: NamespaceTarget): Promise<Detail<Neighbour[]>> {
+export async function readNeighbours(target: NamespaceTarget): Promise<Reading<Neighbour[]>> {
 	const [file, ...args] = ipIn(target, ['-j', 'neigh', 'show']);
 	const result = await run(file!, args);
 	const items = parseJsonArray(result.stdout.trim() || '[]');
@@ -20,7 +19,7 @@ export async function readNeighbours(target: NamespaceTarget): Promise<Detail<Ne
 	return {value: parseNeighbours(items), error: null};
 }
 
-export async function readFirewall(target: NamespaceTarget): Promise<Detail<Firewall>> {
+export async function readFirewall(target: NamespaceTarget): Promise<Reading<Firewall>> {
 	if (!findProgram('iptables-save')) return {value: null, error: missingProgramMessage('iptables-save')};
 	const [file, ...args] = execIn(target, ['iptables-save']);
 	const result = await run(file!, args);

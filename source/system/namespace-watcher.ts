@@ -14,6 +14,17 @@ export type WatcherEvents = {
 	mounts(): void;
 	/** The watcher could not watch these (they are read on a timer instead), or has stopped. */
 	failed?(inodes: number[]): void;
+	/** Processes started (or exec'd) and ended on the host, from the kernel's proc connector. */
+	processes?(started: number[], ended: number[]): void;
+	/** Whether process events arrive (see processEvents); false too when the watcher stopped. */
+	processEvents?(on: boolean): void;
+	/** Process events were dropped: what processes exist must be found by a scan. */
+	processesLost?(): void;
+};
+
+export type WatcherOptions = {
+	/** Also listen to the kernel's process events (root only); unset: no. */
+	processes?: boolean;
 };
 
 export class NamespaceWatcher {
@@ -24,10 +35,15 @@ export class NamespaceWatcher {
 	readonly unwatched = new Set<number>();
 	/** Answered `watching`: events from these namespaces arrive. */
 	readonly watching = new Set<number>();
+	/** The kernel sends process events (the watcher said `procs on`). */
+	processEvents = false;
 	private rest = '';
 	private closed = false;
 
-	constructor(private readonly events: WatcherEvents) {}
+	constructor(
+		private readonly events: WatcherEvents,
+		private readonly options: WatcherOptions = {},
+	) {}
 
 	/** Can a watcher run here (perl and a known setns number)? */
 	static available(): boolean {
@@ -72,7 +88,7 @@ export class NamespaceWatcher {
 
 	private start(): ChildProcessWithoutNullStreams | null {
 		if (!NamespaceWatcher.available()) return null;
-		const args = ['-e', watcherProgram, String(setnsSyscall[process.arch]), String(watchedGroups), String(coalesceSeconds)];
+		const args = ['-e', watcherProgram, String(setnsSyscall[process.arch]), String(watchedGroups), String(coalesceSeconds), this.options.processes ? '1' : '0'];
 		const child = startKept('perl', args);
 		this.child = child;
 		child.stdout.setEncoding('utf8');
@@ -88,6 +104,7 @@ export class NamespaceWatcher {
 			this.watching.clear();
 			for (const inode of lost) this.unwatched.add(inode);
 			this.events.failed?.(lost);
+			this.setProcessEvents(false);
 		});
 		return child;
 	}
@@ -98,10 +115,21 @@ export class NamespaceWatcher {
 		const changed = new Set<number>();
 		let mounts = false;
 		const failed: number[] = [];
+		const started = new Set<number>();
+		const ended = new Set<number>();
+		let processesLost = false;
 		for (const line of lines) {
 			const parsed = parseWatcherLine(line);
 			if (!parsed) continue;
 			if (parsed.kind === 'changed') for (const inode of parsed.inodes) changed.add(inode);
+			else if (parsed.kind === 'procs') {
+				for (const pid of parsed.started) started.add(pid);
+				for (const pid of parsed.ended) {
+					started.delete(pid);
+					ended.add(pid);
+				}
+			} else if (parsed.kind === 'procs-on' || parsed.kind === 'procs-off') this.setProcessEvents(parsed.kind === 'procs-on');
+			else if (parsed.kind === 'procs-lost') processesLost = true;
 			else if (parsed.kind === 'mounts') mounts = true;
 			else if (parsed.kind === 'watching') {
 				this.watching.add(parsed.inode);
@@ -114,5 +142,13 @@ export class NamespaceWatcher {
 		if (failed.length > 0) this.events.failed?.(failed);
 		if (mounts) this.events.mounts();
 		if (changed.size > 0) this.events.changed([...changed]);
+		if (started.size > 0 || ended.size > 0) this.events.processes?.([...started], [...ended]);
+		if (processesLost) this.events.processesLost?.();
+	}
+
+	private setProcessEvents(on: boolean) {
+		if (this.processEvents === on) return;
+		this.processEvents = on;
+		this.events.processEvents?.(on);
 	}
 }

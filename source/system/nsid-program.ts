@@ -7,8 +7,9 @@
  * Asks namespaces which nsid they give others, the kernel's own answer
  * (RTM_GETNSID with NETNSA_FD; it never assigns one). Reads NUL-terminated
  * records: the path of the namespace to ask, the paths of the namespaces to ask
- * about, and an empty path. It enters the first with setns(2) itself (a
- * netlink socket belongs to the namespace it is made in), and answers one line
+ * about, and an empty path. It enters the first with setns(2) itself just to
+ * make a netlink socket there (a socket belongs to the namespace it is made
+ * in), and comes back. It answers one line
  * a record: `INODE` of the namespace asked, then `INODE:NSID` for each other
  * (-1: none given; `x`: could not be asked; inode 0: could not be opened); or
  * `x` alone when the first could not be entered. Requests go 64 to a send.
@@ -18,6 +19,7 @@ $0 = "nstui nsid reader";
 my ($setns) = @ARGV;
 $/ = "\0";
 $| = 1;
+open(my $home, '<', '/proc/self/ns/net') or die "cannot open own namespace: $!\n";
 my $seq = 0;
 sub ask_all {
 	my ($sock, @fds) = @_;
@@ -65,7 +67,12 @@ while (defined(my $from = <STDIN>)) {
 	while (defined(my $other = <STDIN>)) { chomp $other; last if $other eq ''; push @others, $other; }
 	my $sock;
 	my $ns;
-	if (!(open($ns, '<', $from) && syscall($setns, fileno($ns), 0x40000000) == 0 && socket($sock, 16, 3, 0))) {
+	# In and straight back out: the socket stays in the namespace it was made in, and a
+	# prover kept running (the TUI's) must not be what keeps a deleted namespace alive.
+	my $entered = open($ns, '<', $from) && syscall($setns, fileno($ns), 0x40000000) == 0;
+	my $made = $entered && socket($sock, 16, 3, 0);
+	syscall($setns, fileno($home), 0x40000000) == 0 or die "cannot return to own namespace: $!\n" if $entered;
+	if (!$made) {
 		print STDOUT "x\n";
 		next;
 	}

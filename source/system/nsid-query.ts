@@ -5,28 +5,29 @@
 // way, for each name in /run/netns).
 import {parseNsidAnswer} from '../model/reader-protocol.js';
 import {parseJsonLines, parseNsids} from '../model/ip-json.js';
+import type {ChildProcessWithoutNullStreams} from 'node:child_process';
 import {nsidProgram} from './nsid-program.js';
 import {perlAvailable, setnsSyscall} from './perl.js';
-import {defaultTimeoutMs, mapLimit, run} from './run.js';
+import {defaultTimeoutMs, killGroup, mapLimit, run, startKept} from './run.js';
 
 export type NsidPlace = {inode: number; path: string};
 export type NsidQuestion = {from: NsidPlace; about: NsidPlace[]};
 /** from -> (other -> the nsid `from` gives it; -1: none). Only answers whose inodes were checked. */
 export type NsidAnswers = Map<number, Map<number, number>>;
 
-export async function askNsids(questions: NsidQuestion[], options: {timeoutMs?: number; nice?: number; names?: Map<string, number>} = {}): Promise<NsidAnswers> {
+export type NsidOptions = {timeoutMs?: number; nice?: number; names?: Map<string, number>; prover?: KeptNsidProver};
+
+export async function askNsids(questions: NsidQuestion[], options: NsidOptions = {}): Promise<NsidAnswers> {
 	const answers: NsidAnswers = new Map();
 	const asked = questions.filter(question => question.about.length > 0);
 	if (asked.length === 0) return answers;
 	if (!perlAvailable()) return askWithIp(asked, options);
 	const input = asked.map(({from, about}) => [from.path, ...about.map(other => other.path), ''].join('\0')).join('\0') + '\0';
 	const count = asked.reduce((sum, question) => sum + question.about.length, 0);
-	const result = await run('perl', ['-e', nsidProgram, String(setnsSyscall[process.arch])], {
-		input,
-		timeoutMs: (options.timeoutMs ?? defaultTimeoutMs) + count / 10,
-		nice: options.nice,
-	});
-	const lines = result.stdout.split('\n');
+	const timeoutMs = (options.timeoutMs ?? defaultTimeoutMs) + count / 10;
+	const lines = options.prover
+		? await options.prover.ask(input, asked.length, timeoutMs)
+		: (await run('perl', ['-e', nsidProgram, String(setnsSyscall[process.arch])], {input, timeoutMs, nice: options.nice})).stdout.split('\n');
 	asked.forEach(({from, about}, index) => {
 		const answer = parseNsidAnswer(lines[index] ?? '');
 		// A path may lead elsewhere by now (a process gone, a pid reused): only what was opened counts.
@@ -64,4 +65,72 @@ async function askWithIp(questions: NsidQuestion[], options: {timeoutMs?: number
 		answers.set(from.inode, known);
 	});
 	return answers;
+}
+
+/**
+ * The nsid prover kept running (the TUI): a refresh that must prove a peer
+ * asks it and starts no perl. Questions queue and are answered in order, a
+ * line a question; one that takes too long ends it, and the next starts another.
+ */
+export class KeptNsidProver {
+	private child: ChildProcessWithoutNullStreams | null = null;
+	private rest = '';
+	private lines: string[] = [];
+	private queue: Array<{count: number; resolve: (lines: string[]) => void; timer: NodeJS.Timeout}> = [];
+
+	constructor(private readonly options: {nice?: number} = {}) {}
+
+	ask(input: string, count: number, timeoutMs: number): Promise<string[]> {
+		const child = this.child ?? this.start();
+		return new Promise(resolve => {
+			const timer = setTimeout(() => this.stop(), timeoutMs);
+			this.queue.push({count, resolve, timer});
+			child.stdin.write(input);
+		});
+	}
+
+	close() {
+		this.stop();
+	}
+
+	private start(): ChildProcessWithoutNullStreams {
+		const child = startKept('perl', ['-e', nsidProgram, String(setnsSyscall[process.arch])], {nice: this.options.nice});
+		this.child = child;
+		child.stdout.setEncoding('utf8');
+		child.stdout.on('data', (chunk: string) => {
+			const lines = (this.rest + chunk).split('\n');
+			this.rest = lines.pop()!;
+			this.lines.push(...lines);
+			this.deliver();
+		});
+		child.stderr.resume();
+		child.stdin.on('error', () => {});
+		child.once('exit', () => {
+			if (this.child === child) this.stop();
+		});
+		return child;
+	}
+
+	private deliver() {
+		for (;;) {
+			const pending = this.queue[0];
+			if (!pending || this.lines.length < pending.count) return;
+			this.queue.shift();
+			clearTimeout(pending.timer);
+			pending.resolve(this.lines.splice(0, pending.count));
+		}
+	}
+
+	/** Ends the prover; what is pending gets what has arrived (the rest: no answer). */
+	private stop() {
+		const child = this.child;
+		this.child = null;
+		killGroup(child?.pid);
+		for (const pending of this.queue.splice(0)) {
+			clearTimeout(pending.timer);
+			pending.resolve(this.lines.splice(0, pending.count));
+		}
+		this.lines = [];
+		this.rest = '';
+	}
 }

@@ -207,6 +207,63 @@ function startScan(cache: ProcessCache, options: ScanOptions, entries = readdirS
 }
 
 /**
+ * The last scan brought up to date for these pids only (the kernel said they
+ * started, exec'd or ended): each is read again, or dropped when it has gone.
+ * Namespaces whose processes did not change keep their lists, and when none
+ * did the last scan itself is handed back. Costs a readlink (and, for one
+ * that lives, its comm, command line and owner) per pid, where a scan reads
+ * every process on the host.
+ */
+export function recheckPids(cache: ProcessCache, previous: ProcScan, pids: Iterable<number>, now = Date.now()): ProcScan {
+	let usersRead: Map<number, string> | undefined;
+	const users = () => (usersRead ??= parsePasswd(readText('/etc/passwd') ?? ''));
+	const touched = new Set<number>();
+	let tasksChanged = false;
+	for (const pid of pids) {
+		const known = cache.get(pid);
+		let inode: number | null = null;
+		let task: number | null = null;
+		try {
+			inode = parseNsLink(readlinkSync(`/proc/${pid}/ns/net`));
+		} catch (error) {
+			const through = (error as NodeJS.ErrnoException).code === 'ENOENT' ? throughTask(pid) : null;
+			if (through) ({inode, task} = through);
+		}
+		const process = inode === null ? null : readProcess(pid, users, task);
+		if ((known?.task ?? null) !== task) tasksChanged = true;
+		if (inode === null) {
+			if (known?.process) touched.add(known.inode);
+			cache.delete(pid);
+			continue;
+		}
+		// Read again after an exec: the same program with the same command line keeps its object.
+		if (known?.process && process && known.inode === inode && sameProcess(known.process, process)) {
+			Object.assign(known, {task, checkedAt: now});
+			continue;
+		}
+		if (known?.process) touched.add(known.inode);
+		cache.set(pid, {process, inode, task, firstSeen: known?.firstSeen ?? now, checkedAt: now, detailed: true});
+		if (process) touched.add(inode);
+	}
+	if (touched.size === 0 && !tasksChanged) return previous;
+	const byNamespace = new Map(previous.byNamespace);
+	for (const inode of touched) byNamespace.delete(inode);
+	const tasks = new Map<number, number>();
+	for (const [pid, known] of cache) {
+		if (known.process === null) continue;
+		if (known.task !== null) tasks.set(pid, known.task);
+		if (!touched.has(known.inode)) continue;
+		const list = byNamespace.get(known.inode);
+		if (list) list.push(known.process);
+		else byNamespace.set(known.inode, [known.process]);
+	}
+	for (const inode of touched) byNamespace.get(inode)?.sort((a, b) => a.pid - b.pid);
+	return {byNamespace, unreadable: previous.unreadable, tasks};
+}
+
+const sameProcess = (a: Process, b: Process) => a.pid === b.pid && a.comm === b.comm && a.cmdline === b.cmdline && a.user === b.user;
+
+/**
  * null for what would only crowd the list: kernel threads (empty cmdline),
  * which are all in the host's namespace, and the ip/nsenter/xargs that nstui
  * itself is running to read namespaces.

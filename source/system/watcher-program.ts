@@ -10,17 +10,24 @@
 // only as data. Run by namespace-watcher.ts.
 
 /**
- * perl -e watcherProgram SETNS GROUPS COALESCE
+ * perl -e watcherProgram SETNS GROUPS COALESCE PROCS
  * Reads NUL-terminated commands on stdin: `+INODE PATH` (watch the namespace
  * that PATH leads to, which must be INODE) and `-INODE` (stop: closes its
  * socket, which otherwise keeps the namespace alive). Writes lines:
  * `watching INODE`, `failed INODE REASON`, `stopped INODE`, `changed INODE...`
  * (the namespaces with events since the last such line) and `mounts` (its
  * mount table changed). It ends when stdin closes.
+ *
+ * With PROCS 1 it also listens to the kernel's proc connector (process
+ * events, root only) and says `procs on` once the kernel took it, `procs off
+ * REASON` if not, then `procs +PID... -PID...`: processes that started (a fork
+ * of a process, not a thread; an exec) and ended since the last such line. A
+ * pid that started and ended in between is said only as ended. `procs lost`:
+ * events were dropped (the socket's queue overflowed).
  */
 export const watcherProgram = String.raw`
 $0 = "nstui namespace watcher";
-my ($setns, $groups, $coalesce) = @ARGV;
+my ($setns, $groups, $coalesce, $procs) = @ARGV;
 $| = 1;
 open(my $home, '<', '/proc/self/ns/net') or die "cannot open own namespace: $!\n";
 my $mounts;
@@ -51,6 +58,42 @@ sub watch {
 	$set_changed = 1;
 	return '';
 }
+my ($pc, %started, %ended, $lost);
+sub listen_procs {
+	# AF_NETLINK, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, NETLINK_CONNECTOR, in the group CN_IDX_PROC
+	socket($pc, 16, 2 | 04000 | 02000000, 11) or return "socket: $!";
+	bind($pc, pack('SSLL', 16, 0, 0, 1)) or return "bind: $!";
+	# SO_RCVBUFFORCE: room for a burst of a busy host's events between two reads.
+	setsockopt($pc, 1, 33, pack('i', 1 << 21));
+	# nlmsghdr (NLMSG_DONE), cn_msg (CN_IDX_PROC, CN_VAL_PROC, 4 bytes), PROC_CN_MCAST_LISTEN
+	send($pc, pack('LSSLL LLLLSS L', 40, 3, 0, 0, 0, 1, 1, 0, 0, 4, 0, 1), 0) or return "send: $!";
+	return '';
+}
+if ($procs) {
+	my $why = listen_procs();
+	if ($why ne '') { print "procs off $why\n"; undef $pc; }
+}
+sub read_procs {
+	my $buffer;
+	for (1 .. 100000) {
+		if (!defined recv($pc, $buffer, 65536, 0x40)) { if ($!{ENOBUFS}) { $lost = 1; next } last }
+		my $offset = 0;
+		while ($offset + 68 <= length $buffer) {
+			my ($length) = unpack('L', substr($buffer, $offset, 4));
+			last if $length < 16;
+			# proc_event after nlmsghdr and cn_msg: what, cpu, timestamp, then the event's first four fields
+			my ($what, $a, $b, $c, $d) = unpack('L x12 L4', substr($buffer, $offset + 36, 32));
+			if ($what == 1) { $started{$c} = 1 if $c == $d }
+			elsif ($what == 2) { $started{$b} = 1 }
+			elsif ($what == 0x80000000) { if ($a == $b) { delete $started{$a}; $ended{$a} = 1 } }
+			elsif ($what == 0) {
+				# The kernel's answer to the listen request: err 0, or why not.
+				if ($a == 0) { print "procs on\n" } else { print "procs off error $a\n"; close $pc; undef $pc; $set_changed = 1; return }
+			}
+			$offset += ($length + 3) & ~3;
+		}
+	}
+}
 sub unwatch {
 	my ($inode) = @_;
 	my $sock = delete $socket{$inode} or return;
@@ -73,6 +116,7 @@ while (1) {
 		$rin = '';
 		vec($rin, fileno(STDIN), 1) = 1;
 		vec($rin, $_, 1) = 1 for keys %inode_of;
+		vec($rin, fileno($pc), 1) = 1 if $pc;
 		$ein = '';
 		vec($ein, fileno($mounts), 1) = 1 if $mounts;
 		$set_changed = 0;
@@ -96,6 +140,17 @@ while (1) {
 		print "mounts\n";
 	}
 	print "changed @changed\n" if @changed;
+	read_procs() if $pc && vec($rout, fileno($pc), 1);
+	my $moved = %started || %ended;
+	if ($moved) {
+		print join(' ', 'procs', (map { "+$_" } keys %started), (map { "-$_" } keys %ended)), "\n";
+		%started = ();
+		%ended = ();
+	}
+	if ($lost) {
+		print "procs lost\n";
+		$lost = 0;
+	}
 	if (vec($rout, fileno(STDIN), 1)) {
 		my $got = sysread(STDIN, $input, 65536, length $input);
 		exit 0 unless $got;
@@ -104,7 +159,7 @@ while (1) {
 			substr($input, 0, $end + 1) = '';
 		}
 	}
-	select(undef, undef, undef, $coalesce) if @changed || $remounted;
+	select(undef, undef, undef, $coalesce) if @changed || $remounted || $moved;
 }
 `;
 

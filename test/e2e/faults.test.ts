@@ -17,7 +17,7 @@ const skip = endToEndSkip;
 
 const which = (program: string) => spawnSync('sh', ['-c', `command -v ${program}`], {encoding: 'utf8'}).stdout.trim();
 /** What is running below nstui other than its kept helpers (the namespace readers and the watcher). */
-const leftoverChildren = (pid: number) => descendantsOf(pid).filter(child => !/^nstui namespace (reader|watcher)/.test(cmdlineOf(child)));
+const leftoverChildren = (pid: number) => descendantsOf(pid).filter(child => !/^nstui (namespace reader|namespace watcher|nsid reader)/.test(cmdlineOf(child)));
 
 /** The leftovers once a refresh running now has had up to 2 s to end. */
 async function settledLeftovers(pid: number): Promise<number[]> {

@@ -5,11 +5,11 @@ import {spawn} from 'node:child_process';
 import {setTimeout as delay} from 'node:timers/promises';
 import type {Process} from '../../source/model/snapshot.js';
 import {Discoverer, sameScan} from '../../source/system/discovery/discoverer.js';
-import {scanProcesses, scanProcessesInSlices, type ProcScan} from '../../source/system/procfs.js';
+import {recheckPids, scanProcesses, scanProcessesInSlices, type ProcessCache, type ProcScan} from '../../source/system/procfs.js';
 import {needsRoot} from '../helpers/root.js';
 import {HeldNamespaces} from '../helpers/held.js';
 import {statSync} from 'node:fs';
-import {ip, Lab} from '../helpers/lab.js';
+import {inodeOf, ip, Lab} from '../helpers/lab.js';
 
 describe('Discoverer: incremental refreshes', {skip: needsRoot}, () => {
 	const lab = new Lab('incr');
@@ -194,5 +194,28 @@ describe('sameScan', () => {
 		assert.equal(sameScan(last, scan([[10, [a, p(2)]], [11, [c]]])), false, 'a new object for the same pid');
 		assert.equal(sameScan(last, scan([[10, [a, b]], [11, [c]]], [77])), false, 'unreadable');
 		assert.equal(sameScan(scan([[10, [a]]], [77]), scan([[10, [a]]], [78])), false, 'another process unreadable');
+	});
+});
+
+describe('recheckPids: the pids the kernel named, and nothing else', {skip: needsRoot}, () => {
+	const lab = new Lab('recheck');
+	after(() => lab.teardown());
+
+	test('a new process is added and an ended one goes; the other namespaces keep their lists; an unknown pid changes nothing', async () => {
+		const cache: ProcessCache = new Map();
+		const first = scanProcesses(cache);
+		assert.equal(recheckPids(cache, first, [2 ** 30]), first, 'no such process: the same scan');
+		const child = await lab.sleeper();
+		const inode = inodeOf(`/proc/${child.pid}/ns/net`);
+		const second = recheckPids(cache, first, [child.pid!]);
+		assert.notEqual(second, first);
+		assert.deepEqual(second.byNamespace.get(inode)?.map(({pid, comm, cmdline}) => ({pid, comm, cmdline})), [{pid: child.pid, comm: 'sleep', cmdline: 'sleep 600'}]);
+		for (const [other, list] of first.byNamespace) assert.equal(second.byNamespace.get(other), list, `net:[${other}] keeps its list`);
+		assert.equal(recheckPids(cache, second, [child.pid!]), second, 'read again unchanged: the same scan');
+		child.kill('SIGKILL');
+		await once(child, 'exit');
+		const third = recheckPids(cache, second, [child.pid!]);
+		assert.equal(third.byNamespace.has(inode), false, 'its namespace has no process left');
+		assert.equal(cache.has(child.pid!), false);
 	});
 });

@@ -1,6 +1,6 @@
 // The TUI's live updates through events (namespace watcher, inotify, the
-// /proc/loadavg check), on real namespaces: the poller's own timer is set to an
-// hour and the safety net is ten minutes, so whatever reaches the store within
+// kernel's process events), on real namespaces: the poller's own timer is set to an
+// hour and the safety nets are 10 and 30 minutes, so whatever reaches the store within
 // the waits below came through an event.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,7 +17,7 @@ import {ip, Lab} from '../helpers/lab.js';
 
 const skip = needsRoot || (!NamespaceWatcher.available() && 'needs perl: the namespace watcher is a perl program');
 const hour = 3_600_000;
-/** Far below every timer in play (an hour, and the ten-minute safety net), and generous on a loaded machine. */
+/** Far below every timer in play (an hour, and the safety nets of 10 and 30 minutes), and generous on a loaded machine. */
 const eventWaitMs = 15_000;
 
 describe('live updates through events', {skip}, () => {
@@ -82,6 +82,18 @@ describe('live updates through events', {skip}, () => {
 		const child = await lab.sleeper();
 		const entered = Math.round(performance.now() - spawned);
 		latencies.push(['process (from its start)', entered + await until(() => store.getState().snapshot!.namespaces.some(ns => ns.processes.some(p => p.pid === child.pid)), 'a new process')]);
+	});
+
+	test('a process that starts and then ends in a namespace that is not selected, through the kernel\'s process events', async () => {
+		// The kernel took the subscription, so /proc/loadavg is not looked at: only events bring processes.
+		await until(() => load.watcher!.processEvents, 'process events on');
+		assert.equal(load.pollingProcesses, false);
+		const b = `${lab.prefix}-b`;
+		const inB = (pid: number | undefined) => nsNamed(b)?.processes.some(p => p.pid === pid) === true;
+		const child = await lab.sleeper(b);
+		latencies.push(['process in b', await until(() => inB(child.pid), 'the process in b')]);
+		child.kill('SIGKILL');
+		latencies.push(['process ended', await until(() => !inB(child.pid), 'the process gone from b')]);
 	});
 
 	test('a storm of link changes for 10 s: the event loop keeps turning, and the end state is right', async () => {

@@ -67,4 +67,37 @@ describe('NamespaceWatcher', {skip}, () => {
 		watcher.sync(new Map());
 		await until(() => fds() === base, 'all closed');
 	});
+
+	test('with processes: the kernel\'s process events, a pid started and then ended, in their order', async () => {
+		const started: number[] = [];
+		const ended: number[] = [];
+		let on = false;
+		const watcher = new NamespaceWatcher(
+			{changed() {}, mounts() {}, processEvents: value => (on = value), processes: (s, e) => (started.push(...s), ended.push(...e))},
+			{processes: true},
+		);
+		watchers.push(watcher);
+		watcher.sync(new Map());
+		await until(() => on, 'procs on');
+		assert.equal(watcher.processEvents, true);
+		const child = await lab.sleeper();
+		await until(() => started.includes(child.pid!), 'the sleeper started');
+		assert.ok(!ended.includes(child.pid!), 'not ended yet');
+		child.kill('SIGKILL');
+		await until(() => ended.includes(child.pid!), 'the sleeper ended');
+		watcher.close();
+	});
+
+	test('without processes asked for, no process events', async () => {
+		let on = false;
+		const pids: number[] = [];
+		const watcher = new NamespaceWatcher({changed() {}, mounts() {}, processEvents: value => (on = value), processes: s => pids.push(...s)});
+		watchers.push(watcher);
+		watcher.sync(new Map());
+		const child = await lab.sleeper();
+		await delay(500);
+		assert.equal(on, false);
+		assert.ok(!pids.includes(child.pid!));
+		child.kill('SIGKILL');
+	});
 });

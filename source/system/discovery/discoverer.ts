@@ -84,7 +84,7 @@ export class Discoverer {
 	constructor(private readonly options: DiscoverOptions = {}) {
 		this.mountTable = new MountTable(options.onNetnsChange);
 		this.processes = new ProcessScanner(options.processCache);
-		this.prover = new PeerProver({timeoutMs: options.timeoutMs, nice: options.readerNice});
+		this.prover = new PeerProver({timeoutMs: options.timeoutMs, nice: options.readerNice, prover: options.readers?.nsids});
 		// NSTUI_OWNERS=0: no owner lookup at all (no cgroup reads, no engine sockets).
 		const off = options.owners === false || (options.owners === undefined && process.env['NSTUI_OWNERS'] === '0');
 		this.owners = off ? null : new OwnerFinder(options.owners || {});
@@ -92,6 +92,8 @@ export class Discoverer {
 
 	async refresh(plan: RefreshPlan = {}): Promise<Discovery> {
 		const now = Date.now();
+		// A routine tick with no event waiting and no safety net due: nothing to read, nothing to compare.
+		if (this.settled(plan, now)) return this.last!.discovery;
 		const warnings: string[] = [];
 		const selfInode = namespaceOfPid('self');
 		const selfMnt = namespaceOfPid('self', 'mnt');
@@ -155,6 +157,23 @@ export class Discoverer {
 		return discovery;
 	}
 
+	/**
+	 * Would a refresh with this plan find nothing to do: nothing focused, no
+	 * process event waiting, and the mount table, the /proc scan, the holder
+	 * scans and every reading young enough; the last result had no error.
+	 */
+	private settled(plan: RefreshPlan, now: number): boolean {
+		const last = this.last;
+		if (!last || last.errors || plan.listOnly) return false;
+		for (const _ of plan.focus ?? []) return false;
+		return (
+			this.mountTable.fresh(plan.mountsMaxAgeMs, now) &&
+			this.processes.fresh(plan, now) &&
+			this.holderCache.fresh(plan, now) &&
+			this.readings.allFresh(last.discovery.snapshot.namespaces.map(ns => ns.inode), plan, now)
+		);
+	}
+
 	/** inode -> the path each namespace of the last refresh is entered by; hidden ones are left out. */
 	ways(): ReadonlyMap<number, string> {
 		return this.entries;
@@ -163,6 +182,15 @@ export class Discoverer {
 	/** The mount table changed (the namespace watcher saw it): read it again at the next refresh. */
 	mountsChanged() {
 		this.mountTable.markChanged();
+	}
+
+	/**
+	 * The kernel said these processes started or ended (the watcher's proc
+	 * connector): a refresh that keeps the last /proc scan reads just them again.
+	 * True when that may change what the next refresh shows.
+	 */
+	processesChanged(started: Iterable<number>, ended: Iterable<number>): boolean {
+		return this.processes.note(started, ended);
 	}
 
 	/**

@@ -8,6 +8,11 @@ import type {RefreshPlan} from './plan.js';
 export class HolderCache {
 	private known: {holders: Holders; at: number; key: string} | null = null;
 
+	/** Would scan() keep the last scan. */
+	fresh(plan: RefreshPlan, now: number): boolean {
+		return this.known !== null && plan.holdersMaxAgeMs !== undefined && now - this.known.at < plan.holdersMaxAgeMs;
+	}
+
 	async scan(scan: ProcScan, plan: RefreshPlan, now: number, selfMnt: number | null, ownMounts: Set<string>): Promise<Holders> {
 		const known = this.known;
 		if (plan.listOnly) return known?.holders ?? noHolders();

@@ -38,6 +38,12 @@ export class MountTable {
 		this.changed = true;
 	}
 
+	/** Would locate() use what it has: nothing said the table changed, and it is younger than maxAgeMs. */
+	fresh(maxAgeMs: number | undefined, now: number): boolean {
+		const known = this.known;
+		return known !== null && maxAgeMs !== undefined && !this.changed && this.netnsWatcher !== null && now - known.readAt < maxAgeMs && known.warnings.length === 0;
+	}
+
 	/** maxAgeMs unset: read on every call, without inotify (a one-off snapshot). */
 	locate({rootInode, selfInode, selfMnt}: Inodes, maxAgeMs: number | undefined, now: number, warnings: string[]): Mounted {
 		let known = this.known;

@@ -24,18 +24,33 @@ export type Proven = {
 
 type StableInputs = {reading: NamespaceReading; processes: Process[]; nsid: number | null; peers: Array<Peer | null>; item: Found; owner: Owner | null};
 
+const noProcesses: Process[] = [];
+
 export class NamespaceBuilder {
 	private readonly previous = new Map<number, {inputs: StableInputs; digest: string | null; ns: Namespace}>();
+	/** The peers of the last build: while discovery hands the same map, no namespace's peers changed. */
+	private lastPeers: Map<string, Peer> | null = null;
 
 	/** The namespaces, sorted (compareNamespaces); `step` lets keys in between (slicing). */
 	async build(kept: Kept[], scan: ProcScan, proven: Proven, rootInode: number | null, step: () => Promise<void> | void): Promise<Namespace[]> {
 		const namespaces: Namespace[] = [];
+		const samePeers = proven.peers === this.lastPeers;
+		this.lastPeers = proven.peers;
 		for (const {item, reading} of kept) {
-			await step();
-			const processes = (scan.byNamespace.get(item.inode) ?? []).sort((a, b) => a.pid - b.pid);
+			const paused = step();
+			if (paused) await paused;
+			const listed = scan.byNamespace.get(item.inode) ?? noProcesses;
 			const owner = proven.owners.get(item.inode) ?? null;
+			const nsid = proven.nsidFromRoot.get(item.inode) ?? null;
+			// Nothing it is made from is new (a process came or went elsewhere): the same object, without comparing.
+			const previous = this.previous.get(item.inode);
+			if (samePeers && previous && previous.inputs.reading === reading && previous.inputs.item === item && previous.inputs.processes === listed && previous.inputs.nsid === nsid && previous.inputs.owner === owner) {
+				namespaces.push(previous.ns);
+				continue;
+			}
+			const processes = listed.sort((a, b) => a.pid - b.pid);
 			const linkPeers = reading.links.map(link => proven.peers.get(endpointKey(item.inode, link.ifindex)) ?? null);
-			const inputs = {reading, processes, nsid: proven.nsidFromRoot.get(item.inode) ?? null, peers: linkPeers, item, owner};
+			const inputs = {reading, processes, nsid, peers: linkPeers, item, owner};
 			namespaces.push(this.stable(item.inode, inputs, () => namespaceOf(inputs, rootInode)));
 		}
 		const inodes = new Set(kept.map(({item}) => item.inode));
@@ -45,7 +60,10 @@ export class NamespaceBuilder {
 
 	private stable(inode: number, inputs: StableInputs, build: () => Namespace): Namespace {
 		const previous = this.previous.get(inode);
-		if (previous && sameInputs(previous.inputs, inputs)) return previous.ns;
+		if (previous && sameInputs(previous.inputs, inputs)) {
+			previous.inputs = inputs;
+			return previous.ns;
+		}
 		const ns = build();
 		if (!previous) {
 			this.previous.set(inode, {inputs, digest: null, ns});

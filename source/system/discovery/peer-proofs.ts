@@ -5,19 +5,36 @@
 import type {Peer} from '../../model/snapshot.js';
 import {resolveVethPeers, type NsidAnswers} from '../../model/veth-peers.js';
 import type {NamespaceReading} from '../ip-query.js';
-import {askNsids} from '../nsid-query.js';
+import {askNsids, type KeptNsidProver} from '../nsid-query.js';
 import {slicer} from '../slicing.js';
 import type {Kept} from './namespace-builder.js';
 import type {RefreshPlan} from './plan.js';
 import {entryPathOf} from './ways-in.js';
 
+/** How long questions the kernel left open wait before they are asked again (while nothing else changed). */
+const retryOpenMs = 30_000;
+
 export class PeerProver {
 	/** The nsids the kernel said each namespace gives others, kept while that namespace's reading stays the same. */
 	private readonly answers = new Map<number, {reading: NamespaceReading; answers: Map<number, number>}>();
 
-	constructor(private readonly options: {timeoutMs?: number; nice?: number} = {}) {}
+	/** The last resolution and what it was made from: handed back whole while every reading is the same. */
+	private last: {made: Array<{inode: number; reading: NamespaceReading}>; peers: Map<string, Peer>; open: boolean; at: number} | null = null;
 
-	async resolve(kept: Kept[], selfInode: number | null, plan: RefreshPlan): Promise<Map<string, Peer>> {
+	/** prover: a kept one (the TUI's); without, each round that has questions runs one. */
+	constructor(private readonly options: {timeoutMs?: number; nice?: number; prover?: KeptNsidProver} = {}) {}
+
+	async resolve(kept: Kept[], selfInode: number | null, plan: RefreshPlan, now = Date.now()): Promise<Map<string, Peer>> {
+		const last = this.last;
+		// Questions left open (a namespace that could not be asked) are asked again, but not on every refresh.
+		const fresh = last && (!last.open || now - last.at < retryOpenMs) && last.made.length === kept.length && kept.every(({item, reading}, index) => last.made[index]!.inode === item.inode && last.made[index]!.reading === reading);
+		if (fresh) return last.peers;
+		const {peers, open} = await this.prove(kept, selfInode, plan);
+		this.last = {made: kept.map(({item, reading}) => ({inode: item.inode, reading})), peers, open, at: now};
+		return peers;
+	}
+
+	private async prove(kept: Kept[], selfInode: number | null, plan: RefreshPlan): Promise<{peers: Map<string, Peer>; open: boolean}> {
 		const inputs = kept.map(({item, reading}) => ({inode: item.inode, links: reading.links}));
 		const readingOf = new Map(kept.map(({item, reading}) => [item.inode, reading] as const));
 		const placeOf = new Map(kept.map(({item, target}) => [item.inode, {inode: item.inode, path: item.inode === selfInode ? entryPathOf('current') : entryPathOf(target)}] as const));
@@ -29,9 +46,9 @@ export class PeerProver {
 			await step();
 			const last = round >= 3;
 			const resolution = resolveVethPeers(inputs, answers, last ? Number.POSITIVE_INFINITY : 1);
-			if (resolution.questions.size === 0 || round > 3) return resolution.peers;
+			if (resolution.questions.size === 0 || round > 3) return {peers: resolution.peers, open: resolution.questions.size > 0};
 			const questions = [...resolution.questions].map(([from, about]) => ({from: placeOf.get(from)!, about: [...about].map(inode => placeOf.get(inode)!)}));
-			const fresh = await askNsids(questions, {timeoutMs: this.options.timeoutMs, nice: this.options.nice, names});
+			const fresh = await askNsids(questions, {...this.options, names});
 			for (const [from, given] of fresh) {
 				let cached = this.answers.get(from);
 				if (!cached) this.answers.set(from, (cached = {reading: readingOf.get(from)!, answers: new Map()}));

@@ -2,9 +2,10 @@
 // nothing says processes came or went. /proc/loadavg tells in one read whether
 // any task started or ended on the host (the last pid handed out and the number
 // of tasks); the processes nstui itself ran are told apart by counting them
-// (run.ts's startedCount).
-import {readTaskMarker, scanProcesses, scanProcessesInSlices, type ProcessCache, type ProcScan} from '../procfs.js';
-import {startedCount} from '../run.js';
+// (run.ts's startedCount). Where the kernel says which processes started and
+// ended (the watcher's proc connector), only those are read again.
+import {readTaskMarker, recheckPids, scanProcesses, scanProcessesInSlices, type ProcessCache, type ProcScan} from '../procfs.js';
+import {runningChildren, startedCount} from '../run.js';
 import type {RefreshPlan} from './plan.js';
 
 type TaskMarker = {tasks: number; lastPid: number};
@@ -22,6 +23,8 @@ export class ProcessScanner {
 		/** Set when nothing but nstui's own processes ran between the scan and the end of its refresh. */
 		after: TaskMarker | null;
 	} | null = null;
+	/** Pids the kernel said started or ended since the last scan: read again at the next refresh that keeps the scan. */
+	private pending = new Set<number>();
 
 	/** Kept between calls so a refresh reads comm/cmdline only for new processes. */
 	constructor(private readonly cache: ProcessCache = new Map()) {}
@@ -34,7 +37,17 @@ export class ProcessScanner {
 	async scan(plan: RefreshPlan, now: number, start: ScanStart): Promise<ProcScan> {
 		const marker = start.tasks;
 		const quiet = this.last;
-		if (plan.keepProcesses && quiet && !plan.listOnly) return quiet.scan;
+		if (plan.keepProcesses && quiet && !plan.listOnly && now - quiet.at < (plan.recheckProcessesAfterMs ?? Number.POSITIVE_INFINITY)) {
+			if (this.pending.size === 0) return quiet.scan;
+			const pids = this.pending;
+			this.pending = new Set();
+			const scan = recheckPids(this.cache, quiet.scan, pids, now);
+			// The loadavg shortcut below no longer holds for it: a scan next time events are not there.
+			if (scan !== quiet.scan) this.last = {scan, at: quiet.at, before: null, startedBefore: 0, after: null};
+			return scan;
+		}
+		// A whole scan sees whatever the kernel said until now.
+		this.pending = new Set();
 		if (
 			plan.trustProcessesAfterMs &&
 			quiet?.after &&
@@ -54,6 +67,31 @@ export class ProcessScanner {
 		const scan = quiet && sameScan(quiet.scan, fresh) ? quiet.scan : fresh;
 		this.last = {scan, at: now, before: marker, startedBefore: start.started, after: null};
 		return scan;
+	}
+
+	/** Would scan() keep the last scan as it is: it is kept, young enough, and no pid is waiting. */
+	fresh(plan: RefreshPlan, now: number): boolean {
+		return this.last !== null && plan.keepProcesses === true && this.pending.size === 0 && now - this.last.at < (plan.recheckProcessesAfterMs ?? Number.POSITIVE_INFINITY);
+	}
+
+	/**
+	 * The kernel said these processes started (or exec'd) or ended. True when
+	 * that may change what a refresh shows: a pid that is not nstui's own
+	 * started, or a pid the last scan knew ended.
+	 */
+	note(started: Iterable<number>, ended: Iterable<number>): boolean {
+		let matters = false;
+		for (const pid of started) {
+			if (runningChildren.has(pid)) continue;
+			this.pending.add(pid);
+			matters = true;
+		}
+		for (const pid of ended) {
+			if (!this.cache.has(pid)) continue;
+			this.pending.add(pid);
+			matters = true;
+		}
+		return matters;
 	}
 
 	/** After a refresh: if only nstui's own processes came and went since the scan, the scan still holds. */

@@ -40,11 +40,23 @@ export class ReadingCache {
 		return {inodes, stale: taken.length};
 	}
 
+	/** Would choose() pick none of these: each has a reading without error, younger than its maximum age. */
+	allFresh(inodes: Iterable<number>, plan: RefreshPlan, now: number): boolean {
+		const maxAge = plan.maxAgeMs ?? 0;
+		const watchedMaxAge = plan.watchedMaxAgeMs ?? maxAge;
+		for (const inode of inodes) {
+			const known = this.readings.get(inode);
+			if (!known || known.reading.error || now - known.readAt >= (plan.watched?.has(inode) ? watchedMaxAge : maxAge)) return false;
+		}
+		return true;
+	}
+
 	/** Keeps what was read; how many readings differ from the last. `step` lets keys in between (slicing). */
 	async record(fresh: ReadonlyArray<readonly [number, NamespaceReading]>, now: number, step: () => Promise<void> | void): Promise<number> {
 		let changed = 0;
 		for (const [inode, read] of fresh) {
-			await step();
+			const paused = step();
+			if (paused) await paused;
 			// The reader says which namespace it opened: a path of a process that has moved or gone may lead elsewhere.
 			const reading = read.opened === undefined || read.opened === inode ? read : {...unread, error: `its way in led to another namespace (net:[${read.opened}]) while it was read`};
 			const known = this.readings.get(inode);

@@ -38,6 +38,9 @@ const processesAsked = 16;
 
 type Kept = {key: string; owner: Owner | null; retryAt: number | null};
 
+/** The pid part of a namespace's key, by its list of processes: a refresh hands the same list while they did not change. */
+const pidKeys = new WeakMap<readonly Process[], string>();
+
 export class OwnerFinder {
 	private readonly kept = new Map<number, Kept>();
 	private readonly containers = new Map<string, EngineContainer>();
@@ -64,7 +67,9 @@ export class OwnerFinder {
 		for (const input of list) {
 			listed.add(input.inode);
 			if (input.root) continue;
-			const key = `${input.processes.length}:${input.processes.slice(0, processesAsked).map(process => process.pid).join(',')}|${input.paths.join(',')}`;
+			let pids = pidKeys.get(input.processes);
+			if (pids === undefined) pidKeys.set(input.processes, (pids = `${input.processes.length}:${input.processes.slice(0, processesAsked).map(process => process.pid).join(',')}`));
+			const key = `${pids}|${input.paths.join(',')}`;
 			const known = this.kept.get(input.inode);
 			if (known && known.key === key && (known.retryAt === null || now < known.retryAt)) {
 				owners.set(input.inode, known.owner);

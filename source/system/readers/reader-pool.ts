@@ -1,6 +1,7 @@
 // The TUI's kept readers: a pool that shares a big read, and one for the
 // host's namespace (which also lists nsids).
 import type {NamespaceReading} from '../ip-query.js';
+import {KeptNsidProver} from '../nsid-query.js';
 import {PersistentReader} from './persistent-reader.js';
 
 /**
@@ -10,12 +11,13 @@ import {PersistentReader} from './persistent-reader.js';
  */
 export const backgroundNice = 10;
 
-/** The TUI's kept readers: a pool for namespaces, and one for the host's (which also lists nsids). */
-export type Readers = {namespaces: ReaderPool; host: PersistentReader};
+/** The TUI's kept readers: a pool for namespaces, one for the host's (which also lists nsids), and the nsid prover. */
+export type Readers = {namespaces: ReaderPool; host: PersistentReader; nsids: KeptNsidProver};
 
 export const createReaders = ({timeoutMs, nice, size = 2}: {timeoutMs?: number; nice?: number; size?: number} = {}): Readers => ({
 	namespaces: new ReaderPool(size, {timeoutMs, nice}),
 	host: new PersistentReader({withNsids: true, timeoutMs, nice}),
+	nsids: new KeptNsidProver({nice}),
 });
 
 /**

@@ -1,7 +1,8 @@
 // How the TUI refreshes: on events. The namespace watcher says which namespace
-// changed and when the mount table did; inotify on /run/netns says a name came
-// or went; a look at /proc/loadavg every second says processes started or
-// ended. Each is a routine refresh that reads just what changed. The rest is a
+// changed and when the mount table did, and (the kernel's proc connector) which
+// processes started and ended; inotify on /run/netns says a name came or went.
+// Where process events do not come, a look at /proc/loadavg every second says
+// processes started or ended. Each is a routine refresh that reads just what changed. The rest is a
 // safety net on a slow timer. Where the watcher cannot run (no perl) or could
 // not watch a namespace, those are read as before: the selected one on every
 // tick, the others in rotation, a few per tick. At start a quick list then
@@ -29,12 +30,30 @@ export const holdersEveryMs = 30_000;
 
 /**
  * With the watcher: what events cannot miss is still read again this often, a
- * safety net. Reading all 1,000 namespaces of a big host costs ~2 s of CPU, so
- * every 10 minutes that is ~0.3 % of a core.
+ * safety net: every namespace (in rotation), the mount table, and (with the
+ * kernel's process events) every process's namespace. The events are reliable
+ * (a socket whose queue overflowed says so, and is read as changed), so this
+ * catches only what no event reports, such as a process that moved with
+ * setns(2) and no exec. Reading all 1,000 namespaces of a big host costs
+ * ~2-3 s of CPU: every 30 minutes that is ~0.15 % of a core (issue 18 allows
+ * 0.5 % for everything while idle).
  */
-export const safetyNetMs = 600_000;
-/** With the watcher: the holder scan (~0.2 s at 10,000 processes) and every process's namespace again. */
-export const watchedHoldersEveryMs = 300_000;
+export const safetyNetMs = 1_800_000;
+/**
+ * With the watcher: the holder scan (threads and descriptors of every process,
+ * other mount namespaces: 0.2-0.8 s at 10,000 processes), which no event
+ * covers; ~0.1 % of a core.
+ */
+export const watchedHoldersEveryMs = 600_000;
+/** With the watcher but without the kernel's process events: every process's namespace again. */
+const watchedProcessesEveryMs = 300_000;
+
+/**
+ * How long process events gather before they make a refresh: new processes
+ * must show within 2 s (issue 18), and on a host that starts a hundred a
+ * second each refresh and redraw costs ~20 ms.
+ */
+const processWakeMs = 750;
 
 /** How often /proc/loadavg is looked at for processes started or ended. */
 const processCheckMs = 1_000;
@@ -57,6 +76,8 @@ const firstKeysMs = 100;
 export type LiveLoad = ((kind: RefreshKind) => Promise<Discovery>) & {
 	/** The kept watcher, if one runs here (tests count its descriptors). */
 	watcher: NamespaceWatcher | null;
+	/** Whether /proc/loadavg is looked at every second (no process events from the kernel). */
+	readonly pollingProcesses: boolean;
 	/** Ends the kept processes and timers (they also end when nstui exits). */
 	close(): void;
 };
@@ -81,30 +102,58 @@ export function createLiveLoad(store: TuiStore, intervalMs: number, activity = n
 					wake();
 				},
 				failed: wake,
-			})
+				// A busy host starts processes all the time: they show within processWakeMs, one refresh for all of them.
+				processes(started, ended) {
+					if (!discoverer.processesChanged(started, ended) || processWake) return;
+					processWake = setTimeout(() => {
+						processWake = null;
+						wake();
+					}, processWakeMs);
+				},
+				processesLost() {
+					processesMoved = true;
+					wake();
+				},
+				// The kernel's events replace the look at /proc/loadavg, which takes over again (after a scan) when they stop.
+				processEvents(on) {
+					if (on) return stopProcessTimer();
+					startProcessTimer();
+					processesMoved = true;
+					wake();
+				},
+			}, {processes: true})
 		: null;
-	/** Set when /proc/loadavg moved: the next routine refresh scans /proc; the others keep the last scan. */
+	/** Set when /proc/loadavg moved (or process events were lost): the next routine refresh scans /proc; the others keep the last scan. */
 	let processesMoved = true;
-	const processTimer = watcher
-		? watchProcesses(() => {
-				processesMoved = true;
-				wake();
-			})
-		: null;
+	let processTimer: NodeJS.Timeout | null = null;
+	let processWake: NodeJS.Timeout | null = null;
+	const startProcessTimer = () => {
+		processTimer ??= watchProcesses(() => {
+			processesMoved = true;
+			wake();
+		});
+	};
+	const stopProcessTimer = () => {
+		if (processTimer) clearInterval(processTimer);
+		processTimer = null;
+	};
+	if (watcher) startProcessTimer();
 	const subscribe = (discovery: Discovery) => {
 		watcher?.sync(discoverer.ways());
 		return discovery;
 	};
 	const load = (kind: RefreshKind) => refresh(kind).then(subscribe);
-	return Object.assign(load, {
+	return Object.defineProperties(Object.assign(load, {
 		watcher,
 		close() {
-			if (processTimer) clearInterval(processTimer);
+			stopProcessTimer();
+			if (processWake) clearTimeout(processWake);
 			watcher?.close();
 			readers.namespaces.close();
 			readers.host.close();
+			readers.nsids.close();
 		},
-	});
+	}), {pollingProcesses: {get: () => processTimer !== null}}) as LiveLoad;
 
 	function refresh(kind: RefreshKind): Promise<Discovery> {
 		if (kind === 'full') {
@@ -139,7 +188,7 @@ export function createLiveLoad(store: TuiStore, intervalMs: number, activity = n
 			staleBudget: rotationPerTick,
 			keepProcesses,
 			trustProcessesAfterMs: 5_000,
-			recheckProcessesAfterMs: watcher ? watchedHoldersEveryMs : 30_000,
+			recheckProcessesAfterMs: watcher?.processEvents ? safetyNetMs : watcher ? watchedProcessesEveryMs : 30_000,
 			mountsMaxAgeMs: watcher ? safetyNetMs : 10_000,
 			holdersMaxAgeMs: watcher ? watchedHoldersEveryMs : holdersEveryMs,
 			slicing,
