@@ -77,3 +77,28 @@ test('wholeBytes ends before a packet that has not fully arrived', () => {
 	assert.equal(counter.wholeBytes, stream.length);
 	assert.equal(new PcapCounter().wholeBytes, 0);
 });
+
+test('a namespace on the command line: by name, inode, net:[inode], the host, or its owner; ambiguity named', async () => {
+	const {resolveNamespace} = await import('../../source/model/namespace-match.js');
+	const {namespace} = await import('../fixtures/synthetic-snapshots.js');
+	const owner = (id: string, name: string) => ({engine: 'docker' as const, id, name, image: 'nginx', labels: {}, containers: [{id, name, image: 'nginx', labels: {}}], cgroup: '', note: null});
+	const host = namespace(1, null, {root: true});
+	const web = namespace(4026532386, 'web');
+	const c1 = namespace(3, null, {owner: owner('abcdef0123456789', 'shop-1')});
+	const c2 = namespace(4, null, {owner: owner('abcd99', 'shop-2')});
+	const snapshot = {version: 1 as const, takenAt: '', namespaces: [host, web, c1, c2]};
+	const inode = (term: string) => {
+		const found = resolveNamespace(snapshot, term);
+		return found.ok ? found.value.inode : found.reason;
+	};
+	assert.equal(inode('web'), 4026532386);
+	assert.equal(inode('4026532386'), 4026532386);
+	assert.equal(inode('net:[4026532386]'), 4026532386);
+	assert.equal(inode('host'), 1);
+	assert.equal(inode('shop-1'), 3);
+	assert.equal(inode('docker shop-2'), 4);
+	assert.equal(inode('abcdef01'), 3);
+	assert.match(String(inode('abcd')), /names 2 namespaces/);
+	assert.match(String(inode('nginx')), /names 2 namespaces/);
+	assert.match(String(inode('x\u001b[2J')), /no namespace is named "x\\e\[2J"/);
+});
