@@ -10,7 +10,7 @@ import {namespaceTargetOf} from '../model/namespace-target.js';
 import {resolveNamespace} from '../model/namespace-match.js';
 import {shown} from '../model/shown-text.js';
 import {namespaceLabel} from '../model/snapshot.js';
-import {Capture} from '../system/capture.js';
+import {Capture, checkCaptureFilter} from '../system/capture.js';
 import {findProgram, missingProgramMessage} from '../system/programs.js';
 import {namespaceOfPid} from '../system/procfs.js';
 import {withSnapshot} from './with-snapshot.js';
@@ -50,6 +50,13 @@ export async function runCapture({args, filter, write, count}: CaptureOptions): 
 			say(`no way into ${label} (no process, name or mount that leads to it)`);
 			return 1;
 		}
+		const request = {namespace: target, interface: device, filter, limits: {count: packets.value}};
+		// The filter first, so a refused one leaves no file behind (start checks it again: a few ms).
+		const filterChecked = await checkCaptureFilter(request);
+		if (!filterChecked.ok) {
+			say(filterChecked.message);
+			return 1;
+		}
 		let out: WriteStream | null = null;
 		if (file?.ok) {
 			out = createWriteStream(file.value, {mode: 0o600});
@@ -60,7 +67,7 @@ export async function runCapture({args, filter, write, count}: CaptureOptions): 
 			}
 		}
 		const capture = await Capture.start(
-			{namespace: target, interface: device, filter, limits: {count: packets.value}},
+			request,
 			{onLine: line => process.stdout.write(`${shown(line)}\n`), onPcap: chunk => out?.write(chunk)},
 		);
 		if (!(capture instanceof Capture)) {
