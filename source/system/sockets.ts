@@ -1,5 +1,5 @@
 // The sockets of a namespace and the processes that hold them.
-// Tables: the socket reader (model/sockets.ts), one perl for any number of
+// Tables: the socket reader (system/sockets-program.ts), one perl for any number of
 // namespaces, enters each and asks the kernel with sock_diag as ss does
 // (bench/sockets.ts: faster than reading /proc/PID/net/tcp, which walks the
 // whole host's hash table, and than one ss each); without perl, or where it
@@ -11,7 +11,8 @@ import {readdirSync, readlinkSync, statSync} from 'node:fs';
 import {namespaceTargetOf} from '../model/namespace-target.js';
 import {parsePasswd} from '../model/procfs.js';
 import type {Namespace} from '../model/snapshot.js';
-import {inetTables, parseInetTable, parseSocketLink, parseSocketsOutput, parseUnixTable, socketsProgram, sortSockets, type Socket, type SocketProcess, type SocketTable} from '../model/sockets.js';
+import {inetTables, parseInetTable, parseSocketLink, parseSocketsOutput, parseUnixTable, sortSockets, type Socket, type SocketProcess, type SocketTable} from '../model/sockets.js';
+import {socketsProgram} from './sockets-program.js';
 import {setnsSyscall} from '../model/reader-protocol.js';
 import {perlReaderAvailable} from './namespace-reader.js';
 import {namespaceOfPid, readText} from './procfs.js';
