@@ -132,3 +132,6 @@ export class PcapCounter {
 		this.next += 16 + captured;
 	}
 }
+
+/** termshark on the interface inside the namespace, given the terminal (like the shell key). */
+export const termsharkArgv = (target: NamespaceTarget, device: string): Argv => execIn(target, ['termshark', '-i', device]);

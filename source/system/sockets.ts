@@ -8,7 +8,7 @@
 // /proc/PID/fd links of the processes in the namespace (or, asked for, of
 // every process: a socket may be held from another namespace).
 import {readdirSync, readlinkSync, statSync} from 'node:fs';
-import {namespaceTargetOf} from '../model/namespace-target.js';
+import {namespaceTargetOf, nsfsPathOf} from '../model/namespace-target.js';
 import {parsePasswd} from '../model/procfs.js';
 import type {Namespace} from '../model/snapshot.js';
 import {inetTables, parseInetTable, parseSocketLink, parseSocketsOutput, parseUnixTable, sortSockets, type Socket, type SocketProcess, type SocketTable} from '../model/sockets.js';
@@ -122,12 +122,10 @@ function linkInode(path: string): number | null {
 	}
 }
 
-/** The nsfs file the socket reader opens for a namespace without processes. */
+/** The nsfs file the socket reader opens. */
 function nsfsPath(ns: SocketSource, self: number | null): string | null {
 	const target = namespaceTargetOf(ns, self);
-	if (target === null) return null;
-	if (target === 'current') return '/proc/self/ns/net';
-	return 'name' in target ? `/run/netns/${target.name}` : target.path;
+	return target === null ? null : nsfsPathOf(target);
 }
 
 async function readByEntering(paths: string[], tables: readonly SocketTable[], timeoutMs = defaultTimeoutMs) {

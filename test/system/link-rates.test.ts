@@ -8,6 +8,8 @@ import {linkRates, type LinkRate, type LinkStats} from '../../source/model/link-
 import {trafficRows} from '../../source/model/traffic.js';
 import {discover} from '../../source/system/discover.js';
 import {readLinkStatsAt} from '../../source/system/link-stats.js';
+import {historyKey, RateTracker} from '../../source/system/rates.js';
+import {statSync} from 'node:fs';
 import {Lab, ip, uniquePrefix} from '../helpers/lab.js';
 import {needsRootAnd} from '../helpers/namespaces.js';
 
@@ -63,5 +65,28 @@ describe('interface rates', {skip: needsRootAnd('ping')}, () => {
 		const web = snapshot.namespaces.find(ns => ns.name === names.web)!;
 		const withWeb = trafficRows(snapshot, hub.inode, new Map([...ratesByNamespace, [web.inode, rates[0]!]]), [web.inode]);
 		assert.ok(withWeb.some(row => row.namespace === web.inode && row.interface === 'eth0-web' && row.peer?.label === names.host));
+	});
+
+	test('the tracker: a baseline first, then rates and a history per interface; a namespace no longer asked for is forgotten', async () => {
+		const place = (name: string) => ({inode: statSync(`/run/netns/${name}`).ino, path: `/run/netns/${name}`});
+		const tracker = new RateTracker(5);
+		const [web, db] = [place(names.web), place(names.db)];
+		assert.equal((await tracker.refresh([web, db])).size, 0);
+		const pinger = spawn('ip', ['netns', 'exec', names.web, 'ping', '-q', '-i', '0.01', '-c', '300', '192.168.15.6'], {stdio: 'ignore'});
+		lab.processes.push(pinger);
+		let rates = new Map();
+		for (let round = 0; round < 3; round++) {
+			await new Promise(resolve => setTimeout(resolve, 400));
+			rates = await tracker.refresh([web, db]);
+		}
+		const index = JSON.parse(ip('-n', names.web, '-j', 'link', 'show', 'dev', 'eth0-web'))[0].ifindex as number;
+		assert.ok(rates.get(web.inode)!.get(index)!.txPacketsPerSecond > 10);
+		assert.equal(tracker.history.get(historyKey(web.inode, index)).length, 3);
+		assert.ok(tracker.history.get(historyKey(web.inode, index)).every(value => value > 0));
+		await tracker.refresh([db]);
+		assert.deepEqual(tracker.history.get(historyKey(web.inode, index)), []);
+		const gone = await tracker.refresh([{inode: 1, path: `/run/netns/${lab.prefix}-never`}]);
+		assert.equal(gone.size, 0);
+		assert.match(tracker.errors.get(1) ?? '', /never/);
 	});
 });
