@@ -157,6 +157,11 @@ export class RateHistory {
 		return this.samples.get(key) ?? [];
 	}
 
+	/** A copy of every key's values, for a store that compares by identity. */
+	copy(): Map<string, readonly number[]> {
+		return new Map([...this.samples].map(([key, values]) => [key, [...values]]));
+	}
+
 	/** Forgets keys not in `keep` (interfaces gone, namespaces no longer looked at). */
 	retain(keep: ReadonlySet<string>) {
 		for (const key of this.samples.keys()) if (!keep.has(key)) this.samples.delete(key);
