@@ -2,8 +2,9 @@
 // One perl namespace reader for any number of namespaces (one exec of ip in
 // each), as discovery reads them; without perl, nsenter for each.
 import {parseLinkStats, type LinkStats} from '../model/link-rates.js';
-import {readerProgram, setnsSyscall, takeErrorSections, takeOutputSections} from '../model/reader-protocol.js';
-import {perlReaderAvailable} from './namespace-reader.js';
+import {takeErrorSections, takeOutputSections} from '../model/reader-protocol.js';
+import {perlAvailable, setnsSyscall} from './perl.js';
+import {readerProgram} from './readers/reader-program.js';
 import {defaultTimeoutMs, mapLimit, run} from './run.js';
 
 export type StatsReading = {stats: LinkStats | null; error: string | null};
@@ -13,7 +14,7 @@ const ipStats = ['ip', '-s', '-j', 'link', 'show'];
 /** Counters of the namespaces behind each nsfs path (`/proc/self/ns/net` is nstui's own, read without entering). */
 export async function readLinkStatsAt(paths: readonly string[], timeoutMs = defaultTimeoutMs): Promise<StatsReading[]> {
 	if (paths.length === 0) return [];
-	if (!perlReaderAvailable()) return mapLimit(paths, 4, path => readOneWithNsenter(path, timeoutMs));
+	if (!perlAvailable()) return mapLimit(paths, 4, path => readOneWithNsenter(path, timeoutMs));
 	const seconds = String(Math.max(1, Math.ceil(timeoutMs / 1000)));
 	const result = await run('perl', ['-e', readerProgram, String(setnsSyscall[process.arch]), seconds, ...ipStats], {
 		input: `${paths.join('\0')}\0`,

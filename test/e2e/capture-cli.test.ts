@@ -8,8 +8,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {findProgram} from '../../source/system/programs.js';
-import {Lab, sh, uniquePrefix} from '../helpers/lab.js';
-import {needsRootAnd} from '../helpers/namespaces.js';
+import {Lab, sh, needsRootAnd} from '../helpers/lab.js';
 import {builtCli} from '../helpers/tmux.js';
 
 const skip = needsRootAnd('tcpdump', 'ping', 'python3') || (existsSync(builtCli) ? false : 'needs the build: run `npm run build` first (npm test does)');
@@ -18,7 +17,7 @@ const nstui = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
 const port = 18123;
 
 describe('headless capture, sockets and ports', {skip}, () => {
-	const lab = new Lab(uniquePrefix('capcli'));
+	const lab = new Lab('capcli');
 	const dir = mkdtempSync(path.join(tmpdir(), `${lab.prefix}-`));
 	let ns1: string;
 	let ns2: string;

@@ -9,14 +9,13 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {Capture} from '../../source/system/capture.js';
 import {CommandLog} from '../../source/system/command-log.js';
-import {Lab, ip, sh, uniquePrefix} from '../helpers/lab.js';
-import {needsRootAnd} from '../helpers/namespaces.js';
+import {Lab, ip, sh, needsRootAnd} from '../helpers/lab.js';
 import {processesWhoseCmdline} from '../helpers/processes.js';
 
 const hostile = 'e\u001b[2Jx';
 
 describe('packet capture', {skip: needsRootAnd('tcpdump', 'ping')}, () => {
-	const lab = new Lab(uniquePrefix('capture'));
+	const lab = new Lab('capture');
 	const dir = mkdtempSync(path.join(tmpdir(), `${lab.prefix}-`));
 	let ns1: string;
 	let ns2: string;

@@ -6,12 +6,11 @@ import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
 import {linkRates, type LinkRate, type LinkStats} from '../../source/model/link-rates.js';
 import {trafficRows} from '../../source/model/traffic.js';
-import {discover} from '../../source/system/discover.js';
+import {discover} from '../../source/system/discovery/discoverer.js';
 import {readLinkStatsAt} from '../../source/system/link-stats.js';
 import {historyKey, RateTracker} from '../../source/system/rates.js';
 import {statSync} from 'node:fs';
-import {Lab, ip, uniquePrefix} from '../helpers/lab.js';
-import {needsRootAnd} from '../helpers/namespaces.js';
+import {Lab, ip, needsRootAnd} from '../helpers/lab.js';
 
 const statsOf = async (names: string[]): Promise<LinkStats[]> =>
 	(await readLinkStatsAt(names.map(name => `/run/netns/${name}`))).map(reading => {
@@ -20,7 +19,7 @@ const statsOf = async (names: string[]): Promise<LinkStats[]> =>
 	});
 
 describe('interface rates', {skip: needsRootAnd('ping')}, () => {
-	const lab = new Lab(uniquePrefix('rates'));
+	const lab = new Lab('rates');
 	let names: {host: string; web: string; db: string};
 	before(() => {
 		names = lab.bridge();
