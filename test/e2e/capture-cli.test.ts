@@ -13,7 +13,7 @@ import {builtCli} from '../helpers/tmux.js';
 
 const skip = needsRootAnd('tcpdump', 'ping', 'python3') || (existsSync(builtCli) ? false : 'needs the build: run `npm run build` first (npm test does)');
 const nstui = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
-	spawnSync(process.execPath, [builtCli, ...args], {stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 60_000, env});
+	spawnSync(process.execPath, [builtCli, ...args], {stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 60_000, env, maxBuffer: 256 * 1024 * 1024});
 const port = 18123;
 
 describe('headless capture, sockets and ports', {skip}, () => {
