@@ -147,6 +147,12 @@ export class Capture {
 		this.interrupt();
 	}
 
+	/** At once, both tcpdumps and what they started (nstui is exiting). */
+	kill() {
+		killGroup(this.capturer?.pid);
+		killGroup(this.decoder?.pid);
+	}
+
 	/** SIGINT: tcpdump finishes the packet it is writing and exits; SIGKILL if it has not within 2 s. */
 	private interrupt() {
 		const pid = this.capturer?.pid;
