@@ -1,6 +1,7 @@
 import {Text} from 'ink';
 import type {SocketRow} from '../../../model/socket-rows.js';
-import {cell} from '../../../model/text-cells.js';
+import {shown} from '../../../model/shown-text.js';
+import {cell, textWidth} from '../../../model/text-cells.js';
 import {Pane} from '../Pane.js';
 import type {PaneRenderProps} from '../pane-spec.js';
 import {Shown} from '../../app/Shown.js';
@@ -18,11 +19,21 @@ export function SocketsPane(props: PaneRenderProps<SocketRow>) {
 	const width = props.box.width - 1;
 	const protoWidth = props.state.showUnixSockets ? 11 : 5;
 	const stateWidth = 10;
-	const wide = width >= 70;
-	const queueWidth = wide ? 9 : 0;
+	// The remote end before the queues: who talks to it says more than how much waits.
+	const withRemote = width >= 44;
+	const queueWidth = width >= 72 ? 9 : 0;
 	const rest = width - (protoWidth + 1 + stateWidth + 1 + (queueWidth && queueWidth + 1));
-	const localWidth = Math.max(Math.min(Math.floor(rest * (wide ? 0.34 : 0.55)), 46), 8);
-	const remoteWidth = wide ? Math.max(Math.min(Math.floor(rest * 0.3), 46), 8) : 0;
+	// The ends as wide as what they hold; when that leaves the holders less than 10 columns, both give some back.
+	const rows = props.view.rows;
+	const widest = (texts: string[], min: number) => Math.min(Math.max(min, ...texts.map(text => textWidth(shown(text)))), 46);
+	let localWidth = widest(rows.map(row => row.local), 5);
+	let remoteWidth = withRemote ? widest(rows.map(row => row.remote), 6) : 0;
+	const room = rest - 1 - (remoteWidth && 1) - 10;
+	if (localWidth + remoteWidth > room) {
+		const scale = Math.max(room, 8) / (localWidth + remoteWidth);
+		localWidth = Math.max(Math.floor(localWidth * scale), 5);
+		remoteWidth = remoteWidth && Math.max(Math.floor(remoteWidth * scale), 5);
+	}
 	const processWidth = Math.max(rest - localWidth - 1 - (remoteWidth && remoteWidth + 1), 0);
 	const columns = `${cell('PROTO', protoWidth)} ${cell('STATE', stateWidth)} ${queueWidth ? `${cell('RECV/SEND', queueWidth)} ` : ''}${cell('LOCAL', localWidth)} ${remoteWidth ? `${cell('REMOTE', remoteWidth)} ` : ''}PROCESS`;
 	const emptyText = !props.selectedNamespace

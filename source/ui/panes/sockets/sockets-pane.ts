@@ -47,7 +47,7 @@ export const socketsPane = definePane({
 		return state.showUnixSockets ? rows.all : rows.tcpUdp;
 	},
 	followsNamespace: () => true,
-	place: {row: 'lower', width: total => Math.floor(total * 0.36)},
+	place: {row: 'lower', width: total => Math.floor(total * 0.4)},
 	keys: [
 		{keys: ['return'], description: 'Sockets: select the process that holds it', hint: 'process', run: ({store}) => selectHolder(store)},
 		{keys: ['U'], description: 'Sockets: Unix sockets shown / hidden', hint: 'unix', run: ({store}) => toggleUnixSockets(store)},
