@@ -36,19 +36,21 @@ const rate = (ifindex: number, name: string, rx: number, tx: number, extra: Part
 test('the Sockets pane (5) lists the selected namespace\'s sockets, listeners first, with their holders; U adds Unix sockets', async () => {
 	const tui = await renderTui({snapshot: labSnapshot(), columns: 200});
 	tui.store.update({sockets: hostSockets()});
+	await tui.press('5');
 	const rows = await tui.waitForFrame('the sockets', frame => frame.includes('0.0.0.0:22')).then(() => paneRows(tui.lines(), '5 Sockets'));
 	assert.match(rows[0]!, /tcp\s+LISTEN\s+0\/0\s+0\.0\.0\.0:22\s+\*\s+sshd \(812\)/);
 	assert.match(rows[1]!, /tcp\s+ESTAB\s+36\/0\s+10\.0\.0\.2:22\s+10\.0\.0\.1:49153\s+sshd \(2301\)/);
 	assert.ok(!tui.frame().includes('system_bus_socket'));
-	await tui.press('5', 'U');
+	await tui.press('U');
 	await tui.waitForFrame('the unix socket', frame => frame.includes('/run/dbus/system_bus'));
 	assert.match(lineWith(tui.lines(), '/run/dbus/system_bus')!, /unix\/stream\s+LISTEN/);
 	assert.equal(tui.store.getState().showUnixSockets, true);
 });
 
 test('a narrower Sockets pane keeps both ends and the holders, and leaves out the queues', async () => {
-	const tui = await renderTui({snapshot: labSnapshot(), columns: 160});
+	const tui = await renderTui({snapshot: labSnapshot(), columns: 120});
 	tui.store.update({sockets: hostSockets()});
+	await tui.press('5');
 	await tui.waitForFrame('the sockets', frame => frame.includes('0.0.0.0:22'));
 	assert.match(paneRows(tui.lines(), '5 Sockets')[1]!, /tcp\s+ESTAB\s+10\.0\.0\.2:22\s+10\.0\.0\.1:49153\s+sshd \(2301\)/);
 });
@@ -64,6 +66,7 @@ test('Enter on a socket selects the process that holds it, in the Processes pane
 test('a reading of another namespace is not shown for the selected one; an error is said in the pane', async () => {
 	const tui = await renderTui({snapshot: labSnapshot(), columns: 160});
 	tui.store.update({sockets: {...hostSockets(), inode: nsxHost}});
+	await tui.press('5');
 	await tui.waitForFrame('reading', frame => /5 Sockets/.test(frame));
 	assert.ok(!tui.frame().includes('0.0.0.0:22'));
 	assert.match(paneRows(tui.lines(), '5 Sockets').join('\n'), /reading…/);

@@ -50,6 +50,8 @@ export type TuiState = {
 	editingFilter: boolean;
 	/** Where the cursor is in the filter being typed. */
 	filterCursor: number;
+	/** Of two panes that share a place (place.shares), the one shown, by the id of the place's owner; the owner when not set. */
+	sharedPlaces: Readonly<Record<string, PaneId>>;
 	/** The pane shown over the whole body (z); null: all panes. */
 	zoomed: PaneId | null;
 	/** Processes pane lists every process, not only the selected namespace's. */
@@ -90,6 +92,7 @@ export function initialTuiState(): TuiState {
 		filters: perPane(() => ''),
 		editingFilter: false,
 		filterCursor: 0,
+		sharedPlaces: {},
 		zoomed: null,
 		allProcesses: false,
 		showLinkLocal: false,

@@ -12,7 +12,7 @@ export const routesPane = definePane({
 	title: 'Routes',
 	rows: ({selectedNamespace}) => (selectedNamespace ? rowsOf(selectedNamespace) : []),
 	followsNamespace: () => true,
-	place: {row: 'lower', width: total => Math.floor(total * 0.3)},
+	place: {row: 'lower', width: total => Math.floor(total / 2)},
 	keys: [],
 	hints: ['d', 'r'],
 	Component: RoutesPane,

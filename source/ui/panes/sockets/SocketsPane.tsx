@@ -17,14 +17,14 @@ export function SocketsPane(props: PaneRenderProps<SocketRow>) {
 	const reading = props.state.sockets;
 	const forSelected = reading && props.selectedNamespace && reading.inode === props.selectedNamespace.inode ? reading : null;
 	const width = props.box.width - 1;
-	const protoWidth = props.state.showUnixSockets ? 11 : 5;
-	const stateWidth = 10;
+	const rows = props.view.rows;
+	const protoWidth = Math.max(5, ...rows.map(row => row.protocol.length));
+	const stateWidth = Math.max(5, ...rows.map(row => row.state.length));
 	// The remote end before the queues: who talks to it says more than how much waits.
 	const withRemote = width >= 44;
 	const queueWidth = width >= 72 ? 9 : 0;
 	const rest = width - (protoWidth + 1 + stateWidth + 1 + (queueWidth && queueWidth + 1));
 	// The ends as wide as what they hold; when that leaves the holders less than 10 columns, both give some back.
-	const rows = props.view.rows;
 	const widest = (texts: string[], min: number) => Math.min(Math.max(min, ...texts.map(text => textWidth(shown(text)))), 46);
 	let localWidth = widest(rows.map(row => row.local), 5);
 	let remoteWidth = withRemote ? widest(rows.map(row => row.remote), 6) : 0;

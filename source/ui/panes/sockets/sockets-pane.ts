@@ -47,7 +47,8 @@ export const socketsPane = definePane({
 		return state.showUnixSockets ? rows.all : rows.tcpUdp;
 	},
 	followsNamespace: () => true,
-	place: {row: 'lower', width: total => Math.floor(total * 0.4)},
+	// A tab in the Processes pane's place: at 80 columns a third pane in the row would leave each too narrow.
+	place: {row: 'lower', shares: 'processes'},
 	keys: [
 		{keys: ['return'], description: 'Sockets: select the process that holds it', hint: 'process', run: ({store}) => selectHolder(store)},
 		{keys: ['U'], description: 'Sockets: Unix sockets shown / hidden', hint: 'unix', run: ({store}) => toggleUnixSockets(store)},

@@ -47,9 +47,10 @@ const sparkWidth = 30;
 function trafficLines(ns: Namespace, traffic: TrafficState | null, width: number): DetailsLine[] {
 	const links = ns.interfaces.filter(link => link.kind !== 'loopback');
 	if (links.length === 0) return [];
+	// Only once there are rates: before the second reading of the counters there is nothing to draw.
 	const rates = traffic?.rates.get(ns.inode);
+	if (!rates) return [];
 	const lines: DetailsLine[] = [{text: `Traffic (the last ${sparkWidth} refreshes, rx+tx, each scaled to its own peak)`, tone: 'paneTitle'}];
-	if (!rates) return [...lines, {text: '  rates come with the second reading (each refresh)', tone: 'muted'}, {text: ''}];
 	const nameWidth = Math.min(Math.max(4, ...links.map(link => textWidth(shown(link.name)))), 15);
 	for (const link of links) {
 		const rate = rates.get(link.ifindex);
