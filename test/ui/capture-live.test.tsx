@@ -57,7 +57,7 @@ describe('capture, sockets and rates in the TUI', {skip: needsRootAnd('tcpdump',
 		await tui.press(keys.escape);
 		await tui.until('the panes', () => tui.store.getState().fullView === null);
 		await tui.until('tcpdump gone', () => processesWhoseCmdline('tcpdump\0-i\0veth1').length === 0);
-		assert.ok(tui.frame().includes(' 5 Sockets '));
+		assert.ok(tui.frame().includes(' 4 Processes '));
 	});
 
 	test('a bad filter is refused with tcpdump\'s own message and no capture view opens', async () => {
@@ -74,6 +74,7 @@ describe('capture, sockets and rates in the TUI', {skip: needsRootAnd('tcpdump',
 	test('the Sockets pane shows the listener started in the namespace with its pid; the Interfaces pane its veth\'s rate', async () => {
 		const tui = await renderLive();
 		await tui.selectNamespace(ns2);
+		await tui.press('5');
 		const extras = new ExtrasReader(tui.store);
 		await tui.until('the listener', async () => {
 			await extras.read();
@@ -87,5 +88,17 @@ describe('capture, sockets and rates in the TUI', {skip: needsRootAnd('tcpdump',
 		await extras.read();
 		await tui.until('a rate on veth1', () => /veth1\s+veth\s+UP\s+\d+(\.\d)? kB\/s\s+\d+(\.\d)? kB\/s/.test(tui.frame()));
 		assert.ok(existsSync(`/run/netns/${ns2}`));
+	});
+
+	test('F :PORT reads every namespace\'s sockets for the search and finds the listener; Enter selects its process', async () => {
+		const tui = await renderLive();
+		await tui.press('F');
+		await tui.until('find', () => tui.store.getState().fullView?.kind === 'find');
+		await tui.press(`:${port}`);
+		await tui.until('the socket found', () => new RegExp(`socket\\s+${ns2}.*tcp LISTEN 192\\.168\\.1\\.2:${port}`).test(tui.frame()), 20_000);
+		await tui.press(keys.enter);
+		await tui.until('the holder selected', () => tui.store.getState().focus === 'processes');
+		assert.equal(tui.view().selectedNamespace?.name, ns2);
+		assert.equal(tui.view().processes.rows[tui.view().processes.selected]?.process.pid, lab.processes[1]!.pid);
 	});
 });

@@ -1,0 +1,47 @@
+// Find's `:PORT` (issue 16): every namespace's sockets, read once when such a
+// term is typed (one socket reader for all namespaces) and kept for the
+// snapshot they were read with, for a while; find then searches a copy of the
+// snapshot that carries them. Sockets are never read for all namespaces on a
+// routine refresh.
+import {parsePortTerm} from '../../../model/sockets.js';
+import type {Snapshot} from '../../../model/snapshot.js';
+import {readSocketsOf} from '../../../system/sockets.js';
+import {showMessage} from '../../app/state-updates.js';
+import type {TuiStore} from '../../app/tui-store.js';
+
+/** How long one reading answers port searches before it is read again. */
+const keptMs = 10_000;
+
+type Kept = {snapshot: Snapshot; withSockets: Snapshot; at: number};
+let kept: Kept | null = null;
+let reading: Promise<void> | null = null;
+
+/** The snapshot find searches for `term`: with every namespace's sockets for a port term, when they are read. */
+export function snapshotForFind(snapshot: Snapshot | null, term: string): Snapshot | null {
+	if (!snapshot || parsePortTerm(term) === null) return snapshot;
+	return kept?.snapshot === snapshot ? kept.withSockets : snapshot;
+}
+
+/** Starts reading every namespace's sockets when `term` is a port and what is kept is old or of another snapshot. */
+export function readSocketsForPort(store: TuiStore, term: string, read = readSocketsOf): Promise<void> | null {
+	const snapshot = store.getState().snapshot;
+	if (!snapshot || parsePortTerm(term) === null || reading) return reading;
+	if (kept && kept.snapshot === snapshot && Date.now() - kept.at < keptMs) return null;
+	reading = (async () => {
+		try {
+			const readings = await read(snapshot.namespaces);
+			const withSockets: Snapshot = {
+				...snapshot,
+				namespaces: snapshot.namespaces.map((ns, index) => ({...ns, sockets: readings[index]!.sockets, socketsError: readings[index]!.error})),
+			};
+			kept = {snapshot, withSockets, at: Date.now()};
+			// Any change makes find look again; the term is the view's own.
+			store.update(state => (state.fullView?.kind === 'find' ? {fullView: {...state.fullView}} : {}));
+		} catch (error) {
+			showMessage(store, {text: `could not read the sockets: ${error instanceof Error ? error.message : String(error)}`, kind: 'error'});
+		} finally {
+			reading = null;
+		}
+	})();
+	return reading;
+}
