@@ -8,6 +8,7 @@ import {namespaceOfPid} from '../../system/procfs.js';
 import {RateTracker, type RatePlace} from '../../system/rates.js';
 import {readSockets, type SocketReading} from '../../system/sockets.js';
 import {deriveView} from '../panes/derive-view.js';
+import {hiddenPanes} from '../panes/pane-updates.js';
 import type {TuiState, TuiStore} from './tui-store.js';
 
 export type ExtrasOptions = {
@@ -70,9 +71,11 @@ export class ExtrasReader {
 			const target = namespaceTargetOf(ns, self);
 			if (target) places.push({inode: ns.inode, path: nsfsPathOf(target)});
 		}
-		const [sockets] = await Promise.all([selected ? this.readSocketsOf(selected, {unix: state.showUnixSockets}) : Promise.resolve(null), this.tracker.refresh(places)]);
+		// Sockets only while their pane is on screen; rates always (the sparklines need every sample).
+		const wanted = selected && socketsShown(state) ? selected : null;
+		const [sockets] = await Promise.all([wanted ? this.readSocketsOf(wanted, {unix: state.showUnixSockets}) : Promise.resolve(null), this.tracker.refresh(places)]);
 		this.store.update(now => ({
-			sockets: sameSockets(now.sockets, sockets) ? now.sockets : sockets,
+			sockets: wanted === null ? now.sockets : sameSockets(now.sockets, sockets) ? now.sockets : sockets,
 			traffic: {rates: this.tracker.rates, history: this.tracker.history.copy(), at: Date.now()},
 		}));
 	}
@@ -81,8 +84,11 @@ export class ExtrasReader {
 const watchedKey = (state: TuiState) => {
 	if (!state.snapshot) return null;
 	const selected: Namespace | null = deriveView(state).selectedNamespace;
-	return `${selected?.inode ?? '-'} ${state.showUnixSockets}`;
+	return `${selected?.inode ?? '-'} ${state.showUnixSockets} ${socketsShown(state)}`;
 };
+
+/** The Sockets pane is in front of the Processes pane, and no view covers the panes. */
+const socketsShown = (state: TuiState) => !hiddenPanes(state).has('sockets') && state.fullView === null && state.overlay === null;
 
 /** A read that found the same sockets keeps the object the store has, so nothing is redrawn for it. */
 const sameSockets = (a: SocketReading | null, b: SocketReading | null) => a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
