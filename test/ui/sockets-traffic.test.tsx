@@ -10,6 +10,7 @@ import {parseInetTable, parseUnixTable} from '../../source/model/sockets.js';
 import type {SocketReading} from '../../source/system/sockets.js';
 import {historyKey} from '../../source/system/rates.js';
 import {fakeReader} from '../fixtures/details-reader.js';
+import {findProgram} from '../../source/system/programs.js';
 import {keys, labSnapshot, lineWith, paneRows, renderTui} from './tui-harness.js';
 
 afterEach(() => cleanup());
@@ -133,4 +134,17 @@ test('the capture view: lines with escapes shown safely, pause holds new lines, 
 	await tui.waitForFrame('cleared', text => !text.includes('ICMP echo request') && text.includes('4 lines'));
 	await tui.press(keys.escape);
 	await tui.waitForFrame('back', () => view() === null);
+});
+
+test('W without termshark installed: the status bar names the Debian package, and the UI stays', {skip: findProgram('termshark') ? 'termshark is installed here' : false}, async () => {
+	let suspended = false;
+	const tui = await renderTui({
+		snapshot: labSnapshot(),
+		suspend: async () => {
+			suspended = true;
+		},
+	});
+	await tui.press('2', 'W');
+	await tui.waitForFrame('the note', frame => frame.includes('termshark is not installed: install the Debian package termshark (apt-get install termshark)'));
+	assert.equal(suspended, false);
 });
