@@ -7,8 +7,6 @@ import {definePane} from '../pane-spec.js';
 import {selectNamespace, selectRowWhere} from '../pane-updates.js';
 import {cached} from '../row-cache.js';
 import {InterfacesPane} from './InterfacesPane.js';
-import {startAction} from '../../keys/action-keys.js';
-import {captureForm, termsharkOnSelected} from '../../views/capture/capture-form.js';
 
 const rowsOf = cached((snapshot: Snapshot) => {
 	const byInode = new Map(snapshot.namespaces.map(ns => [ns.inode, ns]));
@@ -30,11 +28,7 @@ export const interfacesPane = definePane({
 	rows: ({snapshot, selectedNamespace}) => (selectedNamespace ? rowsOf(snapshot)(selectedNamespace) : []),
 	followsNamespace: () => true,
 	place: {row: 'upper'},
-	keys: [
-		{keys: ['return'], description: 'Interfaces: to the veth peer', hint: 'veth peer', run: ({store}) => goToPeer(store)},
-		{keys: ['c'], description: 'Interfaces: capture packets live (asks for a BPF filter; w writes a pcap)', hint: 'capture', run: ({host}) => startAction(host, captureForm)},
-		{keys: ['W'], description: 'Interfaces: termshark on it, inside its namespace (where installed)', run: ({host}) => void termsharkOnSelected(host)},
-	],
-	hints: ['d', 'm', 'a', 'u'],
+	keys: [{keys: ['return'], description: 'Interfaces: to the veth peer', hint: 'veth peer', run: ({store}) => goToPeer(store)}],
+	hints: ['d', 'm', 'a', 'u', 'c'],
 	Component: InterfacesPane,
 });
