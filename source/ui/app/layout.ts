@@ -33,7 +33,7 @@ export type LayoutOptions = {
 	/** Lines the open dialog needs, frame included; null without one. */
 	dialog?: number | null;
 	zoomed?: PaneId | null;
-	/** Panes not on screen (one of two that share a place): no room, no width. */
+	/** Panes not on screen (one of two that share a place): no room, no width; by default those that share another's place. */
 	hidden?: ReadonlySet<PaneId>;
 };
 
@@ -59,11 +59,12 @@ export function computeLayout(columns: number, rows: number, options: LayoutOpti
 	if (zoomed && !options.dialog) {
 		return {...base, rows: {upper: 0, lower: 0}, dialogHeight: 0, zoomed, panes: perPane(id => (id === zoomed ? box(width, bodyHeight) : box(0, 0)))};
 	}
-	const hidden = options.hidden ?? new Set<PaneId>();
+	// Unsaid: the panes that share another's place are behind it (as at start).
+	const hidden = options.hidden ?? new Set<PaneId>(paneRegistry.filter(pane => (pane.place as {shares?: string}).shares).map(pane => pane.id));
 	const shownIn = (row: 'upper' | 'lower') => paneRegistry.filter(pane => pane.place.row === row && !hidden.has(pane.id));
 	const wantedOf = (row: 'upper' | 'lower') =>
 		Math.max(paneChrome + 1, ...shownIn(row).map(pane => paneChrome + Math.max(options.wanted?.[pane.id] ?? Number.POSITIVE_INFINITY, 1)));
-	const [upper, lower] = options.dialog ? splitForDialog(bodyHeight, wantedOf('upper'), options.dialog) : split(bodyHeight, wantedOf('upper'), wantedOf('lower'));
+	const [upper, lower] = options.dialog ? splitForDialog(bodyHeight, options.dialog) : split(bodyHeight, wantedOf('upper'), wantedOf('lower'));
 	const widths = {...rowWidths(shownIn('upper'), width), ...rowWidths(shownIn('lower'), width)};
 	return {
 		...base,
@@ -92,10 +93,13 @@ function split(body: number, upperWants: number, lowerWants: number): [number, n
 	return [half, body - half];
 }
 
-/** The dialog gets what it needs, leaving the upper panes at least their minimum; the upper panes keep the rest. */
-function splitForDialog(body: number, upperWants: number, dialogWants: number): [number, number] {
-	const dialog = Math.max(Math.min(dialogWants, body - minimumPane), Math.min(3, body));
-	void upperWants;
+/**
+ * The dialog gets what it needs, up to all but a third of the body: the upper
+ * panes (what the dialog acts on) stay in view. They keep the rest.
+ */
+function splitForDialog(body: number, dialogWants: number): [number, number] {
+	const upperKeeps = Math.max(minimumPane, Math.floor(body / 3));
+	const dialog = Math.max(Math.min(dialogWants, body - upperKeeps), Math.min(3, body));
 	return [body - dialog, dialog];
 }
 

@@ -52,8 +52,8 @@ export type TuiState = {
 	filterCursor: number;
 	/** Of two panes that share a place (place.shares), the one shown, by the id of the place's owner; the owner when not set. */
 	sharedPlaces: Readonly<Record<string, PaneId>>;
-	/** The pane shown over the whole body (z); null: all panes. */
-	zoomed: PaneId | null;
+	/** The focused pane is shown over the whole body (z); the number keys and Tab change which. */
+	zoomed: boolean;
 	/** Processes pane lists every process, not only the selected namespace's. */
 	allProcesses: boolean;
 	/** Interfaces pane shows IPv6 link-local addresses too (every link has one: folded away by default). */
@@ -93,7 +93,7 @@ export function initialTuiState(): TuiState {
 		editingFilter: false,
 		filterCursor: 0,
 		sharedPlaces: {},
-		zoomed: null,
+		zoomed: false,
 		allProcesses: false,
 		showLinkLocal: false,
 		sockets: null,

@@ -4,16 +4,16 @@ import {socketRows} from '../../../model/socket-rows.js';
 import type {SocketReading} from '../../../system/sockets.js';
 import {showMessage, toggleAllProcesses} from '../../app/state-updates.js';
 import type {TuiStore} from '../../app/tui-store.js';
-import {deriveView} from '../derive-view.js';
+import type {KeyContext} from '../../keys/key-table.js';
 import {definePane} from '../pane-spec.js';
-import {focusPane, selectRowWhere} from '../pane-updates.js';
 import {cached} from '../row-cache.js';
 import {SocketsPane} from './SocketsPane.js';
 
 const rowsOf = cached((reading: SocketReading) => ({tcpUdp: socketRows(reading.sockets), all: socketRows(reading.sockets, {unix: true})}));
 
 /** Enter: the holder's row in the Processes pane (of all namespaces when it is held from another). */
-function selectHolder(store: TuiStore): void {
+function selectHolder({store, panes}: KeyContext): void {
+	const {deriveView, focusPane, selectRowWhere} = panes;
 	const view = deriveView(store.getState());
 	const row = view.sockets.rows[view.sockets.selected];
 	if (!row) return;
@@ -50,7 +50,7 @@ export const socketsPane = definePane({
 	// A tab in the Processes pane's place: at 80 columns a third pane in the row would leave each too narrow.
 	place: {row: 'lower', shares: 'processes'},
 	keys: [
-		{keys: ['return'], description: 'Sockets: select the process that holds it', hint: 'process', run: ({store}) => selectHolder(store)},
+		{keys: ['return'], description: 'Sockets: select the process that holds it', hint: 'process', run: selectHolder},
 		{keys: ['U'], description: 'Sockets: Unix sockets shown / hidden', hint: 'unix', run: ({store}) => toggleUnixSockets(store)},
 	],
 	hints: [],
