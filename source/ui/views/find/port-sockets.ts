@@ -3,23 +3,39 @@
 // snapshot they were read with, for a while; find then searches a copy of the
 // snapshot that carries them. Sockets are never read for all namespaces on a
 // routine refresh.
-import {parsePortTerm} from '../../../model/sockets.js';
+import {parsePortTerm, type Socket} from '../../../model/sockets.js';
 import type {Snapshot} from '../../../model/snapshot.js';
 import {readSocketsOf} from '../../../system/sockets.js';
 import {showMessage} from '../../app/state-updates.js';
 import type {TuiStore} from '../../app/tui-store.js';
 
-/** How long one reading answers port searches before it is read again. */
+/** How long one reading answers port searches before a new term reads again. */
 const keptMs = 10_000;
 
-type Kept = {snapshot: Snapshot; withSockets: Snapshot; at: number};
+type Kept = {byInode: ReadonlyMap<number, {sockets: Socket[]; error: string | null}>; snapshot: Snapshot; at: number};
 let kept: Kept | null = null;
 let reading: Promise<void> | null = null;
+/** The searched copy for each snapshot and reading, so find's results stay the same object between frames. */
+let merged: {snapshot: Snapshot; kept: Kept; copy: Snapshot} | null = null;
 
-/** The snapshot find searches for `term`: with every namespace's sockets for a port term, when they are read. */
+/**
+ * The snapshot find searches for `term`: for a port term, a copy that carries
+ * every namespace's sockets as last read (by inode: a refresh since then
+ * replaces the snapshot, not what its namespaces hold).
+ */
 export function snapshotForFind(snapshot: Snapshot | null, term: string): Snapshot | null {
-	if (!snapshot || parsePortTerm(term) === null) return snapshot;
-	return kept?.snapshot === snapshot ? kept.withSockets : snapshot;
+	if (!snapshot || !kept || parsePortTerm(term) === null) return snapshot;
+	if (merged?.snapshot === snapshot && merged.kept === kept) return merged.copy;
+	const byInode = kept.byInode;
+	const copy: Snapshot = {
+		...snapshot,
+		namespaces: snapshot.namespaces.map(ns => {
+			const found = byInode.get(ns.inode);
+			return found ? {...ns, sockets: found.sockets, socketsError: found.error} : ns;
+		}),
+	};
+	merged = {snapshot, kept, copy};
+	return copy;
 }
 
 /** Starts reading every namespace's sockets when `term` is a port and what is kept is old or of another snapshot. */
@@ -30,11 +46,7 @@ export function readSocketsForPort(store: TuiStore, term: string, read = readSoc
 	reading = (async () => {
 		try {
 			const readings = await read(snapshot.namespaces);
-			const withSockets: Snapshot = {
-				...snapshot,
-				namespaces: snapshot.namespaces.map((ns, index) => ({...ns, sockets: readings[index]!.sockets, socketsError: readings[index]!.error})),
-			};
-			kept = {snapshot, withSockets, at: Date.now()};
+			kept = {byInode: new Map(readings.map(item => [item.inode, {sockets: item.sockets, error: item.error}])), snapshot, at: Date.now()};
 			// Any change makes find look again; the term is the view's own.
 			store.update(state => (state.fullView?.kind === 'find' ? {fullView: {...state.fullView}} : {}));
 		} catch (error) {
