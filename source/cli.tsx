@@ -63,9 +63,10 @@ async function runCommandLine() {
 		  -v, --version the version, and the Node it runs on
 
 		Keys in the terminal UI (? shows them with more detail)
-		  Tab Shift-Tab 1-4   panes          j k ↑ ↓ PgUp PgDn g G   move
+		  Tab Shift-Tab 1-5   panes          j k ↑ ↓ PgUp PgDn g G   move
 		  Enter   open          /  filter        *  all processes   Space  pause
 		  Ctrl-R  refresh       t  topology      F  find anything   i  neighbours, iptables
+		  R  traffic by rate    c  capture (on an interface)   U  Unix sockets (5)
 		  l  command log        w  warnings      ?  help     q Ctrl-C  quit
 		  Actions (root): n new namespace  d delete  s shell inside  m move interface
 		    v veth pair  a address  u up/down  r route  f forwarding  N name it
