@@ -7,7 +7,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, afterEach, before, describe, test} from 'node:test';
 import {setTimeout as delay} from 'node:timers/promises';
-import {builtCli, endToEndSkip, projectRoot} from '../helpers/tmux.js';
+import {builtCli, endToEndSkip, projectRoot, TmuxSession} from '../helpers/tmux.js';
 
 const root = projectRoot;
 const cli = builtCli;
@@ -28,38 +28,19 @@ const moved = `mv${process.pid}`;
 const movedPeer = `pe${process.pid}`;
 
 const ip = (...args: string[]) => execFileSync('ip', args, {stdio: ['ignore', 'ignore', 'pipe']});
-const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
-const screen = () => tmux('capture-pane', '-p', '-t', session);
-const alternateScreenOn = () => tmux('display-message', '-p', '-t', session, '#{alternate_on}').trim() === '1';
-const typeLine = (text: string) => {
-	tmux('send-keys', '-t', session, '-l', text);
-	tmux('send-keys', '-t', session, 'Enter');
-};
-const press = (...keys: string[]) => tmux('send-keys', '-t', session, ...keys);
+const tmux = new TmuxSession(session);
+const {screen, press, type, typeLine, alternateScreenOn} = tmux;
+const waitFor = (what: string, check: (text: string) => boolean, timeoutMs = 8000) => tmux.waitFor(what, check, timeoutMs);
 
-async function waitFor(what: string, check: (text: string) => boolean, timeoutMs = 8000): Promise<string> {
-	const deadline = Date.now() + timeoutMs;
-	let text = '';
-	while (Date.now() < deadline) {
-		text = screen();
-		if (check(text)) return text;
-		await delay(100);
-	}
-	assert.fail(`timed out waiting for ${what}; the screen was:\n${text}`);
-}
-
-/** The PID of nstui, the child of the shell in the tmux pane. */
+/** The PID of nstui, the child of the shell in the tmux pane (meow sets the process title, so it reads `nstui`). */
 function nstuiPid(): number {
-	const shell = tmux('display-message', '-p', '-t', session, '#{pane_pid}').trim();
-	const children = readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-	// meow sets the process title, so the command line reads `nstui`.
-	const pid = children.map(Number).find(child => /nstui|dist\/cli\.js/.test(readFileSync(`/proc/${child}/cmdline`, 'utf8')));
+	const pid = tmux.childPid(/nstui|dist\/cli\.js/);
 	assert.ok(pid, 'nstui is not running in the pane');
 	return pid;
 }
 
 function cleanUp() {
-	spawnSync('tmux', ['kill-session', '-t', session], {stdio: 'ignore'});
+	tmux.kill();
 	for (const name of existsSync('/run/netns') ? readdirSync('/run/netns') : []) {
 		if (name.startsWith(prefix)) spawnSync('ip', ['netns', 'del', name], {stdio: 'ignore'});
 	}
@@ -77,8 +58,7 @@ async function startNstui(...extraArgs: string[]) {
 	await delay(300);
 	// Only this test's namespaces: the machine may have many others.
 	press('/');
-	tmux('send-keys', '-t', session, '-l', prefix);
-	press('Enter');
+	typeLine(prefix);
 }
 
 /** Back in the shell, with the screen it had and the tty settings it had. */
@@ -103,7 +83,7 @@ describe('nstui in tmux', {skip}, () => {
 		ip('-n', nsB, 'addr', 'add', '10.231.7.2/24', 'dev', vethB);
 		ip('-n', nsA, 'link', 'set', vethA, 'up');
 		ip('-n', nsB, 'link', 'set', vethB, 'up');
-		tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', session, 'env CI=true TERM=xterm-256color PS1="e2e$ " bash --norc --noprofile');
+		tmux.start({width: 120, height: 40});
 		typeLine(`cd ${root}; stty -g > ${sttyBefore}; echo nstui-e2e-shell-ready`);
 	});
 	after(cleanUp);
@@ -151,8 +131,7 @@ describe('nstui in tmux', {skip}, () => {
 
 		press('n');
 		await waitFor('the name prompt', text => text.includes('Name of the new namespace'));
-		tmux('send-keys', '-t', session, '-l', nsNew);
-		press('Enter');
+		typeLine(nsNew);
 		await waitFor('the new namespace, selected', text => text.includes(`›${nsNew}`));
 		assert.ok(readdirSync('/run/netns').includes(nsNew));
 
@@ -161,8 +140,7 @@ describe('nstui in tmux', {skip}, () => {
 		press('Escape');
 		await delay(300);
 		press('/');
-		tmux('send-keys', '-t', session, '-l', nsB);
-		press('Enter');
+		typeLine(nsB);
 		await waitFor(`${nsB} selected`, text => text.includes(`›${nsB}`));
 		press('2');
 		for (let tries = 0; tries < 6 && !screen().includes(`›${moved} `); tries++) {
@@ -172,7 +150,7 @@ describe('nstui in tmux', {skip}, () => {
 		await waitFor(`${moved} selected`, text => text.includes(`›${moved} `));
 		press('m');
 		await waitFor('the namespace picker', text => text.includes(`Move ${moved} to namespace`));
-		tmux('send-keys', '-t', session, '-l', nsNew);
+		type(nsNew);
 		await waitFor('the picker narrowed', text => new RegExp(`› ${nsNew}`).test(text) || text.includes(`1 of `));
 		press('Enter');
 		// A veth asks first: its peer stays behind.

@@ -34,10 +34,10 @@ export class TmuxSession {
 	screen = () => tmux('capture-pane', '-p', '-t', this.name);
 	press = (...keys: string[]) => void tmux('send-keys', '-t', this.name, ...keys);
 	type = (text: string) => void tmux('send-keys', '-t', this.name, '-l', text);
-	typeLine(text: string) {
+	typeLine = (text: string) => {
 		this.type(text);
 		this.press('Enter');
-	}
+	};
 	alternateScreenOn = () => tmux('display-message', '-p', '-t', this.name, '#{alternate_on}').trim() === '1';
 	resize = (width: number, height: number) => void tmux('resize-window', '-t', this.name, '-x', String(width), '-y', String(height));
 
