@@ -14,9 +14,9 @@ process.stdout.on('error', error => {
 // [--json]`, which scripts run often, does not even load meow (~30 ms): on a
 // small host node's own start is most of its time.
 const [first, ...rest] = process.argv.slice(2);
-if (first === 'snapshot' && rest.every(arg => arg === '--json')) {
+if (first === 'snapshot' && rest.every(arg => arg === '--json' || arg === '--sockets')) {
 	const {runSnapshot} = await import('./commands/snapshot.js');
-	process.exitCode = await runSnapshot({json: rest.length > 0});
+	process.exitCode = await runSnapshot({json: rest.includes('--json'), sockets: rest.includes('--sockets')});
 } else {
 	await runCommandLine();
 }
@@ -27,21 +27,33 @@ async function runCommandLine() {
 	const {versionLine} = await import('./model/version-line.js');
 	const {packageInfo, standalone} = await import('./build-info.js');
 
+	// `nstui capture NS IF -- BPF...`: what follows `--` is the filter, words meow must not read.
+	const args = process.argv.slice(2);
+	const dashes = args.indexOf('--');
+	const filter = dashes === -1 ? [] : args.slice(dashes + 1);
 	const cli = meow(
 		`
 		Usage
 		  $ nstui [--interval N] [--read-only] [--log FILE]
 		                              the terminal UI (live; press ? inside for the keys)
-		  $ nstui snapshot [--json]   print every network namespace and what is in it
+		  $ nstui snapshot [--json] [--sockets]
+		                              print every network namespace and what is in it
+		                              (--sockets: also its TCP and UDP sockets and who holds them)
 		  $ nstui topology [--dot]    draw the wiring between namespaces (--dot: Graphviz)
-		  $ nstui find TERM [--json]  where an interface, IP address or prefix, MAC, PID
-		                              or command is: namespace, interface, process
+		  $ nstui find TERM [--json]  where an interface, IP address or prefix, MAC, PID,
+		                              command or port (:8080) is: namespace, interface, process
+		  $ nstui capture NAMESPACE INTERFACE [--write FILE] [--count N] [-- FILTER...]
+		                              tcpdump inside the namespace (by name, inode or owner):
+		                              its lines, the pcap to FILE; Ctrl-C stops
 		  $ nstui recipe NAME up|down --prefix P
 		                              build or remove a seed topology in namespaces P-*:
 		                              direct, router or bridge
 
 		Options
 		  --json        machine-readable output (snapshot, find)
+		  --sockets     also every namespace's sockets (snapshot)
+		  --write FILE  write the capture to FILE as pcap (capture)
+		  --count N     stop after N packets (capture; default 10000)
 		  --dot         Graphviz dot instead of text (topology)
 		  --prefix P    the namespace name prefix (recipe)
 		  --interval N  seconds between refreshes of the terminal UI (default 2)
@@ -51,9 +63,10 @@ async function runCommandLine() {
 		  -v, --version the version, and the Node it runs on
 
 		Keys in the terminal UI (? shows them with more detail)
-		  Tab Shift-Tab 1-4   panes          j k ↑ ↓ PgUp PgDn g G   move
+		  Tab Shift-Tab 1-5   panes          j k ↑ ↓ PgUp PgDn g G   move
 		  Enter   open          /  filter        *  all processes   Space  pause
 		  Ctrl-R  refresh       t  topology      F  find anything   i  neighbours, iptables
+		  R  traffic by rate    c  capture (on an interface)   U  Unix sockets (5)
 		  l  command log        w  warnings      ?  help     q Ctrl-C  quit
 		  Actions (root): n new namespace  d delete  s shell inside  m move interface
 		    v veth pair  a address  u up/down  r route  f forwarding  N name it
@@ -61,12 +74,14 @@ async function runCommandLine() {
 
 		Exit codes
 		  0  success
-		  1  an unexpected error; for find: nothing matched; for recipe: a step failed
+		  1  an unexpected error; for find: nothing matched; for recipe: a step failed;
+		     for capture: no such namespace or interface, filter refused, tcpdump failed
 		  2  a needed program is missing, no terminal for the UI, or bad usage
 		  128+N  the UI ended by signal N (terminal restored)
 	`,
 		{
 			importMeta: import.meta,
+			argv: dashes === -1 ? args : args.slice(0, dashes),
 			// Built in, not read from a package.json near the running file (the standalone
 			// executable has none); `bin` makes the process title `nstui`.
 			pkg: {...packageInfo, bin: {nstui: 'dist/cli.js'}},
@@ -78,6 +93,9 @@ async function runCommandLine() {
 			}),
 			flags: {
 				json: {type: 'boolean', default: false},
+				sockets: {type: 'boolean', default: false},
+				write: {type: 'string'},
+				count: {type: 'string'},
 				interval: {type: 'number', default: 2},
 				readOnly: {type: 'boolean', default: false},
 				dot: {type: 'boolean', default: false},
@@ -110,7 +128,10 @@ async function runCommandLine() {
 
 	if (command === 'snapshot') {
 		const {runSnapshot} = await import('./commands/snapshot.js');
-		process.exitCode = await runSnapshot({json: cli.flags.json});
+		process.exitCode = await runSnapshot({json: cli.flags.json, sockets: cli.flags.sockets});
+	} else if (command === 'capture') {
+		const {runCapture} = await import('./commands/capture.js');
+		process.exitCode = await runCapture({args: cli.input.slice(1), filter, write: cli.flags.write, count: cli.flags.count});
 	} else if (command === 'topology') {
 		const {runTopology} = await import('./commands/topology.js');
 		process.exitCode = await runTopology({dot: cli.flags.dot});
@@ -139,7 +160,7 @@ async function runCommandLine() {
 /** The flags meow parsed that nstui does not know, spelled as on the command line. */
 function unknownFlags(flags: Record<string, unknown>): string[] {
 	// Inside the function: the top-level await above runs before module-level constants exist.
-	const knownFlags = new Set(['json', 'interval', 'readOnly', 'dot', 'prefix', 'log', 'help', 'version', 'h', 'v']);
+	const knownFlags = new Set(['json', 'sockets', 'write', 'count', 'interval', 'readOnly', 'dot', 'prefix', 'log', 'help', 'version', 'h', 'v']);
 	return Object.keys(flags)
 		.filter(key => !knownFlags.has(key) && !key.includes('-'))
 		.map(key => (key.length === 1 ? `-${key}` : `--${key.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`));

@@ -1,8 +1,10 @@
-// `nstui find TERM [--json]`: where an interface, address, prefix, MAC, PID or command is.
+// `nstui find TERM [--json]`: where an interface, address, prefix, MAC, PID, command or port (`:8080`) is.
 // Exit 0 when something matched, 1 when nothing did, 2 on bad usage or a missing tool.
 import {findAnything} from '../model/find.js';
 import {formatFindResults} from '../model/format-find.js';
 import {shown} from '../model/shown-text.js';
+import {parsePortTerm} from '../model/sockets.js';
+import {addSockets} from './snapshot.js';
 import {withSnapshot} from './with-snapshot.js';
 
 export async function runFind({terms, json}: {terms: string[]; json: boolean}): Promise<number> {
@@ -11,7 +13,9 @@ export async function runFind({terms, json}: {terms: string[]; json: boolean}): 
 		process.stderr.write('nstui: find needs exactly one term, e.g. `nstui find 192.168.1.1`; see nstui --help\n');
 		return 2;
 	}
-	return withSnapshot(snapshot => {
+	return withSnapshot(async snapshot => {
+		// `:PORT` looks at every namespace's sockets, read for this only.
+		if (parsePortTerm(term) !== null) await addSockets(snapshot, false);
 		const results = findAnything(snapshot, term);
 		if (json) process.stdout.write(`${JSON.stringify({term, results}, null, 2)}\n`);
 		else if (results.length > 0) process.stdout.write(formatFindResults(results));

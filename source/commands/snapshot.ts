@@ -1,10 +1,27 @@
-// `nstui snapshot [--json]`: the discovery engine's result on stdout, problems on stderr.
+// `nstui snapshot [--json] [--sockets]`: the discovery engine's result on stdout, problems on stderr.
 import {formatSnapshot} from '../model/format-snapshot.js';
+import type {Snapshot} from '../model/snapshot.js';
 import {withSnapshot} from './with-snapshot.js';
 
-export function runSnapshot({json}: {json: boolean}): Promise<number> {
-	return withSnapshot(snapshot => {
+export function runSnapshot({json, sockets = false}: {json: boolean; sockets?: boolean}): Promise<number> {
+	return withSnapshot(async snapshot => {
+		if (sockets) await addSockets(snapshot);
 		process.stdout.write(json ? `${JSON.stringify(snapshot, null, 2)}\n` : formatSnapshot(snapshot));
 		return 0;
+	});
+}
+
+/**
+ * Every namespace's TCP and UDP sockets, with their holders looked for among
+ * every process (a socket may be held from another namespace): one socket
+ * reader for all namespaces, one pass over the descriptors.
+ */
+export async function addSockets(snapshot: Snapshot, ownersEverywhere = true): Promise<void> {
+	const {readSocketsOf} = await import('../system/sockets.js');
+	const readings = await readSocketsOf(snapshot.namespaces, {ownersEverywhere});
+	snapshot.namespaces.forEach((ns, index) => {
+		const reading = readings[index]!;
+		ns.sockets = reading.sockets;
+		ns.socketsError = reading.error;
 	});
 }

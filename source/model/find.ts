@@ -4,10 +4,11 @@
 import {parseIp, parsePrefix, prefixContains, type IpValue} from './ip-prefix.js';
 import {shown} from './shown-text.js';
 import {linkStateText} from './link-state.js';
+import {localText, parsePortTerm, processesText, remoteText} from './sockets.js';
 import {ownerLines, ownerTerms} from './owners.js';
 import {namespaceLabel, type Interface, type Namespace, type Owner, type Process, type Snapshot} from './snapshot.js';
 
-export type FindMatch = 'namespace' | 'interface' | 'address' | 'mac' | 'route' | 'process';
+export type FindMatch = 'namespace' | 'interface' | 'address' | 'mac' | 'route' | 'process' | 'socket';
 
 /** exact: the term itself; within: an address inside a prefix (either way round); partial: a substring. */
 export type FindHow = 'exact' | 'within' | 'partial';
@@ -29,7 +30,7 @@ export type FindResult = {
 
 const shownPids = 10;
 const howRank: Record<FindHow, number> = {exact: 0, within: 1, partial: 2};
-const matchRank: Record<FindMatch, number> = {namespace: 0, interface: 1, address: 2, mac: 3, process: 4, route: 5};
+const matchRank: Record<FindMatch, number> = {namespace: 0, interface: 1, address: 2, mac: 3, socket: 4, process: 5, route: 6};
 const macPattern = /^([0-9a-f]{2}[:-]){5}[0-9a-f]{2}$/i;
 const partialMacPattern = /^[0-9a-f]{1,2}(:[0-9a-f]{1,2})+:?$/i;
 const inodePattern = /^net:\[(\d+)\]$/;
@@ -62,6 +63,7 @@ export function findAnything(snapshot: Snapshot, rawTerm: string): FindResult[] 
 			const found = matchProcess(process, term);
 			if (found) add('process', found.how, found.what, {pid: process.pid});
 		}
+		for (const found of matchSockets(ns, term)) add('socket', 'exact', found.what, found.pid === null ? {} : {pid: found.pid});
 	}
 	// Routes only say where traffic goes, so they come after what the term names; the sort is
 	// stable, so within one rank and kind the snapshot's order (host first, then by name) stays.
@@ -151,6 +153,23 @@ function matchRoutes(ns: Namespace, term: string): (Found & {dev: string | null}
 		else if (ip && dst && route.gateway && prefixContains(dst, ip)) found.push({how: 'within', what: text, dev: route.dev});
 	}
 	return found;
+}
+
+/**
+ * `:PORT`: the namespace's sockets on that port, at either end (a listener,
+ * or a connection to it). Only where the snapshot holds sockets (read for
+ * find, `snapshot --sockets`, or the TUI's selected namespace).
+ */
+function matchSockets(ns: Namespace, term: string): Array<{what: string; pid: number | null}> {
+	const port = parsePortTerm(term);
+	if (port === null || !ns.sockets) return [];
+	return ns.sockets
+		.filter(socket => socket.localPort === port || socket.remotePort === port)
+		.map(socket => {
+			const owners = processesText(socket.processes);
+			const remote = socket.listening ? '' : ` → ${remoteText(socket)}`;
+			return {what: `${socket.protocol} ${socket.state} ${localText(socket)}${remote}${owners ? ` ${owners}` : ''}`, pid: socket.processes[0]?.pid ?? null};
+		});
 }
 
 function matchProcess(process: Process, term: string): Found | null {

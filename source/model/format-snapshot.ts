@@ -2,6 +2,7 @@
 import {ownerLines} from './owners.js';
 import {shown} from './shown-text.js';
 import {linkStateText} from './link-state.js';
+import {localText, processesText, remoteText, type Socket} from './sockets.js';
 import {namespaceLabel, type Interface, type Namespace, type Route, type Snapshot} from './snapshot.js';
 
 export function formatSnapshot(snapshot: Snapshot): string {
@@ -37,8 +38,20 @@ function formatNamespace(ns: Namespace, byInode: Map<number, Namespace>): string
 		lines.push(`     ${String(process.pid).padStart(7)} ${shown(process.user).padEnd(8)} ${process.cmdline || process.comm}`);
 	}
 	if (ns.processes.length > 20) lines.push(`     ... ${ns.processes.length - 20} more`);
+	if (ns.socketsError) lines.push(`   sockets: could not be read: ${ns.socketsError}`);
+	else if (ns.sockets) {
+		lines.push(`   sockets: ${ns.sockets.length}`);
+		for (const socket of ns.sockets) lines.push(`     ${socketLine(socket)}`);
+	}
 	// Each line is made of names and messages from the system: one shown() each, so a name with a newline stays on its line.
 	return `${lines.map(shown).join('\n')}\n`;
+}
+
+/** `tcp   LISTEN  0/0  192.168.1.1:8080  *  python3 (1234)`: protocol, state, recv/send queue, ends, holders. */
+function socketLine(socket: Socket): string {
+	return [socket.protocol.padEnd(4), socket.state.padEnd(10), `${socket.recvQueue}/${socket.sendQueue}`.padEnd(5), localText(socket), remoteText(socket), processesText(socket.processes)]
+		.filter(part => part !== '')
+		.join('  ');
 }
 
 function mountText(mount: NonNullable<Namespace['mounts']>[number]): string {

@@ -47,3 +47,9 @@ export function netnsRefOf(ns: Namespace): NetnsRef | null {
 	const pid = ns.processes[0]?.pid ?? ns.threads?.[0]?.tid;
 	return pid === undefined ? null : {pid};
 }
+
+/** The nsfs file a perl reader opens to enter `target` (nstui's own is /proc/self/ns/net, which it reads without entering). */
+export function nsfsPathOf(target: NamespaceTarget): string {
+	if (target === 'current') return '/proc/self/ns/net';
+	return 'name' in target ? `/run/netns/${target.name}` : target.path;
+}

@@ -2,6 +2,7 @@
 // Field names are a public interface (scripts rely on them); add, never rename.
 
 import {ownerLabel} from './owners.js';
+import type {Socket} from './sockets.js';
 
 export type Family = 'inet' | 'inet6';
 
@@ -131,6 +132,13 @@ export type Namespace = {
 	hidden?: boolean;
 	/** The container, pod, machine or service its processes belong to; discover() fills it in (null when none). */
 	owner?: Owner | null;
+	/**
+	 * Its TCP and UDP sockets, listening ones first, with the processes that hold
+	 * them (system/sockets.ts): only when asked for (`snapshot --sockets`, find
+	 * `:PORT`, the TUI's selected namespace); `socketsError` says why none could be read.
+	 */
+	sockets?: Socket[];
+	socketsError?: string | null;
 };
 
 export type Snapshot = {

@@ -13,6 +13,9 @@ export const debianPackageOf: Record<string, string> = {
 	ip6tables: 'iptables',
 	'iptables-save': 'iptables',
 	ping: 'iputils-ping',
+	tcpdump: 'tcpdump',
+	termshark: 'termshark',
+	perl: 'perl-base',
 };
 
 export function isExecutableFile(file: string): boolean {

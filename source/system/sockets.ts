@@ -1,5 +1,5 @@
 // The sockets of a namespace and the processes that hold them.
-// Tables: the socket reader (model/sockets.ts), one perl for any number of
+// Tables: the socket reader (system/sockets-program.ts), one perl for any number of
 // namespaces, enters each and asks the kernel with sock_diag as ss does
 // (bench/sockets.ts: faster than reading /proc/PID/net/tcp, which walks the
 // whole host's hash table, and than one ss each); without perl, or where it
@@ -8,11 +8,12 @@
 // /proc/PID/fd links of the processes in the namespace (or, asked for, of
 // every process: a socket may be held from another namespace).
 import {readdirSync, readlinkSync, statSync} from 'node:fs';
-import {namespaceTargetOf} from '../model/namespace-target.js';
+import {namespaceTargetOf, nsfsPathOf} from '../model/namespace-target.js';
 import {parsePasswd} from '../model/procfs.js';
 import type {Namespace} from '../model/snapshot.js';
-import {inetTables, parseInetTable, parseSocketLink, parseSocketsOutput, parseUnixTable, socketsProgram, sortSockets, type Socket, type SocketProcess, type SocketTable} from '../model/sockets.js';
+import {inetTables, parseInetTable, parseSocketLink, parseSocketsOutput, parseUnixTable, sortSockets, type Socket, type SocketProcess, type SocketTable} from '../model/sockets.js';
 import {perlAvailable, setnsSyscall} from './perl.js';
+import {socketsProgram} from './sockets-program.js';
 import {namespaceOfPid, readText} from './procfs.js';
 import {defaultTimeoutMs, run} from './run.js';
 
@@ -120,12 +121,10 @@ function linkInode(path: string): number | null {
 	}
 }
 
-/** The nsfs file the socket reader opens for a namespace without processes. */
+/** The nsfs file the socket reader opens. */
 function nsfsPath(ns: SocketSource, self: number | null): string | null {
 	const target = namespaceTargetOf(ns, self);
-	if (target === null) return null;
-	if (target === 'current') return '/proc/self/ns/net';
-	return 'name' in target ? `/run/netns/${target.name}` : target.path;
+	return target === null ? null : nsfsPathOf(target);
 }
 
 async function readByEntering(paths: string[], tables: readonly SocketTable[], timeoutMs = defaultTimeoutMs) {

@@ -31,7 +31,7 @@ test('the other panes follow the selected namespace', async () => {
 	assert.equal(lineWith(tui.lines(), 'eth0 '), undefined);
 });
 
-test('Tab, Shift-Tab and 1-4 move the focus; the key line follows it', async () => {
+test('Tab, Shift-Tab and 1-5 move the focus; the key line follows it', async () => {
 	const tui = await renderTui({snapshot: labSnapshot()});
 	assert.match(keyLine(tui.lines()), /^Enter interfaces/);
 	await tui.press(keys.tab);
@@ -39,10 +39,18 @@ test('Tab, Shift-Tab and 1-4 move the focus; the key line follows it', async () 
 	assert.match(keyLine(tui.lines()), /^Enter veth peer/);
 	await tui.press(keys.tab, keys.tab);
 	assert.match(keyLine(tui.lines()), /^Enter go to ns {2}\* all ns/);
+	// The Sockets pane takes the Processes pane's place while it has the focus (a tab), and gives it back.
+	await tui.press(keys.tab);
+	assert.equal(tui.store.getState().focus, 'sockets');
+	assert.match(tui.frame(), / 5 Sockets /);
+	assert.doesNotMatch(tui.frame(), / 4 Processes /);
 	await tui.press(keys.tab);
 	assert.equal(tui.store.getState().focus, 'namespaces');
-	await tui.press(keys.shiftTab);
+	assert.match(tui.frame(), / 5 Sockets /);
+	await tui.press(keys.shiftTab, keys.shiftTab);
 	assert.equal(tui.store.getState().focus, 'processes');
+	assert.match(tui.frame(), / 4 Processes /);
+	assert.doesNotMatch(tui.frame(), / 5 Sockets /);
 	await tui.press('3');
 	assert.equal(tui.store.getState().focus, 'routes');
 	// The Routes pane's own keys first, then the keys of every pane.

@@ -9,3 +9,4 @@ export {openShell, shellInvocation, type ShellRequest} from './shell.js';
 export type {ActionContext, ActionResult} from './perform.js';
 export {actionsAvailable} from './permission.js';
 export {netnsRefOf, targetFor} from './targets.js';
+export {openTermshark, termsharkMissing, type TermsharkRequest} from './termshark.js';

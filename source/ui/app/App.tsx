@@ -8,6 +8,7 @@ import {useKeys} from '../keys/use-keys.js';
 import type {KeyContext} from '../keys/key-table.js';
 import {helpSections} from '../keys/help-sections.js';
 import {deriveView} from '../panes/derive-view.js';
+import {hiddenPanes} from '../panes/pane-updates.js';
 import {paneOps} from '../panes/pane-ops.js';
 import {paneRegistry, perPane, type PaneId} from '../panes/registry.js';
 import type {PaneSpec} from '../panes/pane-spec.js';
@@ -52,6 +53,7 @@ export function layoutFor(state: TuiState, columns: number, rows: number, readOn
 		wanted: perPane(id => view[id].rows.length),
 		dialog: state.modal ? dialogHeight(state.modal) : null,
 		zoomed: state.zoomed ? state.focus : null,
+		hidden: hiddenPanes(state),
 	});
 }
 
@@ -101,7 +103,8 @@ export function App({store, poller, hostname, intervalMs, readOnly, reader = sys
 		);
 	};
 	const paneRow = (row: 'upper' | 'lower') => {
-		const panes = paneRegistry.filter(spec => spec.place.row === row) as readonly PaneSpec[];
+		const hidden = hiddenPanes(state);
+		const panes = paneRegistry.filter(spec => spec.place.row === row && !hidden.has(spec.id)) as readonly PaneSpec[];
 		return (
 			<Box flexDirection="row" height={layout.rows[row]}>
 				{panes.flatMap((spec, index) => (index === 0 ? [pane(spec)] : [<Box key={`gap-${spec.id}`} width={1} />, pane(spec)]))}

@@ -33,6 +33,8 @@ export type LayoutOptions = {
 	/** Lines the open dialog needs, frame included; null without one. */
 	dialog?: number | null;
 	zoomed?: PaneId | null;
+	/** Panes not on screen (one of two that share a place): no room, no width; by default those that share another's place. */
+	hidden?: ReadonlySet<PaneId>;
 };
 
 /** Title line and column header line of each pane. */
@@ -57,10 +59,13 @@ export function computeLayout(columns: number, rows: number, options: LayoutOpti
 	if (zoomed && !options.dialog) {
 		return {...base, rows: {upper: 0, lower: 0}, dialogHeight: 0, zoomed, panes: perPane(id => (id === zoomed ? box(width, bodyHeight) : box(0, 0)))};
 	}
+	// Unsaid: the panes that share another's place are behind it (as at start).
+	const hidden = options.hidden ?? new Set<PaneId>(paneRegistry.filter(pane => (pane.place as {shares?: string}).shares).map(pane => pane.id));
+	const shownIn = (row: 'upper' | 'lower') => paneRegistry.filter(pane => pane.place.row === row && !hidden.has(pane.id));
 	const wantedOf = (row: 'upper' | 'lower') =>
-		Math.max(paneChrome + 1, ...paneRegistry.filter(pane => pane.place.row === row).map(pane => paneChrome + Math.max(options.wanted?.[pane.id] ?? Number.POSITIVE_INFINITY, 1)));
+		Math.max(paneChrome + 1, ...shownIn(row).map(pane => paneChrome + Math.max(options.wanted?.[pane.id] ?? Number.POSITIVE_INFINITY, 1)));
 	const [upper, lower] = options.dialog ? splitForDialog(bodyHeight, options.dialog) : split(bodyHeight, wantedOf('upper'), wantedOf('lower'));
-	const widths = {...rowWidths('upper', width), ...rowWidths('lower', width)};
+	const widths = {...rowWidths(shownIn('upper'), width), ...rowWidths(shownIn('lower'), width)};
 	return {
 		...base,
 		rows: {upper, lower: options.dialog ? 0 : lower},
@@ -68,6 +73,7 @@ export function computeLayout(columns: number, rows: number, options: LayoutOpti
 		zoomed: null,
 		panes: perPane(id => {
 			const place = paneRegistry.find(pane => pane.id === id)!.place;
+			if (hidden.has(id)) return box(0, 0);
 			return box(widths[id] ?? 0, place.row === 'upper' ? upper : options.dialog ? 0 : lower);
 		}),
 	};
@@ -98,8 +104,7 @@ function splitForDialog(body: number, dialogWants: number): [number, number] {
 }
 
 /** The widths of one row's panes: fixed ones from their entry, the rest sharing what is left (one column between panes). */
-function rowWidths(row: 'upper' | 'lower', total: number): Partial<Record<PaneId, number>> {
-	const panes = paneRegistry.filter(pane => pane.place.row === row);
+function rowWidths(panes: ReadonlyArray<(typeof paneRegistry)[number]>, total: number): Partial<Record<PaneId, number>> {
 	const fixed = panes.map(pane => (pane.place.width ? Math.max(pane.place.width(total), 1) : null));
 	const free = total - (panes.length - 1) - fixed.reduce<number>((sum, width) => sum + (width ?? 0), 0);
 	const flexible = fixed.filter(width => width === null).length;

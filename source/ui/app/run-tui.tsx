@@ -6,8 +6,9 @@ import os from 'node:os';
 import v8 from 'node:v8';
 import {App} from './App.js';
 import {InputActivity} from './input-activity.js';
+import {ExtrasReader} from './extras.js';
 import {createLiveLoad} from './live-load.js';
-import {createPoller} from './poller.js';
+import {createPoller, type RefreshKind} from './poller.js';
 import {takeTerminal} from './terminal-screen.js';
 import {ThemeContext, themeFromEnvironment} from './theme.js';
 import {createTuiStore} from './tui-store.js';
@@ -50,7 +51,16 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	const activity = new InputActivity();
 	// Events wake the poller that the load belongs to.
 	const wake = () => poller.wake();
-	const poller = createPoller({store, intervalMs, load: createLiveLoad(store, intervalMs, activity, wake)});
+	const live = createLiveLoad(store, intervalMs, activity, wake);
+	// Sockets and rates of what is on screen, after each refresh (once the store has it) and when the selection moves.
+	const extras = new ExtrasReader(store);
+	extras.follow();
+	const load = async (kind: RefreshKind) => {
+		const discovery = await live(kind);
+		setImmediate(() => void extras.read());
+		return discovery;
+	};
+	const poller = createPoller({store, intervalMs, load});
 	const readOnly = readOnlyReason(options.readOnly);
 	const screen = takeTerminal(stdout, stdin);
 	let instance: Instance | undefined;

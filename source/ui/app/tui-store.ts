@@ -3,6 +3,8 @@
 // the latest data intact. Components read it with useTuiState (useSyncExternalStore).
 import type {Selection} from '../../model/row-identity.js';
 import type {Snapshot} from '../../model/snapshot.js';
+import type {SocketReading} from '../../system/sockets.js';
+import type {Rates} from '../../system/rates.js';
 import type {Modal} from '../dialogs/dialog-state.js';
 import type {FullView} from '../views/full-view-state.js';
 import {perPane, type PaneId} from '../panes/registry.js';
@@ -28,6 +30,14 @@ export type Overlay = {kind: 'help'; over?: 'log'; page: number} | {kind: 'log';
 
 export type Message = {text: string; kind: 'info' | 'error'};
 
+/** Traffic: the rates of the namespaces looked at (the host, the selected one, those a view shows), and their recent history. */
+export type TrafficState = {
+	rates: Rates;
+	/** `${inode}:${ifindex}` -> bytes per second (rx + tx), oldest first: the sparklines. */
+	history: ReadonlyMap<string, readonly number[]>;
+	at: number;
+};
+
 export type TuiState = {
 	snapshot: Snapshot | null;
 	warnings: readonly string[];
@@ -40,12 +50,19 @@ export type TuiState = {
 	editingFilter: boolean;
 	/** Where the cursor is in the filter being typed. */
 	filterCursor: number;
+	/** Of two panes that share a place (place.shares), the one shown, by the id of the place's owner; the owner when not set. */
+	sharedPlaces: Readonly<Record<string, PaneId>>;
 	/** The focused pane is shown over the whole body (z); the number keys and Tab change which. */
 	zoomed: boolean;
 	/** Processes pane lists every process, not only the selected namespace's. */
 	allProcesses: boolean;
 	/** Interfaces pane shows IPv6 link-local addresses too (every link has one: folded away by default). */
 	showLinkLocal: boolean;
+	/** The selected namespace's sockets, as last read (each refresh, and when the selection moves). */
+	sockets: SocketReading | null;
+	/** Sockets pane lists Unix sockets too. */
+	showUnixSockets: boolean;
+	traffic: TrafficState | null;
 	overlay: Overlay | null;
 	/** A dialog (form, confirmation, popup) over the lower panes; it takes the keys. */
 	modal: Modal | null;
@@ -75,9 +92,13 @@ export function initialTuiState(): TuiState {
 		filters: perPane(() => ''),
 		editingFilter: false,
 		filterCursor: 0,
+		sharedPlaces: {},
 		zoomed: false,
 		allProcesses: false,
 		showLinkLocal: false,
+		sockets: null,
+		showUnixSockets: false,
+		traffic: null,
 		overlay: null,
 		modal: null,
 		fullView: null,

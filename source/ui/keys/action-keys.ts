@@ -10,6 +10,7 @@ import {addressForm, linkStateForm, masterForm, moveForm, vethForm} from '../dia
 import {attachNameForm, forwardingForm, masqueradeForm, newBridgeForm, newNamespaceForm, newVrfForm, pingForm} from '../dialogs/forms/namespace-forms.js';
 import {recipeForm} from '../dialogs/forms/recipe-form.js';
 import {routeForm} from '../dialogs/forms/route-form.js';
+import {captureForm, termsharkOnSelected} from '../views/capture/capture-form.js';
 import {submitForm} from '../dialogs/forms/submit-form.js';
 import type {PaneId} from '../panes/registry.js';
 import type {KeyContext, KeyEntry, KeyTable} from './key-table.js';
@@ -58,5 +59,19 @@ export const actionTable: KeyTable = {
 		action({key: 'M', description: 'masquerade (NAT) rule: add / remove', run: form(masqueradeForm)}),
 		action({key: 'p', description: 'ping from the namespace (popup)', run: form(pingForm)}),
 		action({key: 'L', description: 'recipes: build / tear down a seed topology', run: form(recipeForm)}),
+		// They only listen: allowed in a read-only session (tcpdump itself needs root).
+		{
+			keys: ['c'],
+			description: 'capture packets on the interface, live (asks for a BPF filter; w writes a pcap)',
+			hint: 'capture',
+			unavailable: ({store}) => (store.getState().focus === 'interfaces' ? null : 'c captures on an interface: select one in the Interfaces pane (2)'),
+			run: form(captureForm),
+		},
+		{
+			keys: ['W'],
+			description: 'termshark on the interface, inside its namespace (where installed)',
+			unavailable: ({store}) => (store.getState().focus === 'interfaces' ? null : 'W runs termshark on an interface: select one in the Interfaces pane (2)'),
+			run: context => void termsharkOnSelected(context.host),
+		},
 	],
 };

@@ -12,6 +12,8 @@ import {findTables} from '../views/find/find-keys.js';
 import {helpTables} from '../views/help/help-keys.js';
 import {logTables} from '../views/log/log-keys.js';
 import {topologyFilterTables, topologyTables} from '../views/topology/topology-keys.js';
+import {trafficTables} from '../views/traffic/traffic-keys.js';
+import {captureFilterTables, captureTables} from '../views/capture/capture-keys.js';
 import {actionTable} from './action-keys.js';
 import type {KeyTable} from './key-table.js';
 import {paneFilterTables, paneMoveTable, panesTable, paneViewTable, programTable, quitKey} from './pane-keys.js';
@@ -51,6 +53,8 @@ function tablesOf(state: TuiState): readonly KeyTable[] {
 		case 'view': {
 			const view = state.fullView!;
 			if (view.kind === 'topology') return view.editingFilter ? topologyFilterTables : topologyTables;
+			if (view.kind === 'traffic') return trafficTables;
+			if (view.kind === 'capture') return view.editingFilter ? captureFilterTables : captureTables;
 			return view.kind === 'find' ? findTables : detailsTables;
 		}
 		case 'panes':

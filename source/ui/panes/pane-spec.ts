@@ -52,8 +52,12 @@ export type PaneSpec<Id extends string = string, Row extends PaneRow = PaneRow> 
 	rows(source: PaneSource): readonly Row[];
 	/** Its selection starts at the top when another namespace is selected (it lists what is in that namespace). */
 	followsNamespace(state: TuiState): boolean;
-	/** Where it goes: the upper or lower row of panes, and its width (the rest of the row when left out). */
-	place: {row: 'upper' | 'lower'; width?: (total: number) => number};
+	/**
+	 * Where it goes: the upper or lower row of panes, and its width (the rest of
+	 * the row when left out). `shares`: it takes that pane's place, as a tab,
+	 * while it is the one of the two last focused (the Sockets pane and Processes).
+	 */
+	place: {row: 'upper' | 'lower'; width?: (total: number) => number; shares?: string};
 	/** Keys that only this pane has (Enter's meaning, a toggle); they show in its key line with their hint. */
 	keys: readonly KeyEntry[];
 	/** Other keys (ids, e.g. action keys) whose hints its key line shows, in this order. */

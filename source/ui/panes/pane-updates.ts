@@ -3,7 +3,7 @@
 // an action's result, a view going back to the panes, a test).
 import {selectionOf} from '../../model/row-identity.js';
 import type {LineEdit} from '../../model/line-edit.js';
-import type {TuiStore} from '../app/tui-store.js';
+import type {TuiState, TuiStore} from '../app/tui-store.js';
 import type {Move} from '../keys/scroll-keys.js';
 import {movedIndex} from '../keys/scroll-keys.js';
 import {deriveView} from './derive-view.js';
@@ -30,7 +30,21 @@ export function moveSelection(store: TuiStore, move: Move, pageSize: number, pan
 }
 
 export function focusPane(store: TuiStore, pane: PaneId): void {
-	store.update({focus: pane, editingFilter: false});
+	// A pane that shares a place comes to the front when focused, and so does the place's owner.
+	const owner = (paneRegistry.find(spec => spec.id === pane)?.place as {shares?: string}).shares ?? (paneRegistry.some(spec => (spec.place as {shares?: string}).shares === pane) ? pane : null);
+	store.update(state => ({focus: pane, editingFilter: false, ...(owner ? {sharedPlaces: {...state.sharedPlaces, [owner]: pane}} : {})}));
+}
+
+/** The panes not on screen now: of two that share a place, the one not in front. */
+export function hiddenPanes(state: TuiState): ReadonlySet<PaneId> {
+	const hidden = new Set<PaneId>();
+	for (const spec of paneRegistry) {
+		const owner = (spec.place as {shares?: string}).shares as PaneId | undefined;
+		if (!owner) continue;
+		const shown = state.sharedPlaces[owner] ?? owner;
+		hidden.add(shown === spec.id ? owner : spec.id);
+	}
+	return hidden;
 }
 
 export function cycleFocus(store: TuiStore, step: 1 | -1): void {

@@ -6,12 +6,14 @@ import {interfacesPane} from './interfaces/interfaces-pane.js';
 import {namespacesPane} from './namespaces/namespaces-pane.js';
 import {processesPane} from './processes/processes-pane.js';
 import {routesPane} from './routes/routes-pane.js';
+import {socketsPane} from './sockets/sockets-pane.js';
 
 export const paneRegistry = [
 	namespacesPane,
 	interfacesPane,
 	routesPane,
 	processesPane,
+	socketsPane,
 ] as const;
 
 export type PaneId = (typeof paneRegistry)[number]['id'];

@@ -5,6 +5,8 @@ import type {DetailsReader} from './details/details-reader.js';
 import {FindView} from './find/FindView.js';
 import type {FullView as FullViewState} from './full-view-state.js';
 import {TopologyView} from './topology/TopologyView.js';
+import {TrafficView} from './traffic/TrafficView.js';
+import {CaptureView} from './capture/CaptureView.js';
 
 type Props = {
 	state: TuiState;
@@ -19,5 +21,7 @@ export function FullView(props: Props) {
 	const {view} = props;
 	if (view.kind === 'topology') return <TopologyView {...props} view={view} />;
 	if (view.kind === 'details') return <DetailsView {...props} view={view} />;
+	if (view.kind === 'traffic') return <TrafficView {...props} view={view} />;
+	if (view.kind === 'capture') return <CaptureView {...props} view={view} />;
 	return <FindView {...props} view={view} />;
 }

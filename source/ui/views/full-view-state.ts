@@ -6,6 +6,7 @@ import type {NatNote} from '../../model/nat-notes.js';
 import type {Neighbour} from '../../model/neighbours.js';
 
 import type {Reading} from '../../model/reading.js';
+import type {CaptureViewState} from '../../model/capture-view.js';
 
 export type {Reading};
 
@@ -46,4 +47,29 @@ export type DetailsViewState = {
 	top: number;
 };
 
-export type FullView = TopologyViewState | FindViewState | DetailsViewState;
+/** The traffic view (R): the host's veths and bridge ports by rate; the selected namespace's interfaces are added. */
+export type TrafficViewState = {
+	kind: 'traffic';
+	/** Index into the rows. */
+	selected: number;
+};
+
+/** A live capture (c on an interface): tcpdump's lines, bounded; the capture itself is in capture-session.ts. */
+export type CaptureViewStateFull = {
+	kind: 'capture';
+	namespace: number;
+	namespaceLabel: string;
+	interface: string;
+	/** The BPF filter tcpdump was given ('' for none). */
+	bpf: string;
+	lines: CaptureViewState;
+	running: boolean;
+	/** How it ended (count, stop, size cap, tcpdump's message), null while running. */
+	end: string | null;
+	/** First line on screen; null: the newest lines, following what comes in. */
+	top: number | null;
+	editingFilter: boolean;
+	filterCursor: number;
+};
+
+export type FullView = TopologyViewState | FindViewState | DetailsViewState | TrafficViewState | CaptureViewStateFull;

@@ -2,6 +2,7 @@ import {Text} from 'ink';
 import type {InterfaceRow} from '../../../model/pane-rows.js';
 import {shown} from '../../../model/shown-text.js';
 import {cell, textWidth} from '../../../model/text-cells.js';
+import {bytesPerSecondText, problemsText, type LinkRate} from '../../../model/link-rates.js';
 import {Pane} from '../Pane.js';
 import type {PaneRenderProps} from '../pane-spec.js';
 import {Shown} from '../../app/Shown.js';
@@ -31,9 +32,15 @@ export function InterfacesPane(props: PaneRenderProps<InterfaceRow>) {
 	const nameWidth = widest(rows.map(row => row.link.name), 4, 15);
 	const stateWidth = widest(rows.map(row => row.state), 7, 14);
 	const masterWidth = rows.some(row => row.link.master) ? widest(rows.map(row => row.link.master ?? ''), 6, 15) : 0;
+	// Rates (issue 16) once two readings of this namespace's counters were taken; errors and drops only where not zero.
+	const rates = props.selectedNamespace ? props.state.traffic?.rates.get(props.selectedNamespace.inode) : undefined;
+	const rateOf = (row: InterfaceRow): LinkRate | undefined => rates?.get(row.link.ifindex);
+	const rateWidth = rates && width >= 60 ? 9 : 0;
+	const problems = new Map(rateWidth ? rows.map(row => [row.id, rateOf(row) ? problemsText(rateOf(row)!).trim() : '']) : []);
+	const problemWidth = [...problems.values()].some(Boolean) ? widest([...problems.values()], 8, 24) : 0;
 	// What is left after the fixed columns goes to the peer, whole when it can, and the addresses,
 	// which keep room for one IPv4 address with its prefix when the pane is narrow.
-	const left = width - (nameWidth + 1 + 8 + 1 + stateWidth + 1 + (masterWidth && masterWidth + 1));
+	const left = width - (nameWidth + 1 + 8 + 1 + stateWidth + 1 + (masterWidth && masterWidth + 1) + (rateWidth && 2 * (rateWidth + 1)) + (problemWidth && problemWidth + 1));
 	const peerWidth = rows.some(row => row.peer) ? Math.min(widest(rows.map(row => row.peer ?? ''), 4, 40), Math.max(16, left - 1 - minAddressWidth)) : 0;
 	const optional = (text: string, columnWidth: number) =>
 		columnWidth > 0 ? (
@@ -44,7 +51,7 @@ export function InterfacesPane(props: PaneRenderProps<InterfaceRow>) {
 	const addressWidth = Math.max(left - (peerWidth && peerWidth + 1), 0);
 	const folded = !showLinkLocal && rows.some(row => row.linkLocal);
 	const heading = (text: string, columnWidth: number) => (columnWidth > 0 ? `${cell(text, columnWidth)} ` : '');
-	const columns = `${cell('NAME', nameWidth)} ${cell('KIND', 8)} ${cell('STATE', stateWidth)} ${heading('PEER', peerWidth)}${heading('MASTER', masterWidth)}ADDRESSES${folded ? '  (A: link-local too)' : ''}`;
+	const columns = `${cell('NAME', nameWidth)} ${cell('KIND', 8)} ${cell('STATE', stateWidth)} ${heading('RX/s', rateWidth)}${heading('TX/s', rateWidth)}${heading('ERR/DROP', problemWidth)}${heading('PEER', peerWidth)}${heading('MASTER', masterWidth)}ADDRESSES${folded ? '  (A: link-local too)' : ''}`;
 	return (
 		<Pane
 			{...props}
@@ -52,6 +59,9 @@ export function InterfacesPane(props: PaneRenderProps<InterfaceRow>) {
 			emptyText={error ? `! could not read: ${error}` : pending ? 'reading…' : 'no interfaces (select a namespace)'}
 			renderRow={row => {
 				const {link} = row;
+				const rate = rateOf(row);
+				const rateCell = (value: number | undefined) => (rateWidth ? `${cell(value === undefined ? '-' : bytesPerSecondText(value), rateWidth, 'right')} ` : '');
+				const problem = problems.get(row.id) ?? '';
 				const addresses = showLinkLocal && row.linkLocal ? [row.addresses, row.linkLocal].filter(Boolean).join(' ') : row.addresses;
 				const state = stateTone(row.state);
 				return (
@@ -61,6 +71,9 @@ export function InterfacesPane(props: PaneRenderProps<InterfaceRow>) {
 						<Text {...(state ? tone(state) : {})}>
 							<Shown text={row.state} width={stateWidth} />
 						</Text>{' '}
+						{rateCell(rate?.rxBytesPerSecond)}
+						{rateCell(rate?.txBytesPerSecond)}
+						{problemWidth ? <Text {...(problem ? tone('warning') : {})}>{`${cell(problem, problemWidth)} `}</Text> : null}
 						{optional(row.peer ?? '', peerWidth)}
 						{optional(link.master ?? '', masterWidth)}
 						<Shown text={addresses} width={addressWidth} />

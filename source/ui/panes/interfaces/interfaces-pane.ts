@@ -27,6 +27,6 @@ export const interfacesPane = definePane({
 	followsNamespace: () => true,
 	place: {row: 'upper'},
 	keys: [{keys: ['return'], description: 'Interfaces: to the veth peer', hint: 'veth peer', run: goToPeer}],
-	hints: ['d', 'm', 'a', 'u'],
+	hints: ['d', 'm', 'a', 'u', 'c'],
 	Component: InterfacesPane,
 });

@@ -23,7 +23,7 @@ type Props = {
 export function DetailsView({state, view, store, reader, width, height}: Props) {
 	const tone = useTone();
 	const ns = state.snapshot?.namespaces.find(item => item.inode === view.namespace);
-	const lines = detailsLinesOf(view, ns, width);
+	const lines = detailsLinesOf(view, ns, width, state.traffic);
 	const listHeight = Math.max(height - 1, 1);
 	const top = Math.min(view.top, Math.max(lines.length - listHeight, 0));
 	useDetailsReads(store, view, reader);

@@ -12,7 +12,7 @@ function onScreen({store, layout}: KeyContext) {
 	const view = state.fullView;
 	if (view?.kind !== 'details') return null;
 	const {width, bodyHeight} = layout();
-	const total = detailsLinesOf(view, state.snapshot?.namespaces.find(ns => ns.inode === view.namespace), width).length;
+	const total = detailsLinesOf(view, state.snapshot?.namespaces.find(ns => ns.inode === view.namespace), width, state.traffic).length;
 	return {view, total, height: Math.max(bodyHeight - 1, 1)};
 }
 

@@ -8,15 +8,19 @@ import {shown} from '../../../model/shown-text.js';
 import {cell, shownCell, textWidth, wrapText} from '../../../model/text-cells.js';
 import type {DetailsViewState, Reading} from '../full-view-state.js';
 import type {Tone} from '../../app/theme.js';
+import type {TrafficState} from '../../app/tui-store.js';
+import {problemsText, rateText, sparkline} from '../../../model/link-rates.js';
+import {historyKey} from '../../../system/rates.js';
 
 export type DetailsLine = {text: string; tone?: Tone};
 
 const shownTables = ['nat', 'filter'];
 
-export function detailsLines(view: DetailsViewState, ns: Namespace | undefined, width: number): DetailsLine[] {
+export function detailsLines(view: DetailsViewState, ns: Namespace | undefined, width: number, traffic: TrafficState | null = null): DetailsLine[] {
 	const waiting = view.status !== 'read';
 	return [
 		...(ns?.owner ? ownerDetails(ns.owner, width) : []),
+		...(ns ? trafficLines(ns, traffic, width) : []),
 		{text: 'Neighbours (ARP/NDP cache)', tone: 'paneTitle'},
 		...(waiting ? [reading()] : neighbourLines(view.neighbours, width)),
 		{text: ''},
@@ -36,6 +40,27 @@ function ownerDetails(owner: Owner, width: number): DetailsLine[] {
 }
 
 const reading = (): DetailsLine => ({text: '  reading…', tone: 'muted'});
+
+const sparkWidth = 30;
+
+/** Each interface's rate now and a sparkline of the last refreshes (issue 16), scaled per interface. */
+function trafficLines(ns: Namespace, traffic: TrafficState | null, width: number): DetailsLine[] {
+	const links = ns.interfaces.filter(link => link.kind !== 'loopback');
+	if (links.length === 0) return [];
+	// Only once there are rates: before the second reading of the counters there is nothing to draw.
+	const rates = traffic?.rates.get(ns.inode);
+	if (!rates) return [];
+	const lines: DetailsLine[] = [{text: `Traffic (the last ${sparkWidth} refreshes, rx+tx, each scaled to its own peak)`, tone: 'paneTitle'}];
+	const nameWidth = Math.min(Math.max(4, ...links.map(link => textWidth(shown(link.name)))), 15);
+	for (const link of links) {
+		const rate = rates.get(link.ifindex);
+		const history = traffic?.history.get(historyKey(ns.inode, link.ifindex)) ?? [];
+		const now = rate ? rateText(rate) : 'no rate yet';
+		lines.push({text: cell(`  ${shownCell(link.name, nameWidth)} ${sparkline(history, sparkWidth)}  ${now}`, width).trimEnd(), tone: rate && problemsText(rate) ? 'warning' : undefined});
+	}
+	lines.push({text: ''});
+	return lines;
+}
 
 function neighbourLines(neighbours: Reading<Neighbour[]> | null, width: number): DetailsLine[] {
 	if (!neighbours || neighbours.error !== null) return [{text: `  could not read: ${shown(neighbours?.error ?? 'not read')}`, tone: 'error'}];
@@ -82,12 +107,12 @@ function firewallLines(firewall: Reading<Firewall> | null, ns: Namespace | undef
 	return lines;
 }
 
-let last: {view: DetailsViewState; ns: Namespace | undefined; width: number; lines: DetailsLine[]} | null = null;
+let last: {view: DetailsViewState; ns: Namespace | undefined; width: number; traffic: TrafficState | null; lines: DetailsLine[]} | null = null;
 
 /** The lines as the view shows them in a body `width` wide (one column less: the margin), kept while nothing they come from changes. */
-export function detailsLinesOf(view: DetailsViewState, ns: Namespace | undefined, width: number): DetailsLine[] {
-	if (last && last.view === view && last.ns === ns && last.width === width) return last.lines;
-	const lines = detailsLines(view, ns, width - 1);
-	last = {view, ns, width, lines};
+export function detailsLinesOf(view: DetailsViewState, ns: Namespace | undefined, width: number, traffic: TrafficState | null = null): DetailsLine[] {
+	if (last && last.view === view && last.ns === ns && last.width === width && last.traffic === traffic) return last.lines;
+	const lines = detailsLines(view, ns, width - 1, traffic);
+	last = {view, ns, width, traffic, lines};
 	return lines;
 }

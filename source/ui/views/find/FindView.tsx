@@ -35,7 +35,7 @@ export function FindView({state, view, width, height}: Props) {
 				<Text bold>Find: </Text>
 				<LineInput
 					line={{text: view.term, cursor: Math.min(view.cursor, view.term.length)}}
-					placeholder="an interface, IP address or prefix, MAC, PID, command or namespace name"
+					placeholder="an interface, IP address or prefix, MAC, PID, command, namespace name or :port"
 				/>
 			</Box>
 			<Text wrap="truncate-end" {...tone('muted')}>

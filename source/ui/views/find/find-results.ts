@@ -2,10 +2,13 @@
 // and the keys (Enter goes to the chosen one) ask for the same list.
 import {findAnything, type FindResult} from '../../../model/find.js';
 import type {Snapshot} from '../../../model/snapshot.js';
+import {snapshotForFind} from './port-sockets.js';
 
 let last: {snapshot: Snapshot | null; term: string; results: readonly FindResult[]} | null = null;
 
-export function findResults(snapshot: Snapshot | null, term: string): readonly FindResult[] {
+export function findResults(searched: Snapshot | null, term: string): readonly FindResult[] {
+	// `:PORT` searches every namespace's sockets, read for it (port-sockets.ts).
+	const snapshot = snapshotForFind(searched, term);
 	if (last && last.snapshot === snapshot && last.term === term) return last.results;
 	const results = snapshot ? findAnything(snapshot, term) : [];
 	last = {snapshot, term, results};

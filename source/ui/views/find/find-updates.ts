@@ -6,6 +6,7 @@ import {focusPane, selectNamespace, selectRowWhere} from '../../panes/pane-updat
 import {closeFullView, updateFullView} from '../full-view-updates.js';
 import type {TuiStore} from '../../app/tui-store.js';
 import {movedIndex, type Move} from '../../keys/scroll-keys.js';
+import {readSocketsForPort} from './port-sockets.js';
 
 export function openFind(store: TuiStore): void {
 	store.update({fullView: {kind: 'find', term: '', cursor: 0, selected: 0}});
@@ -13,6 +14,7 @@ export function openFind(store: TuiStore): void {
 
 export function setFindTerm(store: TuiStore, line: LineEdit): void {
 	updateFullView(store, 'find', view => ({term: line.text, cursor: line.cursor, selected: line.text === view.term ? view.selected : 0}));
+	void readSocketsForPort(store, line.text);
 }
 
 export function moveFindSelection(store: TuiStore, move: Move, count: number, page: number): void {
@@ -27,7 +29,8 @@ export function jumpToFindResult(store: TuiStore, result: FindResult | undefined
 		showMessage(store, {text: `${result.namespaceLabel} is not in the latest snapshot (gone?)`, kind: 'error'});
 		return;
 	}
-	if (result.match === 'process' && result.pid !== null) {
+	// A socket (`:PORT`): the process that holds it.
+	if ((result.match === 'process' || result.match === 'socket') && result.pid !== null) {
 		const pid = result.pid;
 		if (selectRowWhere(store, 'processes', row => row.process.pid === pid)) return focusPane(store, 'processes');
 	} else if (result.match === 'route') {

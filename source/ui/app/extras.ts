@@ -1,0 +1,94 @@
+// Issue 16's readings beside discovery: the selected namespace's sockets, and
+// the rates of the host's and the selected namespace's interfaces (the traffic
+// view lists those). Read after every refresh and when the selection moves;
+// never for all namespaces, so the cost stays what is on screen.
+import {namespaceTargetOf, nsfsPathOf} from '../../model/namespace-target.js';
+import type {Namespace} from '../../model/snapshot.js';
+import {namespaceOfPid} from '../../system/procfs.js';
+import {RateTracker, type RatePlace} from '../../system/rates.js';
+import {readSockets, type SocketReading} from '../../system/sockets.js';
+import {deriveView} from '../panes/derive-view.js';
+import {hiddenPanes} from '../panes/pane-updates.js';
+import type {TuiState, TuiStore} from './tui-store.js';
+
+export type ExtrasOptions = {
+	readSockets?: typeof readSockets;
+	tracker?: RateTracker;
+};
+
+export class ExtrasReader {
+	private running: Promise<void> | null = null;
+	private again = false;
+	private readonly tracker: RateTracker;
+	private readonly readSocketsOf: typeof readSockets;
+	private watched: string | null = null;
+	private unsubscribe: (() => void) | null = null;
+
+	constructor(private readonly store: TuiStore, options: ExtrasOptions = {}) {
+		this.tracker = options.tracker ?? new RateTracker();
+		this.readSocketsOf = options.readSockets ?? readSockets;
+	}
+
+	/** Also reads when the selected namespace or the Unix toggle changes, not only after a refresh. */
+	follow(): () => void {
+		this.unsubscribe ??= this.store.subscribe(() => {
+			const key = watchedKey(this.store.getState());
+			if (key === this.watched) return;
+			this.watched = key;
+			void this.read();
+		});
+		return () => {
+			this.unsubscribe?.();
+			this.unsubscribe = null;
+		};
+	}
+
+	/** Reads now; while a read runs, once more after it. */
+	read(): Promise<void> {
+		if (this.running) {
+			this.again = true;
+			return this.running;
+		}
+		this.running = this.work().finally(() => {
+			this.running = null;
+			if (this.again) {
+				this.again = false;
+				void this.read();
+			}
+		});
+		return this.running;
+	}
+
+	private async work(): Promise<void> {
+		const state = this.store.getState();
+		if (!state.snapshot || state.paused) return;
+		const selected = deriveView(state).selectedNamespace;
+		const host = state.snapshot.namespaces.find(ns => ns.root) ?? null;
+		const self = namespaceOfPid('self');
+		const places: RatePlace[] = [];
+		for (const ns of [host, selected]) {
+			if (!ns || places.some(place => place.inode === ns.inode)) continue;
+			const target = namespaceTargetOf(ns, self);
+			if (target) places.push({inode: ns.inode, path: nsfsPathOf(target)});
+		}
+		// Sockets only while their pane is on screen; rates always (the sparklines need every sample).
+		const wanted = selected && socketsShown(state) ? selected : null;
+		const [sockets] = await Promise.all([wanted ? this.readSocketsOf(wanted, {unix: state.showUnixSockets}) : Promise.resolve(null), this.tracker.refresh(places)]);
+		this.store.update(now => ({
+			sockets: wanted === null ? now.sockets : sameSockets(now.sockets, sockets) ? now.sockets : sockets,
+			traffic: {rates: this.tracker.rates, history: this.tracker.history.copy(), at: Date.now()},
+		}));
+	}
+}
+
+const watchedKey = (state: TuiState) => {
+	if (!state.snapshot) return null;
+	const selected: Namespace | null = deriveView(state).selectedNamespace;
+	return `${selected?.inode ?? '-'} ${state.showUnixSockets} ${socketsShown(state)}`;
+};
+
+/** The Sockets pane is in front of the Processes pane, and no view covers the panes. */
+const socketsShown = (state: TuiState) => !hiddenPanes(state).has('sockets') && state.fullView === null && state.overlay === null;
+
+/** A read that found the same sockets keeps the object the store has, so nothing is redrawn for it. */
+const sameSockets = (a: SocketReading | null, b: SocketReading | null) => a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);

@@ -1,0 +1,72 @@
+// What the extras reader reads after each refresh: the counters of the host and
+// the selected namespace only, and sockets only while the Sockets pane is in front.
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {test} from 'node:test';
+import type {Snapshot} from '../../source/model/snapshot.js';
+import {ExtrasReader} from '../../source/ui/app/extras.js';
+import {refreshSucceeded} from '../../source/ui/app/state-updates.js';
+import {createTuiStore} from '../../source/ui/app/tui-store.js';
+import {focusPane, selectNamespace} from '../../source/ui/panes/pane-updates.js';
+import {RateTracker} from '../../source/system/rates.js';
+import type {SocketSource} from '../../source/system/sockets.js';
+
+const snapshot = () => JSON.parse(readFileSync(new URL('../fixtures/lab-snapshot.json', import.meta.url), 'utf8')) as Snapshot;
+
+function setUp() {
+	const store = createTuiStore();
+	refreshSucceeded(store, {snapshot: snapshot(), warnings: []}, Date.now());
+	const asked: string[][] = [];
+	const socketsOf: number[] = [];
+	let at = 0;
+	const tracker = new RateTracker(30, async paths => {
+		asked.push([...paths]);
+		at += 1000;
+		return paths.map(() => ({stats: {at, links: [{ifindex: 2, name: 'x', rxBytes: at, rxPackets: 1, rxErrors: 0, rxDropped: 0, txBytes: 0, txPackets: 0, txErrors: 0, txDropped: 0}]}, error: null}));
+	});
+	const readSockets = async (ns: SocketSource) => {
+		socketsOf.push(ns.inode);
+		return {inode: ns.inode, sockets: [], error: null, via: 'reader' as const};
+	};
+	return {store, asked, socketsOf, extras: new ExtrasReader(store, {tracker, readSockets})};
+}
+
+test('rates for the host and the selected namespace only; sockets only while their pane is in front', async () => {
+	const {store, asked, socketsOf, extras} = setUp();
+	await extras.read();
+	// The host is selected: one namespace's counters, and no sockets (Processes is in front).
+	assert.equal(asked.at(-1)!.length, 1);
+	assert.deepEqual(socketsOf, []);
+	assert.equal(store.getState().traffic?.rates.size, 0, 'the first reading is only the baseline');
+	selectNamespace(store, 4026532591);
+	await extras.read();
+	assert.deepEqual(asked.at(-1), [asked[0]![0], '/run/netns/nsx-web']);
+	assert.deepEqual(socketsOf, []);
+	focusPane(store, 'sockets');
+	await extras.read();
+	assert.deepEqual(socketsOf, [4026532591]);
+	assert.equal(store.getState().sockets?.inode, 4026532591);
+	// Rates once a namespace has two readings, with the history for the sparklines.
+	assert.equal(store.getState().traffic?.rates.get(4026532591)?.get(2)?.rxBytesPerSecond, 1000);
+	assert.deepEqual(store.getState().traffic?.history.get('4026532591:2'), [1000]);
+	// A view over the panes: the Sockets pane is not on screen, so not read.
+	store.update({fullView: {kind: 'traffic', selected: 0}});
+	await extras.read();
+	assert.deepEqual(socketsOf, [4026532591]);
+});
+
+test('paused: nothing is read', async () => {
+	const {store, asked, extras} = setUp();
+	store.update({paused: true});
+	await extras.read();
+	assert.deepEqual(asked, []);
+});
+
+test('follow(): moving the selection reads again, without waiting for a refresh', async () => {
+	const {store, asked, extras} = setUp();
+	const stop = extras.follow();
+	selectNamespace(store, 4026532660);
+	for (let tries = 0; tries < 50 && !asked.some(paths => paths.includes('/run/netns/nsx-db')); tries++) await new Promise(resolve => setTimeout(resolve, 10));
+	assert.ok(asked.some(paths => paths.includes('/run/netns/nsx-db')));
+	stop();
+});
