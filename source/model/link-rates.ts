@@ -58,6 +58,26 @@ export function parseLinkStats(json: unknown): LinkCounters[] {
 }
 
 /**
+ * /proc/net/dev of a namespace: the same counters without starting ip. It names
+ * links but has no ifindex, so `ifindexByName` (from the snapshot) supplies it;
+ * a link the snapshot does not know yet is left out until the next reading.
+ * The kernel refuses ':' and white space in a link name, so the first ':' ends it.
+ */
+export function parseProcNetDev(text: string, ifindexByName: ReadonlyMap<string, number>): LinkCounters[] {
+	const links: LinkCounters[] = [];
+	for (const line of text.split('\n').slice(2)) {
+		const colon = line.indexOf(':');
+		if (colon < 0) continue;
+		const ifindex = ifindexByName.get(line.slice(0, colon).trim());
+		const fields = line.slice(colon + 1).trim().split(/\s+/).map(Number);
+		if (ifindex === undefined || fields.length < 16 || fields.some(Number.isNaN)) continue;
+		const [rxBytes, rxPackets, rxErrors, rxDropped, , , , , txBytes, txPackets, txErrors, txDropped] = fields as number[];
+		links.push({ifindex, name: line.slice(0, colon).trim(), rxBytes: rxBytes!, rxPackets: rxPackets!, rxErrors: rxErrors!, rxDropped: rxDropped!, txBytes: txBytes!, txPackets: txPackets!, txErrors: txErrors!, txDropped: txDropped!});
+	}
+	return links;
+}
+
+/**
  * Per second between two readings, by ifindex. A link whose counters went
  * down (deleted and made again with the same index) or that is in only one
  * reading has no rate this time.

@@ -1,7 +1,13 @@
-// Interface counters (`ip -s -j link`, stats64) of namespaces, for rates.
-// One perl namespace reader for any number of namespaces (one exec of ip in
-// each), as discovery reads them; without perl, nsenter for each.
-import {parseLinkStats, type LinkStats} from '../model/link-rates.js';
+// Interface counters of namespaces, for rates. Where a process is in the
+// namespace (the host, usually the selected one), its /proc/PID/net/dev: a file
+// read, so a TUI left open starts nothing to keep its rates going. Elsewhere
+// `ip -s -j link` (stats64): one perl namespace reader for any number of
+// namespaces (one exec of ip in each), as discovery reads them; without perl,
+// nsenter for each.
+import {parseLinkStats, parseProcNetDev, type LinkStats} from '../model/link-rates.js';
+import type {Interface} from '../model/snapshot.js';
+import {readProcNet, type ProcNetSource} from './proc-net.js';
+import {namespaceOfPid} from './procfs.js';
 import {takeErrorSections, takeOutputSections} from '../model/reader-protocol.js';
 import {perlAvailable, setnsSyscall} from './perl.js';
 import {readerProgram} from './readers/reader-program.js';
@@ -10,6 +16,26 @@ import {defaultTimeoutMs, mapLimit, run} from './run.js';
 export type StatsReading = {stats: LinkStats | null; error: string | null};
 
 const ipStats = ['ip', '-s', '-j', 'link', 'show'];
+
+/** A namespace to read: its nsfs path, and (to read it without ip) the snapshot's namespace with its links. */
+export type RatePlace = {inode: number; path: string; namespace?: ProcNetSource & {interfaces: ReadonlyArray<Pick<Interface, 'name' | 'ifindex'>>}};
+
+/** Counters of each place: /proc/PID/net/dev where a process is in it, ip for the rest. */
+export async function readLinkStats(places: readonly RatePlace[], timeoutMs = defaultTimeoutMs): Promise<StatsReading[]> {
+	const self = namespaceOfPid('self');
+	const readings: Array<StatsReading | null> = places.map(place => (place.namespace ? fromProcNetDev(place.namespace, self) : null));
+	const rest = places.flatMap((place, index) => (readings[index] ? [] : [index]));
+	const read = await readLinkStatsAt(rest.map(index => places[index]!.path), timeoutMs);
+	rest.forEach((index, position) => (readings[index] = read[position]!));
+	return readings as StatsReading[];
+}
+
+function fromProcNetDev(ns: NonNullable<RatePlace['namespace']>, self: number | null): StatsReading | null {
+	const reading = readProcNet(ns, ['dev'], self);
+	if (!reading) return null;
+	const at = performance.now();
+	return {stats: {at, links: parseProcNetDev(reading.texts[0]!, new Map(ns.interfaces.map(link => [link.name, link.ifindex])))}, error: null};
+}
 
 /** Counters of the namespaces behind each nsfs path (`/proc/self/ns/net` is nstui's own, read without entering). */
 export async function readLinkStatsAt(paths: readonly string[], timeoutMs = defaultTimeoutMs): Promise<StatsReading[]> {

@@ -4,9 +4,9 @@
 // short history per interface for the sparklines. Namespaces not asked for
 // are forgotten, so the cost stays what is on screen.
 import {linkRates, RateHistory, totalBytesPerSecond, type LinkRate, type LinkStats} from '../model/link-rates.js';
-import {readLinkStatsAt} from './link-stats.js';
+import {readLinkStats, type RatePlace} from './link-stats.js';
 
-export type RatePlace = {inode: number; path: string};
+export type {RatePlace};
 
 /** namespace inode -> ifindex -> rate. */
 export type Rates = Map<number, Map<number, LinkRate>>;
@@ -20,7 +20,7 @@ export class RateTracker {
 	/** Why a namespace's counters could not be read, by inode (for the warnings). */
 	readonly errors = new Map<number, string>();
 
-	constructor(historyLength = 30, private readonly read = readLinkStatsAt) {
+	constructor(historyLength = 30, private readonly read = readLinkStats) {
 		this.history = new RateHistory(historyLength);
 	}
 
@@ -30,7 +30,7 @@ export class RateTracker {
 
 	/** Reads the counters of `places` once; rates need a second refresh (the first only sets the baseline). */
 	async refresh(places: readonly RatePlace[]): Promise<Rates> {
-		const readings = await this.read(places.map(place => place.path));
+		const readings = await this.read(places);
 		const rates: Rates = new Map();
 		const keep = new Set<string>();
 		places.forEach((place, index) => {

@@ -14,6 +14,7 @@ import type {Namespace} from '../model/snapshot.js';
 import {inetTables, parseInetTable, parseSocketLink, parseSocketsOutput, parseUnixTable, sortSockets, type Socket, type SocketProcess, type SocketTable} from '../model/sockets.js';
 import {perlAvailable, setnsSyscall} from './perl.js';
 import {socketsProgram} from './sockets-program.js';
+import {readProcNet} from './proc-net.js';
 import {namespaceOfPid, readText} from './procfs.js';
 import {defaultTimeoutMs, run} from './run.js';
 
@@ -92,33 +93,10 @@ function parseTables(texts: readonly string[], tables: readonly SocketTable[]): 
 
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/**
- * The tables through /proc/PID/net of a process (or /proc/PID/task/TID/net of a
- * thread) in the namespace, checked to be in it before and after the read (a
- * pid may end and be reused meanwhile); null when none is.
- */
+/** The tables through /proc/PID/net of a process (or thread) in the namespace; null when none is. */
 function readThroughProc(ns: SocketSource, tables: readonly SocketTable[], self: number | null): {sockets: Socket[]; via: 'process' | 'self'} | null {
-	const ways: Array<{dir: string; nsLink: string; via: 'process' | 'self'}> = [];
-	if (ns.inode === self) ways.push({dir: '/proc/self/net', nsLink: '/proc/self/ns/net', via: 'self'});
-	for (const {pid} of ns.processes.slice(0, 3)) ways.push({dir: `/proc/${pid}/net`, nsLink: `/proc/${pid}/ns/net`, via: 'process'});
-	for (const {pid, tid} of ns.threads?.slice(0, 3) ?? []) ways.push({dir: `/proc/${pid}/task/${tid}/net`, nsLink: `/proc/${pid}/task/${tid}/ns/net`, via: 'process'});
-	for (const way of ways) {
-		if (linkInode(way.nsLink) !== ns.inode) continue;
-		const texts = tables.map(table => readText(`${way.dir}/${table}`));
-		// tcp6 and udp6 are missing where IPv6 is off; tcp is always there.
-		if (texts[0] === null || linkInode(way.nsLink) !== ns.inode) continue;
-		return {sockets: parseTables(texts.map(text => text ?? ''), tables), via: way.via};
-	}
-	return null;
-}
-
-function linkInode(path: string): number | null {
-	try {
-		const match = /^net:\[(\d+)\]$/.exec(readlinkSync(path));
-		return match ? Number(match[1]) : null;
-	} catch {
-		return null;
-	}
+	const reading = readProcNet(ns, tables, self);
+	return reading && {sockets: parseTables(reading.texts.map(text => text ?? ''), tables), via: reading.via};
 }
 
 /** The nsfs file the socket reader opens. */

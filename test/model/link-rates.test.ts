@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {bytesPerSecondText, linkRates, packetsPerSecondText, parseLinkStats, problemsText, RateHistory, rateText, sparkline, type LinkCounters} from '../../source/model/link-rates.js';
+import {bytesPerSecondText, linkRates, packetsPerSecondText, parseLinkStats, problemsText, RateHistory, rateText, sparkline, type LinkCounters, parseProcNetDev} from '../../source/model/link-rates.js';
 
 const link = (ifindex: number, name: string, bytes: number, packets: number, extra: Partial<LinkCounters> = {}): LinkCounters => ({
 	ifindex, name, rxBytes: bytes, rxPackets: packets, rxErrors: 0, rxDropped: 0, txBytes: bytes * 2, txPackets: packets * 2, txErrors: 0, txDropped: 0, ...extra,
@@ -79,4 +79,19 @@ test('RateHistory keeps the last N values a key, and forgets keys no longer kept
 	history.retain(new Set(['ns:3']));
 	assert.deepEqual(history.get('ns:2'), []);
 	assert.deepEqual(history.get('ns:3'), [9]);
+});
+
+test('/proc/net/dev: the counters by the snapshot ifindex of each name; names it does not know are left out', () => {
+	const text = [
+		'Inter-|   Receive                                                |  Transmit',
+		' face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed',
+		'    lo:     840      10    0    0    0     0          0         0      840      10    0    0    0     0       0          0',
+		'eth0-web: 18446744073709551 42 1 2 0 0 0 0 9000 41 3 4 0 0 0 0',
+		'  new0:       1       1    0    0    0     0          0         0        1       1    0    0    0     0       0          0',
+	].join('\n');
+	const links = parseProcNetDev(text, new Map([['lo', 1], ['eth0-web', 7]]));
+	assert.deepEqual(links, [
+		{ifindex: 1, name: 'lo', rxBytes: 840, rxPackets: 10, rxErrors: 0, rxDropped: 0, txBytes: 840, txPackets: 10, txErrors: 0, txDropped: 0},
+		{ifindex: 7, name: 'eth0-web', rxBytes: 18446744073709551, rxPackets: 42, rxErrors: 1, rxDropped: 2, txBytes: 9000, txPackets: 41, txErrors: 3, txDropped: 4},
+	]);
 });

@@ -7,8 +7,9 @@ import {spawn} from 'node:child_process';
 import {linkRates, type LinkRate, type LinkStats} from '../../source/model/link-rates.js';
 import {trafficRows} from '../../source/model/traffic.js';
 import {discover} from '../../source/system/discovery/discoverer.js';
-import {readLinkStatsAt} from '../../source/system/link-stats.js';
+import {readLinkStats, readLinkStatsAt} from '../../source/system/link-stats.js';
 import {historyKey, RateTracker} from '../../source/system/rates.js';
+import {startedCount} from '../../source/system/run.js';
 import {statSync} from 'node:fs';
 import {Lab, ip, needsRootAnd} from '../helpers/lab.js';
 
@@ -33,6 +34,23 @@ describe('interface rates', {skip: needsRootAnd('ping')}, () => {
 		const ours = web!.links.find(link => link.name === 'eth0-web')!;
 		assert.equal(ours.ifindex, theirs.ifindex);
 		// Read first, so never more than ip's; a link just up may still send a few IPv6 neighbour discoveries meanwhile.
+		for (const [mine, its] of [[ours.rxPackets, theirs.stats64.rx.packets], [ours.txPackets, theirs.stats64.tx.packets], [ours.txBytes, theirs.stats64.tx.bytes]] as const) {
+			assert.ok(mine <= its && its - mine <= 1000, `${mine} vs ${its}`);
+		}
+	});
+
+	test('a namespace with a process in it is read from its /proc/PID/net/dev, with the counters ip prints, and without starting a program', async () => {
+		const pid = await lab.sleeperPid(names.web);
+		const {snapshot} = await discover();
+		const web = snapshot.namespaces.find(ns => ns.name === names.web)!;
+		assert.ok(web.processes.some(process => process.pid === pid));
+		const startedBefore = startedCount.processes;
+		const [reading] = await readLinkStats([{inode: web.inode, path: `/run/netns/${names.web}`, namespace: web}]);
+		assert.equal(startedCount.processes, startedBefore, 'no program started');
+		assert.equal(reading!.error, null);
+		const theirs = JSON.parse(ip('-n', names.web, '-s', '-j', 'link', 'show', 'dev', 'eth0-web'))[0];
+		const ours = reading!.stats!.links.find(link => link.name === 'eth0-web')!;
+		assert.equal(ours.ifindex, theirs.ifindex);
 		for (const [mine, its] of [[ours.rxPackets, theirs.stats64.rx.packets], [ours.txPackets, theirs.stats64.tx.packets], [ours.txBytes, theirs.stats64.tx.bytes]] as const) {
 			assert.ok(mine <= its && its - mine <= 1000, `${mine} vs ${its}`);
 		}

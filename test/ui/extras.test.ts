@@ -19,10 +19,10 @@ function setUp() {
 	const asked: string[][] = [];
 	const socketsOf: number[] = [];
 	let at = 0;
-	const tracker = new RateTracker(30, async paths => {
-		asked.push([...paths]);
+	const tracker = new RateTracker(30, async places => {
+		asked.push(places.map(place => place.path));
 		at += 1000;
-		return paths.map(() => ({stats: {at, links: [{ifindex: 2, name: 'x', rxBytes: at, rxPackets: 1, rxErrors: 0, rxDropped: 0, txBytes: 0, txPackets: 0, txErrors: 0, txDropped: 0}]}, error: null}));
+		return places.map(() => ({stats: {at, links: [{ifindex: 2, name: 'x', rxBytes: at, rxPackets: 1, rxErrors: 0, rxDropped: 0, txBytes: 0, txPackets: 0, txErrors: 0, txDropped: 0}]}, error: null}));
 	});
 	const readSockets = async (ns: SocketSource) => {
 		socketsOf.push(ns.inode);

@@ -69,7 +69,7 @@ export class ExtrasReader {
 		for (const ns of [host, selected]) {
 			if (!ns || places.some(place => place.inode === ns.inode)) continue;
 			const target = namespaceTargetOf(ns, self);
-			if (target) places.push({inode: ns.inode, path: nsfsPathOf(target)});
+			if (target) places.push({inode: ns.inode, path: nsfsPathOf(target), namespace: ns});
 		}
 		// Sockets only while their pane is on screen; rates always (the sparklines need every sample).
 		const wanted = selected && socketsShown(state) ? selected : null;
