@@ -39,9 +39,12 @@ async function runCommandLine() {
 		  $ nstui recipe NAME up|down --prefix P
 		                              build or remove a seed topology in namespaces P-*:
 		                              direct, router or bridge
+		  $ nstui trace FROM TO[:PORT[/udp]] [--json]
+		                              why FROM (a namespace) can or cannot reach TO (an
+		                              address or a namespace), hop by hop, and back
 
 		Options
-		  --json        machine-readable output (snapshot, find)
+		  --json        machine-readable output (snapshot, find, trace)
 		  --dot         Graphviz dot instead of text (topology)
 		  --prefix P    the namespace name prefix (recipe)
 		  --interval N  seconds between refreshes of the terminal UI (default 2)
@@ -61,7 +64,8 @@ async function runCommandLine() {
 
 		Exit codes
 		  0  success
-		  1  an unexpected error; for find: nothing matched; for recipe: a step failed
+		  1  an unexpected error; for find: nothing matched; for recipe: a step failed;
+		     for trace: a hop breaks the path
 		  2  a needed program is missing, no terminal for the UI, or bad usage
 		  128+N  the UI ended by signal N (terminal restored)
 	`,
@@ -120,6 +124,9 @@ async function runCommandLine() {
 	} else if (command === 'find') {
 		const {runFind} = await import('./commands/find.js');
 		process.exitCode = await runFind({terms: cli.input.slice(1), json: cli.flags.json});
+	} else if (command === 'trace') {
+		const {runTraceCommand} = await import('./commands/trace.js');
+		process.exitCode = await runTraceCommand({args: cli.input.slice(1), json: cli.flags.json});
 	} else if (command === undefined) {
 		// ink renders nothing when it believes it runs in CI (is-in-ci reads these
 		// once, at import): a person at a terminal is never "in CI".

@@ -1,0 +1,371 @@
+// The trace itself: follows a packet from namespace to namespace by asking each
+// namespace's kernel where it goes (facts.routeGet), across the wires the
+// snapshot proves (wire.ts), through the firewall and NAT of each hop, and then
+// the reply back. It stops at the first thing that breaks the path.
+import {namespaceLabel, type Namespace} from '../snapshot.js';
+import {shown} from '../shown-text.js';
+import {downWithAddresses, forwardingOff, label, linkDownNoRoute, noRoute, typedRoute} from './explain.js';
+import type {TraceFacts} from './facts.js';
+import {filterChecks, natRewrite} from './firewall-checks.js';
+import type {HookContext} from './netfilter.js';
+import {ruleText, rulesFor} from './policy-rules.js';
+import {routeText, type RouteAnswer} from './route-answer.js';
+import {checkFail, checkNote, checkOk, type Hop, type Packet, type Protocol, type Trace} from './types.js';
+import {hasCarrier, isUp, landing, stateOf, type BridgePass} from './wire.js';
+
+export type TraceRequest = {
+	from: Namespace;
+	to: string;
+	/** The namespace TO was given as, when it was. */
+	toNamespace: Namespace | null;
+	protocol: Protocol;
+	port: number | null;
+};
+
+/** A rewrite a namespace made on the way out; the reply is rewritten back there (conntrack). */
+type NatRecord = {ns: number; kind: 'snat' | 'dnat'; from: string; to: string; rule: string; bridged: BridgePass | null};
+
+type Outcome = {hops: Hop[]; sentence: string | null; arrived: {ns: Namespace; packet: Packet} | null; outside: boolean};
+
+const maxHops = 24;
+const name = (text: string) => shown(text);
+
+export async function tracePath(facts: TraceFacts, request: TraceRequest): Promise<Trace> {
+	const family = request.to.includes(':') ? 'inet6' : 'inet';
+	const first = await facts.routeGet(request.from, {family, src: '', dst: request.to, protocol: request.protocol, dport: request.port}, null);
+	const source = first.kind === 'route' ? first.prefsrc : null;
+	const packet: Packet = {family, src: source ?? '', dst: request.to, protocol: request.protocol, dport: request.port, sport: null};
+	const trace: Trace = {
+		from: {namespace: request.from.inode, label: namespaceLabel(request.from)},
+		to: {
+			address: request.to,
+			namespace: request.toNamespace?.inode ?? null,
+			label: request.toNamespace ? namespaceLabel(request.toNamespace) : null,
+			port: request.port,
+			protocol: request.protocol,
+		},
+		source,
+		forward: [],
+		return: [],
+		leavesHost: false,
+		ok: false,
+		broken: null,
+	};
+	const nat: NatRecord[] = [];
+	const forward = await follow(facts, request.from, packet, 'forward', nat, request);
+	trace.forward = forward.hops;
+	if (forward.sentence) {
+		trace.broken = {direction: 'forward', hop: forward.hops.length - 1, sentence: forward.sentence};
+		return trace;
+	}
+	if (forward.outside) {
+		trace.leavesHost = true;
+		trace.ok = true;
+		return trace;
+	}
+	const arrived = forward.arrived!;
+	const reply: Packet = {...arrived.packet, src: arrived.packet.dst, dst: arrived.packet.src, dport: arrived.packet.sport, sport: arrived.packet.dport};
+	const back = await follow(facts, arrived.ns, reply, 'return', nat, request);
+	trace.return = back.hops;
+	if (back.sentence) {
+		trace.broken = {direction: 'return', hop: back.hops.length - 1, sentence: back.sentence};
+		return trace;
+	}
+	if (back.outside) trace.leavesHost = true;
+	trace.ok = true;
+	return trace;
+}
+
+async function follow(facts: TraceFacts, start: Namespace, initial: Packet, direction: 'forward' | 'return', nat: NatRecord[], request: TraceRequest): Promise<Outcome> {
+	const hops: Hop[] = [];
+	const packet = {...initial};
+	const state: HookContext['state'] = direction === 'forward' ? 'NEW' : 'ESTABLISHED';
+	const back = direction === 'return';
+	let ns = start;
+	let iif: string | null = null;
+	const seen = new Set<string>();
+	const stop = (sentence: string): Outcome => ({hops, sentence, arrived: null, outside: false});
+
+	for (let step = 0; step < maxHops; step++) {
+		const hop: Hop = {namespace: ns.inode, label: namespaceLabel(ns), role: iif === null ? 'origin' : 'transit', in: iif, out: null, decision: null, packet: {...packet}, checks: []};
+		hops.push(hop);
+		const firewall = await facts.firewall(ns, packet.family);
+		if (firewall.error) hop.checks.push(checkNote(`firewall not read: ${name(firewall.error)}`));
+		const ruleset = firewall.ruleset;
+
+		// Before routing: the reply is rewritten back where NAT rewrote the request; a new connection may be DNATed.
+		let undone: NatRecord | null = null;
+		if (back) {
+			for (const record of nat) {
+				if (record.ns !== ns.inode) continue;
+				if (record.kind === 'snat' && record.to === packet.dst) {
+					packet.dst = record.from;
+					undone = record;
+					hop.checks.push(checkNote(`conntrack rewrites the reply's destination ${record.to} back to ${record.from} (${record.rule})`));
+				}
+			}
+		} else if (ruleset) {
+			const chain = iif === null ? 'OUTPUT' : 'PREROUTING';
+			const {rewrite, checks} = natRewrite(ruleset, chain, packet, {in: iif, out: null, state});
+			hop.checks.push(...checks);
+			if (rewrite && rewrite.kind === 'dnat' && rewrite.to !== 'masquerade') {
+				nat.push({ns: ns.inode, kind: 'dnat', from: packet.dst, to: rewrite.to, rule: `\`${rewrite.rule.text}\``, bridged: null});
+				hop.checks.push(checkNote(`nat ${chain}: \`${name(rewrite.rule.text)}\` rewrites the destination ${packet.dst} to ${rewrite.to}`));
+				packet.dst = rewrite.to;
+			}
+		}
+		hop.packet = {...packet};
+
+		const visit = `${ns.inode}|${iif}|${packet.src}|${packet.dst}`;
+		if (seen.has(visit)) {
+			hop.checks.push(checkFail('the packet comes back here: a routing loop'));
+			return stop(`the path loops through ${label(ns)}: check the routes to ${packet.dst} on the way`);
+		}
+		seen.add(visit);
+
+		const answer = await facts.routeGet(ns, packet, iif);
+		if (answer.kind === 'refused') {
+			const sentence = await explainRefusal(facts, ns, packet, iif, answer, back, undone);
+			hop.checks.push(checkFail(`the kernel refuses it: ${name(answer.message)}`));
+			return stop(sentence);
+		}
+		hop.decision = routeText(answer);
+		if (answer.table !== 'main' && answer.table !== 'local') {
+			const rules = rulesFor(await facts.rules(ns, packet.family), packet, iif).filter(rule => rule.table === answer.table);
+			hop.checks.push(checkNote(`${rules[0] ? ruleText(rules[0]) : 'a policy rule'} sends it to table ${name(answer.table)}`));
+		}
+		const values = await facts.sysctls(ns, sysctlKeys(iif));
+
+		if (answer.type === 'local') {
+			hop.role = 'destination';
+			hop.checks.push(checkOk(`${packet.dst} is an address of ${label(ns)}`));
+			if (!back && request.toNamespace && request.toNamespace.inode !== ns.inode) {
+				hop.checks.push(checkFail(`${label(ns)} holds ${packet.dst} too, so it never reaches ${label(request.toNamespace)}`));
+				return stop(`${label(ns)} also holds ${packet.dst} and keeps the packet: remove the address there (d) or trace another address`);
+			}
+			if (ruleset && iif !== null) {
+				const input = filterChecks(ruleset, 'INPUT', packet, {in: iif, out: null, state}, '');
+				hop.checks.push(...input.checks);
+				if (input.drop) return stop(`${label(ns)} drops it in INPUT: ${input.drop.text.trim()}: remove or change that rule`);
+			}
+			if (!back && packet.dport !== null && packet.protocol !== 'icmp') {
+				const socket = await facts.listening(ns, packet);
+				if (socket.listening === false) {
+					hop.checks.push(checkFail(socket.detail));
+					return stop(`nothing in ${label(ns)} listens on ${packet.dst}:${packet.dport}/${packet.protocol}: start the service there, or trace the port it listens on`);
+				}
+				hop.checks.push(socket.listening ? checkOk(socket.detail) : checkNote(socket.detail));
+			}
+			return {hops, sentence: null, arrived: {ns, packet: {...packet}}, outside: false};
+		}
+		if (answer.type !== 'unicast' || !answer.dev) {
+			hop.checks.push(checkFail(`a ${answer.type} route: nstui follows unicast only`));
+			return stop(`${label(ns)} sends ${packet.dst} by a ${answer.type} route, which nstui does not follow`);
+		}
+		const dev = answer.dev;
+		hop.out = dev;
+		if (iif !== null) {
+			hop.role = 'transit';
+			const rp = values.get(`net/ipv4/conf/${iif}/rp_filter`) ?? '?';
+			const rpAll = values.get('net/ipv4/conf/all/rp_filter') ?? '?';
+			hop.checks.push(checkOk(packet.family === 'inet' ? `forwards IPv4 (ip_forward=${values.get('net/ipv4/ip_forward') ?? '?'}), rp_filter ${rpAll}/${rp} (all/${name(iif)})` : 'forwards IPv6'));
+		}
+		if (ruleset) {
+			const chain = iif === null ? 'OUTPUT' : 'FORWARD';
+			const filtered = filterChecks(ruleset, chain, packet, {in: iif, out: dev, state}, '');
+			hop.checks.push(...filtered.checks);
+			if (filtered.drop) return stop(`${label(ns)} drops it in ${chain}: ${filtered.drop.text.trim()}: remove or change that rule`);
+		}
+
+		// Leaving through the device.
+		const link = ns.interfaces.find(entry => entry.name === dev);
+		if (link) {
+			if (link.master) {
+				const master = ns.interfaces.find(entry => entry.name === link.master);
+				if (master?.kind === 'vrf') hop.checks.push(checkNote(`${name(dev)} is in VRF ${name(master.name)}`));
+			}
+			if (!isUp(link)) {
+				hop.checks.push(checkFail(`${name(dev)} is down`));
+				return stop(`${name(dev)} in ${label(ns)} is down: press u on it there`);
+			}
+			if (!hasCarrier(link) && link.kind !== 'bridge') {
+				const peerNs = link.peer ? facts.snapshot.namespaces.find(entry => entry.inode === link.peer!.namespace) : undefined;
+				hop.checks.push(checkFail(`${name(dev)} is ${stateOf(link)}`));
+				if (peerNs && link.peer) return stop(`${name(dev)} in ${label(ns)} has no carrier: its peer ${name(link.peer.name)} in ${label(peerNs)} is down: press u on it there`);
+				return stop(`${name(dev)} in ${label(ns)} has no carrier: bring up what is on the other end`);
+			}
+			hop.checks.push(checkOk(`${name(dev)} is up with carrier${link.peer ? `, peer ${name(link.peer.name)} in ${peerLabel(facts, link.peer.namespace)}` : ''}`));
+		}
+
+		// After routing: source NAT on the way out; on the way back, a DNAT's reply gets its source back.
+		if (back) {
+			for (const record of nat) {
+				if (record.ns === ns.inode && record.kind === 'dnat' && record.to === packet.src) {
+					hop.checks.push(checkNote(`conntrack rewrites the reply's source ${record.to} back to ${record.from}`));
+					packet.src = record.from;
+				}
+			}
+		} else if (ruleset) {
+			const rewritten = await postrouting(facts, ns, ruleset, packet, {in: iif, out: dev, state}, answer, null);
+			hop.checks.push(...rewritten.checks);
+			if (rewritten.record) nat.push(rewritten.record);
+		}
+
+		const target = answer.gateway ?? packet.dst;
+		const neighbour = await facts.neighbour(ns, target, dev);
+		if (neighbour === 'FAILED' || neighbour === 'INCOMPLETE') hop.checks.push(checkNote(`neighbour ${target} on ${name(dev)} is ${neighbour}`));
+		else if (neighbour) hop.checks.push(checkOk(`neighbour ${target} on ${name(dev)} is ${neighbour}`));
+
+		const landed = landing(facts.snapshot, ns, dev, target);
+		if (landed.kind === 'unresolved') {
+			hop.checks.push(checkFail(`the other end of ${name(dev)} is not proven`));
+			return stop(`nstui cannot follow the packet past ${name(dev)} in ${label(ns)}: the other end of that veth is in a namespace it cannot see`);
+		}
+		if ('via' in landed && landed.via) {
+			const bridged = await bridgeHop(facts, landed.via, packet, state, back, nat);
+			hops.push(bridged.hop);
+			if (bridged.sentence) return stop(bridged.sentence);
+		}
+		if (landed.kind === 'outside') {
+			hops.push({namespace: null, label: 'outside this host', role: 'outside', in: null, out: landed.device, decision: null, packet: {...packet}, checks: [checkNote(`leaves the host through ${name(landed.device)} (${name(landed.deviceKind)}): nstui claims nothing beyond`)]});
+			return {hops, sentence: null, arrived: null, outside: true};
+		}
+		if (landed.kind === 'nobody') {
+			hop.checks.push(checkFail(`nobody on the wire of ${name(dev)} holds ${target}${neighbour ? ` (neighbour ${neighbour})` : ''}`));
+			return stop(nobodySentence(ns, dev, answer, target, landed.nearest));
+		}
+		ns = landed.ns;
+		iif = landed.in;
+	}
+	return stop(`the path is longer than ${maxHops} hops: check for a routing loop`);
+}
+
+const peerLabel = (facts: TraceFacts, inode: number) => {
+	const ns = facts.snapshot.namespaces.find(entry => entry.inode === inode);
+	return ns ? label(ns) : `net:[${inode}]`;
+};
+
+export function sysctlKeys(iif: string | null): string[] {
+	return [
+		'net/ipv4/ip_forward',
+		'net/ipv4/conf/all/rp_filter',
+		'net/ipv6/conf/all/forwarding',
+		'net/bridge/bridge-nf-call-iptables',
+		...(iif ? [`net/ipv4/conf/${iif}/forwarding`, `net/ipv4/conf/${iif}/rp_filter`] : []),
+	];
+}
+
+async function postrouting(facts: TraceFacts, ns: Namespace, ruleset: NonNullable<Awaited<ReturnType<TraceFacts['firewall']>>['ruleset']>, packet: Packet, context: HookContext, answer: RouteAnswer | null, bridged: BridgePass | null) {
+	const {rewrite, checks} = natRewrite(ruleset, 'POSTROUTING', packet, context);
+	if (!rewrite || rewrite.kind !== 'snat') return {checks, record: null};
+	let to = rewrite.to;
+	if (to === 'masquerade') {
+		// MASQUERADE takes the address the kernel picks for the way out.
+		const out = await facts.routeGet(ns, {...packet, src: ''}, null);
+		to = out.kind === 'route' && out.prefsrc ? out.prefsrc : answer?.kind === 'route' && answer.prefsrc ? answer.prefsrc : '';
+	}
+	if (!to) {
+		checks.push(checkNote(`nat POSTROUTING: \`${name(rewrite.rule.text)}\` rewrites the source, to an address nstui cannot tell`));
+		return {checks, record: null};
+	}
+	checks.push(checkNote(`nat POSTROUTING: \`${name(rewrite.rule.text)}\` rewrites the source ${packet.src} to ${to}${bridged ? ` (between ports of ${name(bridged.bridge.name)})` : ''}`));
+	const record: NatRecord = {ns: ns.inode, kind: 'snat', from: packet.src, to, rule: `\`${rewrite.rule.text}\``, bridged};
+	packet.src = to;
+	return {checks, record};
+}
+
+/** A bridge the packet crosses: its ports, and with br_netfilter on, the bridge namespace's FORWARD and NAT. */
+async function bridgeHop(facts: TraceFacts, via: BridgePass, packet: Packet, state: HookContext['state'], back: boolean, nat: NatRecord[]): Promise<{hop: Hop; sentence: string | null}> {
+	const hop: Hop = {namespace: via.ns.inode, label: namespaceLabel(via.ns), role: 'bridge', in: via.inPort?.name ?? null, out: via.outPort?.name ?? via.bridge.name, decision: `bridge ${via.bridge.name}`, packet: {...packet}, checks: []};
+	const where = label(via.ns);
+	if (!isUp(via.bridge)) {
+		hop.checks.push(checkFail(`bridge ${name(via.bridge.name)} is down`));
+		return {hop, sentence: `bridge ${name(via.bridge.name)} in ${where} is down: press u on it there`};
+	}
+	for (const port of [via.inPort, via.outPort]) {
+		if (!port) continue;
+		if (!isUp(port)) {
+			hop.checks.push(checkFail(`bridge port ${name(port.name)} is down`));
+			return {hop, sentence: `bridge port ${name(port.name)} of ${name(via.bridge.name)} in ${where} is down: press u on it there`};
+		}
+		if (!hasCarrier(port)) {
+			hop.checks.push(checkFail(`bridge port ${name(port.name)} is ${stateOf(port)}`));
+			const peerNs = port.peer ? facts.snapshot.namespaces.find(entry => entry.inode === port.peer!.namespace) : undefined;
+			return {hop, sentence: `bridge port ${name(port.name)} of ${name(via.bridge.name)} in ${where} has no carrier${peerNs && port.peer ? `: its peer ${name(port.peer.name)} in ${label(peerNs)} is down: press u on it there` : ''}`};
+		}
+	}
+	const ports = [via.inPort, via.outPort].filter(Boolean).map(port => name(port!.name));
+	hop.checks.push(checkOk(`bridge ${name(via.bridge.name)}${ports.length ? `, ports ${ports.join(' → ')}` : ''} up`));
+	// Only traffic bridged between two ports meets br_netfilter; traffic to the bridge's own address is routed there.
+	if (!via.outPort) return {hop, sentence: null};
+	const values = await facts.sysctls(via.ns, ['net/bridge/bridge-nf-call-iptables']);
+	if (values.get('net/bridge/bridge-nf-call-iptables') !== '1' || packet.family !== 'inet') {
+		hop.checks.push(checkNote('br_netfilter does not pass bridged IPv4 to iptables here'));
+		return {hop, sentence: null};
+	}
+	hop.checks.push(checkNote('br_netfilter passes bridged IPv4 to iptables here (net.bridge.bridge-nf-call-iptables=1)'));
+	const {ruleset} = await facts.firewall(via.ns, packet.family);
+	if (!ruleset) return {hop, sentence: null};
+	const context: HookContext = {in: via.bridge.name, out: via.bridge.name, state};
+	const filtered = filterChecks(ruleset, 'FORWARD', packet, context, '');
+	hop.checks.push(...filtered.checks);
+	if (filtered.drop) return {hop, sentence: `${where} drops bridged traffic in FORWARD: ${filtered.drop.text.trim()}: remove or change that rule`};
+	if (!back) {
+		const rewritten = await postrouting(facts, via.ns, ruleset, packet, context, null, via);
+		hop.checks.push(...rewritten.checks);
+		if (rewritten.record) nat.push(rewritten.record);
+	}
+	return {hop, sentence: null};
+}
+
+async function explainRefusal(facts: TraceFacts, ns: Namespace, packet: Packet, iif: string | null, answer: Extract<RouteAnswer, {kind: 'refused'}>, back: boolean, undone: NatRecord | null): Promise<string> {
+	const values = await facts.sysctls(ns, sysctlKeys(iif));
+	if (iif !== null && answer.refusal === 'unreachable') {
+		const forwarding = packet.family === 'inet' ? values.get(`net/ipv4/conf/${iif}/forwarding`) ?? values.get('net/ipv4/ip_forward') : values.get('net/ipv6/conf/all/forwarding');
+		if (forwarding === '0') {
+			// The reply came here only because this namespace masqueraded traffic between two ports of its bridge.
+			if (undone?.bridged) {
+				const bridge = name(undone.bridged.bridge.name);
+				return `${label(ns)} masquerades traffic between ports of ${bridge} (${name(undone.rule)}), so the replies come to ${label(ns)}, which forwards no IPv4: add "! -o ${bridge}" to that rule (M)`;
+			}
+			return forwardingOff(ns, packet.family, iif, values);
+		}
+	}
+	if (answer.refusal === 'reverse-path') {
+		const way = await facts.routeGet(ns, {...packet, src: '', dst: packet.src}, null);
+		const out = way.kind === 'route' && way.dev ? `leaves through ${name(way.dev)}, not ${name(iif ?? '')}` : 'is not through it';
+		const rp = Math.max(Number(values.get('net/ipv4/conf/all/rp_filter') ?? 0), Number(values.get(`net/ipv4/conf/${iif}/rp_filter`) ?? 0));
+		return `${label(ns)} drops packets from ${packet.src} that come in on ${name(iif ?? '')}: rp_filter=${rp} and its route back to ${packet.src} ${out} (an asymmetric path): route ${packet.src} back through ${name(iif ?? '')} (r), or set rp_filter=2 there`;
+	}
+	if (answer.refusal === 'blackhole') return typedRoute(ns, 'blackhole', packet.dst, back);
+	if (answer.refusal === 'prohibit') return typedRoute(ns, 'prohibit', packet.dst, back);
+	if (answer.refusal === 'unreachable') {
+		const rule = rulesFor(await facts.rules(ns, packet.family), packet, iif).find(entry => entry.certain && entry.action === 'unreachable');
+		if (rule) return `${label(ns)} refuses ${packet.dst} by ${ruleText(rule)}: delete that rule (ip rule del priority ${rule.priority})`;
+		return typedRoute(ns, 'unreachable', packet.dst, back);
+	}
+	if (answer.refusal === 'no-route') {
+		for (const rule of rulesFor(await facts.rules(ns, packet.family), packet, iif)) {
+			if (!rule.certain || rule.table === null) continue;
+			if (await facts.tableEmpty(ns, packet.family, rule.table)) {
+				return `${label(ns)} looks up ${packet.dst} by ${ruleText(rule)}, and table ${name(rule.table)} is empty, as is every table after it for ${packet.dst}: add the route to table ${name(rule.table)} (\`ip route add ... table ${name(rule.table)}\`)`;
+			}
+		}
+		const down = downWithAddresses(ns)[0];
+		if (down) return linkDownNoRoute(ns, down, packet.dst, back);
+		return noRoute(ns, facts.snapshot, packet.dst, back);
+	}
+	return `${label(ns)} cannot route ${packet.dst}: ${name(answer.message)}`;
+}
+
+function nobodySentence(ns: Namespace, dev: string, answer: Extract<RouteAnswer, {kind: 'route'}>, target: string, nearest: Namespace | null): string {
+	if (answer.gateway) {
+		return `nobody on the wire of ${name(dev)} in ${label(ns)} holds its gateway ${answer.gateway}: fix the route (r) or the gateway's address (a)`;
+	}
+	const own = ns.interfaces.find(link => link.name === dev)?.addresses.find(address => address.family === (answer.dst.includes(':') ? 'inet6' : 'inet'));
+	const far = nearest?.interfaces.flatMap(link => link.addresses.filter(address => address.family === own?.family)).find(Boolean);
+	if (own && far && far.prefixlen !== own.prefixlen) {
+		return `${label(ns)} sends ${target} straight out of ${name(dev)}, as its address ${own.address}/${own.prefixlen} covers it, but nobody there holds ${target}: a wrong prefix length (the other end has ${far.address}/${far.prefixlen}): fix the address (d, then a)`;
+	}
+	return `${label(ns)} sends ${target} straight out of ${name(dev)}, but nobody on that wire holds ${target}: route it through a gateway (r) or fix the addresses (a)`;
+}
