@@ -11,6 +11,8 @@ export type TraceFacts = {
 	snapshot: Snapshot;
 	/** `ip -j route get DST [from SRC] [iif IN]` inside ns: the kernel's decision. */
 	routeGet(ns: Namespace, packet: Pick<Packet, 'family' | 'src' | 'dst' | 'protocol' | 'dport'>, iif: string | null): Promise<RouteAnswer>;
+	/** A link's flags and operstate as they are now (the snapshot may be a moment old); null when it is gone. */
+	link(ns: Namespace, name: string): Promise<{flags: string[]; state: string} | null>;
 	/** `ip -j rule` inside ns. */
 	rules(ns: Namespace, family: Packet['family']): Promise<PolicyRule[]>;
 	/** Whether a routing table holds no route at all. */

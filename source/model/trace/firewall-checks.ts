@@ -4,27 +4,28 @@
 import {counted, evaluateChain, targetOf, type HookContext, type NfRule, type Ruleset} from './netfilter.js';
 import {checkFail, checkNote, checkOk, type Check, type Packet} from './types.js';
 
-export type FilterOutcome = {checks: Check[]; drop: {chain: string; text: string; rule: NfRule | null} | null};
+export type FilterOutcome = {checks: Check[]; drop: {table: string; chain: string; what: string} | null};
 
 const ruleShown = (rule: NfRule) => `\`${rule.text}\``;
 
 /** The filter (and raw/mangle) tables at `chain`: does anything drop the packet? */
-export function filterChecks(ruleset: Ruleset, chain: 'INPUT' | 'FORWARD' | 'OUTPUT', packet: Packet, context: HookContext, where: string): FilterOutcome {
+export function filterChecks(ruleset: Ruleset, chain: 'INPUT' | 'FORWARD' | 'OUTPUT', packet: Packet, context: HookContext): FilterOutcome {
 	const checks: Check[] = [];
 	for (const table of ['raw', 'mangle', 'filter']) {
 		if (!ruleset.chains.some(c => c.table === table && c.chain === chain)) continue;
 		const verdict = evaluateChain(ruleset, table, chain, packet, context);
-		for (const rule of verdict.unsure) checks.push(checkNote(`${where} ${table} ${chain}: ${ruleShown(rule)} may apply (nstui does not judge all of its matches)${counted(rule.packets)}`));
+		for (const rule of verdict.unsure) checks.push(checkNote(`${table} ${chain}: ${ruleShown(rule)} may apply (nstui does not judge all of its matches)${counted(rule.packets)}`));
 		if (verdict.verdict === 'drop') {
-			const text = verdict.rule
-				? `${where} ${table} ${chain} drops it: ${ruleShown(verdict.rule)}${counted(verdict.rule.packets)}`
-				: `${where} ${table} ${chain} policy is DROP and no rule accepts it${counted(verdict.policy?.packets ?? null)}`;
+			const what = verdict.rule
+				? `${ruleShown(verdict.rule)}${counted(verdict.rule.packets)}`
+				: `its policy DROP, no rule accepting it${counted(verdict.policy?.packets ?? null)}`;
+			const text = `${table} ${chain} drops it: ${what}`;
 			if (verdict.unsure.length > 0) {
 				checks.push(checkNote(`${text}, unless a rule above matches`));
 				continue;
 			}
 			checks.push(checkFail(text));
-			return {checks, drop: {chain, text, rule: verdict.rule}};
+			return {checks, drop: {table, chain, what}};
 		}
 		if (table === 'filter') {
 			checks.push(
@@ -37,6 +38,12 @@ export function filterChecks(ruleset: Ruleset, chain: 'INPUT' | 'FORWARD' | 'OUT
 		}
 	}
 	return {checks, drop: null};
+}
+
+/** The sentence for a drop: where, by what, and the fix. */
+export function dropSentence(where: string, drop: NonNullable<FilterOutcome['drop']>, bridged: boolean): string {
+	const fix = drop.what.startsWith('its policy') ? `accept it with a rule in ${drop.chain}, or set the policy to ACCEPT` : 'remove or change that rule';
+	return `${where} drops ${bridged ? 'bridged traffic' : 'it'} in ${drop.table} ${drop.chain} by ${drop.what}: ${fix}`;
 }
 
 export type Rewrite = {kind: 'snat' | 'dnat'; rule: NfRule; to: string | 'masquerade'};

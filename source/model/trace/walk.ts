@@ -2,11 +2,11 @@
 // namespace's kernel where it goes (facts.routeGet), across the wires the
 // snapshot proves (wire.ts), through the firewall and NAT of each hop, and then
 // the reply back. It stops at the first thing that breaks the path.
-import {namespaceLabel, type Namespace} from '../snapshot.js';
+import {namespaceLabel, type Interface, type Namespace} from '../snapshot.js';
 import {shown} from '../shown-text.js';
-import {downWithAddresses, forwardingOff, label, linkDownNoRoute, noRoute, typedRoute} from './explain.js';
+import {downWithAddresses, forwardingOff, label, linkDownNoRoute, noRoute, routesOfType, typedRoute} from './explain.js';
 import type {TraceFacts} from './facts.js';
-import {filterChecks, natRewrite} from './firewall-checks.js';
+import {dropSentence, filterChecks, natRewrite} from './firewall-checks.js';
 import type {HookContext} from './netfilter.js';
 import {ruleText, rulesFor} from './policy-rules.js';
 import {routeText, type RouteAnswer} from './route-answer.js';
@@ -144,9 +144,9 @@ async function follow(facts: TraceFacts, start: Namespace, initial: Packet, dire
 				return stop(`${label(ns)} also holds ${packet.dst} and keeps the packet: remove the address there (d) or trace another address`);
 			}
 			if (ruleset && iif !== null) {
-				const input = filterChecks(ruleset, 'INPUT', packet, {in: iif, out: null, state}, '');
+				const input = filterChecks(ruleset, 'INPUT', packet, {in: iif, out: null, state});
 				hop.checks.push(...input.checks);
-				if (input.drop) return stop(`${label(ns)} drops it in INPUT: ${input.drop.text.trim()}: remove or change that rule`);
+				if (input.drop) return stop(dropSentence(label(ns), input.drop, false));
 			}
 			if (!back && packet.dport !== null && packet.protocol !== 'icmp') {
 				const socket = await facts.listening(ns, packet);
@@ -172,13 +172,13 @@ async function follow(facts: TraceFacts, start: Namespace, initial: Packet, dire
 		}
 		if (ruleset) {
 			const chain = iif === null ? 'OUTPUT' : 'FORWARD';
-			const filtered = filterChecks(ruleset, chain, packet, {in: iif, out: dev, state}, '');
+			const filtered = filterChecks(ruleset, chain, packet, {in: iif, out: dev, state});
 			hop.checks.push(...filtered.checks);
-			if (filtered.drop) return stop(`${label(ns)} drops it in ${chain}: ${filtered.drop.text.trim()}: remove or change that rule`);
+			if (filtered.drop) return stop(dropSentence(label(ns), filtered.drop, false));
 		}
 
 		// Leaving through the device.
-		const link = ns.interfaces.find(entry => entry.name === dev);
+		const link = await fresh(facts, ns, ns.interfaces.find(entry => entry.name === dev));
 		if (link) {
 			if (link.master) {
 				const master = ns.interfaces.find(entry => entry.name === link.master);
@@ -232,12 +232,19 @@ async function follow(facts: TraceFacts, start: Namespace, initial: Packet, dire
 		}
 		if (landed.kind === 'nobody') {
 			hop.checks.push(checkFail(`nobody on the wire of ${name(dev)} holds ${target}${neighbour ? ` (neighbour ${neighbour})` : ''}`));
-			return stop(nobodySentence(ns, dev, answer, target, landed.nearest));
+			return stop(nobodySentence(ns, dev, answer, target, landed.farEnd));
 		}
 		ns = landed.ns;
 		iif = landed.in;
 	}
 	return stop(`the path is longer than ${maxHops} hops: check for a routing loop`);
+}
+
+/** The link with its flags and state as the kernel has them now. */
+async function fresh<T extends Interface | null | undefined>(facts: TraceFacts, ns: Namespace, link: T): Promise<T> {
+	if (!link) return link;
+	const now = await facts.link(ns, link.name);
+	return now ? {...link, flags: now.flags, state: now.state} : link;
 }
 
 const peerLabel = (facts: TraceFacts, inode: number) => {
@@ -278,6 +285,7 @@ async function postrouting(facts: TraceFacts, ns: Namespace, ruleset: NonNullabl
 async function bridgeHop(facts: TraceFacts, via: BridgePass, packet: Packet, state: HookContext['state'], back: boolean, nat: NatRecord[]): Promise<{hop: Hop; sentence: string | null}> {
 	const hop: Hop = {namespace: via.ns.inode, label: namespaceLabel(via.ns), role: 'bridge', in: via.inPort?.name ?? null, out: via.outPort?.name ?? via.bridge.name, decision: `bridge ${via.bridge.name}`, packet: {...packet}, checks: []};
 	const where = label(via.ns);
+	via = {...via, bridge: (await fresh(facts, via.ns, via.bridge))!, inPort: await fresh(facts, via.ns, via.inPort), outPort: await fresh(facts, via.ns, via.outPort)};
 	if (!isUp(via.bridge)) {
 		hop.checks.push(checkFail(`bridge ${name(via.bridge.name)} is down`));
 		return {hop, sentence: `bridge ${name(via.bridge.name)} in ${where} is down: press u on it there`};
@@ -296,8 +304,8 @@ async function bridgeHop(facts: TraceFacts, via: BridgePass, packet: Packet, sta
 	}
 	const ports = [via.inPort, via.outPort].filter(Boolean).map(port => name(port!.name));
 	hop.checks.push(checkOk(`bridge ${name(via.bridge.name)}${ports.length ? `, ports ${ports.join(' → ')}` : ''} up`));
-	// Only traffic bridged between two ports meets br_netfilter; traffic to the bridge's own address is routed there.
-	if (!via.outPort) return {hop, sentence: null};
+	// Only traffic bridged from one port to another meets br_netfilter; traffic to or from the bridge's own address is routed.
+	if (!via.inPort || !via.outPort) return {hop, sentence: null};
 	const values = await facts.sysctls(via.ns, ['net/bridge/bridge-nf-call-iptables']);
 	if (values.get('net/bridge/bridge-nf-call-iptables') !== '1' || packet.family !== 'inet') {
 		hop.checks.push(checkNote('br_netfilter does not pass bridged IPv4 to iptables here'));
@@ -307,9 +315,9 @@ async function bridgeHop(facts: TraceFacts, via: BridgePass, packet: Packet, sta
 	const {ruleset} = await facts.firewall(via.ns, packet.family);
 	if (!ruleset) return {hop, sentence: null};
 	const context: HookContext = {in: via.bridge.name, out: via.bridge.name, state};
-	const filtered = filterChecks(ruleset, 'FORWARD', packet, context, '');
+	const filtered = filterChecks(ruleset, 'FORWARD', packet, context);
 	hop.checks.push(...filtered.checks);
-	if (filtered.drop) return {hop, sentence: `${where} drops bridged traffic in FORWARD: ${filtered.drop.text.trim()}: remove or change that rule`};
+	if (filtered.drop) return {hop, sentence: dropSentence(where, filtered.drop, true)};
 	if (!back) {
 		const rewritten = await postrouting(facts, via.ns, ruleset, packet, context, null, via);
 		hop.checks.push(...rewritten.checks);
@@ -331,11 +339,15 @@ async function explainRefusal(facts: TraceFacts, ns: Namespace, packet: Packet, 
 			return forwardingOff(ns, packet.family, iif, values);
 		}
 	}
-	if (answer.refusal === 'reverse-path') {
-		const way = await facts.routeGet(ns, {...packet, src: '', dst: packet.src}, null);
-		const out = way.kind === 'route' && way.dev ? `leaves through ${name(way.dev)}, not ${name(iif ?? '')}` : 'is not through it';
+	// The kernel refuses a failed reverse-path check with EXDEV, or (6.x, through its drop reasons) with EINVAL like a blackhole.
+	if (iif !== null && packet.family === 'inet' && (answer.refusal === 'reverse-path' || (answer.refusal === 'blackhole' && routesOfType(ns, 'blackhole', packet.dst).length === 0))) {
 		const rp = Math.max(Number(values.get('net/ipv4/conf/all/rp_filter') ?? 0), Number(values.get(`net/ipv4/conf/${iif}/rp_filter`) ?? 0));
-		return `${label(ns)} drops packets from ${packet.src} that come in on ${name(iif ?? '')}: rp_filter=${rp} and its route back to ${packet.src} ${out} (an asymmetric path): route ${packet.src} back through ${name(iif ?? '')} (r), or set rp_filter=2 there`;
+		const way = await facts.routeGet(ns, {...packet, src: '', dst: packet.src}, null);
+		const wayDev = way.kind === 'route' ? way.dev : null;
+		if (answer.refusal === 'reverse-path' || (rp === 1 && wayDev !== iif) || (rp === 2 && way.kind === 'refused')) {
+			const out = wayDev ? `leaves through ${name(wayDev)}, not ${name(iif)}` : 'does not exist';
+			return `${label(ns)} drops packets from ${packet.src} that come in on ${name(iif)}: rp_filter=${rp} and its route back to ${packet.src} ${out} (an asymmetric path): route ${packet.src} back through ${name(iif)} (r), or set rp_filter=2 there`;
+		}
 	}
 	if (answer.refusal === 'blackhole') return typedRoute(ns, 'blackhole', packet.dst, back);
 	if (answer.refusal === 'prohibit') return typedRoute(ns, 'prohibit', packet.dst, back);
@@ -358,12 +370,12 @@ async function explainRefusal(facts: TraceFacts, ns: Namespace, packet: Packet, 
 	return `${label(ns)} cannot route ${packet.dst}: ${name(answer.message)}`;
 }
 
-function nobodySentence(ns: Namespace, dev: string, answer: Extract<RouteAnswer, {kind: 'route'}>, target: string, nearest: Namespace | null): string {
+function nobodySentence(ns: Namespace, dev: string, answer: Extract<RouteAnswer, {kind: 'route'}>, target: string, farEnd: Interface | null): string {
 	if (answer.gateway) {
 		return `nobody on the wire of ${name(dev)} in ${label(ns)} holds its gateway ${answer.gateway}: fix the route (r) or the gateway's address (a)`;
 	}
 	const own = ns.interfaces.find(link => link.name === dev)?.addresses.find(address => address.family === (answer.dst.includes(':') ? 'inet6' : 'inet'));
-	const far = nearest?.interfaces.flatMap(link => link.addresses.filter(address => address.family === own?.family)).find(Boolean);
+	const far = farEnd?.addresses.find(address => address.family === own?.family && !address.address.startsWith('fe80'));
 	if (own && far && far.prefixlen !== own.prefixlen) {
 		return `${label(ns)} sends ${target} straight out of ${name(dev)}, as its address ${own.address}/${own.prefixlen} covers it, but nobody there holds ${target}: a wrong prefix length (the other end has ${far.address}/${far.prefixlen}): fix the address (d, then a)`;
 	}

@@ -13,7 +13,8 @@ export type Landing =
 	/** A veth whose other end nstui could not prove. */
 	| {kind: 'unresolved'; device: string}
 	/** Nobody on the wire holds the address the packet is sent to (neighbour resolution fails). */
-	| {kind: 'nobody'; target: string; wire: string[]; via: BridgePass | null; nearest: Namespace | null};
+	| {kind: 'nobody'; target: string; wire: string[]; via: BridgePass | null; /** The interface at the other end of the wire, when there is one. */
+			farEnd: Interface | null};
 
 /** A bridge the packet crosses: where, in through which port, out through which. */
 export type BridgePass = {ns: Namespace; bridge: Interface; inPort: Interface | null; outPort: Interface | null};
@@ -49,7 +50,7 @@ export function landing(snapshot: Snapshot, ns: Namespace, device: string, targe
 		if (master?.kind === 'bridge') return acrossBridge(byInode, peerNs, master, peer, target);
 		// The kernel answers neighbour requests for any of its addresses (arp_ignore=0).
 		if (nsHolds(peerNs, target)) return {kind: 'namespace', ns: peerNs, in: peer.name, via: null};
-		return {kind: 'nobody', target, wire: [`${peer.name} in ${namespaceLabel(peerNs)}`], via: null, nearest: peerNs};
+		return {kind: 'nobody', target, wire: [`${peer.name} in ${namespaceLabel(peerNs)}`], via: null, farEnd: peer};
 	}
 	if (link.kind === 'loopback') return {kind: 'namespace', ns, in: 'lo', via: null};
 	return {kind: 'outside', device, deviceKind: link.kind, via: null};
@@ -77,5 +78,5 @@ function acrossBridge(byInode: Map<number, Namespace>, ns: Namespace, bridge: In
 	const outward = ports.find(port => port.kind !== 'veth' && port.kind !== 'bridge');
 	if (outward) return {kind: 'outside', device: outward.name, deviceKind: outward.kind, via: {ns, bridge, inPort, outPort: outward}};
 	if (nsHolds(ns, target)) return {kind: 'namespace', ns, in: bridge.name, via: {ns, bridge, inPort, outPort: null}};
-	return {kind: 'nobody', target, wire, via: {ns, bridge, inPort, outPort: null}, nearest: null};
+	return {kind: 'nobody', target, wire, via: {ns, bridge, inPort, outPort: null}, farEnd: null};
 }

@@ -61,6 +61,14 @@ export class KernelFacts implements TraceFacts {
 		return parseRouteAnswer(result.ok ? result.stdout : '', result.stderr);
 	}
 
+	async link(ns: Namespace, name: string) {
+		const result = await this.ip(ns, ['-j', 'link', 'show', 'dev', name]);
+		const entry = parseJsonArray(result.stdout.trim() || '[]')?.[0] as {flags?: unknown; operstate?: unknown} | undefined;
+		if (!result.ok || !entry) return null;
+		const flags = Array.isArray(entry.flags) ? entry.flags.filter((flag): flag is string => typeof flag === 'string') : [];
+		return {flags, state: typeof entry.operstate === 'string' ? entry.operstate : 'UNKNOWN'};
+	}
+
 	rules(ns: Namespace, family: Packet['family']): Promise<PolicyRule[]> {
 		const key = `${ns.inode}${family}`;
 		let rules = this.ruleLists.get(key);
@@ -73,7 +81,9 @@ export class KernelFacts implements TraceFacts {
 
 	async tableEmpty(ns: Namespace, family: Packet['family'], table: string): Promise<boolean> {
 		const result = await this.ip(ns, ['-j', familyFlag(family), 'route', 'show', 'table', table]);
-		return result.ok && (parseJsonArray(result.stdout.trim() || '[]')?.length ?? 0) === 0;
+		// A table no route was ever added to does not exist, which is as empty as a table gets.
+		if (!result.ok) return /table does not exist/i.test(result.stderr);
+		return (parseJsonArray(result.stdout.trim() || '[]')?.length ?? 0) === 0;
 	}
 
 	async sysctls(ns: Namespace, keys: string[]): Promise<Map<string, string>> {
