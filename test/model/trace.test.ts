@@ -1,0 +1,200 @@
+// The trace's pure parts: the kernel's answers, policy rules, iptables rules and
+// counters judged for one packet, FROM/TO, and the walk over facts from a table.
+import {describe, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {parseRouteAnswer, routeText} from '../../source/model/trace/route-answer.js';
+import {parsePolicyRules, rulesFor} from '../../source/model/trace/policy-rules.js';
+import {evaluateChain, parseIptablesCounters, ruleMatches, ruleWords} from '../../source/model/trace/netfilter.js';
+import {resolveDestination, resolveNamespace, splitDestination} from '../../source/model/trace/endpoints.js';
+import {tracePath} from '../../source/model/trace/walk.js';
+import {formatTrace} from '../../source/model/trace/format.js';
+import type {TraceFacts} from '../../source/model/trace/facts.js';
+import type {Packet} from '../../source/model/trace/types.js';
+import type {Interface, Namespace, Snapshot} from '../../source/model/snapshot.js';
+
+const packet = (fields: Partial<Packet> = {}): Packet => ({family: 'inet', src: '192.168.1.1', dst: '192.168.2.1', protocol: 'tcp', dport: 80, sport: null, ...fields});
+
+describe('the kernel\'s answer to ip route get', () => {
+	test('a route, with the table a rule chose', () => {
+		const answer = parseRouteAnswer('[{"dst":"192.168.2.1","gateway":"192.168.1.254","dev":"veth-ns1","table":"100","prefsrc":"192.168.1.1","flags":[],"uid":0,"cache":[]}]', '');
+		assert.deepEqual(answer, {kind: 'route', type: 'unicast', dst: '192.168.2.1', dev: 'veth-ns1', gateway: '192.168.1.254', prefsrc: '192.168.1.1', table: '100', flags: []});
+		assert.equal(routeText(answer as never), '192.168.2.1 via 192.168.1.254 dev veth-ns1 table 100 src 192.168.1.1');
+	});
+	test('refusals by errno', () => {
+		const refusal = (stderr: string) => {
+			const answer = parseRouteAnswer('', stderr);
+			return answer.kind === 'refused' ? answer.refusal : null;
+		};
+		assert.equal(refusal('RTNETLINK answers: Network is unreachable'), 'no-route');
+		assert.equal(refusal('RTNETLINK answers: No route to host'), 'unreachable');
+		assert.equal(refusal('RTNETLINK answers: Invalid argument'), 'blackhole');
+		assert.equal(refusal('RTNETLINK answers: Permission denied'), 'prohibit');
+		assert.equal(refusal('RTNETLINK answers: Invalid cross-device link'), 'reverse-path');
+		assert.equal(refusal('something new'), 'other');
+	});
+});
+
+describe('policy rules', () => {
+	const rules = parsePolicyRules([
+		{priority: 0, src: 'all', table: 'local'},
+		{priority: 100, src: 'all', dst: '192.168.2.0', dstlen: 24, table: '100'},
+		{priority: 101, src: '10.0.0.0', srclen: 8, action: 'unreachable'},
+		{priority: 102, src: 'all', fwmark: '0x1', table: '5'},
+		{priority: 103, not: null, src: '192.168.1.1', table: '7'},
+		{priority: 32766, src: 'all', table: 'main'},
+	]);
+	test('the rules that would select a packet, before main; fwmark is not judged', () => {
+		const selected = rulesFor(rules, packet(), null).map(rule => [rule.priority, rule.certain]);
+		assert.deepEqual(selected, [[100, true], [102, false]]);
+		assert.deepEqual(rulesFor(rules, packet({src: '10.1.2.3'}), null).map(rule => rule.priority), [100, 101, 102, 103]);
+	});
+});
+
+describe('iptables rules with counters', () => {
+	const saved = [
+		'*filter',
+		':INPUT ACCEPT [10:840]',
+		':FORWARD DROP [3:252]',
+		':OUTPUT ACCEPT [0:0]',
+		':CHECKS - [0:0]',
+		'[5:420] -A FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
+		'[2:168] -A FORWARD -i veth-r1 -p tcp -m tcp --dport 22 -j ACCEPT',
+		'[0:0] -A FORWARD -m comment --comment "two words" -j CHECKS',
+		'[1:60] -A CHECKS -d 192.168.2.9/32 -j REJECT --reject-with icmp-port-unreachable',
+		'[0:0] -A INPUT -m physdev --physdev-is-bridged -j DROP',
+		'COMMIT',
+		'*nat',
+		':POSTROUTING ACCEPT [0:0]',
+		'[7:500] -A POSTROUTING -s 192.168.15.0/24 ! -o vnet-0 -j MASQUERADE',
+		'COMMIT',
+	].join('\n');
+	const ruleset = parseIptablesCounters(saved);
+
+	test('policies, rules and packet counters are read; a quoted comment is one word', () => {
+		assert.deepEqual(ruleset.chains.find(chain => chain.chain === 'FORWARD'), {table: 'filter', chain: 'FORWARD', policy: 'DROP', packets: 3});
+		assert.equal(ruleset.rules.length, 6);
+		assert.equal(ruleset.rules[0]!.packets, 5);
+		assert.deepEqual(ruleWords('-m comment --comment "two words" -j X'), ['-m', 'comment', '--comment', 'two words', '-j', 'X']);
+	});
+	test('a new connection meets the FORWARD policy; a reply is accepted by the conntrack rule', () => {
+		const fresh = evaluateChain(ruleset, 'filter', 'FORWARD', packet(), {in: 'veth-r1', out: 'veth-r2', state: 'NEW'});
+		assert.equal(fresh.verdict, 'drop');
+		assert.equal(fresh.policy?.packets, 3);
+		const reply = evaluateChain(ruleset, 'filter', 'FORWARD', packet(), {in: 'veth-r2', out: 'veth-r1', state: 'ESTABLISHED'});
+		assert.equal(reply.verdict, 'accept');
+	});
+	test('ports, interfaces and user chains', () => {
+		assert.equal(evaluateChain(ruleset, 'filter', 'FORWARD', packet({dport: 22}), {in: 'veth-r1', out: 'x', state: 'NEW'}).verdict, 'accept');
+		const rejected = evaluateChain(ruleset, 'filter', 'FORWARD', packet({dst: '192.168.2.9'}), {in: 'veth-r1', out: 'x', state: 'NEW'});
+		assert.equal(rejected.verdict, 'drop');
+		assert.match(rejected.rule!.text, /REJECT/);
+	});
+	test('a match nstui does not judge makes a rule "maybe", never a verdict', () => {
+		assert.equal(ruleMatches(['-m', 'physdev', '--physdev-is-bridged', '-j', 'DROP'], packet(), {in: 'x', out: null, state: 'NEW'}), 'maybe');
+		const input = evaluateChain(ruleset, 'filter', 'INPUT', packet(), {in: 'x', out: null, state: 'NEW'});
+		assert.equal(input.verdict, 'pass');
+		assert.equal(input.unsure.length, 1);
+	});
+	test('"! -o" excludes the bridge from the masquerade', () => {
+		assert.equal(evaluateChain(ruleset, 'nat', 'POSTROUTING', packet({src: '192.168.15.5'}), {in: 'vnet-0', out: 'vnet-0', state: 'NEW'}).verdict, 'pass');
+		assert.equal(evaluateChain(ruleset, 'nat', 'POSTROUTING', packet({src: '192.168.15.5'}), {in: 'vnet-0', out: 'eth0', state: 'NEW'}).verdict, 'nat');
+	});
+});
+
+const link = (name: string, fields: Partial<Interface> = {}): Interface => ({
+	ifindex: 2, name, kind: 'veth', state: 'UP', flags: ['BROADCAST', 'MULTICAST', 'UP', 'LOWER_UP'], mtu: 1500, mac: null, master: null, addresses: [], peer: null, ...fields,
+});
+const namespace = (inode: number, name: string, interfaces: Interface[], fields: Partial<Namespace> = {}): Namespace => ({
+	inode, name, paths: [`/run/netns/${name}`], root: false, nsid: null, forwarding: {ipv4: false, ipv6: false}, processes: [], interfaces, routes: [], error: null, ...fields,
+});
+const v4 = (address: string, prefixlen = 24) => ({family: 'inet' as const, address, prefixlen});
+
+// seed 000 §4 as a snapshot: a — router — b.
+const a = namespace(1, 'a', [link('veth-ns1', {addresses: [v4('192.168.1.1')], peer: {namespace: 2, name: 'veth-router1', ifindex: 2}})]);
+const router = namespace(2, 'router', [
+	link('veth-router1', {addresses: [v4('192.168.1.254')], peer: {namespace: 1, name: 'veth-ns1', ifindex: 2}}),
+	link('veth-router2', {addresses: [v4('192.168.2.254')], peer: {namespace: 3, name: 'veth-ns2', ifindex: 2}}),
+], {forwarding: {ipv4: true, ipv6: false}, owner: {engine: 'docker', id: 'abcdef0123456789', name: 'edge', image: null, labels: {}, containers: [], cgroup: '/docker/abcdef', note: null}});
+const b = namespace(3, 'b', [link('veth-ns2', {addresses: [v4('192.168.2.1')], peer: {namespace: 2, name: 'veth-router2', ifindex: 3}})]);
+const snapshot: Snapshot = {version: 1, takenAt: '2026-12-02T00:00:00Z', namespaces: [a, router, b]};
+
+/** Facts from a table, as the kernel of each namespace would answer: the routes of seed 000 §4. */
+function tableFacts(overrides: {forwarding?: string; bDefault?: boolean} = {}): TraceFacts {
+	const routes: Record<string, (p: {dst: string; src: string}, iif: string | null) => string> = {
+		a: p => (p.dst === '192.168.1.1' ? '[{"type":"local","dst":"192.168.1.1","dev":"lo","table":"local","flags":[]}]' : `[{"dst":"${p.dst}","gateway":"192.168.1.254","dev":"veth-ns1","prefsrc":"192.168.1.1","flags":[]}]`),
+		router: (p, iif) => {
+			if (iif !== null && overrides.forwarding === '0') return 'No route to host';
+			return p.dst.startsWith('192.168.2.') ? `[{"dst":"${p.dst}","dev":"veth-router2","flags":[]}]` : `[{"dst":"${p.dst}","dev":"veth-router1","flags":[]}]`;
+		},
+		b: p => {
+			if (p.dst === '192.168.2.1') return '[{"type":"local","dst":"192.168.2.1","dev":"lo","flags":[]}]';
+			if (overrides.bDefault === false) return 'Network is unreachable';
+			return `[{"dst":"${p.dst}","gateway":"192.168.2.254","dev":"veth-ns2","prefsrc":"192.168.2.1","flags":[]}]`;
+		},
+	};
+	return {
+		snapshot,
+		async routeGet(ns, p, iif) {
+			const out = routes[ns.name!]!(p, iif);
+			return parseRouteAnswer(out.startsWith('[') ? out : '', out);
+		},
+		async link() {
+			return null;
+		},
+		async rules() {
+			return [];
+		},
+		async tableEmpty() {
+			return true;
+		},
+		async sysctls(ns, keys) {
+			return new Map(keys.map(key => [key, key.endsWith('forwarding') || key.endsWith('ip_forward') ? (ns.name === 'router' ? overrides.forwarding ?? '1' : '0') : '0']));
+		},
+		async neighbour() {
+			return null;
+		},
+		async firewall() {
+			return {ruleset: null, error: null, source: 'table'};
+		},
+		async listening() {
+			return {listening: null, detail: 'not asked'};
+		},
+	};
+}
+
+describe('the walk over facts from a table', () => {
+	test('a reaches b through the router and back', async () => {
+		const trace = await tracePath(tableFacts(), {from: a, to: '192.168.2.1', toNamespace: b, protocol: 'icmp', port: null});
+		assert.deepEqual(trace.forward.map(hop => [hop.label, hop.role]), [['a', 'origin'], ['router', 'transit'], ['b', 'destination']]);
+		assert.deepEqual(trace.return.map(hop => hop.label), ['b', 'router', 'a']);
+		assert.equal(trace.ok, true);
+		assert.match(formatTrace(trace), /✓ a reaches 192\.168\.2\.1 and the replies come back/);
+	});
+	test('forwarding off names the router and f', async () => {
+		const trace = await tracePath(tableFacts({forwarding: '0'}), {from: a, to: '192.168.2.1', toNamespace: null, protocol: 'icmp', port: null});
+		assert.deepEqual(trace.broken, {direction: 'forward', hop: 1, sentence: 'router forwards no IPv4 (net.ipv4.ip_forward=0): press f there'});
+	});
+	test('no route back names the gateway on b\'s own subnet', async () => {
+		const trace = await tracePath(tableFacts({bDefault: false}), {from: a, to: '192.168.2.1', toNamespace: null, protocol: 'icmp', port: null});
+		assert.deepEqual(trace.broken, {direction: 'return', hop: 0, sentence: 'b has no route back to 192.168.1.1: add `default via 192.168.2.254` (r)'});
+	});
+});
+
+describe('FROM and TO', () => {
+	test('FROM by name, inode, net:[inode] or owner', () => {
+		for (const term of ['router', '2', 'net:[2]', 'edge', 'abcdef']) {
+			const found = resolveNamespace(snapshot, term);
+			assert.ok(found.ok && found.value.inode === 2, term);
+		}
+		assert.equal(resolveNamespace(snapshot, 'nowhere').ok, false);
+	});
+	test('TO as an address with an optional port and protocol, or as a namespace', () => {
+		assert.deepEqual(splitDestination('192.168.2.1:53/udp'), {ok: true, value: {to: '192.168.2.1', port: 53, protocol: 'udp'}});
+		assert.deepEqual(splitDestination('fd00::1'), {ok: true, value: {to: 'fd00::1', port: null, protocol: 'icmp'}});
+		assert.deepEqual(splitDestination('[fd00::1]:80'), {ok: true, value: {to: 'fd00::1', port: 80, protocol: 'tcp'}});
+		assert.equal(splitDestination('b:99999').ok, false);
+		const to = resolveDestination(snapshot, 'b:8080');
+		assert.ok(to.ok);
+		assert.deepEqual([to.value.address, to.value.namespace?.name, to.value.port], ['192.168.2.1', 'b', 8080]);
+	});
+});
