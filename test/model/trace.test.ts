@@ -7,6 +7,7 @@ import {parsePolicyRules, rulesFor} from '../../source/model/trace/policy-rules.
 import {evaluateChain, parseIptablesCounters, ruleMatches, ruleWords} from '../../source/model/trace/netfilter.js';
 import {resolveDestination, resolveNamespace, splitDestination} from '../../source/model/trace/endpoints.js';
 import {tracePath} from '../../source/model/trace/walk.js';
+import {listenerFor} from '../../source/model/trace/listener.js';
 import {formatTrace} from '../../source/model/trace/format.js';
 import type {TraceFacts} from '../../source/model/trace/facts.js';
 import type {Packet} from '../../source/model/trace/types.js';
@@ -196,5 +197,20 @@ describe('FROM and TO', () => {
 		const to = resolveDestination(snapshot, 'b:8080');
 		assert.ok(to.ok);
 		assert.deepEqual([to.value.address, to.value.namespace?.name, to.value.port], ['192.168.2.1', 'b', 8080]);
+	});
+});
+
+describe('the listener at the destination', () => {
+	const socket = (localAddress: string, localPort: number, protocol: 'tcp' | 'udp' = 'tcp', listening = true) => ({
+		protocol, family: localAddress.includes(':') ? 'inet6' as const : 'inet' as const, state: listening ? 'LISTEN' : 'ESTAB', listening, localAddress, localPort,
+		remoteAddress: '', remotePort: null, recvQueue: 0, sendQueue: 0, uid: 0, inode: 1, processes: [{pid: 42, comm: 'nginx', user: 'root', fd: 3}],
+	});
+	test('on the address, on the wildcard, on the IPv6 wildcard; not on another address or protocol', () => {
+		assert.equal(listenerFor([socket('192.168.2.1', 80)], packet()).listening, true);
+		assert.match(listenerFor([socket('0.0.0.0', 80)], packet()).detail, /^nginx \(pid 42\) listens on 0\.0\.0\.0:80\/tcp$/);
+		assert.equal(listenerFor([socket('::', 80)], packet()).listening, true);
+		assert.deepEqual(listenerFor([socket('127.0.0.1', 80)], packet()), {listening: false, detail: 'nothing listens on 192.168.2.1:80/tcp (port 80 is bound only on 127.0.0.1)'});
+		assert.equal(listenerFor([socket('0.0.0.0', 80, 'udp')], packet()).listening, false);
+		assert.equal(listenerFor([socket('0.0.0.0', 80, 'tcp', false)], packet()).listening, false);
 	});
 });

@@ -4,7 +4,7 @@
 import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {existsSync} from 'node:fs';
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {runRecipe} from '../../source/system/recipes.js';
 import {recipeNamespaces, type RecipeName} from '../../source/model/recipes.js';
 import {discover} from '../../source/system/discover.js';
@@ -21,6 +21,9 @@ const skip = needsRoot || (!findProgram('ping') && 'needs ping (apt-get install 
 const pings = (ns: string, address: string) =>
 	spawnSync('ip', ['netns', 'exec', ns, 'ping', '-c', '1', '-W', '1', address], {stdio: 'ignore'}).status === 0;
 const inside = (ns: string, ...argv: string[]) => sh('ip', 'netns', 'exec', ns, ...argv);
+/** The probe for a port: a TCP connect from inside ns (node itself, which is there wherever the tests run). */
+const connects = (ns: string, address: string, port: number) =>
+	spawnSync('ip', ['netns', 'exec', ns, process.execPath, '-e', `const s=require('net').connect(${port},'${address}',()=>process.exit(0));s.on('error',()=>process.exit(1));setTimeout(()=>process.exit(2),2000)`], {stdio: 'ignore'}).status === 0;
 
 async function traced(from: string, to: string): Promise<Trace> {
 	const {snapshot} = await discover({owners: false});
@@ -232,6 +235,28 @@ describe('nstui trace on real namespaces', {skip}, () => {
 		const trace = await traced(web!, '192.168.15.6');
 		assert.ok(trace.forward.some(hop => hop.role === 'bridge' && hop.checks.some(check => /rewrites the source 192\.168\.15\.5 to 192\.168\.15\.1 \(between ports of vnet-0\)/.test(check.text))), explain(trace));
 		assertBreaks(trace, web!, '192.168.15.6', {direction: 'return', at: host!, sentence: /masquerades traffic between ports of vnet-0 \(`-A POSTROUTING -s 192\.168\.15\.0\/24 -j MASQUERADE`\).*add "! -o vnet-0" to that rule \(M\)/});
+	});
+
+	test('a port: nothing listens on it, then a listener does', async () => {
+		const [, web, db] = await up('bridge');
+		const closed = await traced(web!, `${db}:8080`);
+		assert.equal(closed.to.port, 8080);
+		const first = firstBreak(closed);
+		assert.equal(first?.hop.label, db, explain(closed));
+		assert.equal(first?.direction, 'forward');
+		assert.match(closed.broken?.sentence ?? '', new RegExp(`^nothing in ${db} listens on 192\\.168\\.15\\.6:8080/tcp`));
+		assert.equal(connects(web!, '192.168.15.6', 8080), false, 'the probe agrees: the connection is refused');
+
+		const server = spawn('ip', ['netns', 'exec', db!, process.execPath, '-e', `require('net').createServer(c=>c.end()).listen(8080,'0.0.0.0')`], {stdio: 'ignore'});
+		try {
+			for (let tries = 0; tries < 100 && !inside(db!, 'ss', '-Hltn', 'sport = :8080').trim(); tries++) await sleep(30);
+			const open = await traced(web!, `${db}:8080`);
+			assert.equal(open.broken, null, explain(open));
+			assert.ok(open.forward.at(-1)!.checks.some(check => check.ok === true && /listens on 0\.0\.0\.0:8080\/tcp/.test(check.text)), explain(open));
+			assert.ok(connects(web!, '192.168.15.6', 8080), 'the probe agrees: the connection is made');
+		} finally {
+			server.kill('SIGKILL');
+		}
 	});
 
 	test('only the kernel knows: a rule sends the packet to a more specific route in another table', async () => {

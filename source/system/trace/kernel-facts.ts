@@ -11,9 +11,18 @@ import {parseIptablesCounters, type Ruleset} from '../../model/trace/netfilter.j
 import {parsePolicyRules, type PolicyRule} from '../../model/trace/policy-rules.js';
 import {parseRouteAnswer} from '../../model/trace/route-answer.js';
 import type {Packet} from '../../model/trace/types.js';
+import {listenerFor} from '../../model/trace/listener.js';
 import {targetFor} from '../actions/targets.js';
+import {readSockets} from '../sockets.js';
 import {findProgram, missingProgramMessage} from '../programs.js';
 import {run} from '../run.js';
+
+/** Whether something listens for the packet, from the namespace's sockets (sockets.ts). */
+async function listeningBySockets(ns: Namespace, packet: Packet) {
+	const reading = await readSockets(ns);
+	if (reading.error) return {listening: null, detail: `the sockets could not be read: ${reading.error}`};
+	return listenerFor(reading.sockets, packet);
+}
 
 const familyFlag = (family: Packet['family']) => (family === 'inet' ? '-4' : '-6');
 
@@ -38,7 +47,7 @@ export class KernelFacts implements TraceFacts {
 
 	constructor(
 		readonly snapshot: Snapshot,
-		private readonly listen: TraceFacts['listening'] = async () => ({listening: null, detail: 'nstui cannot tell whether anything listens there'}),
+		private readonly listen: TraceFacts['listening'] = listeningBySockets,
 	) {}
 
 	private target(ns: Namespace): NamespaceTarget {
