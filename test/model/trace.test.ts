@@ -8,6 +8,7 @@ import {evaluateChain, parseIptablesCounters, ruleMatches, ruleWords} from '../.
 import {resolveDestination, resolveNamespace, splitDestination} from '../../source/model/trace/endpoints.js';
 import {tracePath} from '../../source/model/trace/walk.js';
 import {listenerFor} from '../../source/model/trace/listener.js';
+import {parseNftRuleset} from '../../source/model/trace/nft.js';
 import {formatTrace} from '../../source/model/trace/format.js';
 import type {TraceFacts} from '../../source/model/trace/facts.js';
 import type {Packet} from '../../source/model/trace/types.js';
@@ -72,7 +73,8 @@ describe('iptables rules with counters', () => {
 	const ruleset = parseIptablesCounters(saved);
 
 	test('policies, rules and packet counters are read; a quoted comment is one word', () => {
-		assert.deepEqual(ruleset.chains.find(chain => chain.chain === 'FORWARD'), {table: 'filter', chain: 'FORWARD', policy: 'DROP', packets: 3});
+		assert.deepEqual(ruleset.chains.find(chain => chain.chain === 'FORWARD'), {table: 'filter', chain: 'FORWARD', policy: 'DROP', packets: 3, base: {hook: 'forward', kind: 'filter', priority: 0}});
+		assert.equal(ruleset.chains.find(chain => chain.chain === 'CHECKS')?.base, undefined, 'a user chain hooks nowhere');
 		assert.equal(ruleset.rules.length, 6);
 		assert.equal(ruleset.rules[0]!.packets, 5);
 		assert.deepEqual(ruleWords('-m comment --comment "two words" -j X'), ['-m', 'comment', '--comment', 'two words', '-j', 'X']);
@@ -212,5 +214,41 @@ describe('the listener at the destination', () => {
 		assert.deepEqual(listenerFor([socket('127.0.0.1', 80)], packet()), {listening: false, detail: 'nothing listens on 192.168.2.1:80/tcp (port 80 is bound only on 127.0.0.1)'});
 		assert.equal(listenerFor([socket('0.0.0.0', 80, 'udp')], packet()).listening, false);
 		assert.equal(listenerFor([socket('0.0.0.0', 80, 'tcp', false)], packet()).listening, false);
+	});
+});
+
+describe('nftables\' own rules', () => {
+	const json = JSON.stringify({nftables: [
+		{metainfo: {version: '1.0.6'}},
+		{table: {family: 'ip', name: 'filter', handle: 1}},
+		{chain: {family: 'ip', table: 'filter', name: 'FORWARD', handle: 1, type: 'filter', hook: 'forward', prio: 0, policy: 'drop'}},
+		{rule: {family: 'ip', table: 'filter', chain: 'FORWARD', handle: 2, expr: [{xt: {type: 'match', name: 'conntrack'}}, {counter: {packets: 0, bytes: 0}}, {accept: null}]}},
+		{chain: {family: 'inet', table: 't', name: 'fw', handle: 1, type: 'filter', hook: 'forward', prio: 10, policy: 'accept'}},
+		{chain: {family: 'inet', table: 't', name: 'checks', handle: 2}},
+		{rule: {family: 'inet', table: 't', chain: 'fw', handle: 3, expr: [{match: {op: '==', left: {meta: {key: 'iifname'}}, right: 'veth*'}}, {jump: {target: 'checks'}}]}},
+		{rule: {family: 'inet', table: 't', chain: 'checks', handle: 4, expr: [
+			{match: {op: '==', left: {payload: {protocol: 'ip', field: 'saddr'}}, right: {prefix: {addr: '192.168.1.0', len: 24}}}},
+			{match: {op: '==', left: {payload: {protocol: 'tcp', field: 'dport'}}, right: {set: [80, 443]}}},
+			{counter: {packets: 7, bytes: 420}},
+			{drop: null},
+		]}},
+		{chain: {family: 'ip6', table: 'v6only', name: 'fw', handle: 1, type: 'filter', hook: 'forward', prio: 0, policy: 'drop'}},
+	]});
+
+	test('iptables-nft\'s tables are left to iptables-save; nft\'s own are read with hooks, priorities and counters', () => {
+		const ruleset = parseNftRuleset(json, 'inet', (family, table) => family === 'ip' && table === 'filter');
+		assert.deepEqual(ruleset.chains.map(chain => [chain.table, chain.chain, chain.policy, chain.base?.priority ?? null]), [['inet t', 'fw', 'ACCEPT', 10], ['inet t', 'checks', null, null]]);
+		const dropped = evaluateChain(ruleset, 'inet t', 'fw', packet({dport: 443}), {in: 'veth-r1', out: 'veth-r2', state: 'NEW'});
+		assert.equal(dropped.verdict, 'drop');
+		assert.equal(dropped.rule?.packets, 7);
+		assert.equal(dropped.rule?.text, 'ip saddr 192.168.1.0/24 tcp dport 80,443 counter drop');
+		assert.equal(evaluateChain(ruleset, 'inet t', 'fw', packet({dport: 22}), {in: 'veth-r1', out: 'x', state: 'NEW'}).verdict, 'pass');
+		assert.equal(evaluateChain(ruleset, 'inet t', 'fw', packet({dport: 443}), {in: 'eth0', out: 'x', state: 'NEW'}).verdict, 'pass');
+	});
+	test('without iptables-save, its tables come from nft too, where an opaque match is "maybe"', () => {
+		const ruleset = parseNftRuleset(json, 'inet', () => false);
+		const forward = evaluateChain(ruleset, 'ip filter', 'FORWARD', packet(), {in: 'a', out: 'b', state: 'NEW'});
+		assert.equal(forward.verdict, 'drop');
+		assert.equal(forward.unsure.length, 1);
 	});
 });

@@ -187,6 +187,15 @@ describe('nstui trace on real namespaces', {skip}, () => {
 		assertWorks(opened, a!, '192.168.2.1');
 	});
 
+	test('a drop in an nftables table of its own, which iptables-save does not show', {skip: findProgram('nft') ? false : 'needs nft (apt-get install nftables)'}, async () => {
+		const [a, router] = await up('router');
+		inside(router!, 'nft', 'add', 'table', 'inet', 'guard');
+		inside(router!, 'nft', 'add', 'chain', 'inet', 'guard', 'fw', '{ type filter hook forward priority 10; policy accept; }');
+		inside(router!, 'nft', 'add', 'rule', 'inet', 'guard', 'fw', 'ip', 'saddr', '192.168.1.0/24', 'oifname', 'veth-router2', 'counter', 'drop');
+		const trace = await traced(a!, '192.168.2.1');
+		assertBreaks(trace, a!, '192.168.2.1', {direction: 'forward', at: router!, sentence: /drops it in inet guard fw by `ip saddr 192\.168\.1\.0\/24 meta oifname veth-router2 counter drop` \(\d+ packets? so far\)/});
+	});
+
 	test('a policy rule into an empty table', async () => {
 		const [a] = await up('router');
 		ip('-n', a!, 'route', 'del', 'default');

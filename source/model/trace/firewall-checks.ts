@@ -1,18 +1,18 @@
 // The firewall at one hook of one hop, as checks: a rule or policy that drops
 // the packet breaks the path; NAT rules rewrite it, and the trace follows the
 // rewritten packet.
-import {counted, evaluateChain, targetOf, type HookContext, type NfRule, type Ruleset} from './netfilter.js';
+import {chainsAt, counted, evaluateChain, targetOf, type Hook, type HookContext, type NfRule, type Ruleset} from './netfilter.js';
 import {checkFail, checkNote, checkOk, type Check, type Packet} from './types.js';
 
 export type FilterOutcome = {checks: Check[]; drop: {table: string; chain: string; what: string} | null};
 
 const ruleShown = (rule: NfRule) => `\`${rule.text}\``;
 
-/** The filter (and raw/mangle) tables at `chain`: does anything drop the packet? */
-export function filterChecks(ruleset: Ruleset, chain: 'INPUT' | 'FORWARD' | 'OUTPUT', packet: Packet, context: HookContext): FilterOutcome {
+/** Every filtering base chain at the hook (iptables' raw, mangle, filter; nft's own): does one drop the packet? */
+export function filterChecks(ruleset: Ruleset, hook: Hook, packet: Packet, context: HookContext): FilterOutcome {
 	const checks: Check[] = [];
-	for (const table of ['raw', 'mangle', 'filter']) {
-		if (!ruleset.chains.some(c => c.table === table && c.chain === chain)) continue;
+	for (const base of chainsAt(ruleset, hook, 'filter')) {
+		const {table, chain} = base;
 		const verdict = evaluateChain(ruleset, table, chain, packet, context);
 		for (const rule of verdict.unsure) checks.push(checkNote(`${table} ${chain}: ${ruleShown(rule)} may apply (nstui does not judge all of its matches)${counted(rule.packets)}`));
 		if (verdict.verdict === 'drop') {
@@ -27,14 +27,10 @@ export function filterChecks(ruleset: Ruleset, chain: 'INPUT' | 'FORWARD' | 'OUT
 			checks.push(checkFail(text));
 			return {checks, drop: {table, chain, what}};
 		}
-		if (table === 'filter') {
-			checks.push(
-				checkOk(
-					verdict.rule
-						? `filter ${chain}: accepted by ${ruleShown(verdict.rule)}${counted(verdict.rule.packets)}`
-						: `filter ${chain}: policy ${verdict.policy?.policy ?? 'ACCEPT'}, no rule drops it`,
-				),
-			);
+		// Chains that say nothing about this packet are left out, but the one that decides is named.
+		if (verdict.rule) checks.push(checkOk(`${table} ${chain}: accepted by ${ruleShown(verdict.rule)}${counted(verdict.rule.packets)}`));
+		else if (ruleset.rules.some(rule => rule.table === table && rule.chain === chain) || base.policy !== 'ACCEPT') {
+			checks.push(checkOk(`${table} ${chain}: policy ${base.policy ?? 'ACCEPT'}, no rule drops it`));
 		}
 	}
 	return {checks, drop: null};
@@ -46,22 +42,34 @@ export function dropSentence(where: string, drop: NonNullable<FilterOutcome['dro
 	return `${where} drops ${bridged ? 'bridged traffic' : 'it'} in ${drop.table} ${drop.chain} by ${drop.what}: ${fix}`;
 }
 
-export type Rewrite = {kind: 'snat' | 'dnat'; rule: NfRule; to: string | 'masquerade'};
+export type Rewrite = {kind: 'snat' | 'dnat'; rule: NfRule; to: string | 'masquerade'; port: number | null};
 
 /** The nat table at `chain` for a packet that starts a connection: the rewrite, if any. */
-export function natRewrite(ruleset: Ruleset, chain: 'PREROUTING' | 'OUTPUT' | 'POSTROUTING', packet: Packet, context: HookContext): {rewrite: Rewrite | null; checks: Check[]} {
-	if (!ruleset.chains.some(c => c.table === 'nat' && c.chain === chain)) return {rewrite: null, checks: []};
-	const verdict = evaluateChain(ruleset, 'nat', chain, packet, context);
-	const checks = verdict.unsure.map(rule => checkNote(`nat ${chain}: ${ruleShown(rule)} may apply (nstui does not judge all of its matches)${counted(rule.packets)}`));
+export function natRewrite(ruleset: Ruleset, hook: 'prerouting' | 'output' | 'postrouting', packet: Packet, context: HookContext): {rewrite: Rewrite | null; checks: Check[]} {
+	const checks: Check[] = [];
+	for (const base of chainsAt(ruleset, hook, 'nat')) {
+		const found = natIn(ruleset, base.table, base.chain, packet, context);
+		checks.push(...found.checks);
+		if (found.rewrite) return {rewrite: found.rewrite, checks};
+	}
+	return {rewrite: null, checks};
+}
+
+function natIn(ruleset: Ruleset, table: string, chain: string, packet: Packet, context: HookContext): {rewrite: Rewrite | null; checks: Check[]} {
+	const verdict = evaluateChain(ruleset, table, chain, packet, context);
+	const checks = verdict.unsure.map(rule => checkNote(`${table} ${chain}: ${ruleShown(rule)} may apply (nstui does not judge all of its matches)${counted(rule.packets)}`));
 	if (verdict.verdict !== 'nat' || !verdict.rule) return {rewrite: null, checks};
 	const target = targetOf(verdict.rule.words)!;
-	if (target.name === 'MASQUERADE') return {rewrite: {kind: 'snat', rule: verdict.rule, to: 'masquerade'}, checks};
+	if (target.name === 'MASQUERADE') return {rewrite: {kind: 'snat', rule: verdict.rule, to: 'masquerade', port: null}, checks};
 	const to = target.options['--to-source'] ?? target.options['--to-destination'] ?? '';
 	// --to-destination 10.0.0.2:8080 or a range 10.0.0.2-10.0.0.9: the first address.
-	const address = to.replace(/^\[([^\]]+)\].*$/, '$1').split(/[-:]/)[0] ?? '';
+	const bracketed = /^\[([^\]]+)\](?::(\d+))?/.exec(to);
+	const plain = /^([^:-]+)(?:-[^:]+)?(?::(\d+))?/.exec(to);
+	const address = bracketed?.[1] ?? (to.split(':').length > 2 ? to : plain?.[1]) ?? '';
+	const portText = bracketed ? bracketed[2] : to.split(':').length === 2 ? plain?.[2] : undefined;
 	if (target.name === 'REDIRECT' || address === '') {
-		checks.push(checkNote(`nat ${chain}: ${ruleShown(verdict.rule)} rewrites it in a way nstui does not follow`));
+		checks.push(checkNote(`${table} ${chain}: ${ruleShown(verdict.rule)} rewrites it in a way nstui does not follow`));
 		return {rewrite: null, checks};
 	}
-	return {rewrite: {kind: target.name === 'SNAT' ? 'snat' : 'dnat', rule: verdict.rule, to: address}, checks};
+	return {rewrite: {kind: target.name === 'SNAT' ? 'snat' : 'dnat', rule: verdict.rule, to: address, port: portText ? Number(portText) : null}, checks};
 }

@@ -6,8 +6,36 @@ import {parseIp, parsePrefix, prefixContains} from '../ip-prefix.js';
 import type {Packet} from './types.js';
 
 export type NfRule = {table: string; chain: string; words: string[]; text: string; packets: number | null};
-export type NfChain = {table: string; chain: string; policy: string | null; packets: number | null};
+export type Hook = 'prerouting' | 'input' | 'forward' | 'output' | 'postrouting';
+
+/** A chain; a base chain (hooked into the stack) has a hook, a kind and a priority, like nft's. */
+export type NfChain = {
+	table: string;
+	chain: string;
+	policy: string | null;
+	packets: number | null;
+	base?: {hook: Hook; kind: 'filter' | 'nat'; priority: number};
+};
+/** Rules of one or more tables; `source` says where they were read (iptables-save, nft). */
 export type Ruleset = {rules: NfRule[]; chains: NfChain[]};
+
+// iptables' built-in chains as nft sees them: their hooks and priorities.
+const tablePriority: Record<string, number> = {raw: -300, mangle: -150, nat: -100, filter: 0, security: 50};
+const hookOf: Record<string, Hook> = {PREROUTING: 'prerouting', INPUT: 'input', FORWARD: 'forward', OUTPUT: 'output', POSTROUTING: 'postrouting'};
+
+function builtinBase(table: string, chain: string): NfChain['base'] {
+	const hook = hookOf[chain];
+	const priority = tablePriority[table];
+	if (!hook || priority === undefined) return undefined;
+	const kind = table === 'nat' ? 'nat' : 'filter';
+	// nat's source NAT hooks sit after filter (100), its destination NAT before (-100).
+	return {hook, kind, priority: kind === 'nat' && (hook === 'postrouting' || hook === 'input') ? 100 : priority};
+}
+
+/** The base chains at a hook, of a kind, in the order the kernel runs them. */
+export function chainsAt(ruleset: Ruleset, hook: Hook, kind: 'filter' | 'nat'): NfChain[] {
+	return ruleset.chains.filter(chain => chain.base?.hook === hook && chain.base.kind === kind).sort((a, b) => a.base!.priority - b.base!.priority);
+}
 
 /** Splits a rule as iptables-save quotes it: `--comment "two words"` is one word. */
 export function ruleWords(text: string): string[] {
@@ -25,7 +53,7 @@ export function parseIptablesCounters(text: string): Ruleset {
 		if (line.startsWith('*')) table = line.slice(1);
 		else if (line.startsWith(':')) {
 			const [chain = '', policy = '-', counters = ''] = line.slice(1).split(' ');
-			ruleset.chains.push({table, chain, policy: policy === '-' ? null : policy, packets: counterPackets(counters)});
+			ruleset.chains.push({table, chain, policy: policy === '-' ? null : policy, packets: counterPackets(counters), base: builtinBase(table, chain)});
 		} else {
 			const counted = /^\[(\d+):(\d+)\]\s+(-A .*)$/.exec(line);
 			const body = counted ? counted[3]! : line.startsWith('-A ') ? line : null;
@@ -175,7 +203,7 @@ export function evaluateChain(ruleset: Ruleset, table: string, chain: string, pa
 			}
 			if (terminal) return {verdict: terminal, rule};
 			if (target.name === 'RETURN') return 'return';
-			if (ruleset.chains.some(c => c.table === table && c.chain === target.name && c.policy === null)) {
+			if (ruleset.chains.some(c => c.table === table && c.chain === target.name && !c.base)) {
 				const inner = walk(target.name, depth + 1);
 				if (inner && inner !== 'return') return inner;
 				if (target.goto) return 'return';

@@ -105,13 +105,15 @@ async function follow(facts: TraceFacts, start: Namespace, initial: Packet, dire
 				}
 			}
 		} else if (ruleset) {
-			const chain = iif === null ? 'OUTPUT' : 'PREROUTING';
+			const chain = iif === null ? 'output' : 'prerouting';
 			const {rewrite, checks} = natRewrite(ruleset, chain, packet, {in: iif, out: null, state});
 			hop.checks.push(...checks);
 			if (rewrite && rewrite.kind === 'dnat' && rewrite.to !== 'masquerade') {
 				nat.push({ns: ns.inode, kind: 'dnat', from: packet.dst, to: rewrite.to, rule: `\`${rewrite.rule.text}\``, bridged: null});
-				hop.checks.push(checkNote(`nat ${chain}: \`${name(rewrite.rule.text)}\` rewrites the destination ${packet.dst} to ${rewrite.to}`));
+				const port = rewrite.port !== null && packet.dport !== null ? `:${rewrite.port}` : '';
+				hop.checks.push(checkNote(`${rewrite.rule.table} ${rewrite.rule.chain}: \`${name(rewrite.rule.text)}\` rewrites the destination ${packet.dst} to ${rewrite.to}${port}`));
 				packet.dst = rewrite.to;
+				if (port) packet.dport = rewrite.port;
 			}
 		}
 		hop.packet = {...packet};
@@ -144,7 +146,7 @@ async function follow(facts: TraceFacts, start: Namespace, initial: Packet, dire
 				return stop(`${label(ns)} also holds ${packet.dst} and keeps the packet: remove the address there (d) or trace another address`);
 			}
 			if (ruleset && iif !== null) {
-				const input = filterChecks(ruleset, 'INPUT', packet, {in: iif, out: null, state});
+				const input = filterChecks(ruleset, 'input', packet, {in: iif, out: null, state});
 				hop.checks.push(...input.checks);
 				if (input.drop) return stop(dropSentence(label(ns), input.drop, false));
 			}
@@ -171,8 +173,7 @@ async function follow(facts: TraceFacts, start: Namespace, initial: Packet, dire
 			hop.checks.push(checkOk(packet.family === 'inet' ? `forwards IPv4 (ip_forward=${values.get('net/ipv4/ip_forward') ?? '?'}), rp_filter ${rpAll}/${rp} (all/${name(iif)})` : 'forwards IPv6'));
 		}
 		if (ruleset) {
-			const chain = iif === null ? 'OUTPUT' : 'FORWARD';
-			const filtered = filterChecks(ruleset, chain, packet, {in: iif, out: dev, state});
+			const filtered = filterChecks(ruleset, iif === null ? 'output' : 'forward', packet, {in: iif, out: dev, state});
 			hop.checks.push(...filtered.checks);
 			if (filtered.drop) return stop(dropSentence(label(ns), filtered.drop, false));
 		}
@@ -263,7 +264,7 @@ export function sysctlKeys(iif: string | null): string[] {
 }
 
 async function postrouting(facts: TraceFacts, ns: Namespace, ruleset: NonNullable<Awaited<ReturnType<TraceFacts['firewall']>>['ruleset']>, packet: Packet, context: HookContext, answer: RouteAnswer | null, bridged: BridgePass | null) {
-	const {rewrite, checks} = natRewrite(ruleset, 'POSTROUTING', packet, context);
+	const {rewrite, checks} = natRewrite(ruleset, 'postrouting', packet, context);
 	if (!rewrite || rewrite.kind !== 'snat') return {checks, record: null};
 	let to = rewrite.to;
 	if (to === 'masquerade') {
@@ -272,10 +273,10 @@ async function postrouting(facts: TraceFacts, ns: Namespace, ruleset: NonNullabl
 		to = out.kind === 'route' && out.prefsrc ? out.prefsrc : answer?.kind === 'route' && answer.prefsrc ? answer.prefsrc : '';
 	}
 	if (!to) {
-		checks.push(checkNote(`nat POSTROUTING: \`${name(rewrite.rule.text)}\` rewrites the source, to an address nstui cannot tell`));
+		checks.push(checkNote(`${rewrite.rule.table} ${rewrite.rule.chain}: \`${name(rewrite.rule.text)}\` rewrites the source, to an address nstui cannot tell`));
 		return {checks, record: null};
 	}
-	checks.push(checkNote(`nat POSTROUTING: \`${name(rewrite.rule.text)}\` rewrites the source ${packet.src} to ${to}${bridged ? ` (between ports of ${name(bridged.bridge.name)})` : ''}`));
+	checks.push(checkNote(`${rewrite.rule.table} ${rewrite.rule.chain}: \`${name(rewrite.rule.text)}\` rewrites the source ${packet.src} to ${to}${bridged ? ` (between ports of ${name(bridged.bridge.name)})` : ''}`));
 	const record: NatRecord = {ns: ns.inode, kind: 'snat', from: packet.src, to, rule: `\`${rewrite.rule.text}\``, bridged};
 	packet.src = to;
 	return {checks, record};
@@ -315,7 +316,7 @@ async function bridgeHop(facts: TraceFacts, via: BridgePass, packet: Packet, sta
 	const {ruleset} = await facts.firewall(via.ns, packet.family);
 	if (!ruleset) return {hop, sentence: null};
 	const context: HookContext = {in: via.bridge.name, out: via.bridge.name, state};
-	const filtered = filterChecks(ruleset, 'FORWARD', packet, context);
+	const filtered = filterChecks(ruleset, 'forward', packet, context);
 	hop.checks.push(...filtered.checks);
 	if (filtered.drop) return {hop, sentence: dropSentence(where, filtered.drop, true)};
 	if (!back) {
