@@ -97,10 +97,13 @@ export class KernelFacts implements TraceFacts {
 	}
 
 	async sysctls(ns: Namespace, keys: string[]): Promise<Map<string, string>> {
+		// sysctl takes an argument with "=" for a write: an interface may be named "x=1", so such a key is never passed.
+		const readable = keys.filter(key => !key.includes('=') && !key.startsWith('-'));
+		if (readable.length === 0) return new Map();
 		// -e: a key that does not exist (no bridge module, an interface gone) is left out, not an error.
-		const [file, ...args] = execIn(this.target(ns), ['sysctl', '-e', ...keys]);
+		const [file, ...args] = execIn(this.target(ns), ['sysctl', '-e', ...readable]);
 		const result = await run(file!, args);
-		return parseSysctlLines(result.stdout, keys);
+		return parseSysctlLines(result.stdout, readable);
 	}
 
 	async neighbour(ns: Namespace, address: string, dev: string): Promise<string | null> {
