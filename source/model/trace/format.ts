@@ -1,7 +1,7 @@
 // `nstui trace` as text: one block a hop with ✓ / ✗ / · before each check, the
 // first ✗ and its sentence last. System text passes through shown().
 import {shown} from '../shown-text.js';
-import type {Check, Hop, Trace} from './types.js';
+import {endpointText, type Check, type Hop, type Trace} from './types.js';
 
 const mark = (check: Check) => (check.ok === true ? '✓' : check.ok === false ? '✗' : '·');
 
@@ -22,7 +22,7 @@ function hopLines(hop: Hop): string[] {
 }
 
 export function formatTrace(trace: Trace): string {
-	const to = `${trace.to.address}${trace.to.port !== null ? `:${trace.to.port}/${trace.to.protocol}` : ''}${trace.to.label ? ` (${shown(trace.to.label)})` : ''}`;
+	const to = `${trace.to.port !== null ? endpointText(trace.to.address, trace.to.port, trace.to.protocol) : trace.to.address}${trace.to.label ? ` (${shown(trace.to.label)})` : ''}`;
 	const lines = [`trace ${shown(trace.from.label)} → ${to}, source ${trace.source ?? 'none'}`, ''];
 	lines.push('forward:');
 	for (const hop of trace.forward) lines.push(...hopLines(hop).map(line => `  ${line}`));

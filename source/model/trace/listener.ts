@@ -3,12 +3,12 @@
 // the port, on the address itself or on the wildcard (an IPv6 wildcard takes
 // IPv4 too unless it is v6only, which the tables do not say).
 import type {Socket} from '../sockets.js';
-import type {Packet} from './types.js';
+import {endpointText, type Packet} from './types.js';
 
 const wildcard = new Set(['0.0.0.0', '::']);
 
 export function listenerFor(sockets: readonly Socket[], packet: Packet): {listening: boolean; detail: string} {
-	const where = `${packet.dst}:${packet.dport}/${packet.protocol}`;
+	const where = endpointText(packet.dst, packet.dport, packet.protocol);
 	const candidates = sockets.filter(socket => socket.listening && socket.protocol === packet.protocol && socket.localPort === packet.dport);
 	const match = candidates.find(socket => {
 		const address = socket.localAddress.replace(/^::ffff:/, '');

@@ -60,3 +60,7 @@ export const checkFail = (text: string): Check => ({ok: false, text});
 export const checkNote = (text: string): Check => ({ok: null, text});
 
 export const hopBroken = (hop: Hop) => hop.checks.some(check => check.ok === false);
+
+/** address:port/protocol, with an IPv6 address in brackets. */
+export const endpointText = (address: string, port: number | null, protocol: Protocol) =>
+	`${address.includes(':') ? `[${address}]` : address}${port !== null ? `:${port}` : ''}/${protocol}`;

@@ -10,7 +10,7 @@ import {dropSentence, filterChecks, natRewrite} from './firewall-checks.js';
 import type {HookContext} from './netfilter.js';
 import {ruleText, rulesFor} from './policy-rules.js';
 import {routeText, type RouteAnswer} from './route-answer.js';
-import {checkFail, checkNote, checkOk, type Hop, type Packet, type Protocol, type Trace} from './types.js';
+import {checkFail, checkNote, checkOk, endpointText, type Hop, type Packet, type Protocol, type Trace} from './types.js';
 import {hasCarrier, isUp, landing, stateOf, type BridgePass} from './wire.js';
 
 export type TraceRequest = {
@@ -154,7 +154,7 @@ async function follow(facts: TraceFacts, start: Namespace, initial: Packet, dire
 				const socket = await facts.listening(ns, packet);
 				if (socket.listening === false) {
 					hop.checks.push(checkFail(socket.detail));
-					return stop(`nothing in ${label(ns)} listens on ${packet.dst}:${packet.dport}/${packet.protocol}: start the service there, or trace the port it listens on`);
+					return stop(`nothing in ${label(ns)} listens on ${endpointText(packet.dst, packet.dport, packet.protocol)}: start the service there, or trace the port it listens on`);
 				}
 				hop.checks.push(socket.listening ? checkOk(socket.detail) : checkNote(socket.detail));
 			}
