@@ -9,6 +9,7 @@ import {resolveDestination, resolveNamespace, splitDestination} from '../../sour
 import {tracePath} from '../../source/model/trace/walk.js';
 import {listenerFor} from '../../source/model/trace/listener.js';
 import {parseNftRuleset} from '../../source/model/trace/nft.js';
+import {countEchoes, probePoints, probeVerdict} from '../../source/model/trace/probe.js';
 import {formatTrace} from '../../source/model/trace/format.js';
 import type {TraceFacts} from '../../source/model/trace/facts.js';
 import type {Packet} from '../../source/model/trace/types.js';
@@ -250,5 +251,35 @@ describe('nftables\' own rules', () => {
 		const forward = evaluateChain(ruleset, 'ip filter', 'FORWARD', packet(), {in: 'a', out: 'b', state: 'NEW'});
 		assert.equal(forward.verdict, 'drop');
 		assert.equal(forward.unsure.length, 1);
+	});
+});
+
+describe('the probe', () => {
+	test('the interfaces to watch, in the order packets pass them, each once', async () => {
+		const trace = await tracePath(tableFacts(), {from: a, to: '192.168.2.1', toNamespace: b, protocol: 'icmp', port: null});
+		assert.deepEqual(probePoints(trace).map(point => `${point.label} ${point.interface} ${point.direction}`), [
+			'a veth-ns1 forward',
+			'router veth-router1 forward',
+			'router veth-router2 forward',
+			'b veth-ns2 forward',
+		]);
+	});
+	test('echoes counted from tcpdump lines, IPv4 and IPv6; the verdict says where requests were seen last', async () => {
+		const lines = [
+			'00:00:00.000000 IP 192.168.1.1 > 192.168.2.1: ICMP echo request, id 7, seq 1, length 64',
+			'00:00:00.000100 IP 192.168.2.1 > 192.168.1.1: ICMP echo reply, id 7, seq 1, length 64',
+			'00:00:00.000200 IP6 fd17::1 > fd17::2: ICMP6, echo request, id 9, seq 1, length 64',
+			'00:00:00.000300 ARP, Request who-has 192.168.1.254 tell 192.168.1.1, length 28',
+		];
+		assert.deepEqual(countEchoes(lines), {requests: 2, replies: 1});
+		const trace = await tracePath(tableFacts({forwarding: '0'}), {from: a, to: '192.168.2.1', toNamespace: null, protocol: 'icmp', port: null});
+		const seen = [
+			{namespace: 1, label: 'a', interface: 'veth-ns1', direction: 'forward' as const, requests: 3, replies: 0, error: null},
+			{namespace: 2, label: 'router', interface: 'veth-router1', direction: 'forward' as const, requests: 3, replies: 0, error: null},
+		];
+		const verdict = probeVerdict(trace, false, seen);
+		assert.equal(verdict.agrees, true);
+		assert.equal(verdict.lines.at(-1), 'ping got no reply; the requests were seen last at router veth-router1: the probe agrees with the trace');
+		assert.equal(probeVerdict(trace, true, seen).agrees, false);
 	});
 });

@@ -284,7 +284,7 @@ async function postrouting(facts: TraceFacts, ns: Namespace, ruleset: NonNullabl
 
 /** A bridge the packet crosses: its ports, and with br_netfilter on, the bridge namespace's FORWARD and NAT. */
 async function bridgeHop(facts: TraceFacts, via: BridgePass, packet: Packet, state: HookContext['state'], back: boolean, nat: NatRecord[]): Promise<{hop: Hop; sentence: string | null}> {
-	const hop: Hop = {namespace: via.ns.inode, label: namespaceLabel(via.ns), role: 'bridge', in: via.inPort?.name ?? null, out: via.outPort?.name ?? via.bridge.name, decision: `bridge ${via.bridge.name}`, packet: {...packet}, checks: []};
+	const hop: Hop = {namespace: via.ns.inode, label: namespaceLabel(via.ns), role: 'bridge', in: via.inPort?.name ?? null, out: via.outPort?.name ?? via.bridge.name, decision: null, packet: {...packet}, checks: []};
 	const where = label(via.ns);
 	via = {...via, bridge: (await fresh(facts, via.ns, via.bridge))!, inPort: await fresh(facts, via.ns, via.inPort), outPort: await fresh(facts, via.ns, via.outPort)};
 	if (!isUp(via.bridge)) {
