@@ -184,6 +184,19 @@ describe('the walk over facts from a table', () => {
 	});
 });
 
+describe('a namespace on the way that cannot be asked', () => {
+	test('the trace stops there and says so, instead of failing whole', async () => {
+		const facts = tableFacts();
+		const routeGet = facts.routeGet.bind(facts);
+		facts.routeGet = async (ns, p, iif) => {
+			if (ns.name === 'router') throw new Error('nstui cannot enter net:[2]');
+			return routeGet(ns, p, iif);
+		};
+		const trace = await tracePath(facts, {from: a, to: '192.168.2.1', toNamespace: null, protocol: 'icmp', port: null});
+		assert.deepEqual(trace.broken, {direction: 'forward', hop: 1, sentence: 'nstui could not follow the packet in router: nstui cannot enter net:[2]'});
+	});
+});
+
 describe('FROM and TO', () => {
 	test('FROM by name, inode, net:[inode] or owner', () => {
 		for (const term of ['router', '2', 'net:[2]', 'edge', 'abcdef']) {
