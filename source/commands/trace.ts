@@ -1,7 +1,7 @@
 // `nstui trace FROM TO[:PORT] [--json]`: why can't FROM reach TO? Exit 0 when the
 // path works both ways, 1 when a hop breaks it, 2 on bad usage.
 import {shown} from '../model/shown-text.js';
-import {formatTrace} from '../model/trace/format.js';
+import {formatTrace} from '../model/trace/print.js';
 import {traceBetween} from '../system/trace/run-trace.js';
 import {withSnapshot} from './with-snapshot.js';
 

@@ -10,7 +10,9 @@ import {tracePath} from '../../source/model/trace/walk.js';
 import {listenerFor} from '../../source/model/trace/listener.js';
 import {parseNftRuleset} from '../../source/model/trace/nft.js';
 import {countEchoes, probePoints, probeVerdict} from '../../source/model/trace/probe.js';
-import {formatTrace} from '../../source/model/trace/format.js';
+import {pathMarks} from '../../source/model/trace/path-marks.js';
+import {traceLines} from '../../source/model/trace/format.js';
+import {formatTrace} from '../../source/model/trace/print.js';
 import type {TraceFacts} from '../../source/model/trace/facts.js';
 import type {Packet} from '../../source/model/trace/types.js';
 import type {Interface, Namespace, Snapshot} from '../../source/model/snapshot.js';
@@ -294,5 +296,22 @@ describe('the probe', () => {
 		assert.equal(verdict.agrees, true);
 		assert.equal(verdict.lines.at(-1), 'ping got no reply; the requests were seen last at router veth-router1: the probe agrees with the trace');
 		assert.equal(probeVerdict(trace, true, seen).agrees, false);
+	});
+});
+
+describe('the path on the topology', () => {
+	test('namespaces and interfaces passed, and where it breaks', async () => {
+		const works = pathMarks(await tracePath(tableFacts(), {from: a, to: '192.168.2.1', toNamespace: b, protocol: 'icmp', port: null}));
+		assert.deepEqual([...works.namespaces], [1, 2, 3]);
+		assert.deepEqual([...works.interfaces].sort(), ['1|veth-ns1', '2|veth-router1', '2|veth-router2', '3|veth-ns2']);
+		assert.equal(works.broken, null);
+		const broken = pathMarks(await tracePath(tableFacts({forwarding: '0'}), {from: a, to: '192.168.2.1', toNamespace: null, protocol: 'icmp', port: null}));
+		assert.equal(broken.broken, 2);
+		assert.deepEqual([...broken.namespaces], [1, 2]);
+	});
+	test('the lines carry their tone, for the view', async () => {
+		const lines = traceLines(await tracePath(tableFacts({forwarding: '0'}), {from: a, to: '192.168.2.1', toNamespace: null, protocol: 'icmp', port: null}));
+		assert.deepEqual(lines.filter(line => line.hop).map(line => [line.text, line.tone]), [['✓ a (origin, out veth-ns1)', 'ok'], ['✗ router (transit, in veth-router1)', 'fail']]);
+		assert.deepEqual(lines.at(-1), {text: '✗ router forwards no IPv4 (net.ipv4.ip_forward=0): press f there', tone: 'fail', indent: 0});
 	});
 });

@@ -1,9 +1,14 @@
-// `nstui trace` as text: one block a hop with ✓ / ✗ / · before each check, the
-// first ✗ and its sentence last. System text passes through shown().
-import {shown} from '../shown-text.js';
+// A trace as lines: each hop with ✓ / ✗ / → before it and ✓ / ✗ / · before
+// each check, the first ✗'s sentence last. `nstui trace` prints them; the TUI's
+// trace view draws them with their tone. Text is raw here: the printer and the
+// view pass it through shown().
 import {endpointText, type Check, type Hop, type Trace} from './types.js';
 
-const mark = (check: Check) => (check.ok === true ? '✓' : check.ok === false ? '✗' : '·');
+export type TraceTone = 'heading' | 'ok' | 'fail' | 'note' | 'leaves' | 'plain';
+export type TraceLine = {text: string; tone: TraceTone; indent: number; hop?: {direction: 'forward' | 'return'; index: number}};
+
+const markOf = (check: Check) => (check.ok === true ? '✓' : check.ok === false ? '✗' : '·');
+const toneOf = (check: Check): TraceTone => (check.ok === true ? 'ok' : check.ok === false ? 'fail' : 'note');
 
 export function hopMark(hop: Hop): string {
 	if (hop.checks.some(check => check.ok === false)) return '✗';
@@ -11,32 +16,33 @@ export function hopMark(hop: Hop): string {
 	return '✓';
 }
 
-function hopLines(hop: Hop): string[] {
+function hopLines(hop: Hop, direction: 'forward' | 'return', index: number): TraceLine[] {
 	const where = [hop.in ? `in ${hop.in}` : null, hop.out ? `out ${hop.out}` : null].filter(Boolean).join(', ');
-	const head = `${hopMark(hop)} ${shown(hop.label)} (${hop.role}${where ? `, ${shown(where)}` : ''})`;
-	const lines = [head];
-	lines.push(`    packet ${hop.packet.src || '?'} → ${hop.packet.dst}${hop.packet.dport !== null ? `:${hop.packet.dport}` : ''} ${hop.packet.protocol}`);
-	if (hop.decision) lines.push(`    route: ${shown(hop.decision)}`);
-	for (const check of hop.checks) lines.push(`    ${mark(check)} ${shown(check.text)}`);
+	const mark = hopMark(hop);
+	const tone: TraceTone = mark === '✗' ? 'fail' : mark === '→' ? 'leaves' : 'ok';
+	const lines: TraceLine[] = [{text: `${mark} ${hop.label} (${hop.role}${where ? `, ${where}` : ''})`, tone, indent: 1, hop: {direction, index}}];
+	const port = hop.packet.dport !== null ? `:${hop.packet.dport}` : '';
+	lines.push({text: `packet ${hop.packet.src || '?'} → ${hop.packet.dst}${port} ${hop.packet.protocol}`, tone: 'plain', indent: 3});
+	if (hop.decision) lines.push({text: `route: ${hop.decision}`, tone: 'plain', indent: 3});
+	for (const check of hop.checks) lines.push({text: `${markOf(check)} ${check.text}`, tone: toneOf(check), indent: 3});
 	return lines;
 }
 
-export function formatTrace(trace: Trace): string {
-	const to = `${trace.to.port !== null ? endpointText(trace.to.address, trace.to.port, trace.to.protocol) : trace.to.address}${trace.to.label ? ` (${shown(trace.to.label)})` : ''}`;
-	const lines = [`trace ${shown(trace.from.label)} → ${to}, source ${trace.source ?? 'none'}`, ''];
-	lines.push('forward:');
-	for (const hop of trace.forward) lines.push(...hopLines(hop).map(line => `  ${line}`));
+export function traceLines(trace: Trace): TraceLine[] {
+	const to = `${trace.to.port !== null ? endpointText(trace.to.address, trace.to.port, trace.to.protocol) : trace.to.address}${trace.to.label ? ` (${trace.to.label})` : ''}`;
+	const lines: TraceLine[] = [{text: `trace ${trace.from.label} → ${to}, source ${trace.source ?? 'none'}`, tone: 'heading', indent: 0}];
+	lines.push({text: '', tone: 'plain', indent: 0}, {text: 'forward:', tone: 'heading', indent: 0});
+	trace.forward.forEach((hop, index) => lines.push(...hopLines(hop, 'forward', index)));
 	if (trace.return.length > 0) {
-		lines.push('', 'return:');
-		for (const hop of trace.return) lines.push(...hopLines(hop).map(line => `  ${line}`));
+		lines.push({text: '', tone: 'plain', indent: 0}, {text: 'return:', tone: 'heading', indent: 0});
+		trace.return.forEach((hop, index) => lines.push(...hopLines(hop, 'return', index)));
 	}
-	lines.push('');
-	lines.push(summary(trace));
-	return `${lines.join('\n')}\n`;
+	lines.push({text: '', tone: 'plain', indent: 0}, summaryLine(trace));
+	return lines;
 }
 
-export function summary(trace: Trace): string {
-	if (trace.broken) return `✗ ${trace.broken.direction === 'return' ? 'the reply: ' : ''}${shown(trace.broken.sentence)}`;
-	if (trace.leavesHost && trace.return.length === 0) return `→ the path leaves this host; nothing is claimed beyond it`;
-	return `✓ ${shown(trace.from.label)} reaches ${trace.to.address} and the replies come back${trace.leavesHost ? ' (part of the path leaves this host)' : ''}`;
+export function summaryLine(trace: Trace): TraceLine {
+	if (trace.broken) return {text: `✗ ${trace.broken.direction === 'return' ? 'the reply: ' : ''}${trace.broken.sentence}`, tone: 'fail', indent: 0};
+	if (trace.leavesHost && trace.return.length === 0) return {text: '→ the path leaves this host; nothing is claimed beyond it', tone: 'leaves', indent: 0};
+	return {text: `✓ ${trace.from.label} reaches ${trace.to.address} and the replies come back${trace.leavesHost ? ' (part of the path leaves this host)' : ''}`, tone: 'ok', indent: 0};
 }
