@@ -7,7 +7,7 @@
 import {spawn, type ChildProcess} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {setTimeout as delay} from 'node:timers/promises';
-import {Discoverer} from '../source/system/discover.js';
+import {Discoverer} from '../source/system/discovery/discoverer.js';
 import {OwnerFinder} from '../source/system/owners/index.js';
 import {namespaceOfPid, scanProcesses} from '../source/system/procfs.js';
 import {FakeCgroups} from '../test/helpers/fake-cgroups.js';

@@ -2,8 +2,8 @@
 //   node --import tsx bench/profile-discover.ts [namespaces] [processes]
 import {BenchLab} from './lab.js';
 import {scanProcesses} from '../source/system/procfs.js';
-import {readNamespacesAt} from '../source/system/namespace-reader.js';
-import {discover} from '../source/system/discover.js';
+import {readNamespacesAt} from '../source/system/readers/namespace-reader.js';
+import {discover} from '../source/system/discovery/discoverer.js';
 import {timeCommand} from './measure.js';
 
 const [namespaces = 200, processes = 3000] = process.argv.slice(2).map(Number);

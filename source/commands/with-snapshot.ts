@@ -2,7 +2,7 @@
 // what could not be read on stderr, and exit 2 when ip or nsenter is missing.
 import {shown} from '../model/shown-text.js';
 import type {Snapshot} from '../model/snapshot.js';
-import {discover, MissingToolError} from '../system/discover.js';
+import {discover, MissingToolError} from '../system/discovery/discoverer.js';
 
 export async function withSnapshot(use: (snapshot: Snapshot) => number | Promise<number>): Promise<number> {
 	try {

@@ -1,11 +1,11 @@
-// Runs the namespace watcher (model/watch-protocol.ts) and keeps its
+// Runs the namespace watcher (watcher-program.ts) and keeps its
 // subscriptions equal to the namespaces discovery last found: a namespace that
 // has gone must lose its socket, or the socket would keep it alive.
-import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
-import {coalesceSeconds, parseWatcherLine, watchedGroups, watcherProgram} from '../model/watch-protocol.js';
-import {setnsSyscall} from '../model/reader-protocol.js';
-import {perlReaderAvailable} from './namespace-reader.js';
-import {killGroup, runningChildren, startedCount} from './run.js';
+import type {ChildProcessWithoutNullStreams} from 'node:child_process';
+import {coalesceSeconds, parseWatcherLine, watchedGroups} from '../model/watch-protocol.js';
+import {perlAvailable, setnsSyscall} from './perl.js';
+import {killGroup, startKept} from './run.js';
+import {watcherProgram} from './watcher-program.js';
 
 export type WatcherEvents = {
 	/** Namespaces (by inode) that had rtnetlink events. */
@@ -31,7 +31,7 @@ export class NamespaceWatcher {
 
 	/** Can a watcher run here (perl and a known setns number)? */
 	static available(): boolean {
-		return perlReaderAvailable() && setnsSyscall[process.arch] !== undefined;
+		return perlAvailable();
 	}
 
 	get pid(): number | undefined {
@@ -73,18 +73,13 @@ export class NamespaceWatcher {
 	private start(): ChildProcessWithoutNullStreams | null {
 		if (!NamespaceWatcher.available()) return null;
 		const args = ['-e', watcherProgram, String(setnsSyscall[process.arch]), String(watchedGroups), String(coalesceSeconds)];
-		const child = spawn('perl', args, {stdio: 'pipe', detached: true, env: {...process.env, LC_ALL: 'C'}});
+		const child = startKept('perl', args);
 		this.child = child;
-		startedCount.processes++;
-		const pid = child.pid;
-		if (pid) runningChildren.add(pid);
 		child.stdout.setEncoding('utf8');
 		child.stdout.on('data', (chunk: string) => this.take(chunk));
 		child.stderr.resume();
 		child.stdin.on('error', () => {});
-		child.once('error', () => {});
 		child.once('exit', () => {
-			if (pid) runningChildren.delete(pid);
 			if (this.child !== child) return;
 			// Everything is read on a timer until the next sync starts a new one and asks again.
 			this.child = null;

@@ -1,11 +1,12 @@
 // Which nsid does a namespace give another? The kernel's answer, asked from
-// inside the first (model/reader-protocol.ts, nsidProgram): what proves which
+// inside the first (nsid-program.ts): what proves which
 // namespace a veth's link_netnsid names. Without perl, `ip netns list-id`
 // inside the namespace answers for the named ones (ip asks the kernel the same
 // way, for each name in /run/netns).
-import {nsidProgram, parseNsidAnswer, setnsSyscall} from '../model/reader-protocol.js';
+import {parseNsidAnswer} from '../model/reader-protocol.js';
 import {parseJsonLines, parseNsids} from '../model/ip-json.js';
-import {perlReaderAvailable} from './namespace-reader.js';
+import {nsidProgram} from './nsid-program.js';
+import {perlAvailable, setnsSyscall} from './perl.js';
 import {defaultTimeoutMs, mapLimit, run} from './run.js';
 
 export type NsidPlace = {inode: number; path: string};
@@ -17,7 +18,7 @@ export async function askNsids(questions: NsidQuestion[], options: {timeoutMs?: 
 	const answers: NsidAnswers = new Map();
 	const asked = questions.filter(question => question.about.length > 0);
 	if (asked.length === 0) return answers;
-	if (!perlReaderAvailable()) return askWithIp(asked, options);
+	if (!perlAvailable()) return askWithIp(asked, options);
 	const input = asked.map(({from, about}) => [from.path, ...about.map(other => other.path), ''].join('\0')).join('\0') + '\0';
 	const count = asked.reduce((sum, question) => sum + question.about.length, 0);
 	const result = await run('perl', ['-e', nsidProgram, String(setnsSyscall[process.arch])], {

@@ -1,6 +1,16 @@
 // The one way nstui runs another program: an argument array (never a shell),
-// a timeout, and a result object instead of an exception.
-import {spawn} from 'node:child_process';
+// in a process group of its own, with LC_ALL=C, counted (startedCount) and
+// known while it runs (runningChildren). run() waits for a program and answers
+// with a result object instead of an exception, after a timeout if need be;
+// startKept() starts one that stays (the kept readers, the watcher);
+// runInteractive() hands the terminal to one (a shell).
+//
+// Node's spawn, not execa (docs/architecture.md, "One process runner"):
+// measured with bench/execa-cost.ts, execa costs ~2 ms more of nstui's CPU per
+// program and ~30 ms to load, and what nstui needs beyond spawn (the whole
+// group killed on a timeout, a nice value, stdout to a file read once) it
+// would have to add around execa just the same.
+import {spawn, type ChildProcess, type ChildProcessWithoutNullStreams, type StdioOptions} from 'node:child_process';
 import {closeSync, openSync, readFileSync, rmSync} from 'node:fs';
 import {setPriority} from 'node:os';
 import {decodeBytes} from '../model/byte-text.js';
@@ -45,8 +55,6 @@ export const startedCount = {processes: 0};
 /** PIDs of the programs run() has started and that have not ended: discovery leaves them (and their children) out. */
 export const runningChildren = new Set<number>();
 
-// node's own spawn rather than execa here: this runs on every refresh, hundreds of
-// times on a busy host, and execa costs ~60 ms of start-up and ~1 ms a call.
 export function run(file: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
 	const started = performance.now();
 	const outputFile = options.stdoutToFile ? scratchPath('output') : null;
@@ -61,18 +69,8 @@ export function run(file: string, args: readonly string[], options: RunOptions =
 		}
 	};
 	return new Promise(resolve => {
-		const child = spawn(file, args, {
-			stdio: [options.input === undefined ? 'ignore' : 'pipe', outputFd ?? 'pipe', 'pipe'],
-			// A process group of its own: on timeout the whole group goes, including
-			// what `ip netns exec` started, and a Ctrl-C meant for nstui does not reach it.
-			detached: true,
-			// The user's locale must not change ip's messages or number formats.
-			env: {...process.env, LC_ALL: 'C'},
-		});
+		const child = start(file, args, [options.input === undefined ? 'ignore' : 'pipe', outputFd ?? 'pipe', 'pipe'], options.nice);
 		const pid = child.pid;
-		startedCount.processes++;
-		if (pid) runningChildren.add(pid);
-		if (pid && options.nice) lowerPriority(pid, options.nice);
 		const stdout: Buffer[] = [];
 		const stderr: Buffer[] = [];
 		child.stdout?.on('data', chunk => stdout.push(chunk));
@@ -95,7 +93,6 @@ export function run(file: string, args: readonly string[], options: RunOptions =
 			finished = true;
 			clearTimeout(timer);
 			lines?.end();
-			if (pid) runningChildren.delete(pid);
 			resolve({
 				command: [file, ...args],
 				exitCode: timedOut ? null : exitCode,
@@ -110,6 +107,72 @@ export function run(file: string, args: readonly string[], options: RunOptions =
 		child.once('error', (error: NodeJS.ErrnoException) => finish(null, error.code === 'ENOENT', error.message));
 		child.once('close', code => finish(code, false));
 	});
+}
+
+/**
+ * Starts a program that stays, with its stdin, stdout and stderr as pipes:
+ * ended with killGroup(), or by itself when its stdin closes.
+ */
+export function startKept(file: string, args: readonly string[], options: {nice?: number} = {}): ChildProcessWithoutNullStreams {
+	return start(file, args, 'pipe', options.nice) as ChildProcessWithoutNullStreams;
+}
+
+function start(file: string, args: readonly string[], stdio: StdioOptions, nice: number | undefined): ChildProcess {
+	const child = spawn(file, args, {
+		stdio,
+		// A process group of its own: on timeout the whole group goes, including
+		// what `ip netns exec` or a reader started, and a Ctrl-C meant for nstui does not reach it.
+		detached: true,
+		// The user's locale must not change ip's messages or number formats.
+		env: {...process.env, LC_ALL: 'C'},
+	});
+	startedCount.processes++;
+	const pid = child.pid;
+	if (pid) {
+		runningChildren.add(pid);
+		child.once('exit', () => runningChildren.delete(pid));
+		if (nice) lowerPriority(pid, nice);
+	}
+	// A program that cannot start reports it here; each caller says what that means.
+	child.once('error', () => {});
+	return child;
+}
+
+/**
+ * Runs a program that takes over the terminal (a shell) and waits for it to
+ * end. Not in a group of its own and with the user's locale: it is the user's
+ * program, in the terminal's foreground. The caller must have released the
+ * terminal first (on ink 6: unmount, yield one event-loop turn,
+ * process.stdin.pause()).
+ */
+export async function runInteractive(file: string, args: readonly string[]): Promise<RunResult> {
+	const started = performance.now();
+	// Ctrl-C and Ctrl-\ at the terminal reach every process in the foreground
+	// group, nstui too: while the program runs, they are its alone.
+	const ignore = () => {};
+	process.on('SIGINT', ignore);
+	process.on('SIGQUIT', ignore);
+	try {
+		const child = spawn(file, args, {stdio: 'inherit'});
+		startedCount.processes++;
+		const {exitCode, missing} = await new Promise<{exitCode: number | null; missing: boolean}>(resolve => {
+			child.once('error', (error: NodeJS.ErrnoException) => resolve({exitCode: null, missing: error.code === 'ENOENT'}));
+			child.once('close', code => resolve({exitCode: code, missing: false}));
+		});
+		return {
+			command: [file, ...args],
+			exitCode,
+			stdout: '',
+			stderr: missing ? `${file}: command not found` : '',
+			timedOut: false,
+			missing,
+			ok: exitCode === 0,
+			durationMs: performance.now() - started,
+		};
+	} finally {
+		process.off('SIGINT', ignore);
+		process.off('SIGQUIT', ignore);
+	}
 }
 
 /** Calls `onLine` for each line of a byte stream; a newline byte is never part of a UTF-8 character. */

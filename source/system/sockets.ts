@@ -12,8 +12,7 @@ import {namespaceTargetOf} from '../model/namespace-target.js';
 import {parsePasswd} from '../model/procfs.js';
 import type {Namespace} from '../model/snapshot.js';
 import {inetTables, parseInetTable, parseSocketLink, parseSocketsOutput, parseUnixTable, socketsProgram, sortSockets, type Socket, type SocketProcess, type SocketTable} from '../model/sockets.js';
-import {setnsSyscall} from '../model/reader-protocol.js';
-import {perlReaderAvailable} from './namespace-reader.js';
+import {perlAvailable, setnsSyscall} from './perl.js';
 import {namespaceOfPid, readText} from './procfs.js';
 import {defaultTimeoutMs, run} from './run.js';
 
@@ -130,7 +129,7 @@ function nsfsPath(ns: SocketSource, self: number | null): string | null {
 }
 
 async function readByEntering(paths: string[], tables: readonly SocketTable[], timeoutMs = defaultTimeoutMs) {
-	if (!perlReaderAvailable()) return paths.map(() => ({error: 'perl is needed to read the sockets of a namespace no process is in'}));
+	if (!perlAvailable()) return paths.map(() => ({error: 'perl is needed to read the sockets of a namespace no process is in'}));
 	const result = await run('perl', ['-e', socketsProgram, String(setnsSyscall[process.arch]), ...tables], {
 		input: `${paths.join('\0')}\0`,
 		timeoutMs: timeoutMs + paths.length * 5,

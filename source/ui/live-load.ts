@@ -7,8 +7,8 @@
 // tick, the others in rotation, a few per tick. At start a quick list then
 // everything; everything again on Ctrl-R and after an action.
 import {setTimeout as delay} from 'node:timers/promises';
-import {Discoverer, type Discovery} from '../system/discover.js';
-import {backgroundNice, createReaders} from '../system/namespace-reader.js';
+import {Discoverer, type Discovery} from '../system/discovery/discoverer.js';
+import {backgroundNice, createReaders} from '../system/readers/reader-pool.js';
 import {NamespaceWatcher} from '../system/namespace-watcher.js';
 import {readTaskMarker} from '../system/procfs.js';
 import {startedCount} from '../system/run.js';

@@ -1,7 +1,7 @@
 // Live updates: loads a new snapshot every interval, never two at once, and
 // marks the data stale when a load takes longer than the interval. Lives outside
 // React so an unmount (exec-shell) can stop it and a remount start it again.
-import type {Discovery} from '../system/discover.js';
+import type {Discovery} from '../system/discovery/discoverer.js';
 import {refreshFailed, refreshSlow, refreshSucceeded, showMessage} from './tui-actions.js';
 import type {TuiStore} from './tui-store.js';
 

@@ -3,7 +3,7 @@
 import {changedRowsBetween} from '../model/pane-rows.js';
 import {selectionOf} from '../model/row-identity.js';
 import type {Snapshot} from '../model/snapshot.js';
-import type {Discovery} from '../system/discover.js';
+import type {Discovery} from '../system/discovery/discoverer.js';
 import {deriveView, type PaneView} from './derive-view.js';
 import {paneOrder, type Message, type PaneId, type TuiState, type TuiStore} from './tui-store.js';
 

@@ -8,7 +8,7 @@ import {statSync} from 'node:fs';
 import {after, before, describe, test} from 'node:test';
 import {setTimeout as delay} from 'node:timers/promises';
 import {builtCli, endToEndSkip, TmuxSession} from '../helpers/tmux.js';
-import {ip, ipJson, Lab, sh, uniquePrefix} from '../helpers/lab.js';
+import {ip, ipJson, Lab, sh} from '../helpers/lab.js';
 
 /** Polls a real effect (checked with ip or sysctl) until it holds. */
 async function until(what: string, check: () => boolean, timeoutMs = 10_000) {
@@ -22,7 +22,7 @@ async function until(what: string, check: () => boolean, timeoutMs = 10_000) {
 const skip = endToEndSkip || (sh('sh', '-c', 'command -v ping || true').trim() === '' ? 'needs ping (iputils-ping)' : false);
 
 describe('actions on the namespace nstui runs in', {skip}, () => {
-	const lab = new Lab(uniquePrefix('own'));
+	const lab = new Lab('own');
 	const term = new TmuxSession(`nstui-own-${process.pid}`);
 	const tag = String(process.pid % 100000);
 	const here = `${lab.prefix}-run`;

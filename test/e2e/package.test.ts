@@ -10,9 +10,9 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {setTimeout as delay} from 'node:timers/promises';
-import {TestNamespaces} from '../helpers/namespaces.js';
 import {needsRoot} from '../helpers/root.js';
 import {hasTmux, projectRoot, TmuxSession} from '../helpers/tmux.js';
+import {Lab} from '../helpers/lab.js';
 
 const systemPath = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const hasUnshare = spawnSync('unshare', ['--version']).status === 0;
@@ -25,7 +25,7 @@ const skip =
 const work = mkdtempSync(path.join(tmpdir(), 'nstui-package-'));
 const artifact = path.join(work, `nstui-linux-${process.arch}`);
 const withoutNode = path.join(work, 'without-node.sh');
-const namespaces = new TestNamespaces('package');
+const namespaces = new Lab('pkg');
 const session = new TmuxSession(`nstui-package-${process.pid}`);
 const {version} = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {version: string};
 
@@ -80,7 +80,7 @@ describe('the standalone executable without Node', {skip}, () => {
 	);
 	after(async () => {
 		session.kill();
-		await namespaces.cleanup();
+		await namespaces.teardown();
 		rmSync(work, {recursive: true, force: true});
 	});
 
@@ -101,8 +101,8 @@ describe('the standalone executable without Node', {skip}, () => {
 	});
 
 	test('snapshot --json sees the test namespaces and the veth between them', async () => {
-		const a = await namespaces.create();
-		const b = await namespaces.create();
+		const a = namespaces.ns();
+		const b = namespaces.ns();
 		const [vethA, vethB] = [`pk${process.pid}a`, `pk${process.pid}b`];
 		execFileSync('ip', ['link', 'add', vethA, 'netns', a, 'type', 'veth', 'peer', 'name', vethB, 'netns', b]);
 
@@ -118,7 +118,7 @@ describe('the standalone executable without Node', {skip}, () => {
 	});
 
 	test('the TUI starts in tmux, shows the test namespaces, and q quits cleanly', async () => {
-		const name = await namespaces.create();
+		const name = namespaces.ns();
 		session.start();
 		session.typeLine('echo package-shell-ready');
 		await session.waitFor('the shell', text => /^package-shell-ready$/m.test(text));

@@ -8,7 +8,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {createInterface} from 'node:readline';
-import {setnsSyscall} from '../../source/model/reader-protocol.js';
+import {setnsSyscall} from '../../source/system/perl.js';
 
 /** A thread that enters the namespace at argv[1]; with argv[2] == 'exit-main' the main thread then exits. */
 const threadProgram = String.raw`

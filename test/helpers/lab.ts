@@ -1,10 +1,27 @@
-// Real topologies for system tests, in namespaces named PREFIX-* that the test owns.
-// Every namespace and process made here is removed by `teardown`, whatever happened.
+// Real namespaces for tests, named nstui-<purpose>-<pid>-<n>-* so they are the
+// test's own, and the processes and bind mounts a test makes in them: all
+// removed by `teardown`, whatever happened, also when the test failed. Nothing
+// here touches the host's own network.
 import {execFileSync, spawn, type ChildProcess} from 'node:child_process';
 import {mkdtempSync, readlinkSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
+import {findProgram} from '../../source/system/programs.js';
+import {run} from '../../source/system/run.js';
+import {needsRoot} from './root.js';
+
+export const isRoot = process.getuid?.() === 0;
+
+/** For `{skip}`: false when root, else the reason. */
+export {needsRoot};
+
+/** For `{skip}`: false when root and every tool is on PATH, else the reason. */
+export function needsRootAnd(...tools: string[]): string | false {
+	if (!isRoot) return needsRoot;
+	const missing = tools.filter(tool => findProgram(tool) === null);
+	return missing.length === 0 ? false : `needs ${missing.join(', ')}, not installed here`;
+}
 
 let counter = 0;
 export const uniquePrefix = (what: string) => `nstui-${what}-${process.pid}-${++counter}`;
@@ -12,13 +29,80 @@ export const uniquePrefix = (what: string) => `nstui-${what}-${process.pid}-${++
 export const sh = (file: string, ...args: string[]): string =>
 	execFileSync(file, args, {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']});
 export const ip = (...args: string[]) => sh('ip', ...args);
-export const ipJson = <T = any>(...args: string[]): T => JSON.parse(ip('-j', ...args)) as T;
+/** `ip -j ARGS` parsed (`ipJson('-n', NS, 'addr', 'show')`). */
+export const ipJson = <T = any[]>(...args: string[]): T => JSON.parse(ip('-j', ...args) || '[]') as T;
+
+export const inodeOf = (path: string) => Number(/\[(\d+)\]/.exec(readlinkSync(path))?.[1] ?? NaN);
+
+/** A program's stdout, run inside a namespace. */
+export async function outputIn(namespace: string, argv: string[]): Promise<string> {
+	const result = await run('ip', ['netns', 'exec', namespace, ...argv], {timeoutMs: 10_000});
+	if (!result.ok) throw new Error(`${argv.join(' ')} in ${namespace}: ${result.stderr}`);
+	return result.stdout;
+}
+
+export const netnsNames = (): string[] =>
+	ip('netns', 'list')
+		.split('\n')
+		.map(line => line.split(' ')[0] ?? '')
+		.filter(Boolean);
+
+export const namespaceExists = (name: string): boolean => netnsNames().includes(name);
 
 export class Lab {
+	/** Every name this lab makes starts with `${prefix}-`. */
+	readonly prefix: string;
 	readonly namespaces: string[] = [];
 	readonly processes: ChildProcess[] = [];
 	private readonly bindMounts: Array<{dir: string; holder: string}> = [];
-	constructor(readonly prefix: string) {}
+	private made = 0;
+
+	constructor(purpose: string) {
+		this.prefix = uniquePrefix(purpose);
+	}
+
+	/** A fresh name under this lab's prefix (not created). */
+	name(short?: string): string {
+		return `${this.prefix}-${short ?? ++this.made}`;
+	}
+
+	/** Creates a namespace with lo up: `${prefix}-${short}`, or a numbered one. */
+	ns(short?: string): string {
+		const name = this.name(short);
+		ip('netns', 'add', name);
+		this.namespaces.push(name);
+		ip('-n', name, 'link', 'set', 'lo', 'up');
+		return name;
+	}
+
+	/**
+	 * `sleep` in a namespace: the named one, or with no name a new one of its own
+	 * that has no name, like a container's (`unshare -n`). Resolves once it is inside.
+	 */
+	async sleeper(namespace?: string): Promise<ChildProcess> {
+		const [file, args] = namespace ? (['ip', ['netns', 'exec', namespace, 'sleep', '600']] as const) : (['unshare', ['--net', 'sleep', '600']] as const);
+		// sleep 600, not infinity: one that a crashed test leaves behind ends by itself.
+		const child = spawn(file, args, {stdio: 'ignore'});
+		this.processes.push(child);
+		const pid = child.pid;
+		if (pid === undefined) throw new Error(`could not start ${file}`);
+		const own = readlinkSync('/proc/self/ns/net');
+		// ip and unshare exec sleep in the same process once they have switched namespace.
+		for (let tries = 0; tries < 100; tries++) {
+			try {
+				if (readlinkSync(`/proc/${pid}/exe`).endsWith('/sleep') && readlinkSync(`/proc/${pid}/ns/net`) !== own) return child;
+			} catch {
+				// not there yet
+			}
+			await sleep(20);
+		}
+		throw new Error(`${file} did not get into its namespace`);
+	}
+
+	/** The pid of a new sleeper (see sleeper()). */
+	async sleeperPid(namespace?: string): Promise<number> {
+		return (await this.sleeper(namespace)).pid!;
+	}
 
 	/**
 	 * A bind mount of the namespace `pid` is in onto a file outside /run/netns,
@@ -31,28 +115,6 @@ export class Lab {
 		this.bindMounts.push({dir, holder});
 		sh('mount', '--bind', `/proc/${pid}/ns/net`, holder);
 		return holder;
-	}
-
-	ns(short: string): string {
-		const name = `${this.prefix}-${short}`;
-		ip('netns', 'add', name);
-		this.namespaces.push(name);
-		ip('-n', name, 'link', 'set', 'lo', 'up');
-		return name;
-	}
-
-	/** A process in a namespace of its own that has no name, like a container's. */
-	async unnamed(): Promise<ChildProcess> {
-		const child = spawn('unshare', ['--net', 'sleep', 'infinity'], {stdio: 'ignore'});
-		this.processes.push(child);
-		const own = readlinkSync('/proc/self/ns/net');
-		for (let i = 0; i < 100; i++) {
-			try {
-				if (readlinkSync(`/proc/${child.pid}/ns/net`) !== own) return child;
-			} catch {}
-			await sleep(20);
-		}
-		throw new Error('unshare did not enter a new namespace');
 	}
 
 	/** seed 000 §3: two namespaces joined by one veth pair. */
@@ -109,20 +171,20 @@ export class Lab {
 		return {host, web, db};
 	}
 
+	/** Removes the bind mounts, ends the processes (by pid) and deletes every namespace under the prefix, also ones a test named by hand. */
 	async teardown() {
-		for (const {dir, holder} of this.bindMounts) {
+		for (const {dir, holder} of this.bindMounts.splice(0)) {
 			try {
 				sh('umount', holder);
 			} catch {}
 			rmSync(dir, {recursive: true, force: true});
 		}
-		for (const child of this.processes) child.kill('SIGKILL');
-		for (const name of this.namespaces) {
+		for (const child of this.processes.splice(0)) child.kill('SIGKILL');
+		const names = new Set([...this.namespaces.splice(0), ...netnsNames().filter(name => name.startsWith(`${this.prefix}-`))]);
+		for (const name of names) {
 			try {
 				ip('netns', 'del', name);
 			} catch {}
 		}
 	}
 }
-
-export const inodeOf = (path: string) => Number(/\[(\d+)\]/.exec(readlinkSync(path))?.[1] ?? NaN);

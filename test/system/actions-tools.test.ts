@@ -7,17 +7,17 @@ import {after, before, describe, test} from 'node:test';
 import {addAddress, addMasquerade, addVethPair, ping, removeMasquerade, setLinkState} from '../../source/system/actions/index.js';
 import {CommandLog} from '../../source/system/command-log.js';
 import {findProgram} from '../../source/system/programs.js';
-import {needsRootAnd, outputIn, TestNamespaces} from '../helpers/namespaces.js';
+import {Lab, needsRootAnd, outputIn} from '../helpers/lab.js';
 
-const namespaces = new TestNamespaces('tool');
-after(() => namespaces.cleanup());
+const namespaces = new Lab('tool');
+after(() => namespaces.teardown());
 
 describe('ping between two namespaces joined by a veth (seed 000 §3)', {skip: needsRootAnd('ping')}, () => {
 	let ns1 = '';
 	let ns2 = '';
 	before(async () => {
-		ns1 = await namespaces.create();
-		ns2 = await namespaces.create();
+		ns1 = namespaces.ns();
+		ns2 = namespaces.ns();
 		const log = new CommandLog();
 		const steps = [
 			await addVethPair({namespace: {name: ns1}, name: 'veth0', peerName: 'veth1', peerNetns: {name: ns2}}, {log}),
@@ -47,7 +47,7 @@ describe('ping between two namespaces joined by a veth (seed 000 §3)', {skip: n
 
 describe('masquerade rule inside a namespace (seed 001, with ! -o)', {skip: needsRootAnd('iptables', 'iptables-save')}, () => {
 	test('added, visible in iptables-save, removed', async () => {
-		const ns = await namespaces.create();
+		const ns = namespaces.ns();
 		const log = new CommandLog();
 		const request = {namespace: {name: ns}, source: '192.168.15.0/24', exceptOutInterface: 'vnet-0'};
 		const added = await addMasquerade(request, {log});
@@ -64,7 +64,7 @@ describe('masquerade rule inside a namespace (seed 001, with ! -o)', {skip: need
 	});
 
 	test('seed 000 §5.1: everything leaving through one interface', async () => {
-		const ns = await namespaces.create();
+		const ns = namespaces.ns();
 		const request = {namespace: {name: ns}, outInterface: 'eth0'};
 		const added = await addMasquerade(request, {log: new CommandLog()});
 		assert.equal(added.ok, true, added.message);

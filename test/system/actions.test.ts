@@ -25,10 +25,10 @@ import {
 import {CommandLog} from '../../source/system/command-log.js';
 import {readNamespace} from '../../source/system/ip-query.js';
 import {run} from '../../source/system/run.js';
-import {ipJson, namespaceExists, needsRoot, TestNamespaces} from '../helpers/namespaces.js';
+import {ipJson, Lab, namespaceExists, needsRoot} from '../helpers/lab.js';
 
-const namespaces = new TestNamespaces('act');
-after(() => namespaces.cleanup());
+const namespaces = new Lab('act');
+after(() => namespaces.teardown());
 
 /** A fresh log per action, so each test sees exactly what it ran. */
 const freshLog = () => new CommandLog();
@@ -63,10 +63,10 @@ describe('namespace actions', {skip: needsRoot}, () => {
 	});
 
 	test('deleting a namespace with a process inside removes only the name (as the confirmation says)', async () => {
-		const name = await namespaces.create();
+		const name = namespaces.ns();
 		await addBridge({namespace: {name}, name: 'br-kept'}, {log: freshLog()});
 		const inode = statSync(`/run/netns/${name}`).ino;
-		const pid = await namespaces.startSleeper(name);
+		const pid = await namespaces.sleeperPid(name);
 		const log = freshLog();
 		assertRan(log, await deleteNamespace({name}, {log}));
 		assert.equal(await namespaceExists(name), false);
@@ -76,7 +76,7 @@ describe('namespace actions', {skip: needsRoot}, () => {
 	});
 
 	test('attach a name to an unnamed namespace (by a PID inside it)', async () => {
-		const pid = await namespaces.startSleeper();
+		const pid = await namespaces.sleeperPid();
 		const name = namespaces.name();
 		const log = freshLog();
 		assertRan(log, await attachNamespaceName({name, pid: String(pid)}, {log}));
@@ -84,18 +84,18 @@ describe('namespace actions', {skip: needsRoot}, () => {
 	});
 
 	test('IPv4 forwarding on and off, as netconf shows it', async () => {
-		const ns = await namespaces.create();
+		const ns = namespaces.ns();
 		const log = freshLog();
 		assertRan(log, await setForwarding({namespace: {name: ns}, enabled: true}, {log}));
 		assert.equal((await readNamespace({name: ns})).forwarding.ipv4, true);
-		const all = (await ipJson(ns, ['netconf', 'show'])).find(entry => entry.interface === 'all' && entry.family === 'inet');
+		const all = ipJson('-n', ns, 'netconf', 'show').find(entry => entry.interface === 'all' && entry.family === 'inet');
 		assert.equal(all?.forwarding, true);
 		assert.equal((await setForwarding({namespace: {name: ns}, enabled: false}, {log})).ok, true);
 		assert.equal((await readNamespace({name: ns})).forwarding.ipv4, false);
 	});
 
 	test('forwarding in an unnamed namespace, through nsenter', async () => {
-		const pid = await namespaces.startSleeper();
+		const pid = await namespaces.sleeperPid();
 		const log = freshLog();
 		assertRan(log, await setForwarding({namespace: {path: `/proc/${pid}/ns/net`}, enabled: true}, {log}));
 		assert.match(log.getSnapshot()[0]!.line, /^nsenter --net=\/proc\/\d+\/ns\/net sysctl/);
@@ -107,8 +107,8 @@ describe('link actions', {skip: needsRoot}, () => {
 	let ns1 = '';
 	let ns2 = '';
 	before(async () => {
-		ns1 = await namespaces.create();
-		ns2 = await namespaces.create();
+		ns1 = namespaces.ns();
+		ns2 = namespaces.ns();
 	});
 
 	test('a veth pair with its ends in two namespaces', async () => {
@@ -148,7 +148,7 @@ describe('link actions', {skip: needsRoot}, () => {
 		assert.equal(await link(ns1, 'vm'), undefined);
 		assert.ok(await link(ns2, 'vm'));
 
-		const pid = await namespaces.startSleeper();
+		const pid = await namespaces.sleeperPid();
 		const byPid = await moveInterface({namespace: {name: ns2}, device: 'vm', to: {pid}}, {log});
 		assert.equal(byPid.ok, true, byPid.message);
 		const there = await run('nsenter', [`--net=/proc/${pid}/ns/net`, 'ip', '-j', 'link', 'show', 'dev', 'vm']);
@@ -185,14 +185,14 @@ describe('link actions', {skip: needsRoot}, () => {
 describe('address and route actions', {skip: needsRoot}, () => {
 	let ns = '';
 	before(async () => {
-		ns = await namespaces.create();
+		ns = namespaces.ns();
 		await addVethPair({namespace: {name: ns}, name: 'v0', peerName: 'v1', peerNetns: null}, {log: freshLog()});
 		await setLinkState({namespace: {name: ns}, device: 'v0', up: true}, {log: freshLog()});
 		await setLinkState({namespace: {name: ns}, device: 'v1', up: true}, {log: freshLog()});
 	});
 
 	const addresses = async (device: string) =>
-		(await ipJson(ns, ['addr', 'show', 'dev', device])).flatMap(item => (item.addr_info as {local: string; prefixlen: number}[]).map(info => `${info.local}/${info.prefixlen}`));
+		ipJson('-n', ns, 'addr', 'show', 'dev', device).flatMap(item => (item.addr_info as {local: string; prefixlen: number}[]).map(info => `${info.local}/${info.prefixlen}`));
 
 	test('add and delete IPv4 and IPv6 addresses', async () => {
 		const log = freshLog();
@@ -212,7 +212,7 @@ describe('address and route actions', {skip: needsRoot}, () => {
 		assertRan(log, await addRoute({namespace: {name: ns}, destination: 'default', gateway: '192.168.1.254'}, {log}));
 		assert.equal((await addRoute({namespace: {name: ns}, destination: '10.10.0.0/16', gateway: '192.168.1.253'}, {log})).ok, true);
 		assert.equal((await addRoute({namespace: {name: ns}, destination: '10.20.0.0/16', gateway: '', device: 'v1'}, {log})).ok, true);
-		const routes = await ipJson(ns, ['route', 'show']);
+		const routes = ipJson('-n', ns, 'route', 'show');
 		const find = (dst: string) => routes.find(route => route.dst === dst);
 		assert.equal(find('default')?.gateway, '192.168.1.254');
 		assert.equal(find('10.10.0.0/16')?.gateway, '192.168.1.253');
@@ -225,7 +225,7 @@ describe('address and route actions', {skip: needsRoot}, () => {
 			const result = await deleteRoute({namespace: {name: ns}, route}, {log});
 			assert.equal(result.ok, true, result.message);
 		}
-		const left = (await ipJson(ns, ['route', 'show'])).map(route => route.dst);
+		const left = ipJson('-n', ns, 'route', 'show').map(route => route.dst);
 		assert.deepEqual(left.filter(dst => dst !== '192.168.1.0/24'), []);
 	});
 
@@ -236,7 +236,7 @@ describe('address and route actions', {skip: needsRoot}, () => {
 	});
 
 	test('an address on an interface of an unnamed namespace, through nsenter', async () => {
-		const pid = await namespaces.startSleeper();
+		const pid = await namespaces.sleeperPid();
 		const target = {path: `/proc/${pid}/ns/net`};
 		const result = await addAddress({namespace: target, device: 'lo', address: '127.0.0.2/8'}, {log: freshLog()});
 		assert.equal(result.ok, true, result.message);
@@ -247,7 +247,7 @@ describe('address and route actions', {skip: needsRoot}, () => {
 
 describe('exec shell', {skip: needsRoot}, () => {
 	test('the shell argv enters the namespace', async () => {
-		const ns = await namespaces.create();
+		const ns = namespaces.ns();
 		const invocation = shellInvocation({namespace: {name: ns}, label: ns, inode: 1}, '/bin/sh');
 		assert.ok('argv' in invocation);
 		assert.deepEqual(invocation.argv, ['ip', 'netns', 'exec', ns, '/bin/sh']);

@@ -2,7 +2,7 @@ import {afterEach, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawn, spawnSync} from 'node:child_process';
 import {processesWhoseCmdline} from '../helpers/processes.js';
-import {discover, MissingToolError} from '../../source/system/discover.js';
+import {discover, MissingToolError} from '../../source/system/discovery/discoverer.js';
 import {fakeIp, type FakeIp} from '../helpers/fake-ip.js';
 
 const cli = ['dist/cli.js', 'snapshot', '--json'];

@@ -3,12 +3,11 @@
 import {after, afterEach, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readlinkSync, statSync, writeFileSync} from 'node:fs';
-import {discover} from '../../source/system/discover.js';
+import {discover} from '../../source/system/discovery/discoverer.js';
 import type {Namespace} from '../../source/model/snapshot.js';
 import {needsRoot} from '../helpers/root.js';
-import {needsRootAnd} from '../helpers/namespaces.js';
-import {inodeOf, ip, Lab, sh, uniquePrefix} from '../helpers/lab.js';
 import {HeldNamespaces} from '../helpers/held.js';
+import {inodeOf, ip, Lab, needsRootAnd, sh} from '../helpers/lab.js';
 
 const find = (namespaces: Namespace[], inode: number) => {
 	const ns = namespaces.find(item => item.inode === inode);
@@ -19,7 +18,7 @@ const names = (ns: Namespace) => ns.interfaces.map(link => link.name).sort();
 const mntOf = (pid: number) => Number(/\[(\d+)\]/.exec(readlinkSync(`/proc/${pid}/ns/mnt`))![1]);
 
 describe('namespaces held otherwise (issue 14)', {skip: needsRoot}, () => {
-	const lab = new Lab(uniquePrefix('held'));
+	const lab = new Lab('held');
 	const held = new HeldNamespaces(lab.prefix);
 	afterEach(() => held.cleanup());
 	after(() => lab.teardown());

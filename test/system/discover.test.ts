@@ -3,13 +3,13 @@ import assert from 'node:assert/strict';
 import {statSync} from 'node:fs';
 import {once} from 'node:events';
 import type {ChildProcess} from 'node:child_process';
-import {discover} from '../../source/system/discover.js';
+import {discover} from '../../source/system/discovery/discoverer.js';
 import type {Namespace, Snapshot} from '../../source/model/snapshot.js';
 import {needsRoot} from '../helpers/root.js';
-import {inodeOf, ip, Lab, uniquePrefix} from '../helpers/lab.js';
+import {inodeOf, ip, Lab} from '../helpers/lab.js';
 
 describe('discover() on the seed topologies', {skip: needsRoot}, () => {
-	const lab = new Lab(uniquePrefix('disc'));
+	const lab = new Lab('disc');
 	let snapshot: Snapshot;
 	let unnamed: ChildProcess;
 	let names: {ns1: string; ns2: string; a: string; router: string; b: string; host: string; web: string; db: string};
@@ -17,7 +17,7 @@ describe('discover() on the seed topologies', {skip: needsRoot}, () => {
 	before(async () => {
 		names = {...lab.direct(), ...lab.router(), ...lab.bridge()};
 		// seed 002: a veth created straight into a process's unnamed namespace.
-		unnamed = await lab.unnamed();
+		unnamed = await lab.sleeper();
 		ip('-n', names.host, 'link', 'add', 'veth-e', 'type', 'veth', 'peer', 'name', 'veth-f', 'netns', String(unnamed.pid));
 		ip('-n', names.host, 'link', 'set', 'veth-e', 'master', 'vnet-0');
 		snapshot = (await discover()).snapshot;
@@ -97,7 +97,7 @@ describe('discover() on the seed topologies', {skip: needsRoot}, () => {
 		const sleeper = ns.processes.find(p => p.pid === unnamed.pid);
 		assert.deepEqual(sleeper && {comm: sleeper.comm, cmdline: sleeper.cmdline, user: sleeper.user}, {
 			comm: 'sleep',
-			cmdline: 'sleep infinity',
+			cmdline: 'sleep 600',
 			user: 'root',
 		});
 		assert.equal(link(ns, 'veth-f').peer?.namespace, byName(names.host).inode);
@@ -113,11 +113,11 @@ describe('discover() on the seed topologies', {skip: needsRoot}, () => {
 });
 
 describe('discover() finds a namespace held only by a bind mount outside /run/netns', {skip: needsRoot}, () => {
-	const lab = new Lab(uniquePrefix('bind'));
+	const lab = new Lab('bind');
 	after(() => lab.teardown());
 
 	test('it is there with its path, no name and no process', async () => {
-		const child = await lab.unnamed();
+		const child = await lab.sleeper();
 		const inode = inodeOf(`/proc/${child.pid}/ns/net`);
 		// A space in the path: mountinfo writes it escaped.
 		const holder = lab.bindOutside(child.pid!, 'my box');

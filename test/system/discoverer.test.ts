@@ -4,15 +4,15 @@ import {once} from 'node:events';
 import {spawn} from 'node:child_process';
 import {setTimeout as delay} from 'node:timers/promises';
 import type {Process} from '../../source/model/snapshot.js';
-import {Discoverer, sameScan} from '../../source/system/discover.js';
+import {Discoverer, sameScan} from '../../source/system/discovery/discoverer.js';
 import {scanProcesses, scanProcessesInSlices, type ProcScan} from '../../source/system/procfs.js';
 import {needsRoot} from '../helpers/root.js';
-import {ip, Lab, uniquePrefix} from '../helpers/lab.js';
 import {HeldNamespaces} from '../helpers/held.js';
 import {statSync} from 'node:fs';
+import {ip, Lab} from '../helpers/lab.js';
 
 describe('Discoverer: incremental refreshes', {skip: needsRoot}, () => {
-	const lab = new Lab(uniquePrefix('incr'));
+	const lab = new Lab('incr');
 	after(() => lab.teardown());
 
 	test('a refresh that changed nothing returns the same snapshot object', async () => {
@@ -57,7 +57,7 @@ describe('Discoverer: incremental refreshes', {skip: needsRoot}, () => {
 		const plan = {maxAgeMs: 60_000, trustProcessesAfterMs: 5_000, recheckProcessesAfterMs: 60_000};
 		await discoverer.refresh(plan);
 		await discoverer.refresh(plan);
-		const child = await lab.unnamed();
+		const child = await lab.sleeper();
 		const {snapshot} = await discoverer.refresh(plan);
 		assert.ok(snapshot.namespaces.some(ns => ns.processes.some(p => p.pid === child.pid)), 'the new process and its namespace are there');
 		child.kill('SIGKILL');
@@ -67,7 +67,7 @@ describe('Discoverer: incremental refreshes', {skip: needsRoot}, () => {
 	});
 
 	test('a refresh in slices, pausing between them, finds what one in one go finds', async () => {
-		const own = new Lab(uniquePrefix('sliced'));
+		const own = new Lab('sliced');
 		try {
 			own.direct();
 			let pauses = 0;
@@ -87,16 +87,16 @@ describe('Discoverer: incremental refreshes', {skip: needsRoot}, () => {
 	});
 
 	test('a scan without details knows only namespaces; the next scan fills in comm and command line', async () => {
-		const child = await lab.unnamed();
+		const child = await lab.sleeper();
 		const cache = new Map();
 		const find = (scan: ReturnType<typeof scanProcesses>) => [...scan.byNamespace.values()].flat().find(p => p.pid === child.pid);
 		assert.deepEqual(find(scanProcesses(cache, {details: false})), {pid: child.pid, comm: '…', cmdline: '…', user: '…'});
-		assert.deepEqual(find(scanProcesses(cache)), {pid: child.pid, comm: 'sleep', cmdline: 'sleep infinity', user: 'root'});
+		assert.deepEqual(find(scanProcesses(cache)), {pid: child.pid, comm: 'sleep', cmdline: 'sleep 600', user: 'root'});
 	});
 });
 
 describe('Discoverer: the mount table between refreshes', {skip: needsRoot}, () => {
-	const lab = new Lab(uniquePrefix('mounts'));
+	const lab = new Lab('mounts');
 	after(() => lab.teardown());
 
 	test('with mountsMaxAgeMs it is read again when /run/netns changes or when it is old, not on every refresh', async () => {
@@ -107,7 +107,7 @@ describe('Discoverer: the mount table between refreshes', {skip: needsRoot}, () 
 		assert.ok((await namespacesAfter(plan)).some(ns => ns.name === first));
 
 		// A bind mount outside /run/netns: nothing tells nstui, so it waits for the table to be old.
-		const holder = lab.bindOutside((await lab.unnamed()).pid!);
+		const holder = lab.bindOutside((await lab.sleeper()).pid!);
 		const pathsOf = (namespaces: Awaited<ReturnType<typeof namespacesAfter>>) => namespaces.flatMap(ns => ns.paths);
 		assert.ok(!pathsOf(await namespacesAfter(plan)).includes(holder), 'not read again while the table is young');
 		assert.ok(pathsOf(await namespacesAfter({mountsMaxAgeMs: 0})).includes(holder), 'read again once it is old');
@@ -123,7 +123,7 @@ describe('Discoverer: the mount table between refreshes', {skip: needsRoot}, () 
 });
 
 describe('Discoverer: holders between refreshes', {skip: needsRoot}, () => {
-	const lab = new Lab(uniquePrefix('holders'));
+	const lab = new Lab('holders');
 	const held = new HeldNamespaces(lab.prefix);
 	after(async () => {
 		await held.cleanup();

@@ -12,10 +12,10 @@ import {formatSnapshot} from '../../source/model/format-snapshot.js';
 import type {Snapshot} from '../../source/model/snapshot.js';
 import {deleteInterface, deleteNamespace, moveInterface, ping, setLinkState, targetFor} from '../../source/system/actions/index.js';
 import {CommandLog, formatLogEntry} from '../../source/system/command-log.js';
-import {discover} from '../../source/system/discover.js';
+import {discover} from '../../source/system/discovery/discoverer.js';
 import {needsRoot} from '../helpers/root.js';
-import {ip, sh, uniquePrefix} from '../helpers/lab.js';
 import {parseJsonArray} from '../../source/model/ip-json.js';
+import {ip, sh, uniquePrefix} from '../helpers/lab.js';
 
 const prefix = uniquePrefix('hostile');
 const plain = `${prefix}-x`;

@@ -13,7 +13,7 @@ import {createLiveLoad, type LiveLoad} from '../../source/ui/live-load.js';
 import {createPoller, type Poller} from '../../source/ui/poller.js';
 import {createTuiStore, type TuiStore} from '../../source/ui/tui-store.js';
 import {needsRoot} from '../helpers/root.js';
-import {ip, Lab, uniquePrefix} from '../helpers/lab.js';
+import {ip, Lab} from '../helpers/lab.js';
 
 const skip = needsRoot || (!NamespaceWatcher.available() && 'needs perl: the namespace watcher is a perl program');
 const hour = 3_600_000;
@@ -21,7 +21,7 @@ const hour = 3_600_000;
 const eventWaitMs = 15_000;
 
 describe('live updates through events', {skip}, () => {
-	const lab = new Lab(uniquePrefix('live'));
+	const lab = new Lab('live');
 	let store: TuiStore;
 	let load: LiveLoad;
 	let poller: Poller;
@@ -79,7 +79,7 @@ describe('live updates through events', {skip}, () => {
 		await change('namespace created', () => lab.ns('c'), () => nsNamed(c) !== undefined && !nsNamed(c)!.pending);
 		await change('namespace deleted', () => ip('netns', 'del', c), () => nsNamed(c) === undefined);
 		const spawned = performance.now();
-		const child = await lab.unnamed();
+		const child = await lab.sleeper();
 		const entered = Math.round(performance.now() - spawned);
 		latencies.push(['process (from its start)', entered + await until(() => store.getState().snapshot!.namespaces.some(ns => ns.processes.some(p => p.pid === child.pid)), 'a new process')]);
 	});

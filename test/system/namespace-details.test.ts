@@ -3,18 +3,18 @@ import {execFileSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import path from 'node:path';
 import assert from 'node:assert/strict';
-import {discover} from '../../source/system/discover.js';
+import {discover} from '../../source/system/discovery/discoverer.js';
 import {readFirewall, readNeighbours} from '../../source/system/namespace-details.js';
 import {riskyMasquerades} from '../../source/model/firewall.js';
 import {findProgram} from '../../source/system/programs.js';
 import {needsRoot} from '../helpers/root.js';
-import {Lab, sh, uniquePrefix} from '../helpers/lab.js';
+import {Lab, sh} from '../helpers/lab.js';
 
 const cli = path.resolve(import.meta.dirname, '../../dist/cli.js');
 const needsTools = needsRoot || (!findProgram('iptables') && 'needs iptables (apt-get install iptables)') || (!findProgram('ping') && 'needs ping (apt-get install iputils-ping)');
 
 describe('neighbours and firewall of a namespace', {skip: needsTools}, () => {
-	const lab = new Lab(uniquePrefix('details'));
+	const lab = new Lab('details');
 	let names: ReturnType<Lab['bridge']>;
 	before(() => {
 		names = lab.bridge();

@@ -5,12 +5,15 @@ import {cmdlineOf, niceOf, parentOf, processesWhoseCmdline} from '../helpers/pro
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {createReaders, PersistentReader, ReaderPool, readNamespacesAt, readWithPerl} from '../../source/system/namespace-reader.js';
+import {readNamespacesAt, readWithPerl} from '../../source/system/readers/namespace-reader.js';
+import {PersistentReader} from '../../source/system/readers/persistent-reader.js';
+import {createReaders, ReaderPool} from '../../source/system/readers/reader-pool.js';
+import {readerCommand} from '../../source/system/readers/reader-program.js';
 import {readWithNsenter, type NamespaceReading} from '../../source/system/ip-query.js';
 import {run, runningChildren} from '../../source/system/run.js';
 import {scratchPath} from '../../source/system/scratch.js';
-import {ip, ipJson, Lab, sh, uniquePrefix} from '../helpers/lab.js';
 import {needsRoot} from '../helpers/root.js';
+import {ip, ipJson, Lab, sh} from '../helpers/lab.js';
 
 // ---- helpers ---------------------------------------------------------------
 
@@ -102,7 +105,7 @@ const names = (reading: NamespaceReading) => reading.links.map(link => link.name
  * (10.9.0.0/24 and 2001:db8:9::/64), ns3 routes by default through ns1, which forwards.
  */
 describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
-	const lab = new Lab(uniquePrefix('reader'));
+	const lab = new Lab('reader');
 	let ns1 = '';
 	let ns2 = '';
 	let ns3 = '';
@@ -401,14 +404,9 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 		await oneShot;
 	});
 
-	// Once perl has turned out missing, the module reads with nsenter for good:
-	// each test imports a fresh copy of it so the others are not affected.
+	// Whether perl is there is known for the PATH it was looked for on: once PATH
+	// is put back (after each test), perl is looked for again.
 	describe('when perl is missing', () => {
-		let copies = 0;
-		const freshModule = async () => {
-			const specifier = `../../source/system/namespace-reader.js?perl-missing=${++copies}`;
-			return (await import(specifier)) as typeof import('../../source/system/namespace-reader.js');
-		};
 		/** A PATH with ip, nsenter and xargs, but no perl. */
 		const pathWithoutPerl = () => {
 			const dir = tempDir();
@@ -417,11 +415,10 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 		};
 
 		test('readNamespacesAt falls back to nsenter and reads the same', {timeout: 15_000}, async () => {
-			const fresh = await freshModule();
 			const expected = (await readWithNsenter(paths, 5000)).map(meaningful);
 			process.env.PATH = pathWithoutPerl();
-			const readings = await fresh.readNamespacesAt(paths, 5000);
-			assert.equal(fresh.readerCommand(5000), null, 'later reads go straight to nsenter');
+			const readings = await readNamespacesAt(paths, 5000);
+			assert.equal(readerCommand(5000), null, 'later reads go straight to nsenter');
 			// perl's failed start also ends in a 'close' event: let it happen inside this test.
 			await sleep(50);
 			assert.deepEqual(readings.map(meaningful), expected);
@@ -433,13 +430,12 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 		});
 
 		test('PersistentReader falls back to nsenter and reads the same', async () => {
-			const fresh = await freshModule();
 			const expected = (await readWithNsenter(paths, 5000)).map(meaningful);
-			const kept = new fresh.PersistentReader();
+			const kept = new PersistentReader();
 			readers.push(kept);
 			process.env.PATH = pathWithoutPerl();
 			const [first, second] = await Promise.all([kept.read(paths), kept.read([netnsPath(ns2)])]);
-			assert.equal(fresh.readerCommand(5000), null, 'later reads go straight to nsenter');
+			assert.equal(readerCommand(5000), null, 'later reads go straight to nsenter');
 			assert.deepEqual(first.map(meaningful), expected);
 			assert.deepEqual(second.map(names), [['lo', 'veth1']]);
 			const again = await kept.read([netnsPath(ns3)]);

@@ -6,7 +6,7 @@ import {readdirSync, statSync} from 'node:fs';
 import {setTimeout as delay} from 'node:timers/promises';
 import {NamespaceWatcher} from '../../source/system/namespace-watcher.js';
 import {needsRoot} from '../helpers/root.js';
-import {ip, Lab, uniquePrefix} from '../helpers/lab.js';
+import {ip, Lab} from '../helpers/lab.js';
 
 const skip = needsRoot || (!NamespaceWatcher.available() && 'needs perl: the namespace watcher is a perl program');
 
@@ -18,7 +18,7 @@ async function until(check: () => boolean, what: string) {
 }
 
 describe('NamespaceWatcher', {skip}, () => {
-	const lab = new Lab(uniquePrefix('watcher'));
+	const lab = new Lab('watcher');
 	const watchers: NamespaceWatcher[] = [];
 	after(async () => {
 		for (const watcher of watchers) watcher.close();

@@ -3,7 +3,7 @@
 import {after, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {existsSync} from 'node:fs';
-import {discover} from '../../source/system/discover.js';
+import {discover} from '../../source/system/discovery/discoverer.js';
 import {addAddress, deleteNamespace, targetFor} from '../../source/system/actions/index.js';
 import {CommandLog} from '../../source/system/command-log.js';
 import {needsRoot} from '../helpers/root.js';

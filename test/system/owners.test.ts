@@ -7,15 +7,15 @@ import assert from 'node:assert/strict';
 import {createServer, type Server, type Socket} from 'node:net';
 import {mkdtempSync, readlinkSync, rmSync} from 'node:fs';
 import {spawn} from 'node:child_process';
-import {discover} from '../../source/system/discover.js';
+import {discover} from '../../source/system/discovery/discoverer.js';
 import {findAnything} from '../../source/model/find.js';
 import {peerText} from '../../source/model/format-snapshot.js';
 import {namespaceLabel, type Namespace, type Snapshot} from '../../source/model/snapshot.js';
 import {needsEngine, PrivateDocker, PrivatePodman} from '../helpers/engines.js';
 import {FakeCgroups} from '../helpers/fake-cgroups.js';
-import {TestNamespaces} from '../helpers/namespaces.js';
 import {needsRoot} from '../helpers/root.js';
 import {run} from '../../source/system/run.js';
+import {Lab} from '../helpers/lab.js';
 
 const inodeOfPid = (pid: number) => Number(/\[(\d+)\]/.exec(readlinkSync(`/proc/${pid}/ns/net`))![1]);
 const nsOfPid = (snapshot: Snapshot, pid: number): Namespace => {
@@ -26,7 +26,7 @@ const nsOfPid = (snapshot: Snapshot, pid: number): Namespace => {
 
 describe('owners from a real dockerd of the test\'s own', {skip: needsEngine('dockerd', 'docker')}, () => {
 	const docker = new PrivateDocker();
-	const namespaces = new TestNamespaces('owners');
+	const namespaces = new Lab('owners');
 	const tag = `nstui-owners-${process.pid}`;
 	const names = {alone: `${tag}-alone`, shares: `${tag}-shares`, joiner: `${tag}-joins`, wired: `${tag}-wired`};
 	let snapshot: Snapshot;
@@ -42,13 +42,13 @@ describe('owners from a real dockerd of the test\'s own', {skip: needsEngine('do
 		pids = {alone: 0, shares: 0, joiner: 0, wired: 0};
 		for (const key of Object.keys(names) as Array<keyof typeof names>) pids[key] = await docker.pidOf(names[key]);
 		// A veth from a test namespace into the container, moved in by PID.
-		testNs = await namespaces.create();
+		testNs = namespaces.ns();
 		const made = await run('ip', ['-n', testNs, 'link', 'add', 'vh-owners', 'type', 'veth', 'peer', 'name', 'eth0', 'netns', String(pids.wired)]);
 		assert.ok(made.ok, made.stderr);
 		snapshot = (await discover({owners: {dockerHost: docker.host}})).snapshot;
 	});
 	after(async () => {
-		await namespaces.cleanup();
+		await namespaces.teardown();
 		await docker.stop();
 		assert.equal(docker.forwardChanged, false, "the host's ip_forward was changed by dockerd (and has been put back)");
 	});
@@ -166,7 +166,7 @@ describe('owners from podman (rootful, a private storage root)', {skip: needsEng
 });
 
 describe('an engine socket that accepts and never answers', {skip: needsRoot}, () => {
-	const namespaces = new TestNamespaces('owners-hang');
+	const namespaces = new Lab('owners-hang');
 	const cgroups = new FakeCgroups('owners-hang');
 	const dir = mkdtempSync('/tmp/nstui-owners-hang-');
 	const id = 'a1b2c3d4e5f6'.repeat(5) + 'a1b2';
@@ -177,14 +177,14 @@ describe('an engine socket that accepts and never answers', {skip: needsRoot}, (
 	before(async () => {
 		server = createServer(socket => held.push(socket));
 		await new Promise<void>(resolve => server.listen(`${dir}/docker.sock`, resolve));
-		pid = await namespaces.startSleeper();
+		pid = await namespaces.sleeperPid();
 		// The process stands for a container: it is placed where dockerd's cgroupfs driver would put one.
 		cgroups.place(pid, `docker/${id}`);
 	});
 	after(async () => {
 		for (const socket of held) socket.destroy();
 		server.close();
-		await namespaces.cleanup();
+		await namespaces.teardown();
 		await new Promise(resolve => setTimeout(resolve, 100));
 		await cgroups.cleanup();
 		rmSync(dir, {recursive: true, force: true});
@@ -192,7 +192,7 @@ describe('an engine socket that accepts and never answers', {skip: needsRoot}, (
 
 	test('discovery returns within the budget; the owner is shown by id, with a note; the engine is left alone for a while', async () => {
 		const budgetMs = 400;
-		const {Discoverer} = await import('../../source/system/discover.js');
+		const {Discoverer} = await import('../../source/system/discovery/discoverer.js');
 		const discoverer = new Discoverer({owners: {dockerHost: `unix://${dir}/docker.sock`, budgetMs}});
 		const started = Date.now();
 		const {snapshot} = await discoverer.refresh();
@@ -209,7 +209,7 @@ describe('an engine socket that accepts and never answers', {skip: needsRoot}, (
 });
 
 describe('owners are looked up only for what is new', {skip: needsRoot}, () => {
-	const namespaces = new TestNamespaces('owners-new');
+	const namespaces = new Lab('owners-new');
 	const cgroups = new FakeCgroups('owners-new');
 	const dir = mkdtempSync('/tmp/nstui-owners-new-');
 	const ids = ['1', '2'].map(digit => digit.repeat(64));
@@ -231,16 +231,16 @@ describe('owners are looked up only for what is new', {skip: needsRoot}, () => {
 	});
 	after(async () => {
 		server.close();
-		await namespaces.cleanup();
+		await namespaces.teardown();
 		await new Promise(resolve => setTimeout(resolve, 100));
 		await cgroups.cleanup();
 		rmSync(dir, {recursive: true, force: true});
 	});
 
 	test('a refresh with no new namespace asks no engine; a new container\'s namespace asks once', async () => {
-		const {Discoverer} = await import('../../source/system/discover.js');
+		const {Discoverer} = await import('../../source/system/discovery/discoverer.js');
 		const discoverer = new Discoverer({owners: {dockerHost: `unix://${dir}/docker.sock`}});
-		const first = await namespaces.startSleeper();
+		const first = await namespaces.sleeperPid();
 		cgroups.place(first, `docker/${ids[0]}`);
 		let {snapshot} = await discoverer.refresh();
 		assert.equal(nsOfPid(snapshot, first).owner?.name, 'stand-in-0');
@@ -249,7 +249,7 @@ describe('owners are looked up only for what is new', {skip: needsRoot}, () => {
 		assert.equal(requests, 1, 'nothing new: the engine is not asked');
 		assert.equal(nsOfPid(snapshot, first).owner?.name, 'stand-in-0');
 		running = 2;
-		const second = await namespaces.startSleeper();
+		const second = await namespaces.sleeperPid();
 		cgroups.place(second, `docker/${ids[1]}`);
 		({snapshot} = await discoverer.refresh());
 		assert.equal(nsOfPid(snapshot, second).owner?.name, 'stand-in-1');

@@ -7,8 +7,7 @@ import {statSync} from 'node:fs';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {localText, remoteText, type Socket} from '../../source/model/sockets.js';
 import {readSockets, readSocketsOf, type SocketSource} from '../../source/system/sockets.js';
-import {Lab, sh, uniquePrefix} from '../helpers/lab.js';
-import {needsRootAnd} from '../helpers/namespaces.js';
+import {Lab, needsRootAnd, sh} from '../helpers/lab.js';
 
 const port = 18765;
 
@@ -61,7 +60,7 @@ const ssLocal = (ns: string, flags: string) =>
 		.sort();
 
 describe('sockets of a namespace', {skip: needsRootAnd('python3', 'ss')}, () => {
-	const lab = new Lab(uniquePrefix('sockets'));
+	const lab = new Lab('sockets');
 	let ns1: string;
 	let ns2: string;
 	let server: ChildProcess;

@@ -4,20 +4,20 @@ import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync, spawnSync} from 'node:child_process';
 import {statSync} from 'node:fs';
-import {discover} from '../../source/system/discover.js';
+import {discover} from '../../source/system/discovery/discoverer.js';
 import {buildTopology, filterTopology} from '../../source/model/topology.js';
 import {topologyText} from '../../source/model/topology-drawing.js';
 import {findAnything} from '../../source/model/find.js';
 import type {Snapshot} from '../../source/model/snapshot.js';
 import {needsRoot} from '../helpers/root.js';
-import {ip, Lab, uniquePrefix} from '../helpers/lab.js';
+import {ip, Lab} from '../helpers/lab.js';
 
 // Addresses no seed uses, so find's answer can only come from these namespaces.
 const left = '10.213.37.1';
 const right = '10.213.37.2';
 
 describe('topology and find on a real direct topology', {skip: needsRoot}, () => {
-	const lab = new Lab(uniquePrefix('topo'));
+	const lab = new Lab('topo');
 	let ns1 = '';
 	let ns2 = '';
 	let snapshot: Snapshot;

@@ -5,13 +5,12 @@ import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
 import {statSync} from 'node:fs';
 import {setTimeout as delay} from 'node:timers/promises';
-import {Discoverer} from '../../source/system/discover.js';
+import {Discoverer} from '../../source/system/discovery/discoverer.js';
 import {needsRoot} from '../helpers/root.js';
-import {TestNamespaces} from '../helpers/namespaces.js';
-import {ip} from '../helpers/lab.js';
+import {ip, Lab} from '../helpers/lab.js';
 
 describe('veth peers under churn', {skip: needsRoot}, () => {
-	const namespaces = new TestNamespaces('churn');
+	const namespaces = new Lab('churn');
 	let churner: number | undefined;
 	after(async () => {
 		if (churner) {
@@ -20,11 +19,11 @@ describe('veth peers under churn', {skip: needsRoot}, () => {
 			} catch {}
 		}
 		await delay(100);
-		await namespaces.cleanup();
+		await namespaces.teardown();
 	});
 
 	test('stable ends keep exactly their peer through every refresh while others come and go', async () => {
-		const stable = await Promise.all([1, 2, 3, 4].map(() => namespaces.create()));
+		const stable = await Promise.all([1, 2, 3, 4].map(() => namespaces.ns()));
 		const inode = (name: string) => statSync(`/run/netns/${name}`).ino;
 		// Pairs numbered 2<->2 and 3<->3 both ways: only the kernel's nsids tell them apart.
 		ip('-n', stable[0]!, 'link', 'add', 's01', 'type', 'veth', 'peer', 'name', 's10', 'netns', stable[1]!);
@@ -38,7 +37,7 @@ describe('veth peers under churn', {skip: needsRoot}, () => {
 			[stable[1]!, 's13', stable[3]!, 's31'],
 		];
 		// The churner: new namespaces wired to the previous one and to a stable one, the oldest deleted.
-		const prefix = `${namespaces.prefix}c`;
+		const prefix = `${namespaces.prefix}-c`;
 		const script = `
 			i=0
 			while :; do

@@ -10,10 +10,10 @@ import {execFileSync} from 'node:child_process';
 import {mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {discover} from '../../source/system/discover.js';
+import {discover} from '../../source/system/discovery/discoverer.js';
 import {needsRoot} from '../helpers/root.js';
-import {needsRootAnd, TestNamespaces} from '../helpers/namespaces.js';
 import {HeldNamespaces} from '../helpers/held.js';
+import {Lab, needsRootAnd} from '../helpers/lab.js';
 
 const seeds = (process.env.NSTUI_PEER_SEEDS ?? '1,2,3').split(',').map(Number);
 
@@ -38,7 +38,7 @@ describe('veth peers on random topologies, against the truth', {skip: needsRoot}
 	const withThreads = needsRootAnd('python3') === false;
 	for (const seed of seeds) {
 		test(`seed ${seed}: no wrong peer, unresolved only where the other end is out of sight`, async () => {
-			const namespaces = new TestNamespaces(`rnd${seed}`);
+			const namespaces = new Lab(`rnd${seed}`);
 			const held = new HeldNamespaces(namespaces.prefix);
 			const binds: string[] = [];
 			const dirs: string[] = [];
@@ -48,7 +48,7 @@ describe('veth peers on random topologies, against the truth', {skip: needsRoot}
 				const usable = kinds.filter(kind => kind !== 'thread' || withThreads);
 				// Every kind at least once, the rest at random.
 				const plan = Array.from({length: count}, (_, i) => (i < usable.length ? usable[i]! : rng.pick(usable)));
-				const names = await Promise.all(plan.map(() => namespaces.create()));
+				const names = await Promise.all(plan.map(() => namespaces.ns()));
 				const inodes = names.map(name => statSync(`/run/netns/${name}`).ino);
 
 				// Where each end is and what it is called: the truth, kept as the topology is built.
@@ -83,9 +83,9 @@ describe('veth peers on random topologies, against the truth', {skip: needsRoot}
 				for (const [index, kind] of plan.entries()) {
 					const file = `/run/netns/${names[index]}`;
 					if (kind === 'named') continue;
-					if (kind === 'process') await namespaces.startSleeper(names[index]);
+					if (kind === 'process') await namespaces.sleeperPid(names[index]);
 					if (kind === 'bind') {
-						const dir = mkdtempSync(path.join(tmpdir(), `${namespaces.prefix}bind-`));
+						const dir = mkdtempSync(path.join(tmpdir(), `${namespaces.prefix}-bind-`));
 						dirs.push(dir);
 						const holder = path.join(dir, 'held');
 						writeFileSync(holder, '');
@@ -127,7 +127,7 @@ describe('veth peers on random topologies, against the truth', {skip: needsRoot}
 				}
 				for (const dir of dirs) rmSync(dir, {recursive: true, force: true});
 				await held.cleanup();
-				await namespaces.cleanup();
+				await namespaces.teardown();
 			}
 		});
 	}

@@ -3,12 +3,11 @@
 import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {statSync} from 'node:fs';
-import {discover} from '../../source/system/discover.js';
+import {discover} from '../../source/system/discovery/discoverer.js';
 import type {Interface, Namespace} from '../../source/model/snapshot.js';
 import {needsRoot} from '../helpers/root.js';
-import {TestNamespaces} from '../helpers/namespaces.js';
-import {inodeOf, sh} from '../helpers/lab.js';
 import {HeldNamespaces} from '../helpers/held.js';
+import {inodeOf, Lab, sh} from '../helpers/lab.js';
 
 const inside = (pid: number, ...args: string[]) => sh('nsenter', `--net=/proc/${pid}/ns/net`, 'ip', ...args);
 const linkIn = (namespaces: Namespace[], inode: number, name: string): Interface => {
@@ -18,15 +17,15 @@ const linkIn = (namespaces: Namespace[], inode: number, name: string): Interface
 };
 
 describe('veth peers that only the kernel can tell apart', {skip: needsRoot}, () => {
-	const namespaces = new TestNamespaces('peers');
+	const namespaces = new Lab('peers');
 	const held = new HeldNamespaces(namespaces.prefix);
 	after(async () => {
 		await held.cleanup();
-		await namespaces.cleanup();
+		await namespaces.teardown();
 	});
 
 	test('four unnamed namespaces, pairs P1-P2 and P3-P4 both numbered 2<->2: all four ends resolved, each to its own', async () => {
-		const [p1, p2, p3, p4] = await Promise.all([1, 2, 3, 4].map(() => namespaces.startSleeper()));
+		const [p1, p2, p3, p4] = await Promise.all([1, 2, 3, 4].map(() => namespaces.sleeperPid()));
 		inside(p1!, 'link', 'add', 'p1', 'type', 'veth', 'peer', 'name', 'p2', 'netns', String(p2));
 		inside(p3!, 'link', 'add', 'p3', 'type', 'veth', 'peer', 'name', 'p4', 'netns', String(p4));
 		const pids = [p1!, p2!, p3!, p4!];
@@ -42,9 +41,9 @@ describe('veth peers that only the kernel can tell apart', {skip: needsRoot}, ()
 	});
 
 	test('X/Y/Z: X/ve is paired with Y/vf; X/va, Y/vc and Z/vg lead out of sight and stay unresolved', async () => {
-		const [x, y, z] = await Promise.all([1, 2, 3].map(() => namespaces.startSleeper()));
+		const [x, y, z] = await Promise.all([1, 2, 3].map(() => namespaces.sleeperPid()));
 		// Three namespaces to hide: named while they are wired, then held by nothing but a socket.
-		const unseen = await Promise.all([1, 2, 3].map(() => namespaces.create()));
+		const unseen = await Promise.all([1, 2, 3].map(() => namespaces.ns()));
 		inside(x!, 'link', 'add', 've', 'type', 'veth', 'peer', 'name', 'vf', 'netns', String(y));
 		inside(x!, 'link', 'add', 'va', 'type', 'veth', 'peer', 'name', 'ha', 'netns', unseen[0]!);
 		inside(y!, 'link', 'add', 'vc', 'type', 'veth', 'peer', 'name', 'hc', 'netns', unseen[1]!);

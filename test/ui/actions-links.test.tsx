@@ -4,15 +4,15 @@ import assert from 'node:assert/strict';
 import {after, afterEach, describe, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {run} from '../../source/system/run.js';
-import {ipJson, needsRoot, TestNamespaces} from '../helpers/namespaces.js';
 import {keys} from './tui-harness.js';
 import {logLength, renderLive, type LiveTui} from './live-harness.js';
+import {ipJson, Lab, needsRoot} from '../helpers/lab.js';
 
-const spaces = new TestNamespaces('ui');
+const spaces = new Lab('ui');
 const tag = String(process.pid % 100000);
 
 type Link = {ifname: string; flags: string[]; master?: string; link_netnsid?: number; addr_info?: {local: string; prefixlen: number}[]; linkinfo?: {info_kind?: string; info_data?: {table?: number}}};
-const links = async (ns: string) => (await ipJson(ns, ['-d', 'addr', 'show'])) as Link[];
+const links = async (ns: string) => ipJson('-n', ns, '-d', 'addr', 'show') as Link[];
 const link = async (ns: string, name: string) => (await links(ns)).find(l => l.ifname === name);
 
 /** A link of our own to act on: one end of a veth pair whose other end (pNAME) stays in the same namespace. */
@@ -45,11 +45,11 @@ const badInterfaceNames: [string, RegExp][] = [
 
 describe('link, address and route actions from the keyboard', {skip: needsRoot}, () => {
 	afterEach(() => cleanup());
-	after(() => spaces.cleanup());
+	after(() => spaces.teardown());
 
 	test('v makes a veth pair between two namespaces (picked by typing part of the name) and selects end A', async () => {
-		const a = await spaces.create();
-		const b = await spaces.create();
+		const a = spaces.ns();
+		const b = spaces.ns();
 		const tui = await renderLive();
 		await tui.selectNamespace(a);
 		const open = () => tui.press('v');
@@ -67,7 +67,7 @@ describe('link, address and route actions from the keyboard', {skip: needsRoot},
 	});
 
 	test('a adds an address to the selected interface, u toggles it up and down', async () => {
-		const ns = await spaces.create();
+		const ns = spaces.ns();
 		await ownLink(ns, `d${tag}`);
 		const tui = await renderLive();
 		await tui.selectNamespace(ns);
@@ -93,7 +93,7 @@ describe('link, address and route actions from the keyboard', {skip: needsRoot},
 	});
 
 	test('d on an interface asks which: one of its addresses, or the interface; each after a confirmation', async () => {
-		const ns = await spaces.create();
+		const ns = spaces.ns();
 		await ownLink(ns, `x${tag}`);
 		assert.ok((await run('ip', ['-n', ns, 'addr', 'add', '10.7.7.1/24', 'dev', `x${tag}`])).ok);
 		const tui = await renderLive();
@@ -117,8 +117,8 @@ describe('link, address and route actions from the keyboard', {skip: needsRoot},
 	});
 
 	test('m moves the selected interface to a namespace picked from the list, warning that its address goes', async () => {
-		const from = await spaces.create();
-		const to = await spaces.create();
+		const from = spaces.ns();
+		const to = spaces.ns();
 		await ownLink(from, `m${tag}`);
 		assert.ok((await run('ip', ['-n', from, 'addr', 'add', '10.6.6.1/24', 'dev', `m${tag}`])).ok);
 		const tui = await renderLive();
@@ -140,8 +140,8 @@ describe('link, address and route actions from the keyboard', {skip: needsRoot},
 	});
 
 	test('r takes a route in one line as for ip route, hints a gateway of the namespace\'s subnet, and selects it; d on the Routes pane deletes it after a confirmation', async () => {
-		const ns = await spaces.create();
-		const gw = await spaces.create();
+		const ns = spaces.ns();
+		const gw = spaces.ns();
 		await ownLink(ns, `r${tag}`);
 		assert.ok((await run('ip', ['-n', ns, 'link', 'set', `pr${tag}`, 'netns', gw])).ok);
 		assert.ok((await run('ip', ['-n', ns, 'addr', 'add', '10.5.5.1/24', 'dev', `r${tag}`])).ok);
@@ -167,7 +167,7 @@ describe('link, address and route actions from the keyboard', {skip: needsRoot},
 		await tui.until('the hint', () => tui.frame().includes('e.g. default via 10.5.5.254'));
 		await tui.answer(`10.44.0.0/16 via 10.5.5.254 dev r${tag}`);
 		type Route = {dst: string; gateway?: string; dev?: string};
-		const routes = async () => (await ipJson(ns, ['route', 'show'])) as Route[];
+		const routes = async () => ipJson('-n', ns, 'route', 'show') as Route[];
 		await tui.until('the route', async () => (await routes()).some(route => route.dst === '10.44.0.0/16' && route.gateway === '10.5.5.254' && route.dev === `r${tag}`));
 		// Selected in its own pane; the focus stays where r was pressed (#13).
 		await tui.until('the route selected', () => tui.view().routes.rows[tui.view().routes.selected]?.route.dst === '10.44.0.0/16');
@@ -187,7 +187,7 @@ describe('link, address and route actions from the keyboard', {skip: needsRoot},
 	});
 
 	test('b makes a bridge in the Namespaces pane; on an interface it sets and clears the master', async () => {
-		const ns = await spaces.create();
+		const ns = spaces.ns();
 		await ownLink(ns, `p${tag}`);
 		const tui = await renderLive();
 		await tui.selectNamespace(ns);
@@ -209,7 +209,7 @@ describe('link, address and route actions from the keyboard', {skip: needsRoot},
 	});
 
 	test('V makes a VRF with its table, or says the kernel has no VRF support', async () => {
-		const ns = await spaces.create();
+		const ns = spaces.ns();
 		const tui = await renderLive();
 		await tui.selectNamespace(ns);
 		await refuses(tui, () => tui.press('V'), [`vrf${tag}`], [

@@ -4,15 +4,15 @@ import assert from 'node:assert/strict';
 import {statSync} from 'node:fs';
 import {after, afterEach, describe, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
-import {namespaceExists, needsRoot, outputIn, TestNamespaces} from '../helpers/namespaces.js';
 import {keys} from './tui-harness.js';
 import {logLength, renderLive} from './live-harness.js';
+import {Lab, namespaceExists, needsRoot, outputIn} from '../helpers/lab.js';
 
-const spaces = new TestNamespaces('ui');
+const spaces = new Lab('ui');
 
 describe('namespace actions from the keyboard', {skip: needsRoot}, () => {
 	afterEach(() => cleanup());
-	after(() => spaces.cleanup());
+	after(() => spaces.teardown());
 
 	test('n creates a namespace and selects it; bad names are refused in place and run nothing', async () => {
 		const tui = await renderLive();
@@ -57,7 +57,7 @@ describe('namespace actions from the keyboard', {skip: needsRoot}, () => {
 	});
 
 	test('d on a namespace asks first, naming what goes; n, Esc and Enter cancel, y deletes', async () => {
-		const name = await spaces.create();
+		const name = spaces.ns();
 		const tui = await renderLive();
 		await tui.selectNamespace(name);
 		const before = logLength();
@@ -76,7 +76,7 @@ describe('namespace actions from the keyboard', {skip: needsRoot}, () => {
 	});
 
 	test('f toggles IPv4 forwarding inside the selected namespace', async () => {
-		const name = await spaces.create();
+		const name = spaces.ns();
 		const tui = await renderLive();
 		await tui.selectNamespace(name);
 		await tui.press('f');
@@ -87,7 +87,7 @@ describe('namespace actions from the keyboard', {skip: needsRoot}, () => {
 	});
 
 	test('N names the namespace of a process; a bad name runs nothing', async () => {
-		const pid = await spaces.startSleeper();
+		const pid = await spaces.sleeperPid();
 		const tui = await renderLive();
 		await tui.press('1', '/', `pid ${pid}`, keys.enter);
 		assert.equal(tui.view().selectedNamespace?.processes[0]?.pid, pid);
@@ -106,7 +106,7 @@ describe('namespace actions from the keyboard', {skip: needsRoot}, () => {
 	});
 
 	test("a failed command shows ip's own message, and the log (l) shows it with its exit status and stderr", async () => {
-		const name = await spaces.create();
+		const name = spaces.ns();
 		const tui = await renderLive();
 		await tui.selectNamespace(name);
 		// A gateway no interface can reach: the kernel refuses it.
@@ -126,7 +126,7 @@ describe('namespace actions from the keyboard', {skip: needsRoot}, () => {
 	});
 
 	test('s hands the terminal over for a shell in the selected namespace and comes back to the same selection', async () => {
-		const name = await spaces.create();
+		const name = spaces.ns();
 		let handedOver = 0;
 		// No terminal here: the stand-in runs nothing (the tmux test runs a real shell).
 		const tui = await renderLive({suspend: async () => void handedOver++});

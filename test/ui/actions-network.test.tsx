@@ -5,21 +5,21 @@ import {after, afterEach, describe, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {recipeUp} from '../../source/model/recipes.js';
 import {run} from '../../source/system/run.js';
-import {namespaceExists, needsRootAnd, outputIn, TestNamespaces} from '../helpers/namespaces.js';
 import {keys} from './tui-harness.js';
 import {logLength, renderLive} from './live-harness.js';
+import {Lab, namespaceExists, needsRootAnd, outputIn} from '../helpers/lab.js';
 
-const spaces = new TestNamespaces('ui');
+const spaces = new Lab('ui');
 const tag = String(process.pid % 100000);
 
 const ok = async (...args: string[]) => assert.ok((await run('ip', args)).ok, args.join(' '));
 
 describe('network actions from the keyboard', () => {
 	afterEach(() => cleanup());
-	after(() => spaces.cleanup());
+	after(() => spaces.teardown());
 
 	test('M adds a masquerade rule that leaves the bridge alone, and removes it after a confirmation', {skip: needsRootAnd('iptables', 'iptables-save')}, async () => {
-		const ns = await spaces.create();
+		const ns = spaces.ns();
 		await ok('-n', ns, 'link', 'add', `br${tag}`, 'type', 'bridge');
 		const tui = await renderLive();
 		await tui.selectNamespace(ns);
@@ -47,8 +47,8 @@ describe('network actions from the keyboard', () => {
 	});
 
 	test('p pings from the selected namespace and shows the result in a popup while the panes stay live', {skip: needsRootAnd('ping')}, async () => {
-		const a = await spaces.create();
-		const b = await spaces.create();
+		const a = spaces.ns();
+		const b = spaces.ns();
 		await ok('-n', a, 'link', 'add', `pa${tag}`, 'type', 'veth', 'peer', 'name', `pb${tag}`, 'netns', b);
 		await ok('-n', a, 'addr', 'add', '10.77.0.1/24', 'dev', `pa${tag}`);
 		await ok('-n', b, 'addr', 'add', '10.77.0.2/24', 'dev', `pb${tag}`);
@@ -69,11 +69,11 @@ describe('network actions from the keyboard', () => {
 		assert.match(tui.frame(), new RegExp(`›${a}`));
 		// Other test runs on this machine add and remove namespaces too: the header must count what was read, ours included.
 		const shownCount = () => Number(/ (\d+) namespaces/.exec(tui.frame())?.[1]);
-		await ok('netns', 'add', `${spaces.prefix}live`);
+		await ok('netns', 'add', `${spaces.prefix}-live`);
 		await tui.poller.refreshAfterChange();
 		// Counted against the data it has (other tests' namespaces come and go meanwhile), which holds the new one.
 		const data = () => tui.store.getState().snapshot?.namespaces ?? [];
-		await tui.until('the header to count the namespace added behind the popup', () => data().some(ns => ns.name === `${spaces.prefix}live`) && shownCount() === data().length);
+		await tui.until('the header to count the namespace added behind the popup', () => data().some(ns => ns.name === `${spaces.prefix}-live`) && shownCount() === data().length);
 		assert.equal(tui.modalKind(), 'popup');
 		await tui.until('the answer', () => /3 packets transmitted, 3 received/.test(tui.frame()), 20_000);
 		await tui.until('ping to end', () => /Esc, Enter or q closes/.test(tui.frame()));
@@ -86,7 +86,7 @@ describe('network actions from the keyboard', () => {
 	});
 
 	test('L builds the direct recipe step by step under a prefix, the two ends ping, and L tears it down after a confirmation', {skip: needsRootAnd('ping')}, async () => {
-		const prefix = `${spaces.prefix}r`;
+		const prefix = `${spaces.prefix}-r`;
 		const tui = await renderLive();
 		const before = logLength();
 		await tui.press('L');

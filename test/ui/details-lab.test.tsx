@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
 import {setTimeout as delay} from 'node:timers/promises';
 import {cleanup} from 'ink-testing-library';
-import {discover} from '../../source/system/discover.js';
+import {discover} from '../../source/system/discovery/discoverer.js';
 import {findProgram} from '../../source/system/programs.js';
-import {Lab, sh, uniquePrefix} from '../helpers/lab.js';
 import {needsRoot} from '../helpers/root.js';
 import {keys, lineWith, renderTui} from './tui-harness.js';
+import {Lab, sh} from '../helpers/lab.js';
 
 const skip =
 	needsRoot ||
@@ -27,7 +27,7 @@ async function waitForRead(tui: Awaited<ReturnType<typeof renderTui>>): Promise<
 }
 
 describe('details view (i) of a real bridge topology', {skip}, () => {
-	const lab = new Lab(uniquePrefix('tui-details'));
+	const lab = new Lab('tui-details');
 	let names: ReturnType<Lab['bridge']>;
 	before(() => {
 		names = lab.bridge();

@@ -2,7 +2,7 @@
 // nstui does), keys typed into the App, and helpers to wait for what an action did.
 import assert from 'node:assert/strict';
 import {setTimeout as delay} from 'node:timers/promises';
-import {discover} from '../../source/system/discover.js';
+import {discover} from '../../source/system/discovery/discoverer.js';
 import {commandLog} from '../../source/system/command-log.js';
 import {deriveView} from '../../source/ui/derive-view.js';
 import type {ActionHost} from '../../source/ui/action-host.js';

@@ -3,7 +3,7 @@ import {afterEach, test} from 'node:test';
 import {setTimeout as delay} from 'node:timers/promises';
 import {cleanup} from 'ink-testing-library';
 import type {Namespace, Snapshot} from '../../source/model/snapshot.js';
-import type {Discovery} from '../../source/system/discover.js';
+import type {Discovery} from '../../source/system/discovery/discoverer.js';
 import {createPoller} from '../../source/ui/poller.js';
 import {refreshSucceeded} from '../../source/ui/tui-actions.js';
 import {createTuiStore} from '../../source/ui/tui-store.js';

@@ -4,7 +4,7 @@ import {shellArgv, shellLine} from '../../model/commands.js';
 import {validateNamespaceTarget} from '../../model/validate.js';
 import {commandLog} from '../command-log.js';
 import type {NamespaceTarget} from '../../model/namespace-target.js';
-import {runInteractive} from '../interactive.js';
+import {runInteractive} from '../run.js';
 import {userShell} from '../shell.js';
 import {refused, type ActionContext, type ActionResult} from './perform.js';
 

@@ -1,148 +1,14 @@
-// Reads many namespaces by the paths of their nsfs files: with the perl reader
-// (model/reader-protocol.ts) where perl runs, else with xargs and nsenter.
-// readNamespacesAt runs one reader per call (the headless commands);
-// PersistentReader keeps one running between calls (the TUI), so a refresh
-// starts no process from node at all.
-import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
+// One perl reader (reader-program.ts) kept running between reads, so a
+// refresh starts no process from node at all.
+import type {ChildProcessWithoutNullStreams} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {readerProgram, setnsSyscall, takeErrorSections, takeOutputSections, type SectionStatus} from '../model/reader-protocol.js';
-import {batchLines, innerBatchFile, interpretAnswers, readWithNsenter, type NamespaceReading} from './ip-query.js';
-import {ByteTextDecoder} from '../model/byte-text.js';
-import {parseJsonLines} from '../model/ip-json.js';
-import {defaultTimeoutMs, killGroup, lowerPriority, run, runningChildren, startedCount, type RunResult} from './run.js';
-import {findProgram} from './programs.js';
-
-/** Set when perl turned out missing although it was on PATH: every later read goes through nsenter. */
-let perlMissing = false;
-let perlSeen: {path: string | undefined; found: boolean} | null = null;
-
-/** Can the perl reader run here: a known architecture, and perl on PATH? */
-export function perlReaderAvailable(): boolean {
-	if (setnsSyscall[process.arch] === undefined || perlMissing) return false;
-	let seen = perlSeen;
-	if (!seen || seen.path !== process.env.PATH) seen = perlSeen = {path: process.env.PATH, found: findProgram('perl') !== null};
-	return seen.found;
-}
-
-/** `perl -e PROGRAM ...` for this machine, or null where the reader cannot run. */
-export function readerCommand(timeoutMs: number, withNsids = false): string[] | null {
-	if (!perlReaderAvailable()) return null;
-	return ['perl', '-e', readerProgram, String(setnsSyscall[process.arch]), String(alarmSeconds(timeoutMs)), 'ip', '-d', '-j', '-b', innerBatchFile(withNsids)];
-}
-
-const alarmSeconds = (timeoutMs: number) => Math.max(1, Math.ceil(timeoutMs / 1000));
-
-/**
- * Bounds a whole read. Each namespace has its own alarm inside the reader, so
- * one that hangs costs its alarm and the rest are still read; this allows for
- * two such, and is there for a reader that hangs itself.
- */
-const overallTimeout = (timeoutMs: number, count: number) => 2 * alarmSeconds(timeoutMs) * 1000 + 20 * count;
-
-/**
- * The nice value of readers that run while someone uses the TUI: ip's work
- * then leaves the CPU to nstui's own thread, which answers the keys, on a host
- * where reading every namespace keeps all cores busy for a second.
- */
-export const backgroundNice = 10;
-
-export async function readNamespacesAt(paths: string[], timeoutMs = defaultTimeoutMs, nice?: number): Promise<NamespaceReading[]> {
-	if (paths.length === 0) return [];
-	return (await readWithPerl(paths, timeoutMs, nice)) ?? readWithNsenter(paths, timeoutMs, nice);
-}
-
-/** null when perl is not there (the caller falls back). */
-export async function readWithPerl(paths: string[], timeoutMs = defaultTimeoutMs, nice?: number): Promise<NamespaceReading[] | null> {
-	const command = readerCommand(timeoutMs);
-	if (!command) return null;
-	const [file, ...args] = command;
-	const result = await run(file!, args, {input: `${paths.join('\0')}\0`, timeoutMs: overallTimeout(timeoutMs, paths.length), stdoutToFile: true, nice});
-	if (result.missing) {
-		perlMissing = true;
-		return null;
-	}
-	startedCount.processes += paths.length; // the reader forked one ip for each
-	const out = takeOutputSections(result.stdout).sections;
-	const err = takeErrorSections(result.stderr).sections;
-	const reason = result.timedOut ? 'timeout' : result.stderr.split('\0').pop()!.trim() || `the namespace reader exited with ${result.exitCode}`;
-	return paths.map((_, index) => {
-		const section = out[index];
-		return section ? sectionReading(section.text, err[index] ?? '', section.status) : unfinished(reason);
-	});
-}
-
-/** One namespace's part of the reader's output, read like a run of ip of its own. */
-export function sectionReading(stdout: string, stderr: string, status: SectionStatus | null, expected = batchLines(false).length): NamespaceReading {
-	const exitCode = status?.exitCode ?? null;
-	const message = stderr.trim();
-	// exec failing with ENOENT is how a missing ip shows (127, as a shell would say).
-	const missing = exitCode === 127 && /: No such file or directory$/.test(message);
-	const result: RunResult = {
-		command: ['ip'],
-		exitCode,
-		stdout,
-		stderr: message,
-		timedOut: status?.timedOut ?? false,
-		missing,
-		ok: exitCode === 0,
-		durationMs: 0,
-	};
-	const reading = interpretAnswers(parseJsonLines(stdout), result, expected);
-	if (status?.inode !== undefined) reading.opened = status.inode;
-	return reading;
-}
-
-/** A namespace the reader did not get to: it was stopped (`timeout`) or failed. */
-const unfinished = (reason: string): NamespaceReading =>
-	reason === 'timeout' ? sectionReading('', '', {exitCode: null, timedOut: true, unopened: false}) : sectionReading('', reason, {exitCode: null, timedOut: false, unopened: false});
-
-/** The TUI's kept readers: a pool for namespaces, and one for the host's (which also lists nsids). */
-export type Readers = {namespaces: ReaderPool; host: PersistentReader};
-
-export const createReaders = ({timeoutMs, nice, size = 2}: {timeoutMs?: number; nice?: number; size?: number} = {}): Readers => ({
-	namespaces: new ReaderPool(size, {timeoutMs, nice}),
-	host: new PersistentReader({withNsids: true, timeoutMs, nice}),
-});
-
-/**
- * Kept readers that share a big read (every namespace of a big host, at start
- * and after an action), so ip runs on more than one core; a routine refresh's
- * few namespaces go to the first alone, which then knows their last readings.
- */
-export class ReaderPool {
-	private readonly readers: PersistentReader[];
-
-	constructor(size: number, options: ConstructorParameters<typeof PersistentReader>[0]) {
-		this.readers = Array.from({length: Math.max(1, size)}, () => new PersistentReader(options));
-	}
-
-	async read(paths: string[]): Promise<NamespaceReading[]> {
-		const parts = paths.length <= routineReadSize ? 1 : this.readers.length;
-		const size = Math.ceil(paths.length / parts);
-		const answers = await Promise.all(this.readers.slice(0, parts).map((reader, index) => reader.read(paths.slice(index * size, (index + 1) * size))));
-		return answers.flat();
-	}
-
-	/** Starts every reader now, so the first big read does not start processes from a busy node. */
-	warm() {
-		for (const reader of this.readers) reader.warm();
-	}
-
-	hold() {
-		for (const reader of this.readers) reader.hold();
-	}
-
-	release() {
-		for (const reader of this.readers) reader.release();
-	}
-
-	close() {
-		for (const reader of this.readers) reader.close();
-	}
-}
-
-/** At most this many paths are a routine refresh's (the selected namespace and the rotation). */
-const routineReadSize = 64;
+import {ByteTextDecoder} from '../../model/byte-text.js';
+import {takeErrorSections, takeOutputSections, type SectionStatus} from '../../model/reader-protocol.js';
+import {batchLines, readWithNsenter, type NamespaceReading} from '../ip-query.js';
+import {perlTurnedOutMissing} from '../perl.js';
+import {defaultTimeoutMs, killGroup, startKept, startedCount} from '../run.js';
+import {sectionReading, unfinished} from './namespace-reader.js';
+import {overallTimeout, readerCommand} from './reader-program.js';
 
 /** Readings a kept reader remembers, by path; more than a host's namespaces, bounded against churn. */
 const rememberedPaths = 4096;
@@ -214,12 +80,8 @@ export class PersistentReader {
 		const command = readerCommand(timeoutMs, this.options.withNsids);
 		if (!command) return null;
 		const [file, ...args] = command;
-		const child = spawn(file!, args, {stdio: 'pipe', detached: true, env: {...process.env, LC_ALL: 'C'}});
+		const child = startKept(file!, args, {nice: this.options.nice});
 		this.child = child;
-		startedCount.processes++;
-		const pid = child.pid;
-		if (pid) runningChildren.add(pid);
-		if (pid && this.options.nice) lowerPriority(pid, this.options.nice);
 		// Not setEncoding('utf8'): a name that is not UTF-8 must stay visible (byte-text.ts).
 		const stdoutText = new ByteTextDecoder();
 		const stderrText = new ByteTextDecoder();
@@ -238,7 +100,7 @@ export class PersistentReader {
 		child.stdin.on('error', () => {}); // it died; 'exit' answers what is pending
 		child.once('error', (error: NodeJS.ErrnoException) => {
 			if (error.code !== 'ENOENT' || this.child !== child) return;
-			perlMissing = true;
+			perlTurnedOutMissing();
 			this.child = null;
 			this.clearTimer();
 			for (const pending of this.queue.splice(0)) {
@@ -246,7 +108,6 @@ export class PersistentReader {
 			}
 		});
 		child.once('exit', () => {
-			if (pid) runningChildren.delete(pid);
 			if (this.child === child) this.stop(this.stderr.join('').trim() || 'the namespace reader exited');
 		});
 		return child;

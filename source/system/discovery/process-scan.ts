@@ -1,0 +1,80 @@
+// Which process is in which namespace: a /proc scan, or the last one kept when
+// nothing says processes came or went. /proc/loadavg tells in one read whether
+// any task started or ended on the host (the last pid handed out and the number
+// of tasks); the processes nstui itself ran are told apart by counting them
+// (run.ts's startedCount).
+import {readTaskMarker, scanProcesses, scanProcessesInSlices, type ProcessCache, type ProcScan} from '../procfs.js';
+import {startedCount} from '../run.js';
+import type {RefreshPlan} from './plan.js';
+
+type TaskMarker = {tasks: number; lastPid: number};
+/** Taken before a refresh starts anything. */
+export type ScanStart = {tasks: TaskMarker | null; started: number};
+
+export const scanStart = (): ScanStart => ({tasks: readTaskMarker(), started: startedCount.processes});
+
+export class ProcessScanner {
+	private last: {
+		scan: ProcScan;
+		at: number;
+		before: TaskMarker | null;
+		startedBefore: number;
+		/** Set when nothing but nstui's own processes ran between the scan and the end of its refresh. */
+		after: TaskMarker | null;
+	} | null = null;
+
+	/** Kept between calls so a refresh reads comm/cmdline only for new processes. */
+	constructor(private readonly cache: ProcessCache = new Map()) {}
+
+	/**
+	 * Scans /proc, or keeps the last scan when no task has started or ended on
+	 * the host since (other than the ones nstui itself ran). Even then it scans
+	 * again after recheckProcessesAfterMs.
+	 */
+	async scan(plan: RefreshPlan, now: number, start: ScanStart): Promise<ProcScan> {
+		const marker = start.tasks;
+		const quiet = this.last;
+		if (plan.keepProcesses && quiet && !plan.listOnly) return quiet.scan;
+		if (
+			plan.trustProcessesAfterMs &&
+			quiet?.after &&
+			marker &&
+			marker.lastPid === quiet.after.lastPid &&
+			marker.tasks === quiet.after.tasks &&
+			now - quiet.at < (plan.recheckProcessesAfterMs ?? 0)
+		) {
+			// Still true at the end of this refresh if, again, only nstui's own processes ran.
+			Object.assign(quiet, {before: marker, startedBefore: start.started, after: null});
+			return quiet.scan;
+		}
+		const options = {now, trustAfterMs: plan.trustProcessesAfterMs, recheckAfterMs: plan.recheckProcessesAfterMs, details: !plan.listOnly};
+		const fresh = plan.slicing ? await scanProcessesInSlices(this.cache, options, plan.slicing) : scanProcesses(this.cache, options);
+		// Processes came and went elsewhere (a busy host always has some) but none here moved: the last scan
+		// stands, so a refresh that read nothing new can hand back the last result whole.
+		const scan = quiet && sameScan(quiet.scan, fresh) ? quiet.scan : fresh;
+		this.last = {scan, at: now, before: marker, startedBefore: start.started, after: null};
+		return scan;
+	}
+
+	/** After a refresh: if only nstui's own processes came and went since the scan, the scan still holds. */
+	noteQuiet() {
+		const last = this.last;
+		if (!last || last.after || !last.before) return;
+		const marker = readTaskMarker();
+		const ours = startedCount.processes - last.startedBefore;
+		if (marker && marker.lastPid === last.before.lastPid + ours && marker.tasks === last.before.tasks) last.after = marker;
+	}
+}
+
+const sameList = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean) => a.length === b.length && a.every((x, index) => same(x, b[index]!));
+
+/** The same processes in the same namespaces (the cache keeps one object per pid), in the same order. */
+export function sameScan(a: ProcScan, b: ProcScan): boolean {
+	if (!sameList(a.unreadable, b.unreadable, (x, y) => x === y) || a.byNamespace.size !== b.byNamespace.size) return false;
+	if (a.tasks.size !== b.tasks.size || [...b.tasks].some(([pid, task]) => a.tasks.get(pid) !== task)) return false;
+	for (const [inode, list] of b.byNamespace) {
+		const other = a.byNamespace.get(inode);
+		if (!other || !sameList(other, list, (x, y) => x === y)) return false;
+	}
+	return true;
+}

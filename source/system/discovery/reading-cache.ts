@@ -1,0 +1,75 @@
+// The last reading of each namespace, how old it is, and which ones a refresh
+// reads again: new and failed ones always, the ones a plan focuses on, and the
+// oldest stale ones within a budget. A reading equal to the last keeps the last
+// object, so nothing made from it is made again.
+import {createHash} from 'node:crypto';
+import type {Found} from '../held-namespaces.js';
+import type {NamespaceReading} from '../ip-query.js';
+import type {RefreshPlan} from './plan.js';
+
+/** What a namespace listed but not read yet carries (see RefreshPlan.listOnly). */
+export const unread: NamespaceReading = {links: [], routes: [], forwarding: {ipv4: false, ipv6: false}, nsids: [], error: null, missing: null};
+
+type Cached = {reading: NamespaceReading; readAt: number; digest: string | null};
+
+export class ReadingCache {
+	/** Digests are made only when there is something to compare with (never in a one-off snapshot). */
+	private readonly readings = new Map<number, Cached>();
+
+	get(inode: number): NamespaceReading | undefined {
+		return this.readings.get(inode)?.reading;
+	}
+
+	/** New, failed, focused and (within the budget) the oldest stale namespaces. */
+	choose(list: Found[], plan: RefreshPlan, now: number, budget: number): {inodes: Set<number>; stale: number} {
+		const maxAge = plan.maxAgeMs ?? 0;
+		const watchedMaxAge = plan.watchedMaxAgeMs ?? maxAge;
+		const focus = new Set(plan.focus ?? []);
+		const inodes = new Set<number>();
+		const stale: Array<{inode: number; readAt: number}> = [];
+		for (const {inode} of list) {
+			const known = this.readings.get(inode);
+			if (plan.listOnly) {
+				if (focus.has(inode)) inodes.add(inode);
+			} else if (!known || known.reading.error || focus.has(inode)) inodes.add(inode);
+			else if (now - known.readAt >= (plan.watched?.has(inode) ? watchedMaxAge : maxAge)) stale.push({inode, readAt: known.readAt});
+		}
+		stale.sort((a, b) => a.readAt - b.readAt);
+		const taken = stale.slice(0, Math.max(0, budget));
+		for (const {inode} of taken) inodes.add(inode);
+		return {inodes, stale: taken.length};
+	}
+
+	/** Keeps what was read; how many readings differ from the last. `step` lets keys in between (slicing). */
+	async record(fresh: ReadonlyArray<readonly [number, NamespaceReading]>, now: number, step: () => Promise<void> | void): Promise<number> {
+		let changed = 0;
+		for (const [inode, read] of fresh) {
+			await step();
+			// The reader says which namespace it opened: a path of a process that has moved or gone may lead elsewhere.
+			const reading = read.opened === undefined || read.opened === inode ? read : {...unread, error: `its way in led to another namespace (net:[${read.opened}]) while it was read`};
+			const known = this.readings.get(inode);
+			if (known?.reading === reading) {
+				known.readAt = now;
+				continue;
+			}
+			const digest = known ? digestOf(reading) : null;
+			if (known && (known.digest ??= digestOf(known.reading)) === digest) known.readAt = now;
+			else {
+				changed++;
+				this.readings.set(inode, {reading, readAt: now, digest});
+			}
+		}
+		return changed;
+	}
+
+	delete(inode: number) {
+		this.readings.delete(inode);
+	}
+
+	/** Forgets every namespace but these. */
+	keepOnly(inodes: ReadonlySet<number>) {
+		for (const inode of this.readings.keys()) if (!inodes.has(inode)) this.readings.delete(inode);
+	}
+}
+
+const digestOf = (reading: NamespaceReading) => createHash('sha1').update(JSON.stringify(reading)).digest('base64');

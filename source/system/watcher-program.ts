@@ -1,0 +1,110 @@
+// The namespace watcher: one kept perl process that holds, for each network
+// namespace it is told about, a NETLINK_ROUTE socket made inside it (a netlink
+// socket belongs to the namespace it is made in) and subscribed to the groups
+// whose events change what nstui shows (model/watch-protocol.ts). It waits on
+// all of them at once and says only which namespace changed; nstui then reads
+// that namespace again with `ip -j`, the one source of data. It also says when
+// its mount table changes (a namespace mounted or unmounted: `ip netns
+// add/del`, a container runtime), which a poll of /proc/self/mountinfo reports
+// as an exception. Like the reader, the program is a constant: paths reach it
+// only as data. Run by namespace-watcher.ts.
+
+/**
+ * perl -e watcherProgram SETNS GROUPS COALESCE
+ * Reads NUL-terminated commands on stdin: `+INODE PATH` (watch the namespace
+ * that PATH leads to, which must be INODE) and `-INODE` (stop: closes its
+ * socket, which otherwise keeps the namespace alive). Writes lines:
+ * `watching INODE`, `failed INODE REASON`, `stopped INODE`, `changed INODE...`
+ * (the namespaces with events since the last such line) and `mounts` (its
+ * mount table changed). It ends when stdin closes.
+ */
+export const watcherProgram = String.raw`
+$0 = "nstui namespace watcher";
+my ($setns, $groups, $coalesce) = @ARGV;
+$| = 1;
+open(my $home, '<', '/proc/self/ns/net') or die "cannot open own namespace: $!\n";
+my $mounts;
+open($mounts, '<', '/proc/self/mountinfo') or undef $mounts;
+sub drain_mounts { return unless $mounts; seek($mounts, 0, 0); local $/; my $ignored = <$mounts>; }
+drain_mounts();
+my (%socket, %inode_of);
+my $input = '';
+my $set_changed = 1;
+my ($rin, $ein);
+sub watch {
+	my ($inode, $path) = @_;
+	return "already" if exists $socket{$inode};
+	open(my $ns, '<', $path) or return "cannot open: $!";
+	my $opened = (stat($ns))[1];
+	return "leads to another namespace ($opened)" if $opened != $inode;
+	syscall($setns, fileno($ns), 0x40000000) == 0 or return "cannot enter: $!";
+	my $sock;
+	# AF_NETLINK, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, NETLINK_ROUTE
+	my $made = socket($sock, 16, 3 | 04000 | 02000000, 0);
+	my $error = "$!";
+	syscall($setns, fileno($home), 0x40000000) == 0 or die "cannot return to own namespace: $!\n";
+	close $ns;
+	return "socket: $error" unless $made;
+	bind($sock, pack('SSLL', 16, 0, 0, $groups)) or return "bind: $!";
+	$socket{$inode} = $sock;
+	$inode_of{fileno($sock)} = $inode;
+	$set_changed = 1;
+	return '';
+}
+sub unwatch {
+	my ($inode) = @_;
+	my $sock = delete $socket{$inode} or return;
+	delete $inode_of{fileno($sock)};
+	close $sock;
+	$set_changed = 1;
+}
+sub command {
+	my ($line) = @_;
+	if ($line =~ /^\+(\d+) (.+)$/s) {
+		my $why = watch($1, $2);
+		print $why eq '' || $why eq 'already' ? "watching $1\n" : "failed $1 $why\n";
+	} elsif ($line =~ /^-(\d+)$/) {
+		unwatch($1);
+		print "stopped $1\n";
+	}
+}
+while (1) {
+	if ($set_changed) {
+		$rin = '';
+		vec($rin, fileno(STDIN), 1) = 1;
+		vec($rin, $_, 1) = 1 for keys %inode_of;
+		$ein = '';
+		vec($ein, fileno($mounts), 1) = 1 if $mounts;
+		$set_changed = 0;
+	}
+	my ($rout, $eout) = ($rin, $ein);
+	my $ready = select($rout, undef, $eout, undef);
+	if ($ready < 0) { next if $!{EINTR}; die "select: $!\n" }
+	my @changed;
+	for my $fd (keys %inode_of) {
+		next unless vec($rout, $fd, 1);
+		my $inode = $inode_of{$fd};
+		my $sock = $socket{$inode};
+		my $buffer;
+		# Drain everything queued; ENOBUFS (the queue overflowed) also means it changed.
+		for (1 .. 1000) { last unless defined(recv($sock, $buffer, 65536, 0x40)) || $!{ENOBUFS}; }
+		push @changed, $inode;
+	}
+	my $remounted = $mounts && vec($eout, fileno($mounts), 1);
+	if ($remounted) {
+		drain_mounts();
+		print "mounts\n";
+	}
+	print "changed @changed\n" if @changed;
+	if (vec($rout, fileno(STDIN), 1)) {
+		my $got = sysread(STDIN, $input, 65536, length $input);
+		exit 0 unless $got;
+		while ((my $end = index($input, "\0")) >= 0) {
+			command(substr($input, 0, $end));
+			substr($input, 0, $end + 1) = '';
+		}
+	}
+	select(undef, undef, undef, $coalesce) if @changed || $remounted;
+}
+`;
+
