@@ -7,7 +7,7 @@ import {existsSync} from 'node:fs';
 import {spawn, spawnSync} from 'node:child_process';
 import {runRecipe} from '../../source/system/recipes.js';
 import {recipeNamespaces, type RecipeName} from '../../source/model/recipes.js';
-import {discover} from '../../source/system/discover.js';
+import {discover} from '../../source/system/discovery/discoverer.js';
 import {traceBetween} from '../../source/system/trace/run-trace.js';
 import type {Trace} from '../../source/model/trace/types.js';
 import {CommandLog} from '../../source/system/command-log.js';
