@@ -39,13 +39,15 @@ async function runCommandLine() {
 		  $ nstui recipe NAME up|down --prefix P
 		                              build or remove a seed topology in namespaces P-*:
 		                              direct, router or bridge
-		  $ nstui trace FROM TO[:PORT[/udp]] [--json]
+		  $ nstui trace FROM TO[:PORT[/udp]] [--json] [--probe]
 		                              why FROM (a namespace) can or cannot reach TO (an
-		                              address or a namespace), hop by hop, and back
+		                              address or a namespace), hop by hop, and back;
+		                              --probe: ping it with a capture on each hop
 
 		Options
 		  --json        machine-readable output (snapshot, find, trace)
 		  --dot         Graphviz dot instead of text (topology)
+		  --probe       also ping along the path, capturing on each hop (trace)
 		  --prefix P    the namespace name prefix (recipe)
 		  --interval N  seconds between refreshes of the terminal UI (default 2)
 		  --read-only   the terminal UI without actions (always so when not root)
@@ -85,6 +87,7 @@ async function runCommandLine() {
 				interval: {type: 'number', default: 2},
 				readOnly: {type: 'boolean', default: false},
 				dot: {type: 'boolean', default: false},
+				probe: {type: 'boolean', default: false},
 				prefix: {type: 'string'},
 				log: {type: 'string'},
 				// Declared so that meow's own help and version also answer to -h and -v.
@@ -126,7 +129,7 @@ async function runCommandLine() {
 		process.exitCode = await runFind({terms: cli.input.slice(1), json: cli.flags.json});
 	} else if (command === 'trace') {
 		const {runTraceCommand} = await import('./commands/trace.js');
-		process.exitCode = await runTraceCommand({args: cli.input.slice(1), json: cli.flags.json});
+		process.exitCode = await runTraceCommand({args: cli.input.slice(1), json: cli.flags.json, probe: cli.flags.probe});
 	} else if (command === undefined) {
 		// ink renders nothing when it believes it runs in CI (is-in-ci reads these
 		// once, at import): a person at a terminal is never "in CI".
@@ -146,7 +149,7 @@ async function runCommandLine() {
 /** The flags meow parsed that nstui does not know, spelled as on the command line. */
 function unknownFlags(flags: Record<string, unknown>): string[] {
 	// Inside the function: the top-level await above runs before module-level constants exist.
-	const knownFlags = new Set(['json', 'interval', 'readOnly', 'dot', 'prefix', 'log', 'help', 'version', 'h', 'v']);
+	const knownFlags = new Set(['json', 'interval', 'readOnly', 'dot', 'probe', 'prefix', 'log', 'help', 'version', 'h', 'v']);
 	return Object.keys(flags)
 		.filter(key => !knownFlags.has(key) && !key.includes('-'))
 		.map(key => (key.length === 1 ? `-${key}` : `--${key.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`));

@@ -9,6 +9,7 @@ import {runRecipe} from '../../source/system/recipes.js';
 import {recipeNamespaces, type RecipeName} from '../../source/model/recipes.js';
 import {discover} from '../../source/system/discovery/discoverer.js';
 import {traceBetween} from '../../source/system/trace/run-trace.js';
+import {probe} from '../../source/system/trace/probe.js';
 import type {Trace} from '../../source/model/trace/types.js';
 import {CommandLog} from '../../source/system/command-log.js';
 import {findProgram} from '../../source/system/programs.js';
@@ -266,6 +267,28 @@ describe('nstui trace on real namespaces', {skip}, () => {
 		} finally {
 			server.kill('SIGKILL');
 		}
+	});
+
+	test('the probe: a capture on each hop while FROM pings, agreeing with the trace both ways', {skip: findProgram('tcpdump') ? false : 'needs tcpdump (apt-get install tcpdump)'}, async () => {
+		const [a, router, b] = await up('router');
+		const {snapshot} = await discover({owners: false});
+		const works = await traceBetween(snapshot, a!, '192.168.2.1');
+		assert.ok(works.ok);
+		const fine = await probe(snapshot, works.trace);
+		assert.equal(fine.answered, true);
+		assert.equal(fine.agrees, true);
+		assert.ok(fine.seen.every(point => point.error === null && point.requests > 0), JSON.stringify(fine.seen));
+		assert.ok(fine.seen.some(point => point.label === b && point.interface === 'veth-ns2' && point.replies > 0));
+
+		inside(router!, 'sysctl', '-qw', 'net.ipv4.ip_forward=0');
+		const broken = await traceBetween(snapshot, a!, '192.168.2.1');
+		assert.ok(broken.ok && broken.trace.broken);
+		const stopped = await probe(snapshot, broken.trace);
+		assert.equal(stopped.answered, false);
+		assert.equal(stopped.agrees, true);
+		const seen = new Map(stopped.seen.map(point => [`${point.label} ${point.interface}`, point.requests]));
+		assert.ok(seen.get(`${router} veth-router1`)! > 0, 'the requests reach the router');
+		assert.equal(stopped.lines.at(-1), `ping got no reply; the requests were seen last at ${router} veth-router1: the probe agrees with the trace`);
 	});
 
 	test('only the kernel knows: a rule sends the packet to a more specific route in another table', async () => {
