@@ -2,16 +2,18 @@
 // namespace's kernel where it goes (facts.routeGet), across the wires the
 // snapshot proves (wire.ts), through the firewall and NAT of each hop, and then
 // the reply back. It stops at the first thing that breaks the path.
-import {namespaceLabel, type Interface, type Namespace} from '../snapshot.js';
+import {namespaceLabel, type Namespace} from '../snapshot.js';
 import {shown} from '../shown-text.js';
-import {downWithAddresses, forwardingOff, label, linkDownNoRoute, noRoute, routesOfType, typedRoute} from './explain.js';
+import {label} from './explain.js';
+import {bridgeHop, fresh, peerLabel, postrouting, sysctlKeys, type NatRecord} from './hop-steps.js';
+import {explainRefusal, nobodySentence} from './refusal.js';
 import type {TraceFacts} from './facts.js';
 import {dropSentence, filterChecks, natRewrite} from './firewall-checks.js';
 import type {HookContext} from './netfilter.js';
 import {ruleText, rulesFor} from './policy-rules.js';
-import {routeText, type RouteAnswer} from './route-answer.js';
+import {routeText} from './route-answer.js';
 import {checkFail, checkNote, checkOk, endpointText, type Hop, type Packet, type Protocol, type Trace} from './types.js';
-import {hasCarrier, isUp, landing, stateOf, type BridgePass} from './wire.js';
+import {hasCarrier, isUp, landing, stateOf} from './wire.js';
 
 export type TraceRequest = {
 	from: Namespace;
@@ -22,8 +24,6 @@ export type TraceRequest = {
 	port: number | null;
 };
 
-/** A rewrite a namespace made on the way out; the reply is rewritten back there (conntrack). */
-type NatRecord = {ns: number; kind: 'snat' | 'dnat'; from: string; to: string; rule: string; bridged: BridgePass | null};
 
 type Outcome = {hops: Hop[]; sentence: string | null; arrived: {ns: Namespace; packet: Packet} | null; outside: boolean};
 
@@ -250,146 +250,4 @@ async function follow(facts: TraceFacts, start: Namespace, initial: Packet, dire
 		}
 		return stop(`the path is longer than ${maxHops} hops: check for a routing loop`);
 	}
-}
-
-/** The link with its flags and state as the kernel has them now. */
-async function fresh<T extends Interface | null | undefined>(facts: TraceFacts, ns: Namespace, link: T): Promise<T> {
-	if (!link) return link;
-	const now = await facts.link(ns, link.name);
-	return now ? {...link, flags: now.flags, state: now.state} : link;
-}
-
-const peerLabel = (facts: TraceFacts, inode: number) => {
-	const ns = facts.snapshot.namespaces.find(entry => entry.inode === inode);
-	return ns ? label(ns) : `net:[${inode}]`;
-};
-
-export function sysctlKeys(iif: string | null): string[] {
-	return [
-		'net/ipv4/ip_forward',
-		'net/ipv4/conf/all/rp_filter',
-		'net/ipv6/conf/all/forwarding',
-		'net/bridge/bridge-nf-call-iptables',
-		...(iif ? [`net/ipv4/conf/${iif}/forwarding`, `net/ipv4/conf/${iif}/rp_filter`] : []),
-	];
-}
-
-async function postrouting(facts: TraceFacts, ns: Namespace, ruleset: NonNullable<Awaited<ReturnType<TraceFacts['firewall']>>['ruleset']>, packet: Packet, context: HookContext, answer: RouteAnswer | null, bridged: BridgePass | null) {
-	const {rewrite, checks} = natRewrite(ruleset, 'postrouting', packet, context);
-	if (!rewrite || rewrite.kind !== 'snat') return {checks, record: null};
-	let to = rewrite.to;
-	if (to === 'masquerade') {
-		// MASQUERADE takes the address the kernel picks for the way out.
-		const out = await facts.routeGet(ns, {...packet, src: ''}, null);
-		to = out.kind === 'route' && out.prefsrc ? out.prefsrc : answer?.kind === 'route' && answer.prefsrc ? answer.prefsrc : '';
-	}
-	if (!to) {
-		checks.push(checkNote(`${rewrite.rule.table} ${rewrite.rule.chain}: \`${name(rewrite.rule.text)}\` rewrites the source, to an address nstui cannot tell`));
-		return {checks, record: null};
-	}
-	checks.push(checkNote(`${rewrite.rule.table} ${rewrite.rule.chain}: \`${name(rewrite.rule.text)}\` rewrites the source ${packet.src} to ${to}${bridged ? ` (between ports of ${name(bridged.bridge.name)})` : ''}`));
-	const record: NatRecord = {ns: ns.inode, kind: 'snat', from: packet.src, to, rule: `\`${rewrite.rule.text}\``, bridged};
-	packet.src = to;
-	return {checks, record};
-}
-
-/** A bridge the packet crosses: its ports, and with br_netfilter on, the bridge namespace's FORWARD and NAT. */
-async function bridgeHop(facts: TraceFacts, via: BridgePass, packet: Packet, state: HookContext['state'], back: boolean, nat: NatRecord[]): Promise<{hop: Hop; sentence: string | null}> {
-	const hop: Hop = {namespace: via.ns.inode, label: namespaceLabel(via.ns), role: 'bridge', in: via.inPort?.name ?? null, out: via.outPort?.name ?? via.bridge.name, decision: null, packet: {...packet}, checks: []};
-	const where = label(via.ns);
-	via = {...via, bridge: (await fresh(facts, via.ns, via.bridge))!, inPort: await fresh(facts, via.ns, via.inPort), outPort: await fresh(facts, via.ns, via.outPort)};
-	if (!isUp(via.bridge)) {
-		hop.checks.push(checkFail(`bridge ${name(via.bridge.name)} is down`));
-		return {hop, sentence: `bridge ${name(via.bridge.name)} in ${where} is down: press u on it there`};
-	}
-	for (const port of [via.inPort, via.outPort]) {
-		if (!port) continue;
-		if (!isUp(port)) {
-			hop.checks.push(checkFail(`bridge port ${name(port.name)} is down`));
-			return {hop, sentence: `bridge port ${name(port.name)} of ${name(via.bridge.name)} in ${where} is down: press u on it there`};
-		}
-		if (!hasCarrier(port)) {
-			hop.checks.push(checkFail(`bridge port ${name(port.name)} is ${stateOf(port)}`));
-			const peerNs = port.peer ? facts.snapshot.namespaces.find(entry => entry.inode === port.peer!.namespace) : undefined;
-			return {hop, sentence: `bridge port ${name(port.name)} of ${name(via.bridge.name)} in ${where} has no carrier${peerNs && port.peer ? `: its peer ${name(port.peer.name)} in ${label(peerNs)} is down: press u on it there` : ''}`};
-		}
-	}
-	const ports = [via.inPort, via.outPort].filter(Boolean).map(port => name(port!.name));
-	hop.checks.push(checkOk(`bridge ${name(via.bridge.name)}${ports.length ? `, ports ${ports.join(' → ')}` : ''} up`));
-	// Only traffic bridged from one port to another meets br_netfilter; traffic to or from the bridge's own address is routed.
-	if (!via.inPort || !via.outPort) return {hop, sentence: null};
-	const values = await facts.sysctls(via.ns, ['net/bridge/bridge-nf-call-iptables']);
-	if (values.get('net/bridge/bridge-nf-call-iptables') !== '1' || packet.family !== 'inet') {
-		hop.checks.push(checkNote('br_netfilter does not pass bridged IPv4 to iptables here'));
-		return {hop, sentence: null};
-	}
-	hop.checks.push(checkNote('br_netfilter passes bridged IPv4 to iptables here (net.bridge.bridge-nf-call-iptables=1)'));
-	const {ruleset} = await facts.firewall(via.ns, packet.family);
-	if (!ruleset) return {hop, sentence: null};
-	const context: HookContext = {in: via.bridge.name, out: via.bridge.name, state};
-	const filtered = filterChecks(ruleset, 'forward', packet, context);
-	hop.checks.push(...filtered.checks);
-	if (filtered.drop) return {hop, sentence: dropSentence(where, filtered.drop, true)};
-	if (!back) {
-		const rewritten = await postrouting(facts, via.ns, ruleset, packet, context, null, via);
-		hop.checks.push(...rewritten.checks);
-		if (rewritten.record) nat.push(rewritten.record);
-	}
-	return {hop, sentence: null};
-}
-
-async function explainRefusal(facts: TraceFacts, ns: Namespace, packet: Packet, iif: string | null, answer: Extract<RouteAnswer, {kind: 'refused'}>, back: boolean, undone: NatRecord | null): Promise<string> {
-	const values = await facts.sysctls(ns, sysctlKeys(iif));
-	if (iif !== null && answer.refusal === 'unreachable') {
-		const forwarding = packet.family === 'inet' ? values.get(`net/ipv4/conf/${iif}/forwarding`) ?? values.get('net/ipv4/ip_forward') : values.get('net/ipv6/conf/all/forwarding');
-		if (forwarding === '0') {
-			// The reply came here only because this namespace masqueraded traffic between two ports of its bridge.
-			if (undone?.bridged) {
-				const bridge = name(undone.bridged.bridge.name);
-				return `${label(ns)} masquerades traffic between ports of ${bridge} (${name(undone.rule)}), so the replies come to ${label(ns)}, which forwards no IPv4: add "! -o ${bridge}" to that rule (M)`;
-			}
-			return forwardingOff(ns, packet.family, iif, values);
-		}
-	}
-	// The kernel refuses a failed reverse-path check with EXDEV, or (6.x, through its drop reasons) with EINVAL like a blackhole.
-	if (iif !== null && packet.family === 'inet' && (answer.refusal === 'reverse-path' || (answer.refusal === 'blackhole' && routesOfType(ns, 'blackhole', packet.dst).length === 0))) {
-		const rp = Math.max(Number(values.get('net/ipv4/conf/all/rp_filter') ?? 0), Number(values.get(`net/ipv4/conf/${iif}/rp_filter`) ?? 0));
-		const way = await facts.routeGet(ns, {...packet, src: '', dst: packet.src}, null);
-		const wayDev = way.kind === 'route' ? way.dev : null;
-		if (answer.refusal === 'reverse-path' || (rp === 1 && wayDev !== iif) || (rp === 2 && way.kind === 'refused')) {
-			const out = wayDev ? `leaves through ${name(wayDev)}, not ${name(iif)}` : 'does not exist';
-			return `${label(ns)} drops packets from ${packet.src} that come in on ${name(iif)}: rp_filter=${rp} and its route back to ${packet.src} ${out} (an asymmetric path): route ${packet.src} back through ${name(iif)} (r), or set rp_filter=2 there`;
-		}
-	}
-	if (answer.refusal === 'blackhole') return typedRoute(ns, 'blackhole', packet.dst, back);
-	if (answer.refusal === 'prohibit') return typedRoute(ns, 'prohibit', packet.dst, back);
-	if (answer.refusal === 'unreachable') {
-		const rule = rulesFor(await facts.rules(ns, packet.family), packet, iif).find(entry => entry.certain && entry.action === 'unreachable');
-		if (rule) return `${label(ns)} refuses ${packet.dst} by ${ruleText(rule)}: delete that rule (ip rule del priority ${rule.priority})`;
-		return typedRoute(ns, 'unreachable', packet.dst, back);
-	}
-	if (answer.refusal === 'no-route') {
-		for (const rule of rulesFor(await facts.rules(ns, packet.family), packet, iif)) {
-			if (!rule.certain || rule.table === null) continue;
-			if (await facts.tableEmpty(ns, packet.family, rule.table)) {
-				return `${label(ns)} looks up ${packet.dst} by ${ruleText(rule)}, and table ${name(rule.table)} is empty, as is every table after it for ${packet.dst}: add the route to table ${name(rule.table)} (\`ip route add ... table ${name(rule.table)}\`)`;
-			}
-		}
-		const down = downWithAddresses(ns)[0];
-		if (down) return linkDownNoRoute(ns, down, packet.dst, back);
-		return noRoute(ns, facts.snapshot, packet.dst, back);
-	}
-	return `${label(ns)} cannot route ${packet.dst}: ${name(answer.message)}`;
-}
-
-function nobodySentence(ns: Namespace, dev: string, answer: Extract<RouteAnswer, {kind: 'route'}>, target: string, farEnd: Interface | null): string {
-	if (answer.gateway) {
-		return `nobody on the wire of ${name(dev)} in ${label(ns)} holds its gateway ${answer.gateway}: fix the route (r) or the gateway's address (a)`;
-	}
-	const own = ns.interfaces.find(link => link.name === dev)?.addresses.find(address => address.family === (answer.dst.includes(':') ? 'inet6' : 'inet'));
-	const far = farEnd?.addresses.find(address => address.family === own?.family && !address.address.startsWith('fe80'));
-	if (own && far && far.prefixlen !== own.prefixlen) {
-		return `${label(ns)} sends ${target} straight out of ${name(dev)}, as its address ${own.address}/${own.prefixlen} covers it, but nobody there holds ${target}: a wrong prefix length (the other end has ${far.address}/${far.prefixlen}): fix the address (d, then a)`;
-	}
-	return `${label(ns)} sends ${target} straight out of ${name(dev)}, but nobody on that wire holds ${target}: route it through a gateway (r) or fix the addresses (a)`;
 }
