@@ -136,7 +136,7 @@ async function runCommandLine() {
 		delete process.env.CI;
 		delete process.env.CONTINUOUS_INTEGRATION;
 		// Imported here so the headless commands do not pay for loading ink and React.
-		const {runTui} = await import('./ui/run-tui.js');
+		const {runTui} = await import('./ui/app/run-tui.js');
 		// Exit at once: a refresh still running must not keep the shell waiting.
 		process.exit(await runTui({intervalSeconds: cli.flags.interval, readOnly: cli.flags.readOnly}));
 	} else {

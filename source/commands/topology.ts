@@ -1,9 +1,9 @@
 // `nstui topology [--dot]`: the wiring between namespaces as a text drawing, or as Graphviz dot.
 import {hasBridge, natNoteOf, type NatNote} from '../model/nat-notes.js';
 import type {Snapshot} from '../model/snapshot.js';
-import {topologyDot} from '../model/topology-dot.js';
-import {topologyText} from '../model/topology-drawing.js';
-import {buildTopology} from '../model/topology.js';
+import {topologyDot} from '../model/topology/dot.js';
+import {topologyText} from '../model/topology/drawing.js';
+import {buildTopology} from '../model/topology/graph.js';
 import {targetFor} from '../system/actions/targets.js';
 import {readFirewall} from '../system/namespace-details.js';
 import {mapLimit} from '../system/run.js';

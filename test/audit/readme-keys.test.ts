@@ -5,31 +5,38 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
-import {keyMap} from '../../source/ui/key-map.js';
-import {detailsKeys, findKeys, topologyKeys} from '../../source/ui/view-keys.js';
+import {initialTuiState} from '../../source/ui/app/tui-store.js';
+import {helpSections} from '../../source/ui/keys/layers.js';
+import {detailsTables} from '../../source/ui/views/details/details-keys.js';
+import {findTables} from '../../source/ui/views/find/find-keys.js';
+import {topologyTables} from '../../source/ui/views/topology/topology-keys.js';
+import {keysText} from '../../source/ui/views/help/HelpView.js';
+import type {KeyTable} from '../../source/ui/keys/key-table.js';
 
 const readme = readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
 const keysSection = readme.slice(readme.indexOf('### Keys'), readme.indexOf('## Headless commands'));
 const tokens = (keys: string) => keys.split(' ').filter(Boolean);
-const backKeys = (list: ReadonlyArray<{keys: string; description: string}>) => list.filter(entry => /\bback\b/.test(entry.description)).flatMap(entry => tokens(entry.keys));
+const backKeys = (tables: readonly KeyTable[]) => tables[0]!.entries.filter(entry => /\bback\b/.test(entry.description)).flatMap(entry => tokens(keysText(entry.keys)));
+/** The panes' keys: the groups the help lists before the views'. */
+const paneKeys = helpSections(initialTuiState()).slice(0, 6).flatMap(section => section.entries);
 const rowOf = (key: string) => keysSection.split('\n').find(line => line.startsWith(`| \`${key}\``)) ?? '';
 
 test('every key bound in the panes is in the README, each as `key`', () => {
-	const missing = keyMap.flatMap(binding => tokens(binding.keys)).filter(token => !keysSection.includes(`\`${token}\``));
+	const missing = paneKeys.flatMap(entry => tokens(keysText(entry.keys))).filter(token => !keysSection.includes(`\`${token}\``));
 	assert.deepEqual(missing, []);
 });
 
 test('the keys that go back from each view are the ones the README names', () => {
 	// What the program does.
-	assert.deepEqual(backKeys(findKeys), ['Esc']);
-	assert.ok(backKeys(topologyKeys).includes('q') && backKeys(detailsKeys).includes('q'));
+	assert.deepEqual(backKeys(findTables), ['Esc']);
+	assert.ok(backKeys(topologyTables).includes('q') && backKeys(detailsTables).includes('q'));
 	// What the README says about q.
 	const where = /inside (.+?) `q` goes back/.exec(rowOf('q'))?.[1] ?? '';
 	assert.match(where, /topology/);
 	assert.match(where, /details/);
 	assert.doesNotMatch(where, /find/, 'q types into find\'s search; it does not leave find');
 	assert.match(rowOf('F'), /`Esc` goes back/);
-	for (const key of backKeys(detailsKeys)) assert.ok(rowOf('i').includes(`\`${key}\``), `the details row names ${key}`);
+	for (const key of backKeys(detailsTables)) assert.ok(rowOf('i').includes(`\`${key}\``), `the details row names ${key}`);
 	const topology = readme.slice(readme.indexOf('### Topology (`t`)'), readme.indexOf('## Headless commands'));
-	for (const key of backKeys(topologyKeys)) assert.ok(topology.includes(`\`${key}\``), `the topology section names ${key}`);
+	for (const key of backKeys(topologyTables)) assert.ok(topology.includes(`\`${key}\``), `the topology section names ${key}`);
 });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {natNoteOf} from '../../source/model/nat-notes.js';
-import {buildTopology} from '../../source/model/topology.js';
-import {boxSpans, moveTopology, settlePosition} from '../../source/model/topology-cursor.js';
-import {drawTopology} from '../../source/model/topology-drawing.js';
+import {buildTopology} from '../../source/model/topology/graph.js';
+import {boxSpans, moveTopology, settlePosition} from '../../source/model/topology/cursor.js';
+import {drawTopology} from '../../source/model/topology/drawing.js';
 import {seedLab} from '../fixtures/synthetic-snapshots.js';
 
 const snapshot = seedLab();

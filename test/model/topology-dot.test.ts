@@ -1,8 +1,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync, spawnSync} from 'node:child_process';
-import {buildTopology} from '../../source/model/topology.js';
-import {quote, topologyDot} from '../../source/model/topology-dot.js';
+import {buildTopology} from '../../source/model/topology/graph.js';
+import {quote, topologyDot} from '../../source/model/topology/dot.js';
 import {seedLab, vrfBridgeAndOddities} from '../fixtures/synthetic-snapshots.js';
 
 const seedDot = topologyDot(buildTopology(seedLab()));

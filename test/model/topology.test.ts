@@ -1,7 +1,7 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {buildTopology, filterTopology, matchingNamespaces, neighboursOf, type TopologyGraph} from '../../source/model/topology.js';
-import {drawTopology, topologyText} from '../../source/model/topology-drawing.js';
+import {buildTopology, filterTopology, matchingNamespaces, neighboursOf, type TopologyGraph} from '../../source/model/topology/graph.js';
+import {drawTopology, topologyText} from '../../source/model/topology/drawing.js';
 import {fiftyNamespaces, longChain, seedLab, vrfBridgeAndOddities} from '../fixtures/synthetic-snapshots.js';
 
 const inodeOf = (graph: TopologyGraph, label: string) => {

@@ -3,8 +3,8 @@ import {test} from 'node:test';
 import {scrollWindow} from '../../source/model/list-window.js';
 import {resolveSelection, selectionOf} from '../../source/model/row-identity.js';
 import {changedRowIds} from '../../source/model/pane-rows.js';
-import {themeFromEnvironment, toneStyle} from '../../source/ui/theme.js';
-import {readOnlyReason} from '../../source/ui/run-tui.js';
+import {themeFromEnvironment, toneStyle} from '../../source/ui/app/theme.js';
+import {readOnlyReason} from '../../source/ui/app/run-tui.js';
 
 test('scrollWindow moves only when the selection would leave the view', () => {
 	assert.deepEqual(scrollWindow(100, 0, 10), {start: 0, end: 10});

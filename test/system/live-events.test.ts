@@ -9,9 +9,9 @@ import {spawn} from 'node:child_process';
 import {setTimeout as delay} from 'node:timers/promises';
 import type {Namespace} from '../../source/model/snapshot.js';
 import {NamespaceWatcher} from '../../source/system/namespace-watcher.js';
-import {createLiveLoad, type LiveLoad} from '../../source/ui/live-load.js';
-import {createPoller, type Poller} from '../../source/ui/poller.js';
-import {createTuiStore, type TuiStore} from '../../source/ui/tui-store.js';
+import {createLiveLoad, type LiveLoad} from '../../source/ui/app/live-load.js';
+import {createPoller, type Poller} from '../../source/ui/app/poller.js';
+import {createTuiStore, type TuiStore} from '../../source/ui/app/tui-store.js';
 import {needsRoot} from '../helpers/root.js';
 import {ip, Lab} from '../helpers/lab.js';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
-import {refreshSucceeded} from '../../source/ui/tui-actions.js';
-import {fakeReader, hostFirewall, webNeighbours} from '../fixtures/namespace-reader.js';
+import {refreshSucceeded} from '../../source/ui/app/state-updates.js';
+import {fakeReader, hostFirewall, webNeighbours} from '../fixtures/details-reader.js';
 import {seedLab} from '../fixtures/synthetic-snapshots.js';
 import {keys, lineWith, renderTui} from './tui-harness.js';
 

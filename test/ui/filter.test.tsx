@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
-import {keys, labSnapshot, lineWith, renderTui} from './tui-harness.js';
+import {keys, labSnapshot, lineWith, paneRows, renderTui} from './tui-harness.js';
 
 afterEach(() => cleanup());
 
 const namespaceNames = (lines: string[]) =>
-	lines
-		.slice(3, 19)
+	paneRows(lines, '1 Namespaces')
 		.map(line => line.slice(1, 20).trim())
 		.filter(name => name !== '' && !name.startsWith('nothing'));
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
-import {deriveView} from '../../source/ui/derive-view.js';
-import {fakeReader} from '../fixtures/namespace-reader.js';
+import {deriveView} from '../../source/ui/panes/derive-view.js';
+import {fakeReader} from '../fixtures/details-reader.js';
 import {seedLab} from '../fixtures/synthetic-snapshots.js';
 import {keys, lineWith, renderTui} from './tui-harness.js';
 

@@ -7,8 +7,8 @@ import stringWidth from 'string-width';
 import type {Snapshot} from '../../source/model/snapshot.js';
 import {CommandLog} from '../../source/system/command-log.js';
 import {commandLog} from '../../source/system/command-log.js';
-import {showMessage} from '../../source/ui/tui-actions.js';
-import {fakeReader} from '../fixtures/namespace-reader.js';
+import {showMessage} from '../../source/ui/app/state-updates.js';
+import {fakeReader} from '../fixtures/details-reader.js';
 import {link, namespace, wire} from '../fixtures/synthetic-snapshots.js';
 import {keys, renderTui} from './tui-harness.js';
 

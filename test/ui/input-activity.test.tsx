@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {setTimeout as delay} from 'node:timers/promises';
 import {cleanup} from 'ink-testing-library';
-import {InputActivity} from '../../source/ui/input-activity.js';
+import {InputActivity} from '../../source/ui/app/input-activity.js';
 import {labSnapshot, renderTui} from './tui-harness.js';
 
 afterEach(() => cleanup());

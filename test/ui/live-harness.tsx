@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import {setTimeout as delay} from 'node:timers/promises';
 import {discover} from '../../source/system/discovery/discoverer.js';
 import {commandLog} from '../../source/system/command-log.js';
-import {deriveView} from '../../source/ui/derive-view.js';
-import type {ActionHost} from '../../source/ui/action-host.js';
-import {createPoller} from '../../source/ui/poller.js';
-import {createTuiStore} from '../../source/ui/tui-store.js';
+import {deriveView} from '../../source/ui/panes/derive-view.js';
+import type {ActionHost} from '../../source/ui/app/action-host.js';
+import {createPoller} from '../../source/ui/app/poller.js';
+import {createTuiStore} from '../../source/ui/app/tui-store.js';
 import {keys, renderTui} from './tui-harness.js';
 
 export async function renderLive(options: {readOnly?: string | null; suspend?: ActionHost['suspend']} = {}) {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import type {Owner, Snapshot} from '../../source/model/snapshot.js';
-import {fakeReader} from '../fixtures/namespace-reader.js';
+import {fakeReader} from '../fixtures/details-reader.js';
 import {namespace, wire} from '../fixtures/synthetic-snapshots.js';
 import {keys, lineWith, renderTui} from './tui-harness.js';
 
@@ -63,7 +63,7 @@ test('an owner name with escapes is shown escaped, never live', async () => {
 });
 
 test('the topology tones an owner\'s engine tag in box titles and after a peer\'s @, not inside other names', async () => {
-	const {lineSegments} = await import('../../source/ui/topology-tones.js');
+	const {lineSegments} = await import('../../source/ui/views/topology/topology-tones.js');
 	const toned = (text: string) => lineSegments({text, part: 'box'} as Parameters<typeof lineSegments>[0]).filter(segment => segment.tone).map(segment => `${segment.text}:${segment.tone}`);
 	assert.deepEqual(toned('┌─ docker web-1 ─────┐'), ['docker:engineContainer']);
 	assert.deepEqual(toned('│ veth3a9f peer eth0@docker web-1 │'), ['docker:engineContainer']);

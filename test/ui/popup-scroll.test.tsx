@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
-import {appendToPopup, openPopup} from '../../source/ui/modal-state.js';
+import {appendToPopup, openPopup} from '../../source/ui/dialogs/dialog-state.js';
 import {keys, labSnapshot, renderTui} from './tui-harness.js';
 
 afterEach(() => cleanup());

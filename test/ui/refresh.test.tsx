@@ -4,15 +4,14 @@ import {setTimeout as delay} from 'node:timers/promises';
 import {cleanup} from 'ink-testing-library';
 import type {Namespace, Snapshot} from '../../source/model/snapshot.js';
 import type {Discovery} from '../../source/system/discovery/discoverer.js';
-import {createPoller} from '../../source/ui/poller.js';
-import {refreshSucceeded} from '../../source/ui/tui-actions.js';
-import {createTuiStore} from '../../source/ui/tui-store.js';
+import {createPoller} from '../../source/ui/app/poller.js';
+import {refreshSucceeded} from '../../source/ui/app/state-updates.js';
+import {createTuiStore} from '../../source/ui/app/tui-store.js';
 import {namespace} from '../fixtures/synthetic-snapshots.js';
-import {keys, labSnapshot, lineWith, renderTui} from './tui-harness.js';
+import {keys, labSnapshot, lineWith, renderTui, selectedNamespace} from './tui-harness.js';
 
 afterEach(() => cleanup());
 
-const selectedNamespace = (lines: string[]) => lines.find(line => line.startsWith('›'))?.slice(1).split(/\s+/)[0];
 
 function withNamespaces(snapshot: Snapshot, ...names: string[]): Snapshot {
 	const added: Namespace[] = names.map((name, index) => namespace(4026539000 + index, name, {interfaces: []}));

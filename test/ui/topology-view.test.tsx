@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
-import {deriveView} from '../../source/ui/derive-view.js';
-import {refreshSucceeded} from '../../source/ui/tui-actions.js';
-import {fakeReader, hostFirewall} from '../fixtures/namespace-reader.js';
+import {deriveView} from '../../source/ui/panes/derive-view.js';
+import {refreshSucceeded} from '../../source/ui/app/state-updates.js';
+import {fakeReader, hostFirewall} from '../fixtures/details-reader.js';
 import {seedLab} from '../fixtures/synthetic-snapshots.js';
-import {keys, lineWith, renderTui} from './tui-harness.js';
+import {keys, lineWith, renderTui, selectedNamespace} from './tui-harness.js';
 
 afterEach(() => cleanup());
 
@@ -19,7 +19,6 @@ const open = async (options: {columns?: number; rows?: number} = {}) => {
 
 /** The label in the title of the box under the cursor (its top line starts with ›┌─). */
 const cursorBox = (lines: string[]) => /^›┌─ (.+?) ─/.exec(lines.find(line => line.startsWith('›┌─')) ?? '')?.[1];
-const selectedNamespace = (lines: string[]) => lines.find(line => line.startsWith('›'))?.slice(1).split(/\s+/)[0];
 
 test('t shows the seed topologies: ns1—ns2, a—router—b with forwarding, web and db on vnet-0 with its NAT rule', async () => {
 	const {tui, reader} = await open({columns: 120, rows: 60});
@@ -110,7 +109,7 @@ test('/ keeps the namespaces that match and their direct neighbours; Esc clears,
 
 test('q and t go back to the panes (q does not quit from inside the view); the key line says so', async () => {
 	const {tui} = await open();
-	assert.match(tui.lines().at(-1)!, /Enter select .*q Esc back/);
+	assert.match(tui.lines().at(-1)!, /Enter select .*q back/);
 	await tui.press('q');
 	assert.equal(tui.store.getState().fullView, null);
 	assert.match(tui.frame(), /1 Namespaces/);
@@ -132,9 +131,9 @@ test('? lists t, F and i with the other keys', async () => {
 	const tui = await renderTui({snapshot: seedLab(), reader: fakeReader(), columns: 160, rows: 60});
 	await tui.press('?');
 	const lines = tui.lines();
-	assert.ok(lines.some(line => /\bt +topology of all namespaces \(q Esc back\)/.test(line)), tui.frame());
-	assert.ok(lines.some(line => /\bF +find anything: name, IP, MAC, PID, command/.test(line)));
-	assert.ok(lines.some(line => /\bi +selected namespace's neighbours and iptables/.test(line)));
+	assert.ok(lines.some(line => /\bt +topology of all namespaces/.test(line)), tui.frame());
+	assert.ok(lines.some(line => /\bF +find anything/.test(line)));
+	assert.ok(lines.some(line => /\bi +selected namespace's/.test(line)));
 });
 
 test('t opens at the top, the overview first, with the selected namespace marked there even when its box is further down (#15)', async () => {

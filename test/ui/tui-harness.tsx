@@ -4,12 +4,11 @@ import {readFileSync} from 'node:fs';
 import {setTimeout as delay} from 'node:timers/promises';
 import {render} from 'ink-testing-library';
 import type {Snapshot} from '../../source/model/snapshot.js';
-import {App, type AppProps} from '../../source/ui/App.js';
-import type {KeyBinding} from '../../source/ui/key-map.js';
-import type {NamespaceReader} from '../../source/ui/namespace-reader.js';
-import type {Poller} from '../../source/ui/poller.js';
-import {refreshSucceeded} from '../../source/ui/tui-actions.js';
-import {createTuiStore, type TuiStore} from '../../source/ui/tui-store.js';
+import {App, type AppProps} from '../../source/ui/app/App.js';
+import type {DetailsReader} from '../../source/ui/views/details/details-reader.js';
+import type {Poller} from '../../source/ui/app/poller.js';
+import {refreshSucceeded} from '../../source/ui/app/state-updates.js';
+import {createTuiStore, type TuiStore} from '../../source/ui/app/tui-store.js';
 
 export const keys = {
 	tab: '\t',
@@ -37,9 +36,8 @@ export type TuiHarnessOptions = {
 	columns?: number;
 	rows?: number;
 	readOnly?: string | null;
-	bindings?: readonly KeyBinding[];
 	/** Neighbours and iptables rules for the details and topology views; the system's when left out. */
-	reader?: NamespaceReader;
+	reader?: DetailsReader;
 	/** Hands the terminal to a shell; the action keys' tests pass a stand-in. */
 	suspend?: AppProps['suspend'];
 	activity?: AppProps['activity'];
@@ -51,7 +49,7 @@ export async function renderTui(options: TuiHarnessOptions = {}) {
 	const store = options.store ?? createTuiStore();
 	if (options.snapshot) refreshSucceeded(store, {snapshot: options.snapshot, warnings: []}, Date.now());
 	const app = render(
-		<App store={store} poller={options.poller} hostname="testhost" intervalMs={2000} readOnly={options.readOnly ?? null} bindings={options.bindings} reader={options.reader} suspend={options.suspend} activity={options.activity} />,
+		<App store={store} poller={options.poller} hostname="testhost" intervalMs={2000} readOnly={options.readOnly ?? null} reader={options.reader} suspend={options.suspend} activity={options.activity} />,
 	);
 	await delay(10);
 	Object.defineProperty(app.stdout, 'columns', {value: options.columns ?? 120, configurable: true});
@@ -90,7 +88,29 @@ export async function renderTui(options: TuiHarnessOptions = {}) {
 	};
 }
 
+/** The namespace the Namespaces pane has selected (its row starts the line with ›). */
+export const selectedNamespace = (lines: string[]) => lines.find(line => line.startsWith('›'))?.slice(1).split(/\s+/)[0];
+
 /** The line of the frame that contains `text`, or undefined. */
 export function lineWith(lines: string[], text: string): string | undefined {
 	return lines.find(line => line.includes(text));
+}
+
+/**
+ * The row lines of the pane whose title starts with `title` (e.g. `1 Namespaces`),
+ * from its column on: the lines under its title and column header, up to the
+ * next row of panes or the status bar. Panes are sized by what they hold, so
+ * tests find them by title, never by line number.
+ */
+export function paneRows(lines: string[], title: string): string[] {
+	const top = lines.findIndex(line => line.includes(` ${title} `));
+	if (top === -1) return [];
+	const column = lines[top]!.indexOf(` ${title} `);
+	const rows: string[] = [];
+	for (let index = top + 2; index < lines.length - 2; index++) {
+		const text = lines[index]!.slice(column);
+		if (/^ \d [A-Z]/.test(text) || /^[╭╰│]/.test(text)) break;
+		rows.push(text);
+	}
+	return rows;
 }

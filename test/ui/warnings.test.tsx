@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {unreadableProcessesNote} from '../../source/model/procfs.js';
-import {refreshSucceeded, showMessage} from '../../source/ui/tui-actions.js';
+import {refreshSucceeded, showMessage} from '../../source/ui/app/state-updates.js';
 import {vrfBridgeAndOddities} from '../fixtures/synthetic-snapshots.js';
 import {keys, labSnapshot, renderTui} from './tui-harness.js';
 

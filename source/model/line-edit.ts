@@ -1,0 +1,58 @@
+// A line of text being typed and where the cursor is in it, edited the way
+// readline edits (bash, less, every shell prompt): Ctrl-A/E go to the start or
+// end, Ctrl-U/K cut before or after the cursor, Ctrl-W the word before it
+// (back to a space), Alt-Backspace the word before it (back to a non-word character).
+export type LineEdit = {readonly text: string; readonly cursor: number};
+
+export const lineOf = (text: string): LineEdit => ({text, cursor: text.length});
+
+const clampCursor = (line: LineEdit, cursor: number): LineEdit => ({text: line.text, cursor: Math.min(Math.max(cursor, 0), line.text.length)});
+
+export function insertText(line: LineEdit, text: string): LineEdit {
+	return {text: line.text.slice(0, line.cursor) + text + line.text.slice(line.cursor), cursor: line.cursor + text.length};
+}
+
+/** Removes the text from `from` to the cursor. */
+function cutBack(line: LineEdit, from: number): LineEdit {
+	return {text: line.text.slice(0, from) + line.text.slice(line.cursor), cursor: from};
+}
+
+export const backspace = (line: LineEdit): LineEdit => (line.cursor === 0 ? line : cutBack(line, previousCodePoint(line.text, line.cursor)));
+export const deleteForward = (line: LineEdit): LineEdit =>
+	line.cursor >= line.text.length ? line : {text: line.text.slice(0, line.cursor) + line.text.slice(nextCodePoint(line.text, line.cursor)), cursor: line.cursor};
+export const cutToStart = (line: LineEdit): LineEdit => cutBack(line, 0);
+export const cutToEnd = (line: LineEdit): LineEdit => ({text: line.text.slice(0, line.cursor), cursor: line.cursor});
+export const toStart = (line: LineEdit): LineEdit => clampCursor(line, 0);
+export const toEnd = (line: LineEdit): LineEdit => clampCursor(line, line.text.length);
+export const left = (line: LineEdit): LineEdit => clampCursor(line, previousCodePoint(line.text, line.cursor));
+export const right = (line: LineEdit): LineEdit => clampCursor(line, nextCodePoint(line.text, line.cursor));
+
+/** Ctrl-W: spaces before the cursor, then everything back to the previous space. */
+export function cutSpaceWord(line: LineEdit): LineEdit {
+	let from = line.cursor;
+	while (from > 0 && /\s/.test(line.text[from - 1]!)) from--;
+	while (from > 0 && !/\s/.test(line.text[from - 1]!)) from--;
+	return cutBack(line, from);
+}
+
+const wordChar = /[\p{L}\p{N}_]/u;
+
+/** Alt-Backspace: non-word characters before the cursor, then the word (letters, digits) before them. */
+export function cutWord(line: LineEdit): LineEdit {
+	let from = line.cursor;
+	while (from > 0 && !wordChar.test(line.text[from - 1]!)) from--;
+	while (from > 0 && wordChar.test(line.text[from - 1]!)) from--;
+	return cutBack(line, from);
+}
+
+function previousCodePoint(text: string, index: number): number {
+	if (index <= 0) return 0;
+	const low = text.charCodeAt(index - 1);
+	return index >= 2 && low >= 0xdc00 && low <= 0xdfff ? index - 2 : index - 1;
+}
+
+function nextCodePoint(text: string, index: number): number {
+	if (index >= text.length) return text.length;
+	const high = text.charCodeAt(index);
+	return high >= 0xd800 && high <= 0xdbff ? index + 2 : index + 1;
+}

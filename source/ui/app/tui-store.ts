@@ -1,0 +1,105 @@
+// The TUI's state, kept outside React so it survives an unmount: the exec-shell
+// action leaves the UI and mounts it again with selection, focus, filters and
+// the latest data intact. Components read it with useTuiState (useSyncExternalStore).
+import type {Selection} from '../../model/row-identity.js';
+import type {Snapshot} from '../../model/snapshot.js';
+import type {Modal} from '../dialogs/dialog-state.js';
+import type {FullView} from '../views/full-view-state.js';
+import {perPane, type PaneId} from '../panes/registry.js';
+
+export type {PaneId};
+
+export type RefreshState = {
+	running: boolean;
+	startedAt: number | null;
+	/** The running refresh has taken longer than the interval: what is shown is stale. */
+	slow: boolean;
+	/** When the data shown last changed (its first reading counts): an idle refresh changes nothing, so nothing is redrawn. */
+	dataChangedAt: number | null;
+	lastError: string | null;
+};
+
+/**
+ * What covers everything and takes the keys: the help (its page; opened over
+ * the command log it goes back to it) or the command log (scrolled `up` lines
+ * from the newest).
+ */
+export type Overlay = {kind: 'help'; over?: 'log'; page: number} | {kind: 'log'; up: number};
+
+export type Message = {text: string; kind: 'info' | 'error'};
+
+export type TuiState = {
+	snapshot: Snapshot | null;
+	warnings: readonly string[];
+	refresh: RefreshState;
+	paused: boolean;
+	focus: PaneId;
+	selection: Readonly<Record<PaneId, Selection | null>>;
+	filters: Readonly<Record<PaneId, string>>;
+	/** The focused pane's filter is being typed. */
+	editingFilter: boolean;
+	/** Where the cursor is in the filter being typed. */
+	filterCursor: number;
+	/** The pane shown over the whole body (z); null: all panes. */
+	zoomed: PaneId | null;
+	/** Processes pane lists every process, not only the selected namespace's. */
+	allProcesses: boolean;
+	/** Interfaces pane shows IPv6 link-local addresses too (every link has one: folded away by default). */
+	showLinkLocal: boolean;
+	overlay: Overlay | null;
+	/** A dialog (form, confirmation, popup) over the lower panes; it takes the keys. */
+	modal: Modal | null;
+	/** The topology, find or details view, shown instead of the panes. */
+	fullView: FullView | null;
+	/** The last action's result or the last problem, for the status bar. */
+	message: Message | null;
+	/** Row ids that are new or changed in the latest refresh, highlighted for a moment. */
+	changed: ReadonlySet<string>;
+	changedAt: number | null;
+};
+
+export type TuiStore = {
+	getState(): TuiState;
+	subscribe(listener: () => void): () => void;
+	update(change: Partial<TuiState> | ((state: TuiState) => Partial<TuiState>)): void;
+};
+
+export function initialTuiState(): TuiState {
+	return {
+		snapshot: null,
+		warnings: [],
+		refresh: {running: false, startedAt: null, slow: false, dataChangedAt: null, lastError: null},
+		paused: false,
+		focus: 'namespaces',
+		selection: perPane(() => null),
+		filters: perPane(() => ''),
+		editingFilter: false,
+		filterCursor: 0,
+		zoomed: null,
+		allProcesses: false,
+		showLinkLocal: false,
+		overlay: null,
+		modal: null,
+		fullView: null,
+		message: null,
+		changed: new Set(),
+		changedAt: null,
+	};
+}
+
+export function createTuiStore(initial: Partial<TuiState> = {}): TuiStore {
+	let state: TuiState = {...initialTuiState(), ...initial};
+	const listeners = new Set<() => void>();
+	return {
+		getState: () => state,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		update(change) {
+			const patch = typeof change === 'function' ? change(state) : change;
+			state = {...state, ...patch};
+			for (const listener of listeners) listener();
+		},
+	};
+}

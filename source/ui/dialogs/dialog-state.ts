@@ -1,0 +1,94 @@
+// The dialogs that take the keyboard from the panes: an action's form (text
+// prompts and pickers, one field at a time), the confirmation before something
+// destructive, and a popup for output (ping, a recipe's progress). They live in
+// the store, so the state of a dialog survives a remount like everything else.
+import type {Consequences} from '../../model/consequences.js';
+import type {ActionResult} from '../../system/actions/index.js';
+import {lineOf, type LineEdit} from '../../model/line-edit.js';
+import type {TuiStore} from '../app/tui-store.js';
+
+export type Answers = Readonly<Record<string, string>>;
+
+export type Choice = {label: string; value: string};
+
+/** A typed value; `validate` gives the reason it cannot be used, shown in place as the user types. */
+export type TextField = {
+	kind: 'text';
+	name: string;
+	label: string;
+	initial?: string;
+	placeholder?: string;
+	validate(text: string, answers: Answers): string | null;
+};
+
+/** One of a list that narrows as the user types; Enter takes the highlighted (at first the first) match. */
+export type PickField = {
+	kind: 'pick';
+	name: string;
+	label: string;
+	choices(answers: Answers): readonly Choice[];
+};
+
+export type Field = TextField | PickField;
+
+/** One action as data: what to ask, what to confirm, what to run and what to select afterwards. */
+export type ActionForm = {
+	title: string;
+	fields: readonly Field[];
+	/** What goes with it, asked before it runs; null: nothing to ask. */
+	confirm?(answers: Answers): Consequences | null;
+	run(answers: Answers, progress: (line: string) => void): Promise<ActionResult>;
+	/** Where the selection goes once it worked and the data are refreshed. */
+	select?(answers: Answers, store: TuiStore): void;
+	/** `popup`: the output is shown in a popup (ping, recipes) instead of only the status bar. */
+	output?: 'popup';
+};
+
+export type FormModal = {
+	kind: 'form';
+	form: ActionForm;
+	step: number;
+	answers: Answers;
+	/** What is typed in the current field (a value, or what narrows a picker's list). */
+	input: LineEdit;
+	/** The picker's highlighted match. */
+	highlighted: number;
+	/** Enter was pressed on a value that cannot be used: its reason shows as an error. */
+	tried: boolean;
+};
+
+/** First line shown of a popup; null: the newest lines, following what comes in. */
+export type PopupModal = {kind: 'popup'; title: string; lines: readonly string[]; running: boolean; top: number | null};
+
+export type Modal = FormModal | {kind: 'confirm'; consequences: Consequences; onConfirm(): void} | PopupModal;
+
+/** The form at field `step`, its input as the field starts it. */
+export function formAt(form: ActionForm, step: number, answers: Answers): FormModal {
+	const field = form.fields[step];
+	return {kind: 'form', form, step, answers, input: lineOf(field?.kind === 'text' ? (field.initial ?? '') : ''), highlighted: 0, tried: false};
+}
+
+export function openForm(store: TuiStore, form: ActionForm, answers: Answers = {}): void {
+	store.update({modal: formAt(form, 0, answers), editingFilter: false});
+}
+
+export function closeModal(store: TuiStore): void {
+	store.update({modal: null});
+}
+
+export function askConfirmation(store: TuiStore, consequences: Consequences, onConfirm: () => void): void {
+	store.update({modal: {kind: 'confirm', consequences, onConfirm}});
+}
+
+export function openPopup(store: TuiStore, title: string, lines: readonly string[] = []): void {
+	store.update({modal: {kind: 'popup', title, lines, running: true, top: null}});
+}
+
+/** Adds to the popup, if it is still open (the user may have closed it). */
+export function appendToPopup(store: TuiStore, title: string, lines: readonly string[], done = false): void {
+	store.update(state =>
+		state.modal?.kind === 'popup' && state.modal.title === title
+			? {modal: {...state.modal, lines: [...state.modal.lines, ...lines], running: !done}}
+			: {},
+	);
+}

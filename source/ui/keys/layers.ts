@@ -1,0 +1,75 @@
+// Which keys are live: the layers on screen form a stack (the panes, then a full
+// view, then a dialog, then an overlay), read from the store, and only the top
+// layer's tables take keys. The input hook, the help and the status bar all ask here.
+import type {TuiState} from '../app/tui-store.js';
+import {confirmTable} from '../dialogs/confirm/confirm-keys.js';
+import {formTables, pickFieldTables, textFieldTables} from '../dialogs/forms/form-keys.js';
+import {popupTables} from '../dialogs/popup/popup-keys.js';
+import {paneRegistry, paneSpec} from '../panes/registry.js';
+import {detailsTables} from '../views/details/details-keys.js';
+import {findTables} from '../views/find/find-keys.js';
+import {helpTables} from '../views/help/help-keys.js';
+import {logTables} from '../views/log/log-keys.js';
+import {topologyFilterTables, topologyTables} from '../views/topology/topology-keys.js';
+import {actionTable} from './action-keys.js';
+import type {KeyTable} from './key-table.js';
+import {paneFilterTables, paneMoveTable, panesTable, paneViewTable, programTable, quitKey} from './pane-keys.js';
+
+export type Layer = 'panes' | 'view' | 'dialog' | 'overlay';
+
+/** The layers on screen, bottom first. */
+export function layerStack(state: TuiState): Layer[] {
+	const stack: Layer[] = ['panes'];
+	if (state.fullView) stack.push('view');
+	if (state.modal) stack.push('dialog');
+	if (state.overlay) stack.push('overlay');
+	return stack;
+}
+
+export const topLayer = (state: TuiState): Layer => layerStack(state).at(-1)!;
+
+/** Ctrl-C quits from every layer. */
+const always: KeyTable = {title: 'Everywhere', entries: [quitKey]};
+
+/** The focused pane's own keys (Enter's meaning, a toggle). */
+const focusedPaneTable = (state: TuiState): KeyTable => ({title: 'In this pane', entries: paneSpec(state.focus).keys});
+
+/** The tables that take keys now, the first that has a key winning. */
+export function activeTables(state: TuiState): readonly KeyTable[] {
+	return [...tablesOf(state), always];
+}
+
+function tablesOf(state: TuiState): readonly KeyTable[] {
+	switch (topLayer(state)) {
+		case 'overlay':
+			return state.overlay?.kind === 'help' ? helpTables : logTables;
+		case 'dialog': {
+			const modal = state.modal!;
+			return modal.kind === 'form' ? formTables(modal) : modal.kind === 'confirm' ? [confirmTable] : popupTables;
+		}
+		case 'view': {
+			const view = state.fullView!;
+			if (view.kind === 'topology') return view.editingFilter ? topologyFilterTables : topologyTables;
+			return view.kind === 'find' ? findTables : detailsTables;
+		}
+		case 'panes':
+			return state.editingFilter ? paneFilterTables : [focusedPaneTable(state), panesTable, paneMoveTable, paneViewTable, actionTable, programTable];
+	}
+}
+
+/** Every pane's own keys, for the help. */
+const paneKeysTable: KeyTable = {title: 'In a pane', entries: paneRegistry.flatMap(pane => pane.keys)};
+
+/**
+ * What the help lists, group by group: the layer it was opened over first
+ * (its keys are the ones wanted), then the panes' keys, then every view's and dialog's.
+ */
+export function helpSections(state: TuiState): readonly KeyTable[] {
+	const main = [panesTable, paneKeysTable, paneMoveTable, paneViewTable, actionTable, programTable];
+	const firstOf = (tables: readonly KeyTable[]) => tables[0]!;
+	const views = [firstOf(topologyTables), firstOf(findTables), firstOf(detailsTables), firstOf(logTables)];
+	const editing = [firstOf(paneFilterTables), paneFilterTables[1]!, firstOf(textFieldTables), firstOf(pickFieldTables), confirmTable, firstOf(popupTables)];
+	const current = state.fullView ? firstOf(state.fullView.kind === 'topology' ? topologyTables : state.fullView.kind === 'find' ? findTables : detailsTables) : state.overlay?.kind === 'help' && state.overlay.over === 'log' ? firstOf(logTables) : null;
+	const all = [...main, ...views, ...editing];
+	return current ? [current, ...all.filter(table => table !== current)] : all;
+}

@@ -1,0 +1,34 @@
+// Moving through anything longer than the screen (a pane's rows, a view's
+// lines, the help's pages, a result list) takes the same keys everywhere.
+import type {KeyContext, KeyTable} from './key-table.js';
+
+export type Move = number | 'first' | 'last' | 'pageUp' | 'pageDown';
+
+/** What the keys move, read from the store when the key comes. */
+export type Scroller = (context: KeyContext, move: Move) => void;
+
+/**
+ * j/k ↑↓ PgUp PgDn g/G Home End. Where letters are typed (a search, a
+ * picker), `letters: false` leaves out j, k, g and G.
+ */
+export function scrollTable(scroll: Scroller, {what = 'row', letters = true, title = 'Move'}: {what?: string; letters?: boolean; title?: string} = {}): KeyTable {
+	const keys = (letter: string, ...named: string[]) => (letters ? [letter, ...named] : named);
+	return {
+		title,
+		entries: [
+			{keys: keys('j', 'down'), description: `next ${what}`, run: context => scroll(context, 1)},
+			{keys: keys('k', 'up'), description: `previous ${what}`, run: context => scroll(context, -1)},
+			{keys: ['pagedown'], description: 'page down', run: context => scroll(context, 'pageDown')},
+			{keys: ['pageup'], description: 'page up', run: context => scroll(context, 'pageUp')},
+			{keys: keys('g', 'home'), description: 'to the top', run: context => scroll(context, 'first')},
+			{keys: keys('G', 'end'), description: 'to the bottom', run: context => scroll(context, 'last')},
+		],
+	};
+}
+
+/** Where a move goes in a list of `count` with `page` on screen, from `at`. */
+export function movedIndex(at: number, move: Move, count: number, page: number): number {
+	const step = Math.max(page - 1, 1);
+	const to = move === 'first' ? 0 : move === 'last' ? count - 1 : move === 'pageUp' ? at - step : move === 'pageDown' ? at + step : at + move;
+	return Math.min(Math.max(to, 0), Math.max(count - 1, 0));
+}

@@ -1,0 +1,93 @@
+// The text of the details view (i): the neighbour cache as a table, then the nat
+// and filter rules of iptables, risky masquerade rules pointed out under theirs.
+import {riskyMasquerades, type Firewall} from '../../../model/firewall.js';
+import type {Neighbour} from '../../../model/neighbours.js';
+import {ownerLines} from '../../../model/owners.js';
+import type {Namespace, Owner} from '../../../model/snapshot.js';
+import {shown} from '../../../model/shown-text.js';
+import {cell, shownCell, textWidth, wrapText} from '../../../model/text-cells.js';
+import type {DetailsViewState, Reading} from '../full-view-state.js';
+import type {Tone} from '../../app/theme.js';
+
+export type DetailsLine = {text: string; tone?: Tone};
+
+const shownTables = ['nat', 'filter'];
+
+export function detailsLines(view: DetailsViewState, ns: Namespace | undefined, width: number): DetailsLine[] {
+	const waiting = view.status !== 'read';
+	return [
+		...(ns?.owner ? ownerDetails(ns.owner, width) : []),
+		{text: 'Neighbours (ARP/NDP cache)', tone: 'paneTitle'},
+		...(waiting ? [reading()] : neighbourLines(view.neighbours, width)),
+		{text: ''},
+		...(waiting ? [{text: 'Firewall (iptables)', tone: 'paneTitle' as const}, reading()] : firewallLines(view.firewall, ns, width)),
+	];
+}
+
+/** Who owns it: engine, name, ids, image, every container in it, and the labels. */
+function ownerDetails(owner: Owner, width: number): DetailsLine[] {
+	const {summary, containers, labels} = ownerLines(owner);
+	const lines: DetailsLine[] = [{text: 'Owner', tone: 'paneTitle'}, ...wrapText(shown(`  ${summary}`), width, '    ').map(text => ({text}))];
+	if (containers.length > 0) lines.push({text: '  containers:', tone: 'muted'}, ...containers.map(text => ({text: cell(shown(`    ${text}`), width).trimEnd()})));
+	if (owner.pod) lines.push({text: cell(shown(`  pod ${owner.pod.namespace}/${owner.pod.name}${owner.pod.uid ? ` uid ${owner.pod.uid}` : ''}`), width).trimEnd()});
+	if (labels.length > 0) lines.push({text: '  labels:', tone: 'muted'}, ...labels.map(text => ({text: cell(shown(`    ${text}`), width).trimEnd()})));
+	lines.push({text: ''});
+	return lines;
+}
+
+const reading = (): DetailsLine => ({text: '  reading…', tone: 'muted'});
+
+function neighbourLines(neighbours: Reading<Neighbour[]> | null, width: number): DetailsLine[] {
+	if (!neighbours || neighbours.error !== null) return [{text: `  could not read: ${shown(neighbours?.error ?? 'not read')}`, tone: 'error'}];
+	if (neighbours.value.length === 0) return [{text: '  (empty: this namespace has not talked to anyone yet)', tone: 'muted'}];
+	const addressWidth = Math.min(Math.max(7, ...neighbours.value.map(item => textWidth(shown(item.address)))), 39);
+	const devWidth = Math.min(Math.max(3, ...neighbours.value.map(item => textWidth(shown(item.dev ?? '')))), 15);
+	const row = (address: string, dev: string, mac: string, state: string) =>
+		cell(`  ${shownCell(address, addressWidth)}  ${shownCell(dev, devWidth)}  ${shownCell(mac, 17)}  ${shown(state)}`, width).trimEnd();
+	return [
+		{text: row('ADDRESS', 'DEV', 'MAC', 'STATE'), tone: 'muted'},
+		...neighbours.value.map(item => ({
+			text: row(item.address, item.dev ?? '-', item.lladdr ?? '-', item.state + (item.router ? ' router' : '')),
+			tone: stateTone(item.state),
+		})),
+	];
+}
+
+function stateTone(state: string): Tone | undefined {
+	if (/FAILED|INCOMPLETE/.test(state)) return 'down';
+	return /REACHABLE|PERMANENT/.test(state) && !state.includes('UNREACHABLE') ? 'up' : undefined;
+}
+
+function firewallLines(firewall: Reading<Firewall> | null, ns: Namespace | undefined, width: number): DetailsLine[] {
+	if (!firewall || firewall.error !== null) {
+		return [{text: 'Firewall (iptables)', tone: 'paneTitle'}, {text: `  ${shown(firewall?.error ?? 'not read')}`, tone: 'warning'}];
+	}
+	const risks = ns ? riskyMasquerades(firewall.value, ns) : [];
+	const lines: DetailsLine[] = [];
+	for (const table of shownTables) {
+		const rules = firewall.value.rules.filter(rule => rule.table === table);
+		const policies = firewall.value.policies.filter(policy => policy.table === table);
+		lines.push({text: `iptables -t ${table}  (${rules.length} ${rules.length === 1 ? 'rule' : 'rules'})`, tone: 'paneTitle'});
+		if (policies.length > 0) lines.push({text: `  policies: ${shown(policies.map(policy => `${policy.chain} ${policy.policy}`).join(', '))}`, tone: 'muted'});
+		if (rules.length === 0) lines.push({text: '  (no rules)', tone: 'muted'});
+		for (const rule of rules) {
+			const risk = risks.filter(item => item.rule === rule);
+			lines.push(...wrapText(shown(`  -A ${rule.chain} ${rule.spec}`), width, '      ').map(text => ({text, tone: risk.length > 0 ? ('warning' as const) : undefined})));
+			for (const item of risk) lines.push(...wrapText(shown(`    ! risky: ${item.message}`), width, '      ').map(text => ({text, tone: 'error' as const})));
+		}
+		lines.push({text: ''});
+	}
+	const others = [...new Set(firewall.value.rules.map(rule => rule.table))].filter(table => !shownTables.includes(table));
+	if (others.length > 0) lines.push({text: `also rules in: ${shown(others.join(', '))} (iptables-save shows them)`, tone: 'muted'});
+	return lines;
+}
+
+let last: {view: DetailsViewState; ns: Namespace | undefined; width: number; lines: DetailsLine[]} | null = null;
+
+/** The lines as the view shows them in a body `width` wide (one column less: the margin), kept while nothing they come from changes. */
+export function detailsLinesOf(view: DetailsViewState, ns: Namespace | undefined, width: number): DetailsLine[] {
+	if (last && last.view === view && last.ns === ns && last.width === width) return last.lines;
+	const lines = detailsLines(view, ns, width - 1);
+	last = {view, ns, width, lines};
+	return lines;
+}

@@ -1,0 +1,49 @@
+// The views that take the whole body instead of the four panes: the topology (t),
+// find anything (F) and the details of a namespace (i). Their state lives in the
+// store, so it survives an unmount; what is read from the system arrives there too.
+import type {Firewall} from '../../model/firewall.js';
+import type {NatNote} from '../../model/nat-notes.js';
+import type {Neighbour} from '../../model/neighbours.js';
+
+import type {Reading} from '../../model/reading.js';
+
+export type {Reading};
+
+export type TopologyViewState = {
+	kind: 'topology';
+	/** Inode of the namespace under the cursor; null: the first one drawn. */
+	cursor: number | null;
+	/** First drawing line on screen; null: wherever shows the cursor's box. */
+	top: number | null;
+	filter: string;
+	editingFilter: boolean;
+	/** Where the cursor is in the filter being typed. */
+	filterCursor: number;
+	/** NAT of the namespaces with a bridge, by inode; null until the view starts reading it. */
+	nat: ReadonlyMap<number, NatNote> | null;
+};
+
+export type FindViewState = {
+	kind: 'find';
+	term: string;
+	/** Where the cursor is in the term. */
+	cursor: number;
+	/** Index into the results. */
+	selected: number;
+};
+
+export type DetailsViewState = {
+	kind: 'details';
+	namespace: number;
+	/** Which read the results belong to: a later Ctrl-R makes an earlier read's results stale. */
+	request: number;
+	/** 'wanted': to be read by the view when it is on screen (on open and on Ctrl-R). */
+	status: 'wanted' | 'reading' | 'read';
+	neighbours: Reading<Neighbour[]> | null;
+	firewall: Reading<Firewall> | null;
+	readAt: number | null;
+	/** First line on screen. */
+	top: number;
+};
+
+export type FullView = TopologyViewState | FindViewState | DetailsViewState;
