@@ -59,7 +59,8 @@ async function runCommandLine() {
 		  Tab Shift-Tab 1-4   panes          j k ↑ ↓ PgUp PgDn g G   move
 		  Enter   open          /  filter        *  all processes   Space  pause
 		  Ctrl-R  refresh       t  topology      F  find anything   i  neighbours, iptables
-		  l  command log        w  warnings      ?  help     q Ctrl-C  quit
+		  l  command log        w  warnings      T  trace a path (why can't it reach X?)
+		  ?  help               q Ctrl-C  quit
 		  Actions (root): n new namespace  d delete  s shell inside  m move interface
 		    v veth pair  a address  u up/down  r route  f forwarding  N name it
 		    b bridge/master  V VRF  M masquerade  p ping  L recipes

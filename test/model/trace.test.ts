@@ -199,6 +199,16 @@ describe('a namespace on the way that cannot be asked', () => {
 	});
 });
 
+describe('a device the snapshot does not have', () => {
+	test('is not taken for a way out of the host: the trace says it does not know where it leads', async () => {
+		const facts = tableFacts();
+		facts.routeGet = async () => parseRouteAnswer('[{"dst":"192.168.2.1","gateway":"10.8.0.2","dev":"ghost0","prefsrc":"10.8.0.1","flags":[]}]', '');
+		const trace = await tracePath(facts, {from: a, to: '192.168.2.1', toNamespace: null, protocol: 'icmp', port: null});
+		assert.equal(trace.leavesHost, false);
+		assert.match(trace.broken?.sentence ?? '', /^nstui does not know where ghost0 in a leads: it is newer than nstui's reading; trace again \(Ctrl-R\)$/);
+	});
+});
+
 describe('FROM and TO', () => {
 	test('FROM by name, inode, net:[inode] or owner', () => {
 		for (const term of ['router', '2', 'net:[2]', 'edge', 'abcdef']) {

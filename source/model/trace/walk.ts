@@ -228,6 +228,11 @@ async function follow(facts: TraceFacts, start: Namespace, initial: Packet, dire
 			else if (neighbour) hop.checks.push(checkOk(`neighbour ${target} on ${name(dev)} is ${neighbour}`));
 
 			const landed = landing(facts.snapshot, ns, dev, target);
+			if (landed.kind === 'unread') {
+				const why = ns.error ? `its namespace could not be read: ${name(ns.error)}` : 'it is newer than nstui\'s reading';
+				hop.checks.push(checkFail(`${name(dev)} is not in nstui's reading (${why})`));
+				return stop(`nstui does not know where ${name(dev)} in ${label(ns)} leads: ${why}; trace again (Ctrl-R)`);
+			}
 			if (landed.kind === 'unresolved') {
 				hop.checks.push(checkFail(`the other end of ${name(dev)} is not proven`));
 				return stop(`nstui cannot follow the packet past ${name(dev)} in ${label(ns)}: the other end of that veth is in a namespace it cannot see`);

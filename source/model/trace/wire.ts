@@ -12,6 +12,8 @@ export type Landing =
 	| {kind: 'outside'; device: string; deviceKind: string; via: BridgePass | null}
 	/** A veth whose other end nstui could not prove. */
 	| {kind: 'unresolved'; device: string}
+	/** A device the snapshot does not have (the namespace could not be read, or the device is newer than the reading). */
+	| {kind: 'unread'; device: string}
 	/** Nobody on the wire holds the address the packet is sent to (neighbour resolution fails). */
 	| {kind: 'nobody'; target: string; wire: string[]; via: BridgePass | null; /** The interface at the other end of the wire, when there is one. */
 			farEnd: Interface | null};
@@ -39,7 +41,7 @@ export const stateOf = (link: Interface) => linkStateText(link);
 export function landing(snapshot: Snapshot, ns: Namespace, device: string, target: string): Landing {
 	const byInode = new Map(snapshot.namespaces.map(entry => [entry.inode, entry]));
 	const link = ns.interfaces.find(entry => entry.name === device);
-	if (!link) return {kind: 'outside', device, deviceKind: 'unknown', via: null};
+	if (!link) return {kind: 'unread', device};
 	if (link.kind === 'bridge') return acrossBridge(byInode, ns, link, null, target);
 	if (link.kind === 'veth') {
 		if (!link.peer) return {kind: 'unresolved', device};

@@ -11,6 +11,7 @@ import {findTables} from '../views/find/find-keys.js';
 import {helpTables} from '../views/help/help-keys.js';
 import {logTables} from '../views/log/log-keys.js';
 import {topologyFilterTables, topologyTables} from '../views/topology/topology-keys.js';
+import {traceEditTables, traceTables} from '../views/trace/trace-keys.js';
 import {actionTable} from './action-keys.js';
 import type {KeyTable} from './key-table.js';
 import {paneFilterTables, paneMoveTable, panesTable, paneViewTable, programTable, quitKey} from './pane-keys.js';
@@ -50,11 +51,18 @@ function tablesOf(state: TuiState): readonly KeyTable[] {
 		case 'view': {
 			const view = state.fullView!;
 			if (view.kind === 'topology') return view.editingFilter ? topologyFilterTables : topologyTables;
+			if (view.kind === 'trace') return view.editing ? traceEditTables : traceTables;
 			return view.kind === 'find' ? findTables : detailsTables;
 		}
 		case 'panes':
 			return state.editingFilter ? paneFilterTables : [focusedPaneTable(state), panesTable, paneMoveTable, paneViewTable, actionTable, programTable];
 	}
+}
+
+function viewTables(view: NonNullable<TuiState['fullView']>): readonly KeyTable[] {
+	if (view.kind === 'topology') return topologyTables;
+	if (view.kind === 'trace') return view.editing ? traceEditTables : traceTables;
+	return view.kind === 'find' ? findTables : detailsTables;
 }
 
 /** Every pane's own keys, for the help. */
@@ -67,9 +75,9 @@ const paneKeysTable: KeyTable = {title: 'In a pane', entries: paneRegistry.flatM
 export function helpSections(state: TuiState): readonly KeyTable[] {
 	const main = [panesTable, paneKeysTable, paneMoveTable, paneViewTable, actionTable, programTable];
 	const firstOf = (tables: readonly KeyTable[]) => tables[0]!;
-	const views = [firstOf(topologyTables), firstOf(findTables), firstOf(detailsTables), firstOf(logTables)];
+	const views = [firstOf(topologyTables), firstOf(findTables), firstOf(detailsTables), firstOf(traceTables), firstOf(traceEditTables), firstOf(logTables)];
 	const editing = [firstOf(paneFilterTables), paneFilterTables[1]!, firstOf(textFieldTables), firstOf(pickFieldTables), confirmTable, firstOf(popupTables)];
-	const current = state.fullView ? firstOf(state.fullView.kind === 'topology' ? topologyTables : state.fullView.kind === 'find' ? findTables : detailsTables) : state.overlay?.kind === 'help' && state.overlay.over === 'log' ? firstOf(logTables) : null;
+	const current = state.fullView ? firstOf(viewTables(state.fullView)) : state.overlay?.kind === 'help' && state.overlay.over === 'log' ? firstOf(logTables) : null;
 	const all = [...main, ...views, ...editing];
 	return current ? [current, ...all.filter(table => table !== current)] : all;
 }
