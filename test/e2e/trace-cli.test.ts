@@ -6,13 +6,13 @@ import {spawnSync} from 'node:child_process';
 import {existsSync, statSync} from 'node:fs';
 import {builtCli} from '../helpers/tmux.js';
 import {needsRoot} from '../helpers/root.js';
-import {Lab, ip, sh, uniquePrefix} from '../helpers/lab.js';
+import {Lab, ip, sh} from '../helpers/lab.js';
 
 const skip = needsRoot || (existsSync(builtCli) ? false : 'needs the build: run `npm run build` first (npm test does)');
 const nstui = (...args: string[]) => spawnSync(process.execPath, [builtCli, ...args], {stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 60_000});
 
 describe('nstui trace', {skip}, () => {
-	const lab = new Lab(uniquePrefix('tracecli'));
+	const lab = new Lab('tracecli');
 	let names: ReturnType<Lab['router']>;
 	before(() => {
 		names = lab.router();

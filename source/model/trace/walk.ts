@@ -229,7 +229,7 @@ async function follow(facts: TraceFacts, start: Namespace, initial: Packet, dire
 
 			const landed = landing(facts.snapshot, ns, dev, target);
 			if (landed.kind === 'unread') {
-				const why = ns.error ? `its namespace could not be read: ${name(ns.error)}` : 'it is newer than nstui\'s reading';
+				const why = ns.error ? `its namespace could not be read: ${name(ns.error)}` : ns.pending ? 'nstui has not read its namespace yet' : 'it is newer than nstui\'s reading';
 				hop.checks.push(checkFail(`${name(dev)} is not in nstui's reading (${why})`));
 				return stop(`nstui does not know where ${name(dev)} in ${label(ns)} leads: ${why}; trace again (Ctrl-R)`);
 			}

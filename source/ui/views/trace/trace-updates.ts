@@ -82,12 +82,39 @@ export async function runWantedTrace(store: TuiStore, reader: DetailsReader): Pr
 	if (!state.snapshot || !ns) return done({error: `namespace net:[${from}] is not in the latest snapshot (gone?)`});
 	if (!reader.tracer) return done({error: 'tracing is not available here'});
 	updateFullView(store, 'trace', () => ({status: 'tracing'}));
+	// The first frames list namespaces before they are read: the trace needs every one it may pass.
+	const snapshot = await settledSnapshot(store);
+	if (!snapshot) return done({error: 'nstui has not read every namespace yet: trace again in a moment (Ctrl-R)'});
 	try {
-		const outcome = await reader.tracer.trace(state.snapshot, ns, view.input.text.trim());
+		const outcome = await reader.tracer.trace(snapshot, ns, view.input.text.trim());
 		done(outcome.ok ? {trace: outcome.trace, error: null} : {error: outcome.reason});
 	} catch (error) {
 		done({error: error instanceof Error ? error.message : String(error)});
 	}
+}
+
+const settleMs = 60_000;
+
+/** The store's snapshot once no namespace in it is waiting for its first reading; null after a minute. */
+function settledSnapshot(store: TuiStore): Promise<Snapshot | null> {
+	const ready = () => {
+		const snapshot = store.getState().snapshot;
+		return snapshot && !snapshot.namespaces.some(ns => ns.pending) ? snapshot : null;
+	};
+	const now = ready();
+	if (now) return Promise.resolve(now);
+	return new Promise(resolve => {
+		const finish = (snapshot: Snapshot | null) => {
+			clearTimeout(timer);
+			unsubscribe();
+			resolve(snapshot);
+		};
+		const timer = setTimeout(() => finish(null), settleMs);
+		const unsubscribe = store.subscribe(() => {
+			const snapshot = ready();
+			if (snapshot) finish(snapshot);
+		});
+	});
 }
 
 /** p: ping along the traced path with a capture on each hop's interfaces. */

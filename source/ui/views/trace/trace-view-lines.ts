@@ -16,7 +16,7 @@ const tones: Record<TraceTone, Tone | undefined> = {heading: 'paneTitle', ok: 'u
 
 export function traceViewLines(view: TraceViewState, width: number): TraceViewLine[] {
 	if (view.error) return wrapText(shown(`✗ ${view.error}`), width, '  ').map(text => ({text, tone: 'error'}));
-	if (view.status === 'wanted' || view.status === 'tracing') return [{text: 'tracing… (asking each namespace\'s kernel)', tone: 'muted'}];
+	if (view.status === 'wanted' || view.status === 'tracing') return [{text: 'tracing… (once every namespace is read, asking each one\'s kernel)', tone: 'muted'}];
 	if (!view.trace) return [{text: 'Type where to: an address (192.168.2.1), a namespace, and optionally :PORT or :PORT/udp; Enter traces.', tone: 'muted'}];
 	const lines: TraceViewLine[] = [];
 	for (const line of traceLines(view.trace)) {
