@@ -45,6 +45,7 @@ export function parseSysctlLines(text: string, keys: string[]): Map<string, stri
 export class KernelFacts implements TraceFacts {
 	private readonly firewalls = new Map<string, Promise<{ruleset: Ruleset | null; error: string | null; source: string}>>();
 	private readonly ruleLists = new Map<string, Promise<PolicyRule[]>>();
+	private readonly sysctlReadings = new Map<string, Promise<Map<string, string>>>();
 
 	constructor(
 		readonly snapshot: Snapshot,
@@ -96,7 +97,17 @@ export class KernelFacts implements TraceFacts {
 		return (parseJsonArray(result.stdout.trim() || '[]')?.length ?? 0) === 0;
 	}
 
-	async sysctls(ns: Namespace, keys: string[]): Promise<Map<string, string>> {
+	sysctls(ns: Namespace, keys: string[]): Promise<Map<string, string>> {
+		const key = `${ns.inode} ${keys.join(' ')}`;
+		let values = this.sysctlReadings.get(key);
+		if (!values) {
+			values = this.readSysctls(ns, keys);
+			this.sysctlReadings.set(key, values);
+		}
+		return values;
+	}
+
+	private async readSysctls(ns: Namespace, keys: string[]): Promise<Map<string, string>> {
 		// sysctl takes an argument with "=" for a write: an interface may be named "x=1", so such a key is never passed.
 		const readable = keys.filter(key => !key.includes('=') && !key.startsWith('-'));
 		if (readable.length === 0) return new Map();
