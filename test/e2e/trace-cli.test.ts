@@ -49,6 +49,25 @@ describe('nstui trace', {skip}, () => {
 		}
 	});
 
+	test('an interface named with an escape sequence is shown escaped, and traced through all the same', async () => {
+		const hostile = 'e\u001b[31mx';
+		const other = new Lab('tracehostile');
+		try {
+			const {ns1, ns2} = other.direct();
+			ip('-n', ns1, 'link', 'set', 'veth0', 'down');
+			ip('-n', ns1, 'link', 'set', 'veth0', 'name', hostile);
+			ip('-n', ns1, 'link', 'set', hostile, 'up');
+			const result = nstui('trace', ns1, ns2);
+			assert.equal(result.status, 0, result.stdout + result.stderr);
+			assert.ok(!result.stdout.includes('\u001b'), 'no raw ESC reaches the terminal');
+			assert.match(result.stdout, /out e\\e\[31mx\)/);
+			const json = JSON.parse(nstui('trace', ns1, ns2, '--json').stdout);
+			assert.equal(json.forward[0].out, hostile, '--json keeps the exact name');
+		} finally {
+			await other.teardown();
+		}
+	});
+
 	test('bad usage exits 2 with one line', () => {
 		for (const args of [['trace'], ['trace', names.a], ['trace', `${names.a}-nowhere`, '192.168.2.1'], ['trace', names.a, '192.168.2.1:99999']]) {
 			const result = nstui(...args);
