@@ -199,6 +199,16 @@ describe('a namespace on the way that cannot be asked', () => {
 	});
 });
 
+describe('a namespace with nothing to send from', () => {
+	test('the sentence asks for an address first, then a route', async () => {
+		const lonely = namespace(9, 'lonely', [link('lo', {kind: 'loopback', addresses: [v4('127.0.0.1', 8)]})]);
+		const facts = {...tableFacts(), snapshot: {...snapshot, namespaces: [...snapshot.namespaces, lonely]}};
+		facts.routeGet = async () => parseRouteAnswer('', 'RTNETLINK answers: Network is unreachable');
+		const trace = await tracePath(facts, {from: lonely, to: '192.168.2.1', toNamespace: null, protocol: 'icmp', port: null});
+		assert.equal(trace.broken?.sentence, 'lonely has no IPv4 address to send from and no route to 192.168.2.1: add an address (a), then a route (r)');
+	});
+});
+
 describe('a device the snapshot does not have', () => {
 	test('is not taken for a way out of the host: the trace says it does not know where it leads', async () => {
 		const facts = tableFacts();

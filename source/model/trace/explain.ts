@@ -26,6 +26,9 @@ export function routeSuggestion(ns: Namespace, snapshot: Snapshot): string {
 }
 
 export function noRoute(ns: Namespace, snapshot: Snapshot, dst: string, back: boolean): string {
+	const family = dst.includes(':') ? 'inet6' : 'inet';
+	const addressed = ns.interfaces.some(link => link.kind !== 'loopback' && link.addresses.some(address => address.family === family && !address.address.startsWith('fe80')));
+	if (!addressed) return `${label(ns)} has no ${family === 'inet' ? 'IPv4' : 'IPv6'} address to send ${back ? 'the reply ' : ''}from and no route ${back ? 'back ' : ''}to ${dst}: add an address (a), then a route (r)`;
 	const suggestion = routeSuggestion(ns, snapshot);
 	return `${label(ns)} has no route ${back ? 'back ' : ''}to ${dst}: add \`${suggestion}\` (r)`;
 }
