@@ -316,6 +316,8 @@ describe('the probe', () => {
 		assert.equal(verdict.agrees, true);
 		assert.equal(verdict.lines.at(-1), 'ping got no reply; the requests were seen last at router veth-router1: the probe agrees with the trace');
 		assert.equal(probeVerdict(trace, true, seen).agrees, false);
+		const replies = [...seen, {namespace: 3, label: 'b', interface: 'veth-ns2', direction: 'return' as const, requests: 0, replies: 2, error: null}];
+		assert.match(probeVerdict(trace, false, replies).lines.at(-1)!, /; the replies were seen last at b veth-ns2: /);
 	});
 });
 

@@ -57,9 +57,12 @@ export function probeVerdict(trace: Trace, answered: boolean, seen: ProbeResult[
 		if (point.error) return `? ${where}: not captured (${shown(point.error)})`;
 		return `${point.requests + point.replies > 0 ? '•' : '·'} ${where}: ${point.requests} echo request${point.requests === 1 ? '' : 's'}, ${point.replies} repl${point.replies === 1 ? 'y' : 'ies'}`;
 	});
-	const lastRequest = [...seen].reverse().find(point => point.requests > 0);
+	// Requests go along the forward path, replies along the return path: each is followed on its own.
+	const lastRequest = [...seen].reverse().find(point => point.direction === 'forward' && point.requests > 0);
+	const lastReply = [...seen].reverse().find(point => point.direction === 'return' && point.replies > 0);
+	const where = (what: string, point: (typeof seen)[number] | undefined) => (point ? `; the ${what} were seen last at ${shown(point.label)} ${shown(point.interface)}` : '');
 	lines.push(
-		`${answered ? 'ping got replies' : 'ping got no reply'}${lastRequest ? `; the requests were seen last at ${shown(lastRequest.label)} ${shown(lastRequest.interface)}` : ''}: ${agrees ? 'the probe agrees with the trace' : 'the probe DISAGREES with the trace'}`,
+		`${answered ? 'ping got replies' : 'ping got no reply'}${where('requests', lastRequest)}${answered ? '' : where('replies', lastReply)}: ${agrees ? 'the probe agrees with the trace' : 'the probe DISAGREES with the trace'}`,
 	);
 	return {answered, seen, agrees, lines};
 }
