@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
 import {initialTuiState} from '../../source/ui/app/tui-store.js';
-import {helpSections} from '../../source/ui/keys/layers.js';
+import {helpSections} from '../../source/ui/keys/help-sections.js';
 import {detailsTables} from '../../source/ui/views/details/details-keys.js';
 import {findTables} from '../../source/ui/views/find/find-keys.js';
 import {topologyTables} from '../../source/ui/views/topology/topology-keys.js';

@@ -37,7 +37,7 @@ describe('namespace actions from the keyboard', {skip: needsRoot}, () => {
 		// The reason shows while typing, before Enter.
 		await tui.press('n');
 		await tui.until('the prompt', () => tui.frame().includes('Name of the new namespace'));
-		await tui.settle(30);
+		await tui.settle();
 		await tui.press('with space');
 		await tui.until('the reason while typing', () => /cannot contain a space/.test(tui.frame()));
 		await tui.press(keys.escape);

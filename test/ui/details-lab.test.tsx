@@ -3,7 +3,6 @@
 // test's own stand-in for the host. Everything goes with the namespaces in `after`.
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
-import {setTimeout as delay} from 'node:timers/promises';
 import {cleanup} from 'ink-testing-library';
 import {discover} from '../../source/system/discovery/discoverer.js';
 import {findProgram} from '../../source/system/programs.js';
@@ -17,12 +16,7 @@ const skip =
 	(!findProgram('ping') && 'needs ping (apt-get install iputils-ping)');
 
 async function waitForRead(tui: Awaited<ReturnType<typeof renderTui>>): Promise<string[]> {
-	for (let i = 0; i < 200; i++) {
-		const view = tui.store.getState().fullView;
-		if (view?.kind === 'details' && view.status === 'read') break;
-		await delay(25);
-	}
-	await tui.settle(30);
+	await tui.detailsRead();
 	return tui.lines();
 }
 

@@ -30,12 +30,12 @@ test('Esc clears the filter, while typing and after', async () => {
 	await tui.press('/', 'r', 'o', 'u');
 	assert.deepEqual(namespaceNames(tui.lines()), ['nsx-router']);
 	await tui.press(keys.escape);
-	await tui.settle(60);
+	await tui.settle();
 	assert.equal(namespaceNames(tui.lines()).length, 10);
 	await tui.press('/', ...'db', keys.enter);
 	assert.deepEqual(namespaceNames(tui.lines()), ['nsx-db']);
 	await tui.press(keys.escape);
-	await tui.settle(60);
+	await tui.settle();
 	assert.equal(namespaceNames(tui.lines()).length, 10);
 });
 
@@ -70,7 +70,7 @@ test('keys that arrive together (a fast typist, tmux send-keys) are each handled
 	assert.equal(tui.store.getState().filters.namespaces, 'rou');
 	assert.deepEqual(namespaceNames(tui.lines()), ['nsx-router']);
 	await tui.press(keys.escape);
-	await tui.settle(60);
+	await tui.settle();
 	assert.match(tui.frame(), /1 Namespaces {2}8\/10/);
 	await tui.press('gjjj');
 	assert.match(tui.frame(), /1 Namespaces {2}4\/10/);

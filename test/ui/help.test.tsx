@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {initialTuiState} from '../../source/ui/app/tui-store.js';
-import {helpSections} from '../../source/ui/keys/layers.js';
+import {helpSections} from '../../source/ui/keys/help-sections.js';
 import {helpLines, keysText} from '../../source/ui/views/help/HelpView.js';
 import {fakeReader} from '../fixtures/details-reader.js';
 import {seedLab} from '../fixtures/synthetic-snapshots.js';
@@ -25,7 +25,7 @@ test('? shows every key of the key map; Esc and ? close it', async () => {
 	await tui.press('j');
 	assert.equal(tui.store.getState().selection.namespaces, null);
 	await tui.press(keys.escape);
-	await tui.settle(60);
+	await tui.settle();
 	assert.match(tui.frame(), /1 Namespaces/);
 	await tui.press('?', '?');
 	assert.match(tui.frame(), /1 Namespaces/);
@@ -59,7 +59,7 @@ test('the help fits 80x24 on pages of whole groups, and shows every key there (#
 	await tui.press('g');
 	await tui.waitForFrame('the first page again', frame => /page 1 of/.test(frame));
 	await tui.press(keys.escape);
-	await tui.settle(60);
+	await tui.settle();
 	assert.match(tui.frame(), /1 Namespaces/);
 });
 
@@ -120,4 +120,18 @@ test('the key line shows the hints that fit whole and ends with ? help, at 80 co
 		}
 		tui.unmount();
 	}
+});
+
+test('? opens the help inside find too, with find\'s keys first, and closing it goes back to the search as it was (#9)', async () => {
+	const tui = await renderTui({snapshot: labSnapshot(), columns: 120, rows: 40});
+	await tui.press('F', ...'web');
+	await tui.waitForFrame('find', frame => /Find: web/.test(frame));
+	assert.match(tui.lines().at(-1)!, /\? help$/, 'the key line ends with ? help');
+	await tui.press('?');
+	const help = await tui.waitForFrame('the help', frame => /Keys {2}\(Esc, \? or q closes this help\)/.test(frame));
+	// The keys of where it was opened come first.
+	assert.match(help.split('\n').slice(2, 4).join('\n'), /In find \(F\)/);
+	await tui.press(keys.escape);
+	await tui.waitForFrame('find again', frame => /Find: web/.test(frame));
+	assert.equal(tui.store.getState().fullView?.kind, 'find');
 });

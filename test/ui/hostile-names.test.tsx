@@ -75,11 +75,11 @@ test('hostile names in every pane, the topology, find, details, the log and the 
 	assert.match(tui.frame(), /b\\x08c\\rd\\x7fe\\u009bf\\u202eg\\xff/);
 	assert.match(tui.frame(), /e\\e\[2Jx +veth +10\.9\.0\.1\/24 +─+ q\\e\]0;T\\x07 \[evil\\e\[31mRED\\e\[0m\]/);
 	await tui.press('q', 'F', ...'RED');
-	await tui.settle(30);
+	await tui.settle();
 	check('find');
 	assert.match(tui.frame(), /evil\\e\[31mRED/);
 	await tui.press(keys.escape, 'i');
-	await tui.settle(40);
+	await tui.detailsRead();
 	check('details');
 	assert.match(tui.frame(), /--comment "st\\e\]52;c;ZXZpbA==\\e\\"/);
 	assert.match(tui.frame(), /REACHABLEq\\e\]0;T\\x07/);

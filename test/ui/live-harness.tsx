@@ -55,20 +55,20 @@ export async function renderLive(options: {readOnly?: string | null; suspend?: A
 			assert.equal(modal?.kind, 'form', 'a form is open');
 			const field = modal.form.fields[modal.step]!;
 			await this.until(`the field "${field.label}"`, () => tui.frame().includes(field.label.slice(0, 40)));
-			await tui.settle(30);
+			await tui.settle();
 			if (text !== '') {
 				await tui.press(text);
 				await this.until(`"${text.slice(0, 20)}" typed`, () => tui.frame().includes(text.slice(0, 20)));
 			}
 			await tui.press(keys.enter);
-			await tui.settle(30);
+			await tui.settle();
 		},
 		/** Waits for the confirmation, then answers it with `key`. */
 		async confirm(key: string) {
 			await this.until('the confirmation', () => store.getState().modal?.kind === 'confirm');
-			await tui.settle(30);
+			await tui.settle();
 			await tui.press(key);
-			await tui.settle(30);
+			await tui.settle();
 		},
 		modalKind: () => store.getState().modal?.kind ?? null,
 		message: () => store.getState().message?.text ?? '',

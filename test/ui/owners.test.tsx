@@ -47,7 +47,7 @@ test('the pane shows docker web-1 and svc demo.service; the host veth reads eth0
 test('i shows the owner: engine, name, id, image, compose, containers and labels', async () => {
 	const tui = await renderTui({snapshot: ownedSnapshot('web-1'), columns: 120, rows: 40, reader: fakeReader({})});
 	await tui.press('/', ...'web-1', keys.enter, 'i');
-	await tui.settle(30);
+	await tui.detailsRead();
 	const lines = tui.lines();
 	assert.match(lines[1]!, /Details of docker web-1/);
 	assert.match(lineWith(lines, 'docker web-1, id')!, /docker web-1, id 38fe8c6c9551, image nginx:1\.27, compose shop\/web/);

@@ -24,7 +24,7 @@ const discovery = (snapshot: Snapshot): Discovery => ({snapshot, warnings: []});
 test('the selection stays on the same namespace when rows appear above it, and the new rows are highlighted', async () => {
 	const tui = await renderTui({snapshot: labSnapshot()});
 	await tui.press('/', 'r', 'o', 'u', keys.enter, keys.escape);
-	await tui.settle(60);
+	await tui.settle();
 	assert.equal(selectedNamespace(tui.lines()), 'nsx-router');
 	await tui.press('2', 'j');
 	refreshSucceeded(tui.store, discovery(withNamespaces(labSnapshot(), 'aaa-new-1', 'aaa-new-2')), Date.now());

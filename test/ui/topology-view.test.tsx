@@ -13,7 +13,7 @@ const open = async (options: {columns?: number; rows?: number} = {}) => {
 	const reader = fakeReader({firewalls: {host: hostFirewall}});
 	const tui = await renderTui({snapshot: seedLab(), reader, ...options});
 	await tui.press('t');
-	await tui.settle(30);
+	await tui.natRead();
 	return {tui, reader};
 };
 
@@ -38,7 +38,7 @@ test('t shows the seed topologies: ns1—ns2, a—router—b with forwarding, we
 	// NAT is read once, only for the namespace with a bridge, and not again on a live refresh.
 	assert.deepEqual(reader.calls.firewall, ['host']);
 	refreshSucceeded(tui.store, {snapshot: seedLab(), warnings: []}, Date.now());
-	await tui.settle(30);
+	await tui.settle();
 	assert.deepEqual(reader.calls.firewall, ['host']);
 	assert.ok(lineWith(tui.lines(), 'nat  POSTROUTING'));
 });
@@ -123,7 +123,7 @@ test('a namespace whose NAT cannot be read says why in its box', async () => {
 	const reader = fakeReader({firewallError: 'iptables-save is not installed: install the Debian package iptables'});
 	const tui = await renderTui({snapshot: seedLab(), reader, columns: 100, rows: 60});
 	await tui.press('t', 'g');
-	await tui.settle(30);
+	await tui.natRead();
 	assert.ok(lineWith(tui.lines(), 'nat: iptables-save is not installed'), tui.frame());
 });
 

@@ -80,7 +80,7 @@ test('read-only: the trace works, the probe (which sends pings) is refused', asy
 	await tui.press(...'db', keys.enter);
 	await tui.waitForFrame('the trace', text => text.includes('replies come back'));
 	await tui.press('p');
-	await tui.settle(50);
+	await tui.settle();
 	assert.equal(tracer.calls.probe, 0);
 });
 

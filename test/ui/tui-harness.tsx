@@ -8,7 +8,7 @@ import {App, type AppProps} from '../../source/ui/app/App.js';
 import type {DetailsReader} from '../../source/ui/views/details/details-reader.js';
 import type {Poller} from '../../source/ui/app/poller.js';
 import {refreshSucceeded} from '../../source/ui/app/state-updates.js';
-import {createTuiStore, type TuiStore} from '../../source/ui/app/tui-store.js';
+import {createTuiStore, type TuiState, type TuiStore} from '../../source/ui/app/tui-store.js';
 
 export const keys = {
 	tab: '\t',
@@ -51,39 +51,74 @@ export async function renderTui(options: TuiHarnessOptions = {}) {
 	const app = render(
 		<App store={store} poller={options.poller} hostname="testhost" intervalMs={2000} readOnly={options.readOnly ?? null} reader={options.reader} suspend={options.suspend} activity={options.activity} />,
 	);
-	await delay(10);
+	const frame = () => (app.lastFrame() ?? '').replace(ansi, '');
+	/** Resolves once `check` holds, polling each 10 ms; fails naming `what` after `timeoutMs`. */
+	const until = async (what: string, check: () => boolean, timeoutMs = 3000) => {
+		const deadline = Date.now() + timeoutMs;
+		while (!check()) {
+			if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the frame was:\n${frame()}`);
+			await delay(10);
+		}
+	};
+	/** The state a frame was last drawn for: a key's effect is on screen once the frame after it is. */
+	let drawnFor = store.getState();
+	const write = app.stdout.write;
+	app.stdout.write = (text: string) => {
+		drawnFor = store.getState();
+		write(text);
+	};
+	await until('the first frame', () => app.frames.length > 0);
 	Object.defineProperty(app.stdout, 'columns', {value: options.columns ?? 120, configurable: true});
 	Object.defineProperty(app.stdout, 'rows', {value: options.rows ?? 40, configurable: true});
 	app.stdout.emit('resize');
-	const frame = () => (app.lastFrame() ?? '').replace(ansi, '');
-	// On a busy machine the frame at the new size may come later, and the key handlers that know that size
-	// (React effects) after it: keys pressed before would page by the old size.
-	for (let waited = 0; waited < 2000 && frame().split('\n').length < (options.rows ?? 40) - 1; waited += 10) await delay(10);
-	await delay(50);
+	// The keys read the size of the last frame: wait for the frame at the new size.
+	await until('the frame at the chosen size', () => {
+		const lines = frame().split('\n');
+		// The frame is a line shorter than the terminal, and the header spans its width.
+		return lines.length === (options.rows ?? 40) - 1 && [...lines[0]!].length === (options.columns ?? 120);
+	});
+	/** Waits for what the store holds to be on screen (no fixed sleep: the frame is drawn when React commits). */
+	const drawn = async () => {
+		// A lone Esc is told apart from the start of a sequence on the next turn of the event loop.
+		await new Promise(resolve => setImmediate(resolve));
+		await until('the frame after the key', () => drawnFor === store.getState());
+	};
 	return {
 		...app,
 		store,
 		frame,
 		lines: () => frame().split('\n'),
-		/** Types each key, letting the UI settle after each. */
+		/** Types each key (a string of several arrives as one read, as over SSH), and waits until its effect is drawn. */
 		async press(...sequence: string[]) {
 			for (const key of sequence) {
 				app.stdin.write(key);
-				await delay(15);
+				await drawn();
 			}
 		},
-		async settle(ms = 20) {
-			await delay(ms);
+		/** Waits until what the store holds is drawn (after a change that did not come from a key). */
+		settle: drawn,
+		/** Waits until the store passes `check` (work that ends later: a read) and that is drawn. */
+		async settledWhen(what: string, check: (state: TuiState) => boolean) {
+			await until(what, () => check(store.getState()) && drawnFor === store.getState());
+		},
+		/** Waits until the details view has read what it shows, and that is drawn. */
+		async detailsRead() {
+			await until('the details read', () => {
+				const view = store.getState().fullView;
+				return view?.kind === 'details' && view.status === 'read' && drawnFor === store.getState();
+			});
+		},
+		/** Waits until the topology view has read the NAT rules of every namespace with a bridge, and that is drawn. */
+		async natRead() {
+			await until('the NAT rules read', () => {
+				const view = store.getState().fullView;
+				return view?.kind === 'topology' && view.nat !== null && ![...view.nat.values()].some(note => note.state === 'reading') && drawnFor === store.getState();
+			});
 		},
 		/** Waits until the frame passes `check`, and returns it; fails naming `what` with the last frame. */
 		async waitForFrame(what: string, check: (frame: string) => boolean, timeoutMs = 3000): Promise<string> {
-			const deadline = Date.now() + timeoutMs;
-			for (;;) {
-				const text = frame();
-				if (check(text)) return text;
-				if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the frame was:\n${text}`);
-				await delay(10);
-			}
+			await until(what, () => check(frame()), timeoutMs);
+			return frame();
 		},
 	};
 }

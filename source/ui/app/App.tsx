@@ -6,8 +6,9 @@ import {useMemo, useRef} from 'react';
 import {DialogHost, dialogHeight} from '../dialogs/DialogHost.js';
 import {useKeys} from '../keys/use-keys.js';
 import type {KeyContext} from '../keys/key-table.js';
-import {helpSections} from '../keys/layers.js';
+import {helpSections} from '../keys/help-sections.js';
 import {deriveView} from '../panes/derive-view.js';
+import {paneOps} from '../panes/pane-ops.js';
 import {paneRegistry, perPane, type PaneId} from '../panes/registry.js';
 import type {PaneSpec} from '../panes/pane-spec.js';
 import {systemReader, type DetailsReader} from '../views/details/details-reader.js';
@@ -50,7 +51,7 @@ export function layoutFor(state: TuiState, columns: number, rows: number, readOn
 		banner: readOnly,
 		wanted: perPane(id => view[id].rows.length),
 		dialog: state.modal ? dialogHeight(state.modal) : null,
-		zoomed: state.zoomed,
+		zoomed: state.zoomed ? state.focus : null,
 	});
 }
 
@@ -72,6 +73,7 @@ export function App({store, poller, hostname, intervalMs, readOnly, reader = sys
 			readOnly,
 			layout: () => layoutFor(store.getState(), size.current.columns, size.current.rows, readOnly !== null),
 			reader,
+			panes: paneOps,
 		}),
 		[store, exit, poller, suspend, readOnly, reader],
 	);

@@ -59,7 +59,7 @@ export function computeLayout(columns: number, rows: number, options: LayoutOpti
 	}
 	const wantedOf = (row: 'upper' | 'lower') =>
 		Math.max(paneChrome + 1, ...paneRegistry.filter(pane => pane.place.row === row).map(pane => paneChrome + Math.max(options.wanted?.[pane.id] ?? Number.POSITIVE_INFINITY, 1)));
-	const [upper, lower] = options.dialog ? splitForDialog(bodyHeight, wantedOf('upper'), options.dialog) : split(bodyHeight, wantedOf('upper'), wantedOf('lower'));
+	const [upper, lower] = options.dialog ? splitForDialog(bodyHeight, options.dialog) : split(bodyHeight, wantedOf('upper'), wantedOf('lower'));
 	const widths = {...rowWidths('upper', width), ...rowWidths('lower', width)};
 	return {
 		...base,
@@ -87,10 +87,13 @@ function split(body: number, upperWants: number, lowerWants: number): [number, n
 	return [half, body - half];
 }
 
-/** The dialog gets what it needs, leaving the upper panes at least their minimum; the upper panes keep the rest. */
-function splitForDialog(body: number, upperWants: number, dialogWants: number): [number, number] {
-	const dialog = Math.max(Math.min(dialogWants, body - minimumPane), Math.min(3, body));
-	void upperWants;
+/**
+ * The dialog gets what it needs, up to all but a third of the body: the upper
+ * panes (what the dialog acts on) stay in view. They keep the rest.
+ */
+function splitForDialog(body: number, dialogWants: number): [number, number] {
+	const upperKeeps = Math.max(minimumPane, Math.floor(body / 3));
+	const dialog = Math.max(Math.min(dialogWants, body - upperKeeps), Math.min(3, body));
 	return [body - dialog, dialog];
 }
 

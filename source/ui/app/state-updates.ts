@@ -23,7 +23,7 @@ const back = (help: {kind: 'help'; over?: 'log'}): TuiState['overlay'] => (help.
 
 /** z: the focused pane over the whole body, or all panes again. */
 export function toggleZoom(store: TuiStore): void {
-	store.update(state => ({zoomed: state.zoomed ? null : state.focus}));
+	store.update(state => ({zoomed: !state.zoomed}));
 }
 
 export function togglePause(store: TuiStore): void {

@@ -40,8 +40,8 @@ export type TuiState = {
 	editingFilter: boolean;
 	/** Where the cursor is in the filter being typed. */
 	filterCursor: number;
-	/** The pane shown over the whole body (z); null: all panes. */
-	zoomed: PaneId | null;
+	/** The focused pane is shown over the whole body (z); the number keys and Tab change which. */
+	zoomed: boolean;
 	/** Processes pane lists every process, not only the selected namespace's. */
 	allProcesses: boolean;
 	/** Interfaces pane shows IPv6 link-local addresses too (every link has one: folded away by default). */
@@ -75,7 +75,7 @@ export function initialTuiState(): TuiState {
 		filters: perPane(() => ''),
 		editingFilter: false,
 		filterCursor: 0,
-		zoomed: null,
+		zoomed: false,
 		allProcesses: false,
 		showLinkLocal: false,
 		overlay: null,

@@ -7,48 +7,60 @@ import type {ActionResult} from '../../system/actions/index.js';
 import {lineOf, type LineEdit} from '../../model/line-edit.js';
 import type {TuiStore} from '../app/tui-store.js';
 
-export type Answers = Readonly<Record<string, string>>;
+/** Every field's answer by the field's name, once the form is filled in. */
+export type Answers<Name extends string = string> = Readonly<Record<Name, string>>;
+
+/** The answers so far, while the form is filled in (checks and choices of a later field read them). */
+export type AnswersSoFar<Name extends string = string> = Readonly<Partial<Record<Name, string>>>;
 
 export type Choice = {label: string; value: string};
 
 /** A typed value; `validate` gives the reason it cannot be used, shown in place as the user types. */
-export type TextField = {
+export type TextField<Name extends string = string> = {
 	kind: 'text';
-	name: string;
+	name: Name;
 	label: string;
 	initial?: string;
 	placeholder?: string;
-	validate(text: string, answers: Answers): string | null;
+	validate(text: string, answers: AnswersSoFar): string | null;
 };
 
 /** One of a list that narrows as the user types; Enter takes the highlighted (at first the first) match. */
-export type PickField = {
+export type PickField<Name extends string = string> = {
 	kind: 'pick';
-	name: string;
+	name: Name;
 	label: string;
-	choices(answers: Answers): readonly Choice[];
+	choices(answers: AnswersSoFar): readonly Choice[];
 };
 
-export type Field = TextField | PickField;
+export type Field<Name extends string = string> = TextField<Name> | PickField<Name>;
 
 /** One action as data: what to ask, what to confirm, what to run and what to select afterwards. */
-export type ActionForm = {
+export type ActionForm<Name extends string = string> = {
 	title: string;
-	fields: readonly Field[];
+	fields: readonly Field<Name>[];
 	/** What goes with it, asked before it runs; null: nothing to ask. */
-	confirm?(answers: Answers): Consequences | null;
-	run(answers: Answers, progress: (line: string) => void): Promise<ActionResult>;
+	confirm?(answers: Answers<Name>): Consequences | null;
+	run(answers: Answers<Name>, progress: (line: string) => void): Promise<ActionResult>;
 	/** Where the selection goes once it worked and the data are refreshed. */
-	select?(answers: Answers, store: TuiStore): void;
+	select?(answers: Answers<Name>, store: TuiStore): void;
 	/** `popup`: the output is shown in a popup (ping, recipes) instead of only the status bar. */
 	output?: 'popup';
 };
+
+/**
+ * A form whose answers are typed by its fields' names: `run` and `confirm`
+ * read `answers.address`, a string, never `answers['address']!`.
+ */
+export const actionForm = <const Fields extends readonly Field[]>(
+	form: Omit<ActionForm<Fields[number]['name']>, 'fields'> & {fields: Fields},
+): ActionForm<Fields[number]['name']> => form;
 
 export type FormModal = {
 	kind: 'form';
 	form: ActionForm;
 	step: number;
-	answers: Answers;
+	answers: AnswersSoFar;
 	/** What is typed in the current field (a value, or what narrows a picker's list). */
 	input: LineEdit;
 	/** The picker's highlighted match. */
@@ -63,12 +75,12 @@ export type PopupModal = {kind: 'popup'; title: string; lines: readonly string[]
 export type Modal = FormModal | {kind: 'confirm'; consequences: Consequences; onConfirm(): void} | PopupModal;
 
 /** The form at field `step`, its input as the field starts it. */
-export function formAt(form: ActionForm, step: number, answers: Answers): FormModal {
+export function formAt(form: ActionForm, step: number, answers: AnswersSoFar): FormModal {
 	const field = form.fields[step];
 	return {kind: 'form', form, step, answers, input: lineOf(field?.kind === 'text' ? (field.initial ?? '') : ''), highlighted: 0, tried: false};
 }
 
-export function openForm(store: TuiStore, form: ActionForm, answers: Answers = {}): void {
+export function openForm(store: TuiStore, form: ActionForm, answers: AnswersSoFar = {}): void {
 	store.update({modal: formAt(form, 0, answers), editingFilter: false});
 }
 

@@ -21,7 +21,7 @@ export function keyHints(state: TuiState, readOnly: boolean): string[] {
 		const own = pane.keys.filter(usable).map(hintOf);
 		const hinted = pane.hints.flatMap(id => {
 			const entry = entryFor(tables, id);
-			return entry && usable({...entry, hint: entry.hint ?? shortHint(entry)}) ? [hintOf({...entry, hint: entry.hint ?? shortHint(entry)})] : [];
+			return entry && usable(entry) ? [hintOf(entry)] : [];
 		});
 		const everywhere = tables
 			.filter(table => table.entries !== pane.keys && table !== actionTable)
@@ -32,6 +32,3 @@ export function keyHints(state: TuiState, readOnly: boolean): string[] {
 	if (tables.some(table => table.typing)) hints.unshift('type');
 	return [...new Set(hints)];
 }
-
-/** A hint for a key a pane lists that has none of its own: its description's first word. */
-const shortHint = (entry: KeyEntry) => entry.description.split(/[ :;,]/)[0]!;

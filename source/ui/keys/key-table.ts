@@ -5,6 +5,7 @@
 import type {ActionHost} from '../app/action-host.js';
 import type {TuiLayout} from '../app/layout.js';
 import type {TuiStore} from '../app/tui-store.js';
+import type {PaneOps} from '../panes/pane-ops.js';
 import type {DetailsReader} from '../views/details/details-reader.js';
 import type {KeyPress} from './key-press.js';
 
@@ -20,6 +21,8 @@ export type KeyContext = {
 	layout(): TuiLayout;
 	/** Reads neighbours and iptables rules (details, topology's NAT notes). */
 	reader: DetailsReader;
+	/** The panes' selection and focus, for the keys in a pane's registry entry (see pane-ops.ts). */
+	panes: PaneOps;
 };
 
 export type KeyEntry = {

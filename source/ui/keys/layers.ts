@@ -1,11 +1,12 @@
 // Which keys are live: the layers on screen form a stack (the panes, then a full
 // view, then a dialog, then an overlay), read from the store, and only the top
-// layer's tables take keys. The input hook, the help and the status bar all ask here.
+// layer's tables take keys. The input hook and the status bar ask here; the
+// help lists every layer's tables (help-sections.ts).
 import type {TuiState} from '../app/tui-store.js';
 import {confirmTable} from '../dialogs/confirm/confirm-keys.js';
-import {formTables, pickFieldTables, textFieldTables} from '../dialogs/forms/form-keys.js';
+import {formTables} from '../dialogs/forms/form-keys.js';
 import {popupTables} from '../dialogs/popup/popup-keys.js';
-import {paneRegistry, paneSpec} from '../panes/registry.js';
+import {paneSpec} from '../panes/registry.js';
 import {detailsTables} from '../views/details/details-keys.js';
 import {findTables} from '../views/find/find-keys.js';
 import {helpTables} from '../views/help/help-keys.js';
@@ -57,27 +58,4 @@ function tablesOf(state: TuiState): readonly KeyTable[] {
 		case 'panes':
 			return state.editingFilter ? paneFilterTables : [focusedPaneTable(state), panesTable, paneMoveTable, paneViewTable, actionTable, programTable];
 	}
-}
-
-function viewTables(view: NonNullable<TuiState['fullView']>): readonly KeyTable[] {
-	if (view.kind === 'topology') return topologyTables;
-	if (view.kind === 'trace') return view.editing ? traceEditTables : traceTables;
-	return view.kind === 'find' ? findTables : detailsTables;
-}
-
-/** Every pane's own keys, for the help. */
-const paneKeysTable: KeyTable = {title: 'In a pane', entries: paneRegistry.flatMap(pane => pane.keys)};
-
-/**
- * What the help lists, group by group: the layer it was opened over first
- * (its keys are the ones wanted), then the panes' keys, then every view's and dialog's.
- */
-export function helpSections(state: TuiState): readonly KeyTable[] {
-	const main = [panesTable, paneKeysTable, paneMoveTable, paneViewTable, actionTable, programTable];
-	const firstOf = (tables: readonly KeyTable[]) => tables[0]!;
-	const views = [firstOf(topologyTables), firstOf(findTables), firstOf(detailsTables), firstOf(traceTables), firstOf(traceEditTables), firstOf(logTables)];
-	const editing = [firstOf(paneFilterTables), paneFilterTables[1]!, firstOf(textFieldTables), firstOf(pickFieldTables), confirmTable, firstOf(popupTables)];
-	const current = state.fullView ? firstOf(viewTables(state.fullView)) : state.overlay?.kind === 'help' && state.overlay.over === 'log' ? firstOf(logTables) : null;
-	const all = [...main, ...views, ...editing];
-	return current ? [current, ...all.filter(table => table !== current)] : all;
 }

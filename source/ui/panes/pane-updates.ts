@@ -6,7 +6,7 @@ import type {LineEdit} from '../../model/line-edit.js';
 import type {TuiStore} from '../app/tui-store.js';
 import type {Move} from '../keys/scroll-keys.js';
 import {movedIndex} from '../keys/scroll-keys.js';
-import {deriveView, type TuiView} from './derive-view.js';
+import {deriveView} from './derive-view.js';
 import {paneIds, paneRegistry, type PaneId, type RowOf} from './registry.js';
 
 /** Selects row `index` of `pane` (clamped). A different namespace starts the panes that follow it at the top. */
@@ -55,8 +55,6 @@ export function selectRowWhere<Id extends PaneId>(store: TuiStore, pane: Id, mat
 	selectIndex(store, pane, index);
 	return true;
 }
-
-export type {TuiView};
 
 /** `/` starts a new filter, as in less, vim, htop and k9s: the old one goes, the selected row stays. */
 export function startFilter(store: TuiStore): void {

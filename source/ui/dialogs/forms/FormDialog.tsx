@@ -3,13 +3,13 @@
 import {Box, Text} from 'ink';
 import {Shown} from '../../app/Shown.js';
 import {useTone} from '../../app/theme.js';
-import type {Answers, Field, FormModal} from '../dialog-state.js';
+import type {AnswersSoFar, Field, FormModal} from '../dialog-state.js';
 import {Picker, pickerChrome} from '../picker/Picker.js';
 import {promptHeight, TextPrompt} from '../prompt/TextPrompt.js';
 
 type Props = {modal: FormModal; rows: number};
 
-function shownAnswer(field: Field, answers: Answers): string {
+function shownAnswer(field: Field, answers: AnswersSoFar): string {
 	const value = answers[field.name] ?? '';
 	if (field.kind === 'text') return value === '' ? '(none)' : value;
 	return field.choices(answers).find(choice => choice.value === value)?.label ?? value;

@@ -3,7 +3,7 @@
 import {describeAddressDeletion, describeInterfaceDeletion, describeNamespaceDeletion} from '../../../model/consequences.js';
 import {formatRoute} from '../../../model/format-snapshot.js';
 import * as actions from '../../../system/actions/index.js';
-import type {ActionForm} from '../dialog-state.js';
+import {actionForm, type ActionForm} from '../dialog-state.js';
 import type {TuiStore} from '../../app/tui-store.js';
 import {pickField} from './fields.js';
 import {labelOf, noInterface, noNamespace, selected, targetOf, type Unavailable} from './selection.js';
@@ -22,12 +22,12 @@ function deleteNamespaceForm(store: TuiStore): ActionForm | Unavailable {
 	if (namespace.root) return "the host's namespace cannot be deleted";
 	const name = namespace.name;
 	if (name === null) return `${labelOf(namespace)} has no name for ip netns del; it goes when its last process ends`;
-	return {
+	return actionForm({
 		title: `Delete namespace ${name}`,
 		fields: [],
 		confirm: () => describeNamespaceDeletion(namespace, namespaces),
 		run: () => actions.deleteNamespace({name}),
-	};
+	});
 }
 
 /** An interface with addresses asks first which to delete: the interface, or one of its addresses. */
@@ -40,15 +40,15 @@ function deleteInterfaceForm(store: TuiStore): ActionForm | Unavailable {
 	const {target} = way;
 	const addresses = link.addresses.map(address => `${address.address}/${address.prefixlen}`);
 	const interfaceChoice = {label: `the interface ${link.name}`, value: ''};
-	return {
+	return actionForm({
 		title: `Delete in ${labelOf(namespace)}`,
 		fields: addresses.length === 0 ? [] : [pickField('address', `Delete ${link.name} or one of its addresses`, [interfaceChoice, ...addresses.map(address => ({label: `address ${address}`, value: address}))])],
-		confirm: answers => (answers['address'] ? describeAddressDeletion(namespace, link, answers['address']) : describeInterfaceDeletion(namespace, link, namespaces)),
+		confirm: answers => (answers.address ? describeAddressDeletion(namespace, link, answers.address) : describeInterfaceDeletion(namespace, link, namespaces)),
 		run: answers =>
-			answers['address']
-				? actions.deleteAddress({namespace: target, device: link.name, address: answers['address']})
+			answers.address
+				? actions.deleteAddress({namespace: target, device: link.name, address: answers.address})
 				: actions.deleteInterface({namespace: target, device: link.name}),
-	};
+	});
 }
 
 function deleteRouteForm(store: TuiStore): ActionForm | Unavailable {
@@ -65,10 +65,10 @@ function deleteRouteForm(store: TuiStore): ActionForm | Unavailable {
 			: `Traffic to ${route.dst} no longer goes ${route.gateway ? `via ${route.gateway}` : `out of ${route.dev ?? 'this route'}`}.`,
 	];
 	if (route.protocol === 'kernel') lines.push('The kernel made this route for an address; it comes back when that address is added again.');
-	return {
+	return actionForm({
 		title: `Delete route ${text}`,
 		fields: [],
 		confirm: () => ({title: `Delete route ${text} in ${labelOf(namespace)}?`, lines}),
 		run: () => actions.deleteRoute({namespace: target, route}),
-	};
+	});
 }

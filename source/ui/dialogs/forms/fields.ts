@@ -8,7 +8,7 @@ import {labelOf} from './selection.js';
 
 const reason = (check: {ok: true} | {ok: false; reason: string}) => (check.ok ? null : check.reason);
 
-export function newNamespaceNameField(namespaces: readonly Namespace[], name = 'name', label = 'Name of the new namespace'): TextField {
+export function newNamespaceNameField<Name extends string>(namespaces: readonly Namespace[], name: Name, label = 'Name of the new namespace'): TextField<Name> {
 	return {
 		kind: 'text',
 		name,
@@ -18,7 +18,7 @@ export function newNamespaceNameField(namespaces: readonly Namespace[], name = '
 }
 
 /** A new interface name; `taken` are the names already used in its namespace. */
-export function newInterfaceNameField(name: string, label: string, taken: () => readonly string[], initial?: string): TextField {
+export function newInterfaceNameField<Name extends string>(name: Name, label: string, taken: () => readonly string[], initial?: string): TextField<Name> {
 	return {
 		kind: 'text',
 		name,
@@ -37,7 +37,7 @@ export function namespaceChoices(namespaces: readonly Namespace[], options: {exc
 	return ordered.map(ns => ({label: ns.root ? `${labelOf(ns)} (host)` : labelOf(ns), value: String(ns.inode)}));
 }
 
-export function pickField(name: string, label: string, choices: readonly Choice[] | PickField['choices']): PickField {
+export function pickField<Name extends string>(name: Name, label: string, choices: readonly Choice[] | PickField<Name>['choices']): PickField<Name> {
 	return {kind: 'pick', name, label, choices: typeof choices === 'function' ? choices : () => choices};
 }
 

@@ -4,7 +4,7 @@ import type {KeyTable} from '../../keys/key-table.js';
 import {lineTable} from '../../keys/line-keys.js';
 import {movedIndex, scrollTable} from '../../keys/scroll-keys.js';
 import type {FormModal} from '../dialog-state.js';
-import {cancelForm, formChoices, moveHighlight, openFormOf, setFormInput, takeAnswer} from './form-updates.js';
+import {cancelForm, moveHighlight, openFormOf, setFormInput, takeAnswer} from './form-updates.js';
 
 const formLine = lineTable({get: ({store}) => openFormOf(store)?.input ?? null, set: ({store}, line) => setFormInput(store, line)});
 
@@ -38,5 +38,3 @@ export const pickFieldTables: readonly KeyTable[] = [
 ];
 
 export const formTables = (modal: FormModal): readonly KeyTable[] => (modal.form.fields[modal.step]?.kind === 'pick' ? pickFieldTables : textFieldTables);
-
-export {formChoices};

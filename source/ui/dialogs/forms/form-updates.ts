@@ -3,7 +3,7 @@
 import type {LineEdit} from '../../../model/line-edit.js';
 import type {ActionHost} from '../../app/action-host.js';
 import type {TuiStore} from '../../app/tui-store.js';
-import {closeModal, formAt, type Choice, type FormModal} from '../dialog-state.js';
+import {closeModal, formAt, type Answers, type Choice, type FormModal} from '../dialog-state.js';
 import {matchingChoices} from '../picker/choices.js';
 import {submitForm} from './submit-form.js';
 
@@ -53,7 +53,8 @@ function answer(host: ActionHost, form: FormModal, value: string): void {
 	const field = form.form.fields[form.step]!;
 	const answers = {...form.answers, [field.name]: value};
 	if (form.step + 1 < form.form.fields.length) host.store.update({modal: formAt(form.form, form.step + 1, answers)});
-	else submitForm(host, form.form, answers);
+	// Every field has its answer now: the last one was just given.
+	else submitForm(host, form.form, answers as Answers);
 }
 
 export const cancelForm = (store: TuiStore) => closeModal(store);

@@ -4,7 +4,7 @@ import {validateCidr} from '../../../model/validate.js';
 import type {NamespaceTarget} from '../../../model/namespace-target.js';
 import type {Interface, Namespace} from '../../../model/snapshot.js';
 import * as actions from '../../../system/actions/index.js';
-import type {ActionForm, Answers, TextField} from '../dialog-state.js';
+import {actionForm, type ActionForm, type AnswersSoFar, type TextField} from '../dialog-state.js';
 import {selectCreated} from '../../panes/select-created.js';
 import type {TuiStore} from '../../app/tui-store.js';
 import {byInode, interfaceNames, namespaceChoices, newInterfaceNameField, pickField} from './fields.js';
@@ -29,8 +29,8 @@ export function moveForm(store: TuiStore): ActionForm | Unavailable {
 	const {namespaces} = selected(store);
 	const choices = namespaceChoices(namespaces, {exclude: namespace.inode});
 	if (choices.length === 0) return 'there is no other namespace to move it to';
-	const destination = (answers: Answers) => byInode(namespaces, answers['to'])!;
-	return {
+	const destination = (answers: AnswersSoFar) => byInode(namespaces, answers.to)!;
+	return actionForm({
 		title: `Move ${link.name} out of ${labelOf(namespace)}`,
 		fields: [pickField('to', `Move ${link.name} to namespace`, choices)],
 		confirm: answers => {
@@ -46,14 +46,14 @@ export function moveForm(store: TuiStore): ActionForm | Unavailable {
 			return actions.moveInterface({namespace: target, device: link.name, to: ref});
 		},
 		select: (answers, store) => selectCreated(store, {namespace: destination(answers).inode, interface: link.name}),
-	};
+	});
 }
 
 export function addressForm(store: TuiStore): ActionForm | Unavailable {
 	const on = selectedLink(store);
 	if (typeof on === 'string') return on;
 	const {namespace, link, target} = on;
-	return {
+	return actionForm({
 		title: `Add an address to ${link.name} in ${labelOf(namespace)}`,
 		fields: [
 			{
@@ -68,9 +68,9 @@ export function addressForm(store: TuiStore): ActionForm | Unavailable {
 				},
 			},
 		],
-		run: answers => actions.addAddress({namespace: target, device: link.name, address: answers['address']!}),
+		run: answers => actions.addAddress({namespace: target, device: link.name, address: answers.address}),
 		select: (_answers, store) => selectCreated(store, {namespace: namespace.inode, interface: link.name}),
-	};
+	});
 }
 
 export function linkStateForm(store: TuiStore): ActionForm | Unavailable {
@@ -78,11 +78,11 @@ export function linkStateForm(store: TuiStore): ActionForm | Unavailable {
 	if (typeof on === 'string') return on;
 	const {namespace, link, target} = on;
 	const up = !link.flags.includes('UP');
-	return {
+	return actionForm({
 		title: `${link.name} ${up ? 'up' : 'down'} in ${labelOf(namespace)}`,
 		fields: [],
 		run: () => actions.setLinkState({namespace: target, device: link.name, up}),
-	};
+	});
 }
 
 export function masterForm(store: TuiStore): ActionForm | Unavailable {
@@ -95,28 +95,28 @@ export function masterForm(store: TuiStore): ActionForm | Unavailable {
 		...masters.map(master => ({label: `${master.name} (${master.kind})`, value: master.name})),
 	];
 	if (choices.length === 0) return `no bridge or VRF in ${labelOf(namespace)} to join: b in the Namespaces pane makes a bridge, V a VRF`;
-	return {
+	return actionForm({
 		title: `Master of ${link.name} in ${labelOf(namespace)}`,
 		fields: [pickField('master', `Set or clear the master of ${link.name}`, choices)],
 		run: answers =>
-			answers['master'] ? actions.setMaster({namespace: target, device: link.name, master: answers['master']}) : actions.clearMaster({namespace: target, device: link.name}),
+			answers.master ? actions.setMaster({namespace: target, device: link.name, master: answers.master}) : actions.clearMaster({namespace: target, device: link.name}),
 		select: (_answers, store) => selectCreated(store, {namespace: namespace.inode, interface: link.name}),
-	};
+	});
 }
 
 export function vethForm(store: TuiStore): ActionForm | Unavailable {
 	const {namespace, namespaces} = selected(store);
 	if (!namespace) return noNamespace;
-	const find = (answers: Answers, field: string) => byInode(namespaces, answers[field]);
+	const find = (answers: AnswersSoFar, field: string) => byInode(namespaces, answers[field]);
 	const choices = namespaceChoices(namespaces, {first: namespace.inode});
-	return {
+	return actionForm({
 		title: 'New veth pair',
 		fields: [
 			pickField('nsA', 'Namespace of end A', choices),
 			nameField('nameA', 'Name of end A', (text, answers) => checkName(text, find(answers, 'nsA'))),
 			pickField('nsB', 'Namespace of end B', choices),
 			nameField('nameB', 'Name of end B', (text, answers) =>
-				checkName(text, find(answers, 'nsB')) ?? (answers['nsA'] === answers['nsB'] && text === answers['nameA'] ? 'The two ends in one namespace need different names' : null),
+				checkName(text, find(answers, 'nsB')) ?? (answers.nsA === answers.nsB && text === answers.nameA ? 'The two ends in one namespace need different names' : null),
 			),
 		],
 		run: answers => {
@@ -126,13 +126,13 @@ export function vethForm(store: TuiStore): ActionForm | Unavailable {
 			if (typeof way === 'string') return Promise.resolve({ok: false, message: way, command: null, commandLine: null});
 			const {target} = way;
 			const peerNetns = a.inode === b.inode ? null : actions.netnsRefOf(b);
-			return actions.addVethPair({namespace: target, name: answers['nameA']!, peerName: answers['nameB']!, peerNetns});
+			return actions.addVethPair({namespace: target, name: answers.nameA, peerName: answers.nameB, peerNetns});
 		},
-		select: (answers, store) => selectCreated(store, {namespace: Number(answers['nsA']), interface: answers['nameA']!}),
-	};
+		select: (answers, store) => selectCreated(store, {namespace: Number(answers.nsA), interface: answers.nameA}),
+	});
 }
 
-const nameField = (name: string, label: string, validate: TextField['validate']): TextField => ({kind: 'text', name, label, validate});
+const nameField = <Name extends string>(name: Name, label: string, validate: TextField['validate']): TextField<Name> => ({kind: 'text', name, label, validate});
 
 function checkName(text: string, ns: Namespace | undefined): string | null {
 	return newInterfaceNameField('name', '', () => interfaceNames(ns)).validate(text, {});

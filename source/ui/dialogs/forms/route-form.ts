@@ -4,7 +4,7 @@ import {routeHint} from '../../../model/gateway-hint.js';
 import {validateRouteSpec} from '../../../model/route-spec.js';
 import type {RouteDestination} from '../../../model/validate.js';
 import * as actions from '../../../system/actions/index.js';
-import type {ActionForm, Answers} from '../dialog-state.js';
+import {actionForm, type ActionForm} from '../dialog-state.js';
 import {selectCreated} from '../../panes/select-created.js';
 import type {TuiStore} from '../../app/tui-store.js';
 import {labelOf, noNamespace, selected, targetOf, type Unavailable} from './selection.js';
@@ -23,8 +23,8 @@ export function routeForm(store: TuiStore): ActionForm | Unavailable {
 	if (typeof way === 'string') return way;
 	const {target} = way;
 	const devices = namespace.interfaces.map(link => link.name);
-	const route = (answers: Answers) => validateRouteSpec(answers['route'] ?? '', devices);
-	return {
+	const route = (text: string) => validateRouteSpec(text, devices);
+	return actionForm({
 		title: `New route in ${labelOf(namespace)}`,
 		fields: [
 			{
@@ -33,19 +33,19 @@ export function routeForm(store: TuiStore): ActionForm | Unavailable {
 				label: 'Route, as for ip route: default via GW, DST via GW, DST dev DEV',
 				placeholder: routeHint(namespace, namespaces),
 				validate: text => {
-					const checked = validateRouteSpec(text, devices);
+					const checked = route(text);
 					return checked.ok ? null : checked.reason;
 				},
 			},
 		],
 		run: answers => {
-			const checked = route(answers);
+			const checked = route(answers.route);
 			if (!checked.ok) return Promise.resolve({ok: false, message: checked.reason, command: null, commandLine: null});
 			return actions.addRoute({namespace: target, ...checked.value.spec});
 		},
 		select: (answers, store) => {
-			const checked = route(answers);
+			const checked = route(answers.route);
 			if (checked.ok) selectCreated(store, {namespace: namespace.inode, route: shownDestination(checked.value.destination)});
 		},
-	};
+	});
 }

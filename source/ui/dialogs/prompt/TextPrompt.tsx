@@ -5,9 +5,9 @@ import type {LineEdit} from '../../../model/line-edit.js';
 import {LineInput} from '../../app/LineInput.js';
 import {Shown} from '../../app/Shown.js';
 import {useTone} from '../../app/theme.js';
-import type {Answers, TextField} from '../dialog-state.js';
+import type {AnswersSoFar, TextField} from '../dialog-state.js';
 
-type Props = {field: TextField; answers: Answers; input: LineEdit; tried: boolean};
+type Props = {field: TextField; answers: AnswersSoFar; input: LineEdit; tried: boolean};
 
 /** Label, the line, the reason or ✓. */
 export const promptHeight = 3;

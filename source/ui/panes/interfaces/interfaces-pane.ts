@@ -1,10 +1,8 @@
 // Pane 2: the interfaces of the selected namespace; Enter on a veth goes to its peer.
 import {interfaceRows} from '../../../model/pane-rows.js';
 import type {Namespace, Snapshot} from '../../../model/snapshot.js';
-import type {TuiStore} from '../../app/tui-store.js';
-import {deriveView} from '../derive-view.js';
+import type {KeyContext} from '../../keys/key-table.js';
 import {definePane} from '../pane-spec.js';
-import {selectNamespace, selectRowWhere} from '../pane-updates.js';
 import {cached} from '../row-cache.js';
 import {InterfacesPane} from './InterfacesPane.js';
 
@@ -14,11 +12,11 @@ const rowsOf = cached((snapshot: Snapshot) => {
 });
 
 /** Enter on a veth: its peer, selected in the peer's namespace. */
-function goToPeer(store: TuiStore): void {
-	const view = deriveView(store.getState());
+function goToPeer({store, panes}: KeyContext): void {
+	const view = panes.deriveView(store.getState());
 	const peer = view.interfaces.rows[view.interfaces.selected]?.link.peer;
-	if (!peer || !selectNamespace(store, peer.namespace)) return;
-	selectRowWhere(store, 'interfaces', row => row.link.ifindex === peer.ifindex && row.link.name === peer.name);
+	if (!peer || !panes.selectNamespace(store, peer.namespace)) return;
+	panes.selectRowWhere(store, 'interfaces', row => row.link.ifindex === peer.ifindex && row.link.name === peer.name);
 }
 
 export const interfacesPane = definePane({
@@ -28,7 +26,7 @@ export const interfacesPane = definePane({
 	rows: ({snapshot, selectedNamespace}) => (selectedNamespace ? rowsOf(snapshot)(selectedNamespace) : []),
 	followsNamespace: () => true,
 	place: {row: 'upper'},
-	keys: [{keys: ['return'], description: 'Interfaces: to the veth peer', hint: 'veth peer', run: ({store}) => goToPeer(store)}],
+	keys: [{keys: ['return'], description: 'Interfaces: to the veth peer', hint: 'veth peer', run: goToPeer}],
 	hints: ['d', 'm', 'a', 'u'],
 	Component: InterfacesPane,
 });

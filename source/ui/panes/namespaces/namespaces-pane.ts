@@ -1,7 +1,6 @@
 // Pane 1: every network namespace; the other panes list what is in the selected one.
 import {namespaceRows} from '../../../model/pane-rows.js';
 import {definePane} from '../pane-spec.js';
-import {focusPane} from '../pane-updates.js';
 import {cached} from '../row-cache.js';
 import {NamespacesPane} from './NamespacesPane.js';
 
@@ -19,7 +18,7 @@ export const namespacesPane = definePane({
 			keys: ['return'],
 			description: 'Namespaces: its interfaces',
 			hint: 'interfaces',
-			run: ({store}) => focusPane(store, 'interfaces'),
+			run: ({store, panes}) => panes.focusPane(store, 'interfaces'),
 		},
 	],
 	hints: ['i', 'n', 'd', 's'],

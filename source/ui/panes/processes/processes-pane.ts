@@ -2,9 +2,7 @@
 // selects a process's namespace.
 import {processRows} from '../../../model/pane-rows.js';
 import type {Namespace, Snapshot} from '../../../model/snapshot.js';
-import {deriveView} from '../derive-view.js';
 import {definePane} from '../pane-spec.js';
-import {focusPane, selectNamespace} from '../pane-updates.js';
 import {cached} from '../row-cache.js';
 import {ProcessesPane} from './ProcessesPane.js';
 
@@ -24,10 +22,10 @@ export const processesPane = definePane({
 			keys: ['return'],
 			description: 'Processes: select its namespace',
 			hint: 'go to ns',
-			run: ({store}) => {
-				const view = deriveView(store.getState());
+			run: ({store, panes}) => {
+				const view = panes.deriveView(store.getState());
 				const row = view.processes.rows[view.processes.selected];
-				if (row && selectNamespace(store, row.namespaceInode)) focusPane(store, 'namespaces');
+				if (row && panes.selectNamespace(store, row.namespaceInode)) panes.focusPane(store, 'namespaces');
 			},
 		},
 	],

@@ -1,7 +1,7 @@
 // The help's keys: close it, and turn its pages with the shared scrolling keys.
 import {closeOverlay} from '../../app/state-updates.js';
 import type {KeyTable} from '../../keys/key-table.js';
-import {helpSections} from '../../keys/layers.js';
+import {helpSections} from '../../keys/help-sections.js';
 import {movedIndex, scrollTable} from '../../keys/scroll-keys.js';
 import {helpPages, helpRows} from './HelpView.js';
 

@@ -1,0 +1,37 @@
+// What the help lists, group by group, from the key tables of every layer.
+import type {TuiState} from '../app/tui-store.js';
+import {confirmTable} from '../dialogs/confirm/confirm-keys.js';
+import {pickFieldTables, textFieldTables} from '../dialogs/forms/form-keys.js';
+import {popupTables} from '../dialogs/popup/popup-keys.js';
+import {paneRegistry} from '../panes/registry.js';
+import {detailsTables} from '../views/details/details-keys.js';
+import {findTables} from '../views/find/find-keys.js';
+import {logTables} from '../views/log/log-keys.js';
+import {topologyTables} from '../views/topology/topology-keys.js';
+import {traceEditTables, traceTables} from '../views/trace/trace-keys.js';
+import {actionTable} from './action-keys.js';
+import type {KeyTable} from './key-table.js';
+import {paneFilterTables, paneMoveTable, panesTable, paneViewTable, programTable} from './pane-keys.js';
+
+function viewTables(view: NonNullable<TuiState['fullView']>): readonly KeyTable[] {
+	if (view.kind === 'topology') return topologyTables;
+	if (view.kind === 'trace') return view.editing ? traceEditTables : traceTables;
+	return view.kind === 'find' ? findTables : detailsTables;
+}
+
+/** Every pane's own keys, for the help. */
+const paneKeysTable: KeyTable = {title: 'In a pane', entries: paneRegistry.flatMap(pane => pane.keys)};
+
+/**
+ * What the help lists, group by group: the layer it was opened over first
+ * (its keys are the ones wanted), then the panes' keys, then every view's and dialog's.
+ */
+export function helpSections(state: TuiState): readonly KeyTable[] {
+	const main = [panesTable, paneKeysTable, paneMoveTable, paneViewTable, actionTable, programTable];
+	const firstOf = (tables: readonly KeyTable[]) => tables[0]!;
+	const views = [firstOf(topologyTables), firstOf(findTables), firstOf(detailsTables), firstOf(traceTables), firstOf(traceEditTables), firstOf(logTables)];
+	const editing = [firstOf(paneFilterTables), paneFilterTables[1]!, firstOf(textFieldTables), firstOf(pickFieldTables), confirmTable, firstOf(popupTables)];
+	const current = state.fullView ? firstOf(viewTables(state.fullView)) : state.overlay?.kind === 'help' && state.overlay.over === 'log' ? firstOf(logTables) : null;
+	const all = [...main, ...views, ...editing];
+	return current ? [current, ...all.filter(table => table !== current)] : all;
+}
