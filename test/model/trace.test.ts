@@ -199,6 +199,22 @@ describe('a namespace on the way that cannot be asked', () => {
 	});
 });
 
+describe('a VRF', () => {
+	test('an interface in a VRF is said so where the packet comes in and where it leaves', async () => {
+		const vrfRouter = {
+			...router,
+			interfaces: [
+				...router.interfaces.map(entry => ({...entry, master: 'blue'})),
+				link('blue', {kind: 'vrf', addresses: []}),
+			],
+		};
+		const facts = {...tableFacts(), snapshot: {...snapshot, namespaces: [a, vrfRouter, b]}};
+		const trace = await tracePath(facts, {from: a, to: '192.168.2.1', toNamespace: null, protocol: 'icmp', port: null});
+		const hop = trace.forward[1]!;
+		assert.deepEqual(hop.checks.filter(check => /VRF/.test(check.text)).map(check => check.text), ['veth-router1 is in VRF blue: routed by its table', 'veth-router2 is in VRF blue']);
+	});
+});
+
 describe('a namespace with nothing to send from', () => {
 	test('the sentence asks for an address first, then a route', async () => {
 		const lonely = namespace(9, 'lonely', [link('lo', {kind: 'loopback', addresses: [v4('127.0.0.1', 8)]})]);

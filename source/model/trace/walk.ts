@@ -99,6 +99,10 @@ async function follow(facts: TraceFacts, start: Namespace, initial: Packet, dire
 		for (let step = 0; step < maxHops; step++) {
 			const hop: Hop = {namespace: ns.inode, label: namespaceLabel(ns), role: iif === null ? 'origin' : 'transit', in: iif, out: null, decision: null, packet: {...packet}, checks: []};
 			hops.push(hop);
+			const inLink = iif === null ? undefined : ns.interfaces.find(entry => entry.name === iif);
+			const inVrf = inLink?.master ? ns.interfaces.find(entry => entry.name === inLink.master && entry.kind === 'vrf') : undefined;
+			// The kernel looks the packet up in the VRF's table (ip route get with iif does the same).
+			if (inVrf) hop.checks.push(checkNote(`${name(iif!)} is in VRF ${name(inVrf.name)}: routed by its table`));
 			const firewall = await facts.firewall(ns, packet.family);
 			if (firewall.error) hop.checks.push(checkNote(`firewall not read: ${name(firewall.error)}`));
 			const ruleset = firewall.ruleset;
