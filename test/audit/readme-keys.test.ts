@@ -10,7 +10,7 @@ import {helpSections} from '../../source/ui/keys/help-sections.js';
 import {detailsTables} from '../../source/ui/views/details/details-keys.js';
 import {findTables} from '../../source/ui/views/find/find-keys.js';
 import {topologyTables} from '../../source/ui/views/topology/topology-keys.js';
-import {keysText} from '../../source/ui/views/help/HelpView.js';
+import {keysText} from '../../source/ui/views/help/help-pages.js';
 import type {KeyTable} from '../../source/ui/keys/key-table.js';
 
 const readme = readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');

@@ -3,7 +3,7 @@ import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {initialTuiState} from '../../source/ui/app/tui-store.js';
 import {helpSections} from '../../source/ui/keys/help-sections.js';
-import {helpLines, keysText} from '../../source/ui/views/help/HelpView.js';
+import {helpLines, helpPages, keysText} from '../../source/ui/views/help/help-pages.js';
 import {fakeReader} from '../fixtures/details-reader.js';
 import {seedLab} from '../fixtures/synthetic-snapshots.js';
 import {keys, labSnapshot, renderTui} from './tui-harness.js';
@@ -134,4 +134,16 @@ test('? opens the help inside find too, with find\'s keys first, and closing it 
 	await tui.press(keys.escape);
 	await tui.waitForFrame('find again', frame => /Find: web/.test(frame));
 	assert.equal(tui.store.getState().fullView?.kind, 'find');
+});
+
+test('no key is split between two columns or pages of the help, at any common size (#9)', () => {
+	for (const [width, rows] of [[80, 20], [100, 25], [120, 35], [160, 55], [200, 55]] as const) {
+		for (const page of helpPages(sections, false, width, rows).pages) {
+			for (const column of page) {
+				const first = column[0];
+				assert.ok(!(first && first.keys === '' && (first.kind === 'entry' || first.kind === 'unavailable')), `${width}x${rows}: a column starts with the rest of a description: ${first?.text}`);
+				assert.notEqual(column.at(-1)?.kind, 'group', `${width}x${rows}: a column ends with a group's title`);
+			}
+		}
+	}
 });

@@ -67,7 +67,7 @@ export async function renderTui(options: TuiHarnessOptions = {}) {
 		drawnFor = store.getState();
 		write(text);
 	};
-	await until('the first frame', () => app.frames.length > 0);
+	await until('the first frame', () => app.frames.length > 0, 15_000);
 	Object.defineProperty(app.stdout, 'columns', {value: options.columns ?? 120, configurable: true});
 	Object.defineProperty(app.stdout, 'rows', {value: options.rows ?? 40, configurable: true});
 	app.stdout.emit('resize');
@@ -76,7 +76,8 @@ export async function renderTui(options: TuiHarnessOptions = {}) {
 		const lines = frame().split('\n');
 		// The frame is a line shorter than the terminal, and the header spans its width.
 		return lines.length === (options.rows ?? 40) - 1 && [...lines[0]!].length === (options.columns ?? 120);
-	});
+		// A frame of a live host with 1,000 namespaces takes a while on a busy machine.
+	}, 15_000);
 	/** Waits for what the store holds to be on screen (no fixed sleep: the frame is drawn when React commits). */
 	const drawn = async () => {
 		// A lone Esc is told apart from the start of a sequence on the next turn of the event loop.

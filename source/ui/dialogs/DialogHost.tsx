@@ -5,7 +5,8 @@ import {Box} from 'ink';
 import {ConfirmDialog, confirmHeight} from './confirm/ConfirmDialog.js';
 import type {Modal} from './dialog-state.js';
 import {FormDialog, formHeight} from './forms/FormDialog.js';
-import {OutputPopup, popupHeight} from './popup/OutputPopup.js';
+import {OutputPopup} from './popup/OutputPopup.js';
+import {popupHeight} from './popup/popup-size.js';
 import {dialogRows} from './popup/popup-keys.js';
 
 type Props = {modal: Modal; width: number; height: number};

@@ -83,3 +83,9 @@ export function keyLabel(id: string): string {
 	if (id.startsWith('M-')) return `Alt-${keyLabel(id.slice(2))}`;
 	return id;
 }
+
+/** Keys as a sentence writes them: `Esc, ? or q`. */
+export function keysInWords(ids: readonly string[]): string {
+	const labels = ids.map(keyLabel);
+	return labels.length < 2 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}`;
+}

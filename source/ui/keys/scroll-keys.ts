@@ -1,5 +1,6 @@
 // Moving through anything longer than the screen (a pane's rows, a view's
 // lines, the help's pages, a result list) takes the same keys everywhere.
+import {keyLabel} from './key-press.js';
 import type {KeyContext, KeyTable} from './key-table.js';
 
 export type Move = number | 'first' | 'last' | 'pageUp' | 'pageDown';
@@ -18,8 +19,8 @@ export function scrollTable(scroll: Scroller, {what = 'row', letters = true, tit
 		entries: [
 			{keys: keys('j', 'down'), description: `next ${what}`, run: context => scroll(context, 1)},
 			{keys: keys('k', 'up'), description: `previous ${what}`, run: context => scroll(context, -1)},
-			{keys: ['pagedown'], description: 'page down', run: context => scroll(context, 'pageDown')},
 			{keys: ['pageup'], description: 'page up', run: context => scroll(context, 'pageUp')},
+			{keys: ['pagedown'], description: 'page down', run: context => scroll(context, 'pageDown')},
 			{keys: keys('g', 'home'), description: 'to the top', run: context => scroll(context, 'first')},
 			{keys: keys('G', 'end'), description: 'to the bottom', run: context => scroll(context, 'last')},
 		],
@@ -32,3 +33,6 @@ export function movedIndex(at: number, move: Move, count: number, page: number):
 	const to = move === 'first' ? 0 : move === 'last' ? count - 1 : move === 'pageUp' ? at - step : move === 'pageDown' ? at + step : at + move;
 	return Math.min(Math.max(to, 0), Math.max(count - 1, 0));
 }
+
+/** The first key of each of a scroll table's entries, for a line that reminds of them: `j k PgDn PgUp g G`. */
+export const scrollKeysText = (table: KeyTable) => table.entries.map(entry => keyLabel(entry.keys[0]!)).join(' ');

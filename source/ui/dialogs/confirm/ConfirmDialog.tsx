@@ -5,6 +5,9 @@ import {Box, Text} from 'ink';
 import type {Consequences} from '../../../model/consequences.js';
 import {Shown} from '../../app/Shown.js';
 import {useTone} from '../../app/theme.js';
+import {keysInWords} from '../../keys/key-press.js';
+import type {KeyEntry} from '../../keys/key-table.js';
+import {confirmTable} from './confirm-keys.js';
 
 type Props = {consequences: Consequences};
 
@@ -13,6 +16,7 @@ export const confirmHeight = (consequences: Consequences) => 2 + consequences.li
 
 export function ConfirmDialog({consequences}: Props) {
 	const tone = useTone();
+	const [yes, no] = confirmTable.entries as [KeyEntry, KeyEntry];
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate-end">
@@ -24,7 +28,7 @@ export function ConfirmDialog({consequences}: Props) {
 					<Shown text={line} />
 				</Text>
 			))}
-			<Text {...tone('warning')}>y confirms · n, Esc or Enter cancel</Text>
+			<Text {...tone('warning')}>{`${keysInWords(yes.keys)} confirms · ${keysInWords(no.keys)} cancel`}</Text>
 		</Box>
 	);
 }

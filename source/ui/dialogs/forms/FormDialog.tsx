@@ -3,6 +3,9 @@
 import {Box, Text} from 'ink';
 import {Shown} from '../../app/Shown.js';
 import {useTone} from '../../app/theme.js';
+import {keyLabel} from '../../keys/key-press.js';
+import type {KeyEntry} from '../../keys/key-table.js';
+import {formTables} from './form-keys.js';
 import type {AnswersSoFar, Field, FormModal} from '../dialog-state.js';
 import {Picker, pickerChrome} from '../picker/Picker.js';
 import {promptHeight, TextPrompt} from '../prompt/TextPrompt.js';
@@ -28,11 +31,12 @@ export function FormDialog({modal, rows}: Props) {
 	const field = form.fields[step];
 	if (!field) return null;
 	const done = form.fields.slice(0, step);
+	const [take, cancel] = formTables(modal)[0]!.entries as [KeyEntry, KeyEntry];
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate-end">
 				<Shown text={form.title} />
-				<Text {...tone('muted')}>{`  (${step + 1}/${form.fields.length}; Enter ${step + 1 < form.fields.length ? 'next' : 'runs it'}, Esc cancels)`}</Text>
+				<Text {...tone('muted')}>{`  (${step + 1}/${form.fields.length}; ${keyLabel(take.keys[0]!)} ${step + 1 < form.fields.length ? 'next' : 'runs it'}, ${keyLabel(cancel.keys[0]!)} cancels)`}</Text>
 			</Text>
 			{done.map(previous => (
 				<Text key={previous.name} wrap="truncate-end" {...tone('muted')}>

@@ -4,21 +4,13 @@
 import {Box, Text} from 'ink';
 import {Shown} from '../../app/Shown.js';
 import {useTone} from '../../app/theme.js';
+import {keysInWords} from '../../keys/key-press.js';
+import {scrollKeysText} from '../../keys/scroll-keys.js';
 import type {PopupModal} from '../dialog-state.js';
+import {popupTables} from './popup-keys.js';
+import {popupPage, popupTop} from './popup-size.js';
 
 type Props = {modal: PopupModal; rows: number};
-
-/** Lines inside the frame: the title, the output, the key line. */
-export const popupHeight = (modal: PopupModal) => 2 + Math.max(modal.lines.length, 1);
-
-/** The output lines on screen for `rows` inside the frame. */
-export const popupPage = (rows: number) => Math.max(rows - 2, 1);
-
-/** The first line shown: where it was scrolled to, else the newest lines. */
-export function popupTop(modal: PopupModal, rows: number): number {
-	const last = Math.max(modal.lines.length - popupPage(rows), 0);
-	return modal.top === null ? last : Math.min(modal.top, last);
-}
 
 export function OutputPopup({modal, rows}: Props) {
 	const tone = useTone();
@@ -27,7 +19,9 @@ export function OutputPopup({modal, rows}: Props) {
 	const from = popupTop(modal, rows);
 	const visible = lines.slice(from, from + height);
 	const position = lines.length > height ? `  lines ${from + 1}-${from + visible.length} of ${lines.length}` : '';
-	const scrollKeys = lines.length > height ? 'j k PgUp PgDn g G scroll · ' : '';
+	const [close, scroll] = popupTables;
+	const scrollKeys = lines.length > height ? `${scrollKeysText(scroll!)} scroll · ` : '';
+	const closeKeys = close!.entries[0]!.keys;
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate-end">
@@ -42,7 +36,7 @@ export function OutputPopup({modal, rows}: Props) {
 			))}
 			<Text {...tone('muted')}>
 				{scrollKeys}
-				{running ? 'Esc closes (it goes on; the result shows in the status bar)' : 'Esc, Enter or q closes'}
+				{running ? `${keysInWords(closeKeys.slice(0, 1))} closes (it goes on; the result shows in the status bar)` : `${keysInWords(closeKeys)} closes`}
 			</Text>
 		</Box>
 	);

@@ -2,7 +2,7 @@
 import type {KeyTable} from '../../keys/key-table.js';
 import {movedIndex, scrollTable} from '../../keys/scroll-keys.js';
 import {closeModal} from '../dialog-state.js';
-import {popupPage, popupTop} from './OutputPopup.js';
+import {popupPage, popupTop} from './popup-size.js';
 
 /** Rows inside the dialog's frame. */
 export const dialogRows = (dialogHeight: number) => Math.max(dialogHeight - 2, 1);

@@ -3,7 +3,7 @@ import {closeOverlay} from '../../app/state-updates.js';
 import type {KeyTable} from '../../keys/key-table.js';
 import {helpSections} from '../../keys/help-sections.js';
 import {movedIndex, scrollTable} from '../../keys/scroll-keys.js';
-import {helpPages, helpRows} from './HelpView.js';
+import {helpPages, helpRows} from './help-pages.js';
 
 export const helpTables: readonly KeyTable[] = [
 	{

@@ -4,47 +4,15 @@
 import {Box, Text} from 'ink';
 import {useSyncExternalStore} from 'react';
 import {shown} from '../../../model/shown-text.js';
-import {cell, clockTime} from '../../../model/text-cells.js';
-import {commandLog, type CommandLog, type LoggedCommand} from '../../../system/command-log.js';
-import {useTone, type Tone} from '../../app/theme.js';
+import {cell} from '../../../model/text-cells.js';
+import {commandLog, type CommandLog} from '../../../system/command-log.js';
+import {useTone} from '../../app/theme.js';
+import {keysInWords} from '../../keys/key-press.js';
+import {scrollKeysText} from '../../keys/scroll-keys.js';
+import {logTables} from './log-keys.js';
+import {logScreen} from './log-lines.js';
 
 type Props = {width: number; height: number; up: number; log?: CommandLog};
-
-type Line = {text: string; tone?: Tone};
-
-function status(entry: LoggedCommand): string {
-	if (entry.timedOut) return 'timed out';
-	if (entry.missing) return 'not installed';
-	return entry.exitCode === null ? 'killed' : `exit ${entry.exitCode}`;
-}
-
-export function logLines(entries: readonly LoggedCommand[]): Line[] {
-	return entries.flatMap(entry => [
-		{text: `# ${clockTime(Date.parse(entry.startedAt))}  ${status(entry)}  ${entry.durationMs} ms`, tone: entry.ok ? 'muted' : 'error'} as Line,
-		{text: shown(entry.line)},
-		...entry.stderr
-			.split('\n')
-			.filter(line => line.trim() !== '')
-			.map(line => ({text: `#   ${shown(line)}`, tone: 'error'}) as Line),
-	]);
-}
-
-/** Long lines are folded, not cut: a command must stay whole to be pasted. */
-function fold(lines: readonly Line[], width: number): Line[] {
-	return lines.flatMap(line => {
-		if (line.text.length <= width) return [line];
-		const parts: Line[] = [];
-		for (let start = 0; start < line.text.length; start += width) parts.push({...line, text: line.text.slice(start, start + width)});
-		return parts;
-	});
-}
-
-/** The lines on screen for a body `width` x `height`: the rows, and the folded lines. */
-export function logScreen(log: CommandLog, width: number, height: number) {
-	const rows = Math.max(height - 2 - (log.getFileError() ? 1 : 0), 1);
-	const lines = fold(logLines(log.getSnapshot()), Math.max(width, 10));
-	return {rows, lines, max: Math.max(lines.length - rows, 0)};
-}
 
 export function LogView({width, height, up: scrolled, log = commandLog}: Props) {
 	const tone = useTone();
@@ -52,12 +20,13 @@ export function LogView({width, height, up: scrolled, log = commandLog}: Props) 
 	const fileError = log.getFileError();
 	const {rows, lines, max} = logScreen(log, width, height);
 	const up = Math.min(scrolled, max);
+	const [close, scroll] = logTables;
 	const end = lines.length - up;
 	const visible = lines.slice(Math.max(end - rows, 0), end);
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text wrap="truncate-end" {...tone('paneTitleFocused')}>
-				{cell(` Command log  ${entries.length} command${entries.length === 1 ? '' : 's'}  (Esc, l or q closes; j/k scroll)`, width)}
+				{cell(` Command log  ${entries.length} command${entries.length === 1 ? '' : 's'}  (${keysInWords(close!.entries[0]!.keys)} closes; ${scrollKeysText(scroll!)} scroll)`, width)}
 			</Text>
 			{fileError ? <Text {...tone('error')}>{shown(fileError)}</Text> : null}
 			{entries.length === 0 ? <Text {...tone('muted')}> nothing run yet this session</Text> : null}

@@ -3,7 +3,7 @@ import {closeOverlay, toggleHelp} from '../../app/state-updates.js';
 import type {KeyTable} from '../../keys/key-table.js';
 import {movedIndex, scrollTable} from '../../keys/scroll-keys.js';
 import {commandLog} from '../../../system/command-log.js';
-import {logScreen} from './LogView.js';
+import {logScreen} from './log-lines.js';
 
 export const logTables: readonly KeyTable[] = [
 	{
