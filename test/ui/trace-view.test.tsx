@@ -26,7 +26,9 @@ test('T asks where to, checks it as it is typed, and Enter traces: web reaches d
 	assert.match(lineWith(tui.lines(), 'to: nowhere')!, /TO is neither an address nor a namespace/);
 	assert.deepEqual(tracer.calls.trace, [], 'nothing is traced to what cannot be');
 	for (let i = 0; i < 7; i++) await tui.press(keys.backspace);
-	await tui.press(...'db', keys.enter);
+	await tui.press(...'db');
+	assert.match(lineWith(tui.lines(), 'to: db')!, /→ 192\.168\.15\.6 \(db\)/, 'a namespace is shown as the address it is traced to');
+	await tui.press(keys.enter);
 	const frame = await tui.waitForFrame('the trace', text => text.includes('replies come back'));
 	assert.deepEqual(tracer.calls.trace, ['web db']);
 	assert.match(tui.lines()[1]!, /Trace from web {2}✓ works both ways/);

@@ -8,7 +8,7 @@ import {useTone} from '../../app/theme.js';
 import type {TuiState, TuiStore} from '../../app/tui-store.js';
 import type {DetailsReader} from '../details/details-reader.js';
 import type {TraceViewState} from '../full-view-state.js';
-import {traceInputProblem} from './trace-updates.js';
+import {traceDestinationText, traceInputProblem} from './trace-updates.js';
 import {traceChrome, traceViewLines} from './trace-view-lines.js';
 import {useTraceRun} from './use-trace-run.js';
 
@@ -44,7 +44,7 @@ export function TraceView({state, view, store, reader, width, height}: Props) {
 					{shown(text.slice(0, cursor))}
 					<Text inverse>{shown(text.slice(cursor, cursor + 1)) || ' '}</Text>
 					{shown(text.slice(cursor + 1))}
-					{problem ? <Text {...tone(view.error ? 'error' : 'muted')}>{`  ${shown(problem)}`}</Text> : <Text {...tone('up')}>  Enter traces</Text>}
+					{problem ? <Text {...tone(view.error ? 'error' : 'muted')}>{`  ${shown(problem)}`}</Text> : <Text {...tone('up')}>{`  → ${shown(traceDestinationText(state.snapshot, text) ?? '')}`}</Text>}
 				</Text>
 			) : (
 				<Text wrap="truncate-end" {...tone('muted')}>

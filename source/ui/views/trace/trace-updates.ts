@@ -5,6 +5,7 @@ import {lineOf, type LineEdit} from '../../../model/line-edit.js';
 import {namespaceLabel, type Snapshot} from '../../../model/snapshot.js';
 import {resolveDestination} from '../../../model/trace/endpoints.js';
 import {pathMarks} from '../../../model/trace/path-marks.js';
+import {endpointText} from '../../../model/trace/types.js';
 import {showMessage} from '../../app/state-updates.js';
 import type {TuiStore} from '../../app/tui-store.js';
 import {deriveView} from '../../panes/derive-view.js';
@@ -29,6 +30,15 @@ export function traceInputProblem(snapshot: Snapshot | null, text: string): stri
 	if (!snapshot) return 'waiting for the first snapshot';
 	const resolved = resolveDestination(snapshot, text.trim());
 	return resolved.ok ? null : resolved.reason;
+}
+
+/** What a valid TO resolves to, as the prompt shows it: `192.168.15.6:8080/tcp (db)`. */
+export function traceDestinationText(snapshot: Snapshot | null, text: string): string | null {
+	if (!snapshot) return null;
+	const resolved = resolveDestination(snapshot, text.trim());
+	if (!resolved.ok) return null;
+	const {address, port, protocol, namespace} = resolved.value;
+	return `${port === null ? address : endpointText(address, port, protocol)}${namespace ? ` (${namespaceLabel(namespace)})` : ''}`;
 }
 
 export function setTraceInput(store: TuiStore, line: LineEdit): void {

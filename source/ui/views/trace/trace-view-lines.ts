@@ -17,7 +17,8 @@ const tones: Record<TraceTone, Tone | undefined> = {heading: 'paneTitle', ok: 'u
 export function traceViewLines(view: TraceViewState, width: number): TraceViewLine[] {
 	if (view.error) return wrapText(shown(`✗ ${view.error}`), width, '  ').map(text => ({text, tone: 'error'}));
 	if (view.status === 'wanted' || view.status === 'tracing') return [{text: 'tracing… (once every namespace is read, asking each one\'s kernel)', tone: 'muted'}];
-	if (!view.trace) return [{text: 'Type where to: an address (192.168.2.1), a namespace, and optionally :PORT or :PORT/udp; Enter traces.', tone: 'muted'}];
+	// The keys are on the status bar's key line, from the view's tables: the text here names none.
+	if (!view.trace) return [{text: 'Where to: an address (192.168.2.1) or a namespace, optionally with :PORT (TCP) or :PORT/udp.', tone: 'muted'}];
 	const lines: TraceViewLine[] = [];
 	for (const line of traceLines(view.trace)) {
 		const indent = '  '.repeat(line.indent);
@@ -25,7 +26,7 @@ export function traceViewLines(view: TraceViewState, width: number): TraceViewLi
 	}
 	lines.push({text: ''});
 	const probe = view.probe;
-	if (!probe) lines.push({text: 'p probes it: ping with a capture on each hop · t shows the path on the topology · e another destination', tone: 'muted'});
+	if (!probe) lines.pop();
 	else if (probe.status === 'running') lines.push({text: 'probe: pinging with a capture on each hop…', tone: 'muted'});
 	else if (probe.error) lines.push({text: shown(`probe failed: ${probe.error}`), tone: 'error'});
 	else if (probe.result) {
