@@ -48,13 +48,18 @@ async function runCommandLine() {
 		  $ nstui recipe NAME up|down --prefix P
 		                              build or remove a seed topology in namespaces P-*:
 		                              direct, router or bridge
+		  $ nstui trace FROM TO[:PORT[/udp]] [--json] [--probe]
+		                              why FROM (a namespace) can or cannot reach TO (an
+		                              address or a namespace), hop by hop, and back;
+		                              --probe: ping it with a capture on each hop
 
 		Options
-		  --json        machine-readable output (snapshot, find)
+		  --json        machine-readable output (snapshot, find, trace)
 		  --sockets     also every namespace's sockets (snapshot)
 		  --write FILE  write the capture to FILE as pcap (capture)
 		  --count N     stop after N packets (capture; default 10000)
 		  --dot         Graphviz dot instead of text (topology)
+		  --probe       also ping along the path, capturing on each hop (trace)
 		  --prefix P    the namespace name prefix (recipe)
 		  --interval N  seconds between refreshes of the terminal UI (default 2)
 		  --read-only   the terminal UI without actions (always so when not root)
@@ -67,7 +72,8 @@ async function runCommandLine() {
 		  Enter   open          /  filter        *  all processes   Space  pause
 		  Ctrl-R  refresh       t  topology      F  find anything   i  neighbours, iptables
 		  R  traffic by rate    c  capture (on an interface)   U  Unix sockets (5)
-		  l  command log        w  warnings      ?  help     q Ctrl-C  quit
+		  T  trace a path (why can't it reach X?)   l  command log   w  warnings
+		  ?  help               q Ctrl-C  quit
 		  Actions (root): n new namespace  d delete  s shell inside  m move interface
 		    v veth pair  a address  u up/down  r route  f forwarding  N name it
 		    b bridge/master  V VRF  M masquerade  p ping  L recipes
@@ -76,6 +82,7 @@ async function runCommandLine() {
 		  0  success
 		  1  an unexpected error; for find: nothing matched; for recipe: a step failed;
 		     for capture: no such namespace or interface, filter refused, tcpdump failed
+		     for trace: a hop breaks the path
 		  2  a needed program is missing, no terminal for the UI, or bad usage
 		  128+N  the UI ended by signal N (terminal restored)
 	`,
@@ -99,6 +106,7 @@ async function runCommandLine() {
 				interval: {type: 'number', default: 2},
 				readOnly: {type: 'boolean', default: false},
 				dot: {type: 'boolean', default: false},
+				probe: {type: 'boolean', default: false},
 				prefix: {type: 'string'},
 				log: {type: 'string'},
 				// Declared so that meow's own help and version also answer to -h and -v.
@@ -141,6 +149,9 @@ async function runCommandLine() {
 	} else if (command === 'find') {
 		const {runFind} = await import('./commands/find.js');
 		process.exitCode = await runFind({terms: cli.input.slice(1), json: cli.flags.json});
+	} else if (command === 'trace') {
+		const {runTraceCommand} = await import('./commands/trace.js');
+		process.exitCode = await runTraceCommand({args: cli.input.slice(1), json: cli.flags.json, probe: cli.flags.probe});
 	} else if (command === undefined) {
 		// ink renders nothing when it believes it runs in CI (is-in-ci reads these
 		// once, at import): a person at a terminal is never "in CI".
@@ -160,7 +171,7 @@ async function runCommandLine() {
 /** The flags meow parsed that nstui does not know, spelled as on the command line. */
 function unknownFlags(flags: Record<string, unknown>): string[] {
 	// Inside the function: the top-level await above runs before module-level constants exist.
-	const knownFlags = new Set(['json', 'sockets', 'write', 'count', 'interval', 'readOnly', 'dot', 'prefix', 'log', 'help', 'version', 'h', 'v']);
+	const knownFlags = new Set(['json', 'sockets', 'write', 'count', 'interval', 'readOnly', 'dot', 'probe', 'prefix', 'log', 'help', 'version', 'h', 'v']);
 	return Object.keys(flags)
 		.filter(key => !knownFlags.has(key) && !key.includes('-'))
 		.map(key => (key.length === 1 ? `-${key}` : `--${key.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`));

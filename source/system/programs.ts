@@ -12,6 +12,8 @@ export const debianPackageOf: Record<string, string> = {
 	iptables: 'iptables',
 	ip6tables: 'iptables',
 	'iptables-save': 'iptables',
+	'ip6tables-save': 'iptables',
+	nft: 'nftables',
 	ping: 'iputils-ping',
 	tcpdump: 'tcpdump',
 	termshark: 'termshark',

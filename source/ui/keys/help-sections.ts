@@ -10,11 +10,18 @@ import {logTables} from '../views/log/log-keys.js';
 import {topologyTables} from '../views/topology/topology-keys.js';
 import {trafficTables} from '../views/traffic/traffic-keys.js';
 import {captureTables} from '../views/capture/capture-keys.js';
+import {traceEditTables, traceTables} from '../views/trace/trace-keys.js';
 import {actionTable} from './action-keys.js';
 import type {KeyTable} from './key-table.js';
 import {paneFilterTables, paneMoveTable, panesTable, paneViewTable, programTable} from './pane-keys.js';
 
-const viewTables = {topology: topologyTables, find: findTables, details: detailsTables, traffic: trafficTables, capture: captureTables} as const;
+function viewTables(view: NonNullable<TuiState['fullView']>): readonly KeyTable[] {
+	if (view.kind === 'topology') return topologyTables;
+	if (view.kind === 'trace') return view.editing ? traceEditTables : traceTables;
+	if (view.kind === 'traffic') return trafficTables;
+	if (view.kind === 'capture') return captureTables;
+	return view.kind === 'find' ? findTables : detailsTables;
+}
 
 /** Every pane's own keys, for the help. */
 const paneKeysTable: KeyTable = {title: 'In a pane', entries: paneRegistry.flatMap(pane => pane.keys)};
@@ -26,9 +33,9 @@ const paneKeysTable: KeyTable = {title: 'In a pane', entries: paneRegistry.flatM
 export function helpSections(state: TuiState): readonly KeyTable[] {
 	const main = [panesTable, paneKeysTable, paneMoveTable, paneViewTable, actionTable, programTable];
 	const firstOf = (tables: readonly KeyTable[]) => tables[0]!;
-	const views = [firstOf(topologyTables), firstOf(findTables), firstOf(detailsTables), firstOf(trafficTables), firstOf(captureTables), firstOf(logTables)];
+	const views = [firstOf(topologyTables), firstOf(findTables), firstOf(detailsTables), firstOf(trafficTables), firstOf(captureTables), firstOf(traceTables), firstOf(traceEditTables), firstOf(logTables)];
 	const editing = [firstOf(paneFilterTables), paneFilterTables[1]!, firstOf(textFieldTables), firstOf(pickFieldTables), confirmTable, firstOf(popupTables)];
-	const current = state.fullView ? firstOf(viewTables[state.fullView.kind]) : state.overlay?.kind === 'help' && state.overlay.over === 'log' ? firstOf(logTables) : null;
+	const current = state.fullView ? firstOf(viewTables(state.fullView)) : state.overlay?.kind === 'help' && state.overlay.over === 'log' ? firstOf(logTables) : null;
 	const all = [...main, ...views, ...editing];
 	return current ? [current, ...all.filter(table => table !== current)] : all;
 }

@@ -14,6 +14,7 @@ import {logTables} from '../views/log/log-keys.js';
 import {topologyFilterTables, topologyTables} from '../views/topology/topology-keys.js';
 import {trafficTables} from '../views/traffic/traffic-keys.js';
 import {captureFilterTables, captureTables} from '../views/capture/capture-keys.js';
+import {traceEditTables, traceTables} from '../views/trace/trace-keys.js';
 import {actionTable} from './action-keys.js';
 import type {KeyTable} from './key-table.js';
 import {paneFilterTables, paneMoveTable, panesTable, paneViewTable, programTable, quitKey} from './pane-keys.js';
@@ -55,6 +56,7 @@ function tablesOf(state: TuiState): readonly KeyTable[] {
 			if (view.kind === 'topology') return view.editingFilter ? topologyFilterTables : topologyTables;
 			if (view.kind === 'traffic') return trafficTables;
 			if (view.kind === 'capture') return view.editingFilter ? captureFilterTables : captureTables;
+			if (view.kind === 'trace') return view.editing ? traceEditTables : traceTables;
 			return view.kind === 'find' ? findTables : detailsTables;
 		}
 		case 'panes':

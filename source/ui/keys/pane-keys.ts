@@ -4,6 +4,7 @@ import {openDetails} from '../views/details/details-updates.js';
 import {openFind} from '../views/find/find-updates.js';
 import {openTopology} from '../views/topology/topology-updates.js';
 import {openTraffic} from '../views/traffic/traffic-updates.js';
+import {openTrace} from '../views/trace/trace-updates.js';
 import {showWarnings} from '../views/warnings/warnings-updates.js';
 import {openLog, toggleAllProcesses, toggleHelp, toggleLinkLocal, togglePause, toggleZoom} from '../app/state-updates.js';
 import {paneRegistry} from '../panes/registry.js';
@@ -44,6 +45,7 @@ export const paneViewTable: KeyTable = {
 		{keys: ['F'], description: 'find anything: name, IP, MAC, PID, command', hint: 'find', run: ({store}) => openFind(store)},
 		{keys: ['i'], description: "selected namespace's neighbours, iptables and traffic history", hint: 'details', run: ({store}) => openDetails(store)},
 		{keys: ['R'], description: "traffic: the host's veths and bridge ports by rate, with the namespace at the other end", hint: 'traffic', run: ({store}) => openTraffic(store)},
+		{keys: ['T'], description: 'trace a path from the selected namespace to an address or namespace, and back', hint: 'trace', run: ({store}) => openTrace(store)},
 		{keys: ['w'], description: 'warnings: what could not be read (counted in the header)', run: ({store}) => showWarnings(store)},
 		{keys: ['l'], description: 'command log: what nstui ran', hint: 'log', run: ({store}) => openLog(store)},
 	],

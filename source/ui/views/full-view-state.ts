@@ -7,6 +7,10 @@ import type {Neighbour} from '../../model/neighbours.js';
 
 import type {Reading} from '../../model/reading.js';
 import type {CaptureViewState} from '../../model/capture-view.js';
+import type {LineEdit} from '../../model/line-edit.js';
+import type {PathMarks} from '../../model/trace/path-marks.js';
+import type {ProbeResult} from '../../model/trace/probe.js';
+import type {Trace} from '../../model/trace/types.js';
 
 export type {Reading};
 
@@ -22,6 +26,8 @@ export type TopologyViewState = {
 	filterCursor: number;
 	/** NAT of the namespaces with a bridge, by inode; null until the view starts reading it. */
 	nat: ReadonlyMap<number, NatNote> | null;
+	/** A traced path to highlight (opened from the trace view with t), what it was, and the trace view to go back to. */
+	path?: {marks: PathMarks; title: string; back: TraceViewState} | null;
 };
 
 export type FindViewState = {
@@ -72,4 +78,24 @@ export type CaptureViewStateFull = {
 	filterCursor: number;
 };
 
-export type FullView = TopologyViewState | FindViewState | DetailsViewState | TrafficViewState | CaptureViewStateFull;
+export type TraceViewState = {
+	kind: 'trace';
+	/** Inode of the namespace the trace starts in. */
+	from: number;
+	/** TO as typed: an address or a namespace, optionally :PORT[/udp]. */
+	input: LineEdit;
+	/** TO is being typed (on opening, and after e). */
+	editing: boolean;
+	/** Which run the results belong to: a later one makes an earlier one's results stale. */
+	request: number;
+	/** 'wanted': to be traced by the view when it is on screen (after Enter, and on Ctrl-R). */
+	status: 'idle' | 'wanted' | 'tracing' | 'done';
+	trace: Trace | null;
+	/** Why the trace could not run (bad TO, FROM gone). */
+	error: string | null;
+	probe: {status: 'running' | 'done'; result: ProbeResult | null; error: string | null} | null;
+	/** First line on screen. */
+	top: number;
+};
+
+export type FullView = TopologyViewState | FindViewState | DetailsViewState | TrafficViewState | CaptureViewStateFull | TraceViewState;

@@ -4,7 +4,11 @@
 import type {Firewall} from '../../../model/firewall.js';
 import type {Neighbour} from '../../../model/neighbours.js';
 import type {NamespaceTarget} from '../../../model/namespace-target.js';
-import type {Namespace} from '../../../model/snapshot.js';
+import type {Namespace, Snapshot} from '../../../model/snapshot.js';
+import type {ProbeResult} from '../../../model/trace/probe.js';
+import type {Trace} from '../../../model/trace/types.js';
+import {probe} from '../../../system/trace/probe.js';
+import {traceBetween, type TraceRun} from '../../../system/trace/run-trace.js';
 import {targetFor} from '../../../system/actions/targets.js';
 import {readFirewall, readNeighbours} from '../../../system/namespace-details.js';
 import type {Reading} from '../full-view-state.js';
@@ -12,6 +16,14 @@ import type {Reading} from '../full-view-state.js';
 export type DetailsReader = {
 	neighbours(ns: Namespace): Promise<Reading<Neighbour[]>>;
 	firewall(ns: Namespace): Promise<Reading<Firewall>>;
+	/** The path trace (T) and its probe; absent: the trace view says tracing is not available. */
+	tracer?: Tracer;
+};
+
+/** Traces a path from a namespace to TO (issue 17), and probes it with pings and captures. */
+export type Tracer = {
+	trace(snapshot: Snapshot, from: Namespace, to: string): Promise<TraceRun>;
+	probe(snapshot: Snapshot, trace: Trace): Promise<ProbeResult>;
 };
 
 async function inside<T>(ns: Namespace, read: (target: NamespaceTarget) => Promise<Reading<T>>): Promise<Reading<T>> {
@@ -27,4 +39,8 @@ async function inside<T>(ns: Namespace, read: (target: NamespaceTarget) => Promi
 export const systemReader: DetailsReader = {
 	neighbours: ns => inside(ns, readNeighbours),
 	firewall: ns => inside(ns, readFirewall),
+	tracer: {
+		trace: (snapshot, from, to) => traceBetween(snapshot, String(from.inode), to),
+		probe,
+	},
 };

@@ -6,11 +6,11 @@ import {lineTable} from '../../keys/line-keys.js';
 import {helpKey} from '../../keys/pane-keys.js';
 import {scrollTable} from '../../keys/scroll-keys.js';
 import type {TopologyViewState} from '../full-view-state.js';
-import {closeFullView} from '../full-view-updates.js';
 import {
 	clearTopologyFilter,
 	commitTopologyFilter,
 	enterFromTopology,
+	leaveTopology,
 	moveInTopology,
 	readTopologyNat,
 	setTopologyFilter,
@@ -27,7 +27,7 @@ const topologyOf = ({store}: KeyContext): TopologyViewState | null => {
 function onScreen(context: KeyContext) {
 	const view = topologyOf(context);
 	const {width, bodyHeight} = context.layout();
-	return {lines: view ? topologyDrawing(context.store.getState().snapshot, view, width - 1).lines : [], height: Math.max(bodyHeight - 1, 1)};
+	return {lines: view ? topologyDrawing(context.store.getState().snapshot, view, width - 1).lines : [], height: Math.max(bodyHeight - (view?.path ? 2 : 1), 1)};
 }
 
 export const topologyTables: readonly KeyTable[] = [
@@ -56,9 +56,9 @@ export const topologyTables: readonly KeyTable[] = [
 			{
 				keys: ['escape'],
 				description: 'clear the filter, else back',
-				run: context => (topologyOf(context)?.filter ? clearTopologyFilter(context.store) : closeFullView(context.store)),
+				run: context => (topologyOf(context)?.filter ? clearTopologyFilter(context.store) : leaveTopology(context.store)),
 			},
-			{keys: ['q', 't'], description: 'back to the panes', hint: 'back', run: ({store}) => closeFullView(store)},
+			{keys: ['q', 't'], description: 'back to the panes (to the trace, when it shows a traced path)', hint: 'back', run: ({store}) => leaveTopology(store)},
 			helpKey,
 		],
 	},

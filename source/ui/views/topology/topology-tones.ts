@@ -2,6 +2,7 @@
 // links that are down, the host, unnamed and owned namespaces, and NAT rules (a risky one
 // stands out). The drawing is plain text; this splits a line into toned pieces.
 import type {DrawingLine} from '../../../model/topology/drawing.js';
+import type {PathMarks} from '../../../model/trace/path-marks.js';
 import type {Tone} from '../../app/theme.js';
 
 export type Segment = {text: string; tone?: Tone};
@@ -63,4 +64,33 @@ export function markLabel(segments: readonly Segment[], label: string, tone: Ton
 			...markLabel(rest === '' ? [] : [{text: rest, tone: segment.tone}], label, tone),
 		];
 	});
+}
+
+/**
+ * A traced path on the drawing: a mark in the left column of every line of a
+ * box on the path (✗ for the namespace where it breaks), and the names of the
+ * namespaces and interfaces it passes in colour.
+ */
+export function pathTones(marks: PathMarks, labelOf: (inode: number) => string | null) {
+	const toneOf = (inode: number): Tone => (inode === marks.broken ? 'error' : 'up');
+	const labels = [...marks.namespaces].map(inode => ({label: labelOf(inode), tone: toneOf(inode)})).filter((entry): entry is {label: string; tone: Tone} => entry.label !== null);
+	const interfaces = new Map<number, string[]>();
+	for (const key of marks.interfaces) {
+		const at = key.indexOf('|');
+		const inode = Number(key.slice(0, at));
+		interfaces.set(inode, [...(interfaces.get(inode) ?? []), key.slice(at + 1)]);
+	}
+	return {
+		margin(line: DrawingLine): {mark: string; tone: Tone} | null {
+			if (line.part !== 'box' || line.namespace === null || !marks.namespaces.has(line.namespace)) return null;
+			return line.namespace === marks.broken ? {mark: '✗', tone: 'error'} : {mark: '┃', tone: 'up'};
+		},
+		segments(line: DrawingLine, segments: Segment[]): Segment[] {
+			if (line.part === 'overview') return labels.reduce((parts, entry) => markLabel(parts, entry.label, entry.tone), segments);
+			if (line.part !== 'box' || line.namespace === null || !marks.namespaces.has(line.namespace)) return segments;
+			const names = interfaces.get(line.namespace) ?? [];
+			const tone = toneOf(line.namespace);
+			return names.reduce((parts, name) => markLabel(parts, name, tone), segments);
+		},
+	};
 }

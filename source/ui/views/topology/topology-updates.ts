@@ -5,7 +5,7 @@ import type {DrawingLine} from '../../../model/topology/drawing.js';
 import {moveTopology, settlePosition, type TopologyMove} from '../../../model/topology/cursor.js';
 import type {LineEdit} from '../../../model/line-edit.js';
 import {deriveView} from '../../panes/derive-view.js';
-import {returnToNamespace, updateFullView} from '../full-view-updates.js';
+import {closeFullView, returnToNamespace, updateFullView} from '../full-view-updates.js';
 import type {TopologyViewState} from '../full-view-state.js';
 import type {DetailsReader} from '../details/details-reader.js';
 import type {TuiStore} from '../../app/tui-store.js';
@@ -18,6 +18,13 @@ export function openTopology(store: TuiStore): void {
 
 export function moveInTopology(store: TuiStore, lines: readonly DrawingLine[], move: TopologyMove, height: number): void {
 	updateFullView(store, 'topology', view => moveTopology(lines, view, move, height));
+}
+
+/** Back: to the trace view when the topology shows its path, else to the panes. */
+export function leaveTopology(store: TuiStore): void {
+	const view = store.getState().fullView;
+	if (view?.kind === 'topology' && view.path) store.update({fullView: view.path.back});
+	else closeFullView(store);
 }
 
 /** Enter: back to the panes with the namespace under the cursor selected. */
