@@ -32,16 +32,21 @@ export function InterfacesPane(props: PaneRenderProps<InterfaceRow>) {
 	const nameWidth = widest(rows.map(row => row.link.name), 4, 15);
 	const stateWidth = widest(rows.map(row => row.state), 7, 14);
 	const masterWidth = rows.some(row => row.link.master) ? widest(rows.map(row => row.link.master ?? ''), 6, 15) : 0;
-	// Rates (issue 16) once two readings of this namespace's counters were taken; errors and drops only where not zero.
+	// Rates (issue 16) once two readings of this namespace's counters were taken, and only where the peer
+	// (what matters most) and one address still fit beside them; errors and drops only where not zero.
 	const rates = props.selectedNamespace ? props.state.traffic?.rates.get(props.selectedNamespace.inode) : undefined;
 	const rateOf = (row: InterfaceRow): LinkRate | undefined => rates?.get(row.link.ifindex);
-	const rateWidth = rates && width >= 60 ? 9 : 0;
+	const fixed = nameWidth + 1 + 8 + 1 + stateWidth + 1 + (masterWidth && masterWidth + 1);
+	const peerWanted = rows.some(row => row.peer) ? widest(rows.map(row => row.peer ?? ''), 4, 40) : 0;
+	const spare = width - fixed - (peerWanted && peerWanted + 1) - minAddressWidth;
+	const rateWidth = rates && spare >= 2 * (9 + 1) ? 9 : 0;
 	const problems = new Map(rateWidth ? rows.map(row => [row.id, rateOf(row) ? problemsText(rateOf(row)!).trim() : '']) : []);
-	const problemWidth = [...problems.values()].some(Boolean) ? widest([...problems.values()], 8, 24) : 0;
+	const problemWanted = [...problems.values()].some(Boolean) ? widest([...problems.values()], 8, 24) : 0;
+	const problemWidth = problemWanted && spare - 2 * (rateWidth + 1) >= problemWanted + 1 ? problemWanted : 0;
 	// What is left after the fixed columns goes to the peer, whole when it can, and the addresses,
 	// which keep room for one IPv4 address with its prefix when the pane is narrow.
-	const left = width - (nameWidth + 1 + 8 + 1 + stateWidth + 1 + (masterWidth && masterWidth + 1) + (rateWidth && 2 * (rateWidth + 1)) + (problemWidth && problemWidth + 1));
-	const peerWidth = rows.some(row => row.peer) ? Math.min(widest(rows.map(row => row.peer ?? ''), 4, 40), Math.max(16, left - 1 - minAddressWidth)) : 0;
+	const left = width - fixed - (rateWidth && 2 * (rateWidth + 1)) - (problemWidth && problemWidth + 1);
+	const peerWidth = peerWanted ? Math.min(peerWanted, Math.max(16, left - 1 - minAddressWidth)) : 0;
 	const optional = (text: string, columnWidth: number) =>
 		columnWidth > 0 ? (
 			<>

@@ -8,6 +8,7 @@ import {detailsLinesOf} from './details-lines.js';
 import type {DetailsViewState} from '../full-view-state.js';
 import type {DetailsReader} from './details-reader.js';
 import {useTone} from '../../app/theme.js';
+import {ToneLines} from '../../app/ToneLines.js';
 import type {TuiState, TuiStore} from '../../app/tui-store.js';
 import {useDetailsReads} from './use-details-reads.js';
 
@@ -35,11 +36,7 @@ export function DetailsView({state, view, store, reader, width, height}: Props) 
 			<Text wrap="truncate-end" {...tone('paneTitleFocused')}>
 				{shownCell(` Details of ${label}  net:[${view.namespace}]  ${when}${scroll}`, width)}
 			</Text>
-			{lines.slice(top, top + listHeight).map((line, index) => (
-				<Text key={top + index} wrap="truncate-end" {...(line.tone ? tone(line.tone) : {})}>
-					{line.text || ' '}
-				</Text>
-			))}
+			<ToneLines lines={lines.slice(top, top + listHeight)} first={top} />
 		</Box>
 	);
 }

@@ -8,11 +8,12 @@ import {shown} from '../../../model/shown-text.js';
 import {cell, shownCell, textWidth, wrapText} from '../../../model/text-cells.js';
 import type {DetailsViewState, Reading} from '../full-view-state.js';
 import type {Tone} from '../../app/theme.js';
+import type {ToneLine} from '../../app/ToneLines.js';
 import type {TrafficState} from '../../app/tui-store.js';
 import {problemsText, rateText, sparkline} from '../../../model/link-rates.js';
 import {historyKey} from '../../../system/rates.js';
 
-export type DetailsLine = {text: string; tone?: Tone};
+export type DetailsLine = ToneLine;
 
 const shownTables = ['nat', 'filter'];
 

@@ -7,6 +7,7 @@ import {shown} from '../../../model/shown-text.js';
 import {cell} from '../../../model/text-cells.js';
 import {commandLog, type CommandLog} from '../../../system/command-log.js';
 import {useTone} from '../../app/theme.js';
+import {ToneLines} from '../../app/ToneLines.js';
 import {keysInWords} from '../../keys/key-press.js';
 import {scrollKeysText} from '../../keys/scroll-keys.js';
 import {logTables} from './log-keys.js';
@@ -30,11 +31,7 @@ export function LogView({width, height, up: scrolled, log = commandLog}: Props) 
 			</Text>
 			{fileError ? <Text {...tone('error')}>{shown(fileError)}</Text> : null}
 			{entries.length === 0 ? <Text {...tone('muted')}> nothing run yet this session</Text> : null}
-			{visible.map((line, index) => (
-				<Text key={index} wrap="truncate-end" {...(line.tone ? tone(line.tone) : {})}>
-					{line.text}
-				</Text>
-			))}
+			<ToneLines lines={visible} />
 		</Box>
 	);
 }

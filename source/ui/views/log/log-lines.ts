@@ -3,9 +3,9 @@
 import {shown} from '../../../model/shown-text.js';
 import {clockTime} from '../../../model/text-cells.js';
 import type {CommandLog, LoggedCommand} from '../../../system/command-log.js';
-import type {Tone} from '../../app/theme.js';
+import type {ToneLine} from '../../app/ToneLines.js';
 
-export type Line = {text: string; tone?: Tone};
+export type Line = ToneLine;
 
 function status(entry: LoggedCommand): string {
 	if (entry.timedOut) return 'timed out';

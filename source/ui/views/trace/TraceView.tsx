@@ -5,6 +5,8 @@ import {namespaceLabel} from '../../../model/snapshot.js';
 import {shown} from '../../../model/shown-text.js';
 import {shownCell} from '../../../model/text-cells.js';
 import {useTone} from '../../app/theme.js';
+import {LineInput} from '../../app/LineInput.js';
+import {ToneLines} from '../../app/ToneLines.js';
 import type {TuiState, TuiStore} from '../../app/tui-store.js';
 import type {DetailsReader} from '../details/details-reader.js';
 import type {TraceViewState} from '../full-view-state.js';
@@ -31,7 +33,7 @@ export function TraceView({state, view, store, reader, width, height}: Props) {
 	const top = Math.min(view.top, Math.max(lines.length - listHeight, 0));
 	const verdict = view.trace ? (view.trace.broken ? '  ✗ broken' : view.trace.leavesHost && view.trace.return.length === 0 ? '  → leaves the host' : '  ✓ works both ways') : '';
 	const scroll = lines.length > listHeight ? `  lines ${top + 1}-${Math.min(top + listHeight, lines.length)} of ${lines.length}` : '';
-	const {text, cursor} = view.input;
+	const {text} = view.input;
 	const problem = view.editing ? (view.error ?? traceInputProblem(state.snapshot, text)) : null;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -41,9 +43,7 @@ export function TraceView({state, view, store, reader, width, height}: Props) {
 			{view.editing ? (
 				<Text wrap="truncate-end">
 					<Text {...tone('selected')}>to: </Text>
-					{shown(text.slice(0, cursor))}
-					<Text inverse>{shown(text.slice(cursor, cursor + 1)) || ' '}</Text>
-					{shown(text.slice(cursor + 1))}
+					<LineInput line={view.input} />
 					{problem ? <Text {...tone(view.error ? 'error' : 'muted')}>{`  ${shown(problem)}`}</Text> : <Text {...tone('up')}>{`  → ${shown(traceDestinationText(state.snapshot, text) ?? '')}`}</Text>}
 				</Text>
 			) : (
@@ -51,11 +51,7 @@ export function TraceView({state, view, store, reader, width, height}: Props) {
 					{shownCell(`to: ${text}`, width)}
 				</Text>
 			)}
-			{lines.slice(top, top + listHeight).map((line, index) => (
-				<Text key={top + index} wrap="truncate-end" {...(line.tone ? tone(line.tone) : {})}>
-					{line.text || ' '}
-				</Text>
-			))}
+			<ToneLines lines={lines.slice(top, top + listHeight)} first={top} />
 		</Box>
 	);
 }

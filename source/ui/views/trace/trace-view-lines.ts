@@ -5,9 +5,10 @@ import {shown} from '../../../model/shown-text.js';
 import {wrapText} from '../../../model/text-cells.js';
 import {traceLines, type TraceTone} from '../../../model/trace/format.js';
 import type {Tone} from '../../app/theme.js';
+import type {ToneLine} from '../../app/ToneLines.js';
 import type {TraceViewState} from '../full-view-state.js';
 
-export type TraceViewLine = {text: string; tone?: Tone};
+export type TraceViewLine = ToneLine;
 
 /** The title and the prompt line above the lines. */
 export const traceChrome = 2;
