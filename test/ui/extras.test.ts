@@ -70,3 +70,21 @@ test('follow(): moving the selection reads again, without waiting for a refresh'
 	assert.ok(asked.some(paths => paths.includes('/run/netns/nsx-db')));
 	stop();
 });
+
+test('rates that read as before change nothing in the store, so an idle TUI draws no frame for them; the details view takes every sample', async () => {
+	const {store, extras} = setUp();
+	await extras.read();
+	await extras.read();
+	const traffic = store.getState().traffic;
+	let notified = 0;
+	const stop = store.subscribe(() => notified++);
+	await extras.read();
+	await extras.read();
+	assert.equal(notified, 0);
+	assert.equal(store.getState().traffic, traffic);
+	stop();
+	store.update({fullView: {kind: 'details', namespace: 4026531840, neighbours: {status: 'pending'}, iptables: {status: 'pending'}, top: 0} as never});
+	const before = store.getState().traffic!.history.get(`${[...store.getState().traffic!.rates.keys()][0]}:2`).length;
+	await extras.read();
+	assert.equal(store.getState().traffic!.history.get(`${[...store.getState().traffic!.rates.keys()][0]}:2`).length, before + 3);
+});

@@ -5,7 +5,8 @@
 import {namespaceTargetOf, nsfsPathOf} from '../../model/namespace-target.js';
 import type {Namespace} from '../../model/snapshot.js';
 import {namespaceOfPid} from '../../system/procfs.js';
-import {RateTracker, type RatePlace} from '../../system/rates.js';
+import {bytesPerSecondText, packetsPerSecondText, problemsText} from '../../model/link-rates.js';
+import {RateTracker, type RatePlace, type Rates} from '../../system/rates.js';
 import {readSockets, type SocketReading} from '../../system/sockets.js';
 import {deriveView} from '../panes/derive-view.js';
 import {hiddenPanes} from '../panes/pane-updates.js';
@@ -76,7 +77,12 @@ export class ExtrasReader {
 		const [sockets] = await Promise.all([wanted ? this.readSocketsOf(wanted, {unix: state.showUnixSockets}) : Promise.resolve(null), this.tracker.refresh(places)]);
 		this.store.update(now => ({
 			sockets: wanted === null ? now.sockets : sameSockets(now.sockets, sockets) ? now.sockets : sockets,
-			traffic: {rates: this.tracker.rates, history: this.tracker.history.copy(), at: Date.now()},
+			// Rates that read as before keep the store's object, so an idle TUI does not redraw every tick;
+			// the details view's sparklines take every sample.
+			traffic:
+				now.traffic && now.fullView?.kind !== 'details' && ratesText(now.traffic.rates) === ratesText(this.tracker.rates)
+					? now.traffic
+					: {rates: this.tracker.rates, history: this.tracker.history.copy(), at: Date.now()},
 		}));
 	}
 }
@@ -84,8 +90,13 @@ export class ExtrasReader {
 const watchedKey = (state: TuiState) => {
 	if (!state.snapshot) return null;
 	const selected: Namespace | null = deriveView(state).selectedNamespace;
-	return `${selected?.inode ?? '-'} ${state.showUnixSockets} ${socketsShown(state)}`;
+	// The view too: the details view, opened, wants the history kept meanwhile.
+	return `${selected?.inode ?? '-'} ${state.showUnixSockets} ${socketsShown(state)} ${state.fullView?.kind ?? '-'}`;
 };
+
+/** The rates as the panes and the traffic view write them. */
+const ratesText = (rates: Rates) =>
+	[...rates].map(([inode, links]) => `${inode}:${[...links.values()].map(rate => `${rate.ifindex} ${bytesPerSecondText(rate.rxBytesPerSecond)} ${bytesPerSecondText(rate.txBytesPerSecond)} ${packetsPerSecondText(rate.rxPacketsPerSecond)} ${packetsPerSecondText(rate.txPacketsPerSecond)} ${problemsText(rate)}`).join(',')}`).join(';');
 
 /** The Sockets pane is in front of the Processes pane, and no view covers the panes. */
 const socketsShown = (state: TuiState) => !hiddenPanes(state).has('sockets') && state.fullView === null && state.overlay === null;
