@@ -6,7 +6,7 @@
 import {readdirSync, readlinkSync, statSync} from 'node:fs';
 import type {DescriptorHolder, MountHolder, ThreadHolder} from '../model/snapshot.js';
 import {parseNsfsMounts, parseNsLink} from '../model/procfs.js';
-import {readText, type ProcScan} from './procfs.js';
+import {descriptorInodes, readText, type ProcScan} from './procfs.js';
 import {slicer, type Slicing} from './slicing.js';
 
 export type Holders = {
@@ -146,25 +146,12 @@ let nsfsDev: number | undefined;
  */
 function namespaceDescriptors(pid: number, task: number | null, nsfs: number | null, mountPaths: Set<string>): Array<{fd: number; inode: number}> {
 	const dir = task === null ? `/proc/${pid}/fd` : `/proc/${pid}/task/${task}/fd`;
-	let fds: string[];
-	try {
-		fds = readdirSync(dir);
-	} catch {
-		return [];
-	}
-	const found: Array<{fd: number; inode: number}> = [];
-	for (const fd of fds) {
-		try {
-			const link = readlinkSync(`${dir}/${fd}`);
-			let inode = parseNsLink(link);
-			if (inode === null && nsfs !== null && mountPaths.has(link)) {
-				const stat = statSync(`${dir}/${fd}`);
-				if (stat.dev === nsfs && (stat.mode & 0o170000) === 0o100000) inode = stat.ino;
-			}
-			if (inode !== null) found.push({fd: Number(fd), inode});
-		} catch {}
-	}
-	return found;
+	return descriptorInodes(dir, (link, fdPath) => {
+		const inode = parseNsLink(link);
+		if (inode !== null || nsfs === null || !mountPaths.has(link)) return inode;
+		const stat = statSync(fdPath);
+		return stat.dev === nsfs && (stat.mode & 0o170000) === 0o100000 ? stat.ino : null;
+	});
 }
 
 /**

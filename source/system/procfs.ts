@@ -314,3 +314,24 @@ export function listNetnsNames(): string[] {
 		return [];
 	}
 }
+
+/**
+ * The descriptors in `dir` (a /proc/PID/fd) that `inodeOf` recognises, from
+ * each one's link text; an fd closed meanwhile is skipped, a dir gone gives none.
+ */
+export function descriptorInodes(dir: string, inodeOf: (link: string, fdPath: string) => number | null): Array<{fd: number; inode: number}> {
+	let fds: string[];
+	try {
+		fds = readdirSync(dir);
+	} catch {
+		return [];
+	}
+	const found: Array<{fd: number; inode: number}> = [];
+	for (const fd of fds) {
+		try {
+			const inode = inodeOf(readlinkSync(`${dir}/${fd}`), `${dir}/${fd}`);
+			if (inode !== null) found.push({fd: Number(fd), inode});
+		} catch {}
+	}
+	return found;
+}

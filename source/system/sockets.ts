@@ -7,7 +7,7 @@
 // which shows that namespace's sockets without entering it. Owners: the socket inodes matched with the
 // /proc/PID/fd links of the processes in the namespace (or, asked for, of
 // every process: a socket may be held from another namespace).
-import {readdirSync, readlinkSync, statSync} from 'node:fs';
+import {readdirSync, statSync} from 'node:fs';
 import {namespaceTargetOf, nsfsPathOf} from '../model/namespace-target.js';
 import {parsePasswd} from '../model/procfs.js';
 import type {Namespace} from '../model/snapshot.js';
@@ -15,7 +15,7 @@ import {inetTables, parseInetTable, parseSocketLink, parseSocketsOutput, parseUn
 import {perlAvailable, setnsSyscall} from './perl.js';
 import {socketsProgram} from './sockets-program.js';
 import {readProcNet} from './proc-net.js';
-import {namespaceOfPid, readText} from './procfs.js';
+import {descriptorInodes, namespaceOfPid, readText} from './procfs.js';
 import {defaultTimeoutMs, run} from './run.js';
 
 /** What a namespace's sockets are read from: the parts of a snapshot's namespace that lead into it. */
@@ -155,21 +155,7 @@ function addOwners(namespaces: readonly SocketSource[], readings: SocketReading[
 
 /** The socket descriptors of a process: fd number and socket inode. */
 export function socketDescriptors(pid: number): Array<{fd: number; inode: number}> {
-	const dir = `/proc/${pid}/fd`;
-	let fds: string[];
-	try {
-		fds = readdirSync(dir);
-	} catch {
-		return [];
-	}
-	const found: Array<{fd: number; inode: number}> = [];
-	for (const fd of fds) {
-		try {
-			const inode = parseSocketLink(readlinkSync(`${dir}/${fd}`));
-			if (inode !== null) found.push({fd: Number(fd), inode});
-		} catch {}
-	}
-	return found;
+	return descriptorInodes(`/proc/${pid}/fd`, parseSocketLink);
 }
 
 function lazyUsers() {
