@@ -88,7 +88,10 @@ export async function measureTui(namespaces: number, idleSeconds: number, standa
 			keys.push(performance.now() - pressed);
 		}
 
-		await delay(3_000);
+		// Idle starts when the TUI has finished its own work: after the first frame it still reads every
+		// namespace in slices (seconds at 1,000 namespaces), which is start-up, not idle.
+		const settled = await untilSettled(() => treeTicks(pid));
+		console.log(`(the TUI settled ${(settled / 1000).toFixed(0)} s after the key presses)`);
 		const ticksBefore = cpuTicks(pid);
 		const treeBefore = treeTicks(pid);
 		// What else happened on the host meanwhile (other jobs on a shared machine): nstui must show it, and that costs.
@@ -134,4 +137,17 @@ export async function measureTui(namespaces: number, idleSeconds: number, standa
 	} finally {
 		killSession();
 	}
+}
+
+/** Waits until `ticks` (a process tree's CPU) grows by at most one tick in five seconds, at least 3 s and at most 90 s. */
+async function untilSettled(ticks: () => number): Promise<number> {
+	const started = performance.now();
+	await delay(3_000);
+	for (let before = ticks(); performance.now() - started < 90_000; ) {
+		await delay(5_000);
+		const now = ticks();
+		if (now - before <= 1) break;
+		before = now;
+	}
+	return performance.now() - started;
 }
