@@ -1,8 +1,8 @@
 // One pane: a title line (number, name, count, filter), a column header, and
 // only the rows that fit, scrolled so the selection stays in view.
 import {Box, Text} from 'ink';
-import {useRef, type ReactNode} from 'react';
-import {scrollWindow} from '../../model/list-window.js';
+import type {ReactNode} from 'react';
+import {useScrollWindow} from '../app/use-scroll-window.js';
 import type {RowIdentity} from '../../model/row-identity.js';
 import {shownCell} from '../../model/text-cells.js';
 import {useTone} from '../app/theme.js';
@@ -19,9 +19,7 @@ export type PaneProps<Row extends RowIdentity> = PaneRenderProps<Row> & {
 export function Pane<Row extends RowIdentity>(props: PaneProps<Row>) {
 	const {box, view, focused} = props;
 	const tone = useTone();
-	const start = useRef(0);
-	const window = scrollWindow(view.rows.length, Math.max(view.selected, 0), box.listRows, start.current);
-	start.current = window.start;
+	const window = useScrollWindow(view.rows.length, Math.max(view.selected, 0), box.listRows);
 	const rowWidth = box.width - 1;
 	// No overflow="hidden": every line is cut to the pane's width and only the
 	// rows that fit are drawn, and a clip makes Ink cut every line of every frame

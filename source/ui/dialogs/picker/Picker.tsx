@@ -1,9 +1,8 @@
 // One of a list that narrows as the user types: ↑↓ move, Enter takes the
 // highlighted match (the first, until moved), Esc cancels (forms/form-keys.ts).
 import {Box, Text} from 'ink';
-import {useRef} from 'react';
 import type {LineEdit} from '../../../model/line-edit.js';
-import {scrollWindow} from '../../../model/list-window.js';
+import {useScrollWindow} from '../../app/use-scroll-window.js';
 import {LineInput} from '../../app/LineInput.js';
 import {Shown} from '../../app/Shown.js';
 import {useTone} from '../../app/theme.js';
@@ -19,9 +18,7 @@ export function Picker({label, choices, input, highlighted, rows}: Props) {
 	const tone = useTone();
 	const matches = matchingChoices(choices, input.text);
 	const index = Math.min(highlighted, Math.max(matches.length - 1, 0));
-	const start = useRef(0);
-	const window = scrollWindow(matches.length, index, Math.max(rows, 1), start.current);
-	start.current = window.start;
+	const window = useScrollWindow(matches.length, index, Math.max(rows, 1));
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate-end">

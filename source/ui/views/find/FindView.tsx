@@ -1,9 +1,8 @@
 // Find anything (F): one search over every namespace, results as you type, each
 // saying what matched and where; Enter goes there in the panes.
 import {Box, Text} from 'ink';
-import {useRef} from 'react';
 import type {FindResult} from '../../../model/find.js';
-import {scrollWindow} from '../../../model/list-window.js';
+import {useScrollWindow} from '../../app/use-scroll-window.js';
 import {shown} from '../../../model/shown-text.js';
 import {cell, shownCell, textWidth} from '../../../model/text-cells.js';
 import type {FindViewState} from '../full-view-state.js';
@@ -21,9 +20,7 @@ export function FindView({state, view, width, height}: Props) {
 	const results = findResults(state.snapshot, view.term);
 	const listRows = Math.max(height - findChrome, 1);
 	const selected = Math.min(view.selected, Math.max(results.length - 1, 0));
-	const start = useRef(0);
-	const window = scrollWindow(results.length, selected, listRows, start.current);
-	start.current = window.start;
+	const window = useScrollWindow(results.length, selected, listRows);
 	const whereWidth = Math.min(Math.max(9, ...results.map(result => textWidth(shown(result.namespaceLabel)))), 28);
 	const count = view.term.trim() === '' ? '' : results.length === 0 ? '  nothing found' : `  ${selected + 1}/${results.length}`;
 	return (

@@ -3,9 +3,8 @@
 // with the namespace (and owner) at its other end; the selected namespace's
 // interfaces are added below them.
 import {Box, Text} from 'ink';
-import {useRef} from 'react';
 import {bytesPerSecondText, packetsPerSecondText, problemsText} from '../../../model/link-rates.js';
-import {scrollWindow} from '../../../model/list-window.js';
+import {useScrollWindow} from '../../app/use-scroll-window.js';
 import {ownerLabel} from '../../../model/owners.js';
 import {shown} from '../../../model/shown-text.js';
 import {cell, shownCell, textWidth} from '../../../model/text-cells.js';
@@ -25,9 +24,7 @@ export function TrafficView({state, view, width, height}: Props) {
 	const rows = trafficRowsOf(state);
 	const listRows = Math.max(height - trafficChrome, 1);
 	const selected = Math.min(view.selected, Math.max(rows.length - 1, 0));
-	const start = useRef(0);
-	const window = scrollWindow(rows.length, selected, listRows, start.current);
-	start.current = window.start;
+	const window = useScrollWindow(rows.length, selected, listRows);
 	const nameWidth = Math.min(Math.max(9, ...rows.map(row => textWidth(shown(row.interface)))), 15);
 	const whereWidth = Math.min(Math.max(5, ...rows.map(row => textWidth(shown(row.namespaceLabel)))), 20);
 	const peerTexts = rows.map(row => peerText(row));
