@@ -81,8 +81,11 @@ function whereIn(ns: Namespace) {
 
 function matchNamespace(ns: Namespace, term: string): Found[] {
 	const inode = inodePattern.exec(term)?.[1] ?? (/^\d+$/.test(term) ? term : null);
-	if (inode !== null) return Number(inode) === ns.inode ? [{how: 'exact', what: `net:[${ns.inode}]`}] : [];
+	if (inode !== null && Number(inode) === ns.inode) return [{how: 'exact', what: `net:[${ns.inode}]`}];
+	if (inodePattern.test(term)) return [];
 	const label = namespaceLabel(ns);
+	// Digits alone are an inode, or a container id's prefix (an id may start with ten digits), never a name.
+	if (inode !== null) return ns.owner ? [matchOwner(ns.owner, term, label)].filter(found => found !== null) : [];
 	if (ns.owner) {
 		const found = matchOwner(ns.owner, term, label);
 		if (found) return [found];

@@ -172,6 +172,13 @@ describe('where the owner shows', () => {
 		assert.equal(findAnything(snapshot, 'fe8c').filter(result => result.match === 'namespace').length, 0);
 	});
 
+	test('find: an id that starts with digits is found by them, as an inode is', () => {
+		const digits: Snapshot = {...snapshot, namespaces: [snapshot.namespaces[0]!, base(2, {owner: {...owner, id: `3804512267${B.slice(10)}`}})]};
+		assert.deepEqual(findAnything(digits, '3804512267').filter(result => result.match === 'namespace').map(result => result.namespace), [2]);
+		assert.deepEqual(findAnything(digits, '2').filter(result => result.match === 'namespace').map(result => result.namespace), [2]);
+		assert.deepEqual(findAnything(digits, '9999').filter(result => result.match === 'namespace'), []);
+	});
+
 	test('a name with control characters is shown escaped in the text output', () => {
 		const odd: Snapshot = {...snapshot, namespaces: [base(3, {owner: {...owner, name: 'evil\u001b[2J'}})]};
 		assert.ok(!formatSnapshot(odd).includes('\u001b'));
