@@ -93,3 +93,31 @@ test('rates that read as before change nothing in the store, so an idle TUI draw
 	// The two reads that changed nothing in the store still added their samples to the history.
 	assert.equal(samples(), before + 3);
 });
+
+test('the host\'s traffic changes nothing on screen while another namespace is shown, until the traffic view lists it', async () => {
+	const store = createTuiStore();
+	refreshSucceeded(store, {snapshot: snapshot(), warnings: []}, Date.now());
+	const web = 4026532591;
+	let at = 0;
+	// The host's counters grow every read (an SSH session's own packets); the selected namespace's stand still.
+	const tracker = new RateTracker(30, async places => {
+		at += 1000;
+		return places.map(place => ({stats: {at, links: [{ifindex: 2, name: 'x', rxBytes: place.path.includes('nsx-web') ? 5 : at * at, rxPackets: 1, rxErrors: 0, rxDropped: 0, txBytes: 0, txPackets: 0, txErrors: 0, txDropped: 0}]}, error: null}));
+	});
+	const extras = new ExtrasReader(store, {tracker});
+	selectNamespace(store, web);
+	await extras.read();
+	await extras.read();
+	let notified = 0;
+	const stop = store.subscribe(() => notified++);
+	await extras.read();
+	await extras.read();
+	assert.equal(notified, 0, 'no frame for rates that are not on screen');
+	store.update({fullView: {kind: 'traffic', selected: 0}});
+	notified = 0;
+	await extras.read();
+	assert.equal(notified, 1, 'the traffic view shows the host\'s rates');
+	const hostRates = [...store.getState().traffic!.rates].find(([inode]) => inode !== web)?.[1];
+	assert.ok(hostRates && hostRates.get(2)!.rxBytesPerSecond > 0);
+	stop();
+});

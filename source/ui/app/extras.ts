@@ -77,10 +77,11 @@ export class ExtrasReader {
 		const [sockets] = await Promise.all([wanted ? this.readSocketsOf(wanted, {unix: state.showUnixSockets}) : Promise.resolve(null), this.tracker.refresh(places)]);
 		this.store.update(now => ({
 			sockets: wanted === null ? now.sockets : sameSockets(now.sockets, sockets) ? now.sockets : sockets,
-			// Rates that read as before keep the store's object, so an idle TUI does not redraw every tick;
-			// the details view's sparklines take every sample.
+			// Rates that read as before where they are on screen keep the store's object, so an idle TUI
+			// does not redraw every tick (nor for the host's traffic, such as the SSH session's own, while
+			// another namespace is shown); the details view's sparklines take every sample.
 			traffic:
-				now.traffic && now.fullView?.kind !== 'details' && ratesText(now.traffic.rates) === ratesText(this.tracker.rates)
+				now.traffic && now.fullView?.kind !== 'details' && shownRatesText(now, now.traffic.rates) === shownRatesText(now, this.tracker.rates)
 					? now.traffic
 					: {rates: this.tracker.rates, history: this.tracker.history.copy(), at: Date.now()},
 		}));
@@ -93,6 +94,14 @@ const watchedKey = (state: TuiState) => {
 	// The view too: the details view, opened, wants the history kept meanwhile.
 	return `${selected?.inode ?? '-'} ${state.showUnixSockets} ${socketsShown(state)} ${state.fullView?.kind ?? '-'}`;
 };
+
+/** The rates on screen: the traffic view's (every namespace read), else the selected namespace's, in the Interfaces pane. */
+function shownRatesText(state: TuiState, rates: Rates): string {
+	if (state.fullView?.kind === 'traffic') return ratesText(rates);
+	const selected = deriveView(state).selectedNamespace;
+	const links = selected && rates.get(selected.inode);
+	return selected && links ? ratesText(new Map([[selected.inode, links]])) : '';
+}
 
 /** The rates as the panes and the traffic view write them. */
 const ratesText = (rates: Rates) =>
