@@ -3,13 +3,15 @@
 // for it to settle, then counts the CPU time of nstui's whole tree (utime,
 // stime, cutime, cstime from /proc/PID/stat, so reaped children count too)
 // over the idle window, and what the host did meanwhile.
-//   node --import tsx bench/idle.ts NAMESPACES [IDLE_SECONDS] [SETTLE_SECONDS]
+//   node --import tsx bench/idle.ts NAMESPACES [IDLE_SECONDS] [SETTLE_SECONDS] [KEY_PRESSES]
+// KEY_PRESSES: j pressed that many times after the first frame, as the bench does.
+// Prints when in the window the CPU went (ticks per 5 s).
 // NSTUI_* variables in the environment reach nstui (e.g. a shorter safety net).
 import {execFileSync} from 'node:child_process';
 import {readFileSync, watch} from 'node:fs';
 import {setTimeout as delay} from 'node:timers/promises';
 
-const [namespaces = 1000, idleSeconds = 60, settleSeconds = 20] = process.argv.slice(2).map(Number);
+const [namespaces = 1000, idleSeconds = 60, settleSeconds = 20, keyPresses = 0] = process.argv.slice(2).map(Number);
 const session = `nstui-bench-idle-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
 const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).trim());
@@ -54,14 +56,26 @@ try {
 	}
 	console.log(`first full frame after ${Math.round(performance.now() - started)} ms`);
 	const pid = Number(tmux('display-message', '-p', '-t', session, '#{pane_pid}').trim());
+	for (let i = 0; i < keyPresses; i++) {
+		tmux('send-keys', '-t', session, 'j');
+		await delay(100);
+	}
 	await delay(settleSeconds * 1000);
 	const before = new Map(tree(pid).map(usage => [usage.pid, usage]));
 	const pidBefore = lastPid();
 	let netnsEvents = 0;
 	const netns = watch('/run/netns', () => netnsEvents++);
 	const load = loadavg();
-	await delay(idleSeconds * 1000);
+	const timeline: number[] = [];
+	const treeTotal = () => tree(pid).reduce((sum, usage) => sum + usage.own + usage.children, 0);
+	for (let last = treeTotal(), at = 0; at < idleSeconds; at += 5) {
+		await delay(Math.min(5, idleSeconds - at) * 1000);
+		const now = treeTotal();
+		timeline.push(now - last);
+		last = now;
+	}
 	netns.close();
+	console.log(`ticks per 5 s: ${timeline.join(' ')}`);
 	const after = tree(pid);
 	let total = 0;
 	for (const usage of after) {
