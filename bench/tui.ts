@@ -4,33 +4,13 @@ import {readFileSync, watch} from 'node:fs';
 import {setTimeout as delay} from 'node:timers/promises';
 import {median, waitForQuietMachine, type Row} from './measure.js';
 import {measureLive} from './live.js';
+import {cpuTicks, treeTicks, untilSettled} from './tree-cpu.js';
 import {safetyNetMs, watchedHoldersEveryMs} from '../source/ui/app/live-load.js';
 
 const session = `nstui-bench-tui-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
 const screen = () => tmux('capture-pane', '-p', '-t', session);
 const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).trim());
-
-function cpuTicks(pid: number): number {
-	// Fields after the command name, which is in parentheses and may hold spaces.
-	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-	return Number(fields[11]) + Number(fields[12]);
-}
-
-/** nstui and every process it started, alive or reaped (its readers, its watcher, the ip they run): utime, stime, cutime, cstime of each. */
-function treeTicks(pid: number): number {
-	const fields = (of: number) => readFileSync(`/proc/${of}/stat`, 'utf8').split(') ')[1]!.split(' ');
-	let ticks = 0;
-	const visit = (of: number) => {
-		try {
-			const f = fields(of);
-			ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
-			for (const child of readFileSync(`/proc/${of}/task/${of}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) visit(Number(child));
-		} catch {}
-	};
-	visit(pid);
-	return ticks;
-}
 
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
@@ -137,17 +117,4 @@ export async function measureTui(namespaces: number, idleSeconds: number, standa
 	} finally {
 		killSession();
 	}
-}
-
-/** Waits until `ticks` (a process tree's CPU) grows by at most one tick in five seconds, at least 3 s and at most 90 s. */
-async function untilSettled(ticks: () => number): Promise<number> {
-	const started = performance.now();
-	await delay(3_000);
-	for (let before = ticks(); performance.now() - started < 90_000; ) {
-		await delay(5_000);
-		const now = ticks();
-		if (now - before <= 1) break;
-		before = now;
-	}
-	return performance.now() - started;
 }

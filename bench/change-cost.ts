@@ -1,0 +1,49 @@
+// What one change shown costs an otherwise idle TUI, on a lab that is already
+// up (bench/hold.ts): starts the built nstui in tmux, moves the selection off
+// the host (as the bench does), waits until it settles, then counts its whole
+// tree's CPU over a quiet window and over a window in which a process appears
+// and ends in the host's namespace every few seconds (its PROC count changes:
+// two refreshes and two frames each), as cron jobs and agents do on a server.
+//   node --import tsx bench/change-cost.ts NAMESPACES [CHANGES]
+import {execFileSync, spawn} from 'node:child_process';
+import {setTimeout as delay} from 'node:timers/promises';
+import {treeTicks, untilSettled} from './tree-cpu.js';
+
+const [namespaces = 1000, changes = 10] = process.argv.slice(2).map(Number);
+const session = `nstui-bench-change-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
+const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).trim());
+const everyMs = 3000;
+
+try {
+	tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', session, 'env -u CI TERM=xterm-256color dist/cli.js');
+	for (const started = performance.now(); ; await delay(20)) {
+		const text = tmux('capture-pane', '-p', '-t', session);
+		if (Number(/(\d+) namespaces/.exec(text)?.[1] ?? 0) >= namespaces && /^›/m.test(text)) break;
+		if (performance.now() - started > 60_000) throw new Error(`no full frame:\n${text}`);
+	}
+	const pid = Number(tmux('display-message', '-p', '-t', session, '#{pane_pid}').trim());
+	for (let i = 0; i < 10; i++) {
+		tmux('send-keys', '-t', session, 'j');
+		await delay(100);
+	}
+	console.log(`settled ${((await untilSettled(() => treeTicks(pid))) / 1000).toFixed(0)} s after the key presses`);
+	const quietMs = changes * everyMs;
+	const quietBefore = treeTicks(pid);
+	await delay(quietMs);
+	const quiet = treeTicks(pid) - quietBefore;
+	const busyBefore = treeTicks(pid);
+	for (let i = 0; i < changes; i++) {
+		// Lives longer than the TUI gathers process events (0.75 s), so it is shown, then shown gone.
+		spawn('sleep', ['1.5'], {stdio: 'ignore'}).unref();
+		await delay(everyMs);
+	}
+	const busy = treeTicks(pid) - busyBefore;
+	const ms = (ticks: number) => (ticks / clockTicks) * 1000;
+	console.log(`quiet ${(quietMs / 1000).toFixed(0)} s: ${ms(quiet).toFixed(0)} ms of CPU; with ${changes} processes started and ended: ${ms(busy).toFixed(0)} ms`);
+	console.log(`per change shown (each process is two: it appears, it ends): ${(ms(busy - quiet) / (2 * changes)).toFixed(1)} ms`);
+} finally {
+	try {
+		tmux('kill-session', '-t', session);
+	} catch {}
+}
