@@ -36,22 +36,25 @@ export type RouteRow = RowBase & {route: Route; text: string; isDefault: boolean
 export type ProcessRow = RowBase & {process: Process; namespaceInode: number; namespaceLabel: string; namespaceUnnamed: boolean};
 
 export function namespaceRows(snapshot: Snapshot): NamespaceRow[] {
-	return snapshot.namespaces.map(namespace => {
-		const label = namespaceLabel(namespace);
-		const {ipv4, ipv6} = namespace.forwarding;
-		const forwarding = ipv4 && ipv6 ? 'v46' : ipv4 ? 'v4' : ipv6 ? 'v6' : '';
-		return {
-			id: `ns:${namespace.inode}`,
-			aliases: [],
-			namespace,
-			label,
-			unnamed: !namespace.root && namespace.name === null && !namespace.owner,
-			owner: !namespace.root && namespace.name === null && namespace.owner ? {engine: namespace.owner.engine, tag: ownerTag(namespace.owner.engine)} : null,
-			forwarding,
-			search: [label, namespace.root ? 'host' : '', namespace.inode, ...namespace.paths, ...(namespace.owner ? ownerTerms(namespace.owner) : [])].join(' '),
-			signature: [label, namespace.processes.length, namespace.interfaces.length, forwarding, namespace.error].join('|'),
-		};
-	});
+	return snapshot.namespaces.map(namespaceRow);
+}
+
+/** A namespace's row: what it shows depends on the namespace alone, so the TUI keeps it while the namespace object lives. */
+export function namespaceRow(namespace: Namespace): NamespaceRow {
+	const label = namespaceLabel(namespace);
+	const {ipv4, ipv6} = namespace.forwarding;
+	const forwarding = ipv4 && ipv6 ? 'v46' : ipv4 ? 'v4' : ipv6 ? 'v6' : '';
+	return {
+		id: `ns:${namespace.inode}`,
+		aliases: [],
+		namespace,
+		label,
+		unnamed: !namespace.root && namespace.name === null && !namespace.owner,
+		owner: !namespace.root && namespace.name === null && namespace.owner ? {engine: namespace.owner.engine, tag: ownerTag(namespace.owner.engine)} : null,
+		forwarding,
+		search: [label, namespace.root ? 'host' : '', namespace.inode, ...namespace.paths, ...(namespace.owner ? ownerTerms(namespace.owner) : [])].join(' '),
+		signature: [label, namespace.processes.length, namespace.interfaces.length, forwarding, namespace.error].join('|'),
+	};
 }
 
 export function interfaceRows(namespace: Namespace, byInode: Map<number, Namespace>): InterfaceRow[] {

@@ -1,10 +1,14 @@
 // Pane 1: every network namespace; the other panes list what is in the selected one.
-import {namespaceRows} from '../../../model/pane-rows.js';
+import {namespaceRow} from '../../../model/pane-rows.js';
+import type {Snapshot} from '../../../model/snapshot.js';
 import {definePane} from '../pane-spec.js';
 import {cached} from '../row-cache.js';
 import {NamespacesPane} from './NamespacesPane.js';
 
-const rowsOf = cached(namespaceRows);
+// Per namespace: a refresh hands back the objects of namespaces that did not change, so
+// a change in one of a thousand builds one row.
+const rowOf = cached(namespaceRow);
+const rowsOf = cached((snapshot: Snapshot) => snapshot.namespaces.map(rowOf));
 
 export const namespacesPane = definePane({
 	id: 'namespaces',
