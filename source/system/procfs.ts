@@ -42,7 +42,7 @@ export type ScanOptions = {
 };
 
 export type ProcScan = {
-	/** Namespace inode -> the processes in it, by pid. */
+	/** Namespace inode -> the processes in it, sorted by pid. */
 	byNamespace: Map<number, Process[]>;
 	/** PIDs of the processes whose namespace could not be read (not root), for the warnings. */
 	unreadable: number[];
@@ -200,6 +200,8 @@ function startScan(cache: ProcessCache, options: ScanOptions, entries = readdirS
 
 	const finish = (): ProcScan => {
 		for (const pid of cache.keys()) if (!seen.has(pid)) cache.delete(pid);
+		// /proc lists pids in order, but nothing promises it; sorted here once, not by each reader on each refresh.
+		for (const list of byNamespace.values()) list.sort((a, b) => a.pid - b.pid);
 		return {byNamespace, unreadable, tasks};
 	};
 

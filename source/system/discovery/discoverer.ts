@@ -231,7 +231,7 @@ export class Discoverer {
 		const inputs = kept.map(({item}) => ({
 			inode: item.inode,
 			root: item.inode === rootInode,
-			processes: (scan.byNamespace.get(item.inode) ?? []).sort((a, b) => a.pid - b.pid),
+			processes: scan.byNamespace.get(item.inode) ?? [],
 			paths: item.paths,
 		}));
 		const {owners, notes} = await this.owners.lookup(inputs);

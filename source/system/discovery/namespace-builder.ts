@@ -48,9 +48,8 @@ export class NamespaceBuilder {
 				namespaces.push(previous.ns);
 				continue;
 			}
-			const processes = listed.sort((a, b) => a.pid - b.pid);
 			const linkPeers = reading.links.map(link => proven.peers.get(endpointKey(item.inode, link.ifindex)) ?? null);
-			const inputs = {reading, processes, nsid, peers: linkPeers, item, owner};
+			const inputs = {reading, processes: listed, nsid, peers: linkPeers, item, owner};
 			namespaces.push(this.stable(item.inode, inputs, () => namespaceOf(inputs, rootInode)));
 		}
 		const inodes = new Set(kept.map(({item}) => item.inode));
