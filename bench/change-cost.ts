@@ -5,10 +5,10 @@
 // and ends in the host's namespace every few seconds (its PROC count changes:
 // two refreshes and two frames each), as cron jobs and agents do on a server.
 //   node --import tsx bench/change-cost.ts NAMESPACES [CHANGES]
-import {execFileSync, spawn} from 'node:child_process';
+import {execFileSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {setTimeout as delay} from 'node:timers/promises';
-import {cpuTicks, treeTicks, untilSettled} from './tree-cpu.js';
+import {cpuTicks, ticksWhileProcessesComeAndGo, treeTicks, untilSettled} from './tree-cpu.js';
 
 const [namespaces = 1000, changes = 10] = process.argv.slice(2).map(Number);
 const session = `nstui-bench-change-${process.pid}`;
@@ -33,14 +33,8 @@ try {
 	const quietBefore = treeTicks(pid);
 	await delay(quietMs);
 	const quiet = treeTicks(pid) - quietBefore;
-	const busyBefore = treeTicks(pid);
 	const ownBefore = cpuTicks(pid);
-	for (let i = 0; i < changes; i++) {
-		// Lives longer than the TUI gathers process events (0.75 s), so it is shown, then shown gone.
-		spawn('sleep', ['1.5'], {stdio: 'ignore'}).unref();
-		await delay(everyMs);
-	}
-	const busy = treeTicks(pid) - busyBefore;
+	const busy = await ticksWhileProcessesComeAndGo(() => treeTicks(pid), changes, everyMs);
 	const own = cpuTicks(pid) - ownBefore;
 	const ms = (ticks: number) => (ticks / clockTicks) * 1000;
 	console.log(`quiet ${(quietMs / 1000).toFixed(0)} s: ${ms(quiet).toFixed(0)} ms of CPU; with ${changes} processes started and ended: ${ms(busy).toFixed(0)} ms`);

@@ -4,7 +4,7 @@ import {readFileSync, watch} from 'node:fs';
 import {setTimeout as delay} from 'node:timers/promises';
 import {median, waitForQuietMachine, type Row} from './measure.js';
 import {measureLive} from './live.js';
-import {cpuTicks, treeTicks, untilSettled} from './tree-cpu.js';
+import {cpuTicks, ticksWhileProcessesComeAndGo, treeTicks, untilSettled} from './tree-cpu.js';
 import {safetyNetMs, watchedHoldersEveryMs} from '../source/ui/app/live-load.js';
 
 const session = `nstui-bench-tui-${process.pid}`;
@@ -86,6 +86,11 @@ export async function measureTui(namespaces: number, idleSeconds: number, standa
 		const idleTree = ((treeTicks(pid) - treeBefore) / clockTicks / idleSeconds) * 100;
 		const rss = rssMb(pid);
 
+		// Changes on a host that is not idle: a process appears in the host's namespace and ends, ten times.
+		const processChanges = 10;
+		const changeTicks = await ticksWhileProcessesComeAndGo(() => treeTicks(pid), processChanges);
+		const perChange = ((changeTicks / clockTicks - (idleTree / 100) * processChanges * 3) * 1000) / (2 * processChanges);
+
 		// The safety net: a full re-read (what Ctrl-R does: every namespace, the holder scans, /proc),
 		// measured; its holder scans come every watchedHoldersEveryMs, the rest every safetyNetMs.
 		const fullBefore = treeTicks(pid);
@@ -111,6 +116,7 @@ export async function measureTui(namespaces: number, idleSeconds: number, standa
 			{what: `CPU while idle for ${idleSeconds} s, the whole process tree (nstui, readers, watcher, every ip, reaped or not)`, nstui: idleTree, comparison: null, against: 'absolute, of one core', target: 0.5, unit: '%'},
 			{what: `safety net, amortized: a full re-read (${fullCpuSeconds.toFixed(2)} s of CPU) every ${every(safetyNetMs)}, its holder scans (${holderSeconds.toFixed(2)} s) every ${every(watchedHoldersEveryMs)}`, nstui: safetyNet, comparison: null, against: 'absolute, of one core', target: null, unit: '%'},
 			{what: 'idle whole tree with the safety net', nstui: idleTree + safetyNet, comparison: null, against: 'absolute, of one core', target: 0.5, unit: '%'},
+			{what: `CPU per change shown: a process appears in the host's namespace (its PROC count), then ends; ${processChanges} of each, whole tree`, nstui: perChange, comparison: null, against: 'absolute, per change', target: null, unit: 'ms'},
 			{what: `resident memory, ${namespaces} namespaces`, nstui: rss, comparison: null, against: 'absolute', target: 150, unit: 'MB'},
 			...live,
 		];
