@@ -79,9 +79,16 @@ export async function measureTui(namespaces: number, idleSeconds: number, standa
 		const pidBefore = lastPid();
 		let netnsEvents = 0;
 		const netns = watch('/run/netns', () => netnsEvents++);
-		await delay(idleSeconds * 1000);
+		// When in the minute the CPU went: a burst is one piece of work, an even spread is a timer.
+		const timeline: number[] = [];
+		for (let at = 0, last = treeBefore; at < idleSeconds; at += 5) {
+			await delay(Math.min(5, idleSeconds - at) * 1000);
+			const now = treeTicks(pid);
+			timeline.push(now - last);
+			last = now;
+		}
 		netns.close();
-		console.log(`(while idle, others on the host started ~${lastPid() - pidBefore} processes and touched /run/netns ${netnsEvents} times)`);
+		console.log(`(while idle, others on the host started ~${lastPid() - pidBefore} processes and touched /run/netns ${netnsEvents} times; the tree's CPU ticks per 5 s: ${timeline.join(' ')})`);
 		const idleCpu = ((cpuTicks(pid) - ticksBefore) / clockTicks / idleSeconds) * 100;
 		const idleTree = ((treeTicks(pid) - treeBefore) / clockTicks / idleSeconds) * 100;
 		const rss = rssMb(pid);
