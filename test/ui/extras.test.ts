@@ -8,6 +8,7 @@ import {ExtrasReader} from '../../source/ui/app/extras.js';
 import {refreshSucceeded} from '../../source/ui/app/state-updates.js';
 import {createTuiStore} from '../../source/ui/app/tui-store.js';
 import {focusPane, selectNamespace} from '../../source/ui/panes/pane-updates.js';
+import {noteRateRoom} from '../../source/ui/panes/interfaces/rate-room.js';
 import {RateTracker} from '../../source/system/rates.js';
 import type {SocketSource} from '../../source/system/sockets.js';
 
@@ -120,4 +121,33 @@ test('the host\'s traffic changes nothing on screen while another namespace is s
 	const hostRates = [...store.getState().traffic!.rates].find(([inode]) => inode !== web)?.[1];
 	assert.ok(hostRates && hostRates.get(2)!.rxBytesPerSecond > 0);
 	stop();
+});
+
+test('the selected namespace\'s rates draw no frame while the Interfaces pane has no room for them; once it has, the next reading is shown', async () => {
+	const store = createTuiStore();
+	refreshSucceeded(store, {snapshot: snapshot(), warnings: []}, Date.now());
+	let at = 0;
+	// Every namespace's rate grows with every read.
+	const tracker = new RateTracker(30, async places => {
+		at += 1000;
+		return places.map(() => ({stats: {at, links: [{ifindex: 2, name: 'x', rxBytes: at * at, rxPackets: 1, rxErrors: 0, rxDropped: 0, txBytes: 0, txPackets: 0, txErrors: 0, txDropped: 0}]}, error: null}));
+	});
+	const extras = new ExtrasReader(store, {tracker});
+	selectNamespace(store, 4026532591);
+	await extras.read();
+	await extras.read();
+	let notified = 0;
+	const stop = store.subscribe(() => notified++);
+	noteRateRoom(false);
+	try {
+		await extras.read();
+		await extras.read();
+		assert.equal(notified, 0);
+		noteRateRoom(true);
+		await extras.read();
+		assert.equal(notified, 1);
+	} finally {
+		noteRateRoom(true);
+		stop();
+	}
 });

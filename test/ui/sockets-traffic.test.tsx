@@ -12,6 +12,8 @@ import {historyKey} from '../../source/system/rates.js';
 import {fakeReader} from '../fixtures/details-reader.js';
 import {findProgram} from '../../source/system/programs.js';
 import {keys, labSnapshot, lineWith, paneRows, renderTui} from './tui-harness.js';
+import {rateColumnsFit} from '../../source/ui/panes/interfaces/rate-room.js';
+import {selectNamespace} from '../../source/ui/panes/pane-updates.js';
 
 afterEach(() => cleanup());
 
@@ -83,6 +85,19 @@ test('the Interfaces pane shows RX and TX rates once read, and errors and drops 
 	assert.match(lineWith(tui.lines(), 'eth0 ')!, /eth0\s+device\s+\S+\s+1\.2 kB\/s\s+56 MB\/s/);
 	assert.match(lineWith(tui.lines(), 'ifb0 ')!, /0 B\/s\s+0 B\/s\s+drop 7\/0/);
 	assert.match(lineWith(tui.lines(), 'ifb1 ')!, /ifb1\s+ifb\s+\S+\s+-\s+-/);
+});
+
+test('where the peers take the room, the Interfaces pane shows no rates and says so to the extras reader, which then draws no frame for them', async () => {
+	const tui = await renderTui({snapshot: labSnapshot(), columns: 100});
+	selectNamespace(tui.store, nsxHost);
+	await tui.waitForFrame('nsx-host\'s interfaces', frame => frame.includes('veth-web-br'));
+	assert.equal(rateColumnsFit(), false);
+	tui.store.update({traffic: {rates: new Map([[nsxHost, new Map([[3, rate(3, 'veth-web-br', 100, 0)]])]]), history: new Map(), at: 0}});
+	await tui.waitForFrame('the rates kept out', () => !tui.frame().includes('RX/s') && tui.store.getState().traffic !== null);
+	cleanup();
+	const wide = await renderTui({snapshot: labSnapshot(), columns: 200});
+	await wide.waitForFrame('the host\'s interfaces', frame => frame.includes('ifb1'));
+	assert.equal(rateColumnsFit(), true);
 });
 
 test('the traffic view (R) lists the host\'s veths and ports by rate with the namespace at the other end; Enter goes there', async () => {

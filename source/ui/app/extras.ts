@@ -9,6 +9,7 @@ import {bytesPerSecondText, packetsPerSecondText, problemsText} from '../../mode
 import {RateTracker, type RatePlace, type Rates} from '../../system/rates.js';
 import {readSockets, type SocketReading} from '../../system/sockets.js';
 import {deriveView} from '../panes/derive-view.js';
+import {rateColumnsFit} from '../panes/interfaces/rate-room.js';
 import {hiddenPanes} from '../panes/pane-updates.js';
 import type {TuiState, TuiStore} from './tui-store.js';
 
@@ -95,9 +96,10 @@ const watchedKey = (state: TuiState) => {
 	return `${selected?.inode ?? '-'} ${state.showUnixSockets} ${socketsShown(state)} ${state.fullView?.kind ?? '-'}`;
 };
 
-/** The rates on screen: the traffic view's (every namespace read), else the selected namespace's, in the Interfaces pane. */
+/** The rates on screen: the traffic view's (every namespace read), else the selected namespace's, where the Interfaces pane has room for them. */
 function shownRatesText(state: TuiState, rates: Rates): string {
 	if (state.fullView?.kind === 'traffic') return ratesText(rates);
+	if (!rateColumnsFit()) return '';
 	const selected = deriveView(state).selectedNamespace;
 	const links = selected && rates.get(selected.inode);
 	return selected && links ? ratesText(new Map([[selected.inode, links]])) : '';

@@ -4,6 +4,7 @@ import {shown} from '../../../model/shown-text.js';
 import {cell, textWidth} from '../../../model/text-cells.js';
 import {bytesPerSecondText, problemsText, type LinkRate} from '../../../model/link-rates.js';
 import {Pane} from '../Pane.js';
+import {noteRateRoom} from './rate-room.js';
 import type {PaneRenderProps} from '../pane-spec.js';
 import {Shown} from '../../app/Shown.js';
 import {useTone, type Tone} from '../../app/theme.js';
@@ -39,7 +40,9 @@ export function InterfacesPane(props: PaneRenderProps<InterfaceRow>) {
 	const fixed = nameWidth + 1 + 8 + 1 + stateWidth + 1 + (masterWidth && masterWidth + 1);
 	const peerWanted = rows.some(row => row.peer) ? widest(rows.map(row => row.peer ?? ''), 4, 40) : 0;
 	const spare = width - fixed - (peerWanted && peerWanted + 1) - minAddressWidth;
-	const rateWidth = rates && spare >= 2 * (9 + 1) ? 9 : 0;
+	const rateRoom = spare >= 2 * (9 + 1);
+	noteRateRoom(rateRoom);
+	const rateWidth = rates && rateRoom ? 9 : 0;
 	const problems = new Map(rateWidth ? rows.map(row => [row.id, rateOf(row) ? problemsText(rateOf(row)!).trim() : '']) : []);
 	const problemWanted = [...problems.values()].some(Boolean) ? widest([...problems.values()], 8, 24) : 0;
 	const problemWidth = problemWanted && spare - 2 * (rateWidth + 1) >= problemWanted + 1 ? problemWanted : 0;
