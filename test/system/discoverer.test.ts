@@ -11,12 +11,27 @@ import {HeldNamespaces} from '../helpers/held.js';
 import {statSync} from 'node:fs';
 import {inodeOf, ip, Lab} from '../helpers/lab.js';
 
+/**
+ * Until each veth is up with its IPv6 link-local address past duplicate address
+ * detection: on a loaded machine that takes a second or two after the pair is
+ * made, and a namespace read before then changes later by itself.
+ */
+async function untilLinksSettle(...namespaces: string[]) {
+	type Link = {ifname: string; flags: string[]; addr_info: Array<{family: string; tentative?: boolean}>};
+	const settled = (ns: string) =>
+		(JSON.parse(ip('-j', '-n', ns, 'addr')) as Link[]).every(
+			link => link.ifname === 'lo' || (link.flags.includes('LOWER_UP') && link.addr_info.some(a => a.family === 'inet6') && link.addr_info.every(a => !a.tentative)),
+		);
+	for (let tries = 0; tries < 100 && !namespaces.every(settled); tries++) await delay(100);
+}
+
 describe('Discoverer: incremental refreshes', {skip: needsRoot}, () => {
 	const lab = new Lab('incr');
 	after(() => lab.teardown());
 
 	test('a refresh that changed nothing returns the same snapshot object', async () => {
 		const {ns1, ns2} = lab.direct();
+		await untilLinksSettle(ns1, ns2);
 		const discoverer = new Discoverer();
 		// Other tests (and other jobs) start processes and namespaces beside this one: a few tries at two quiet refreshes.
 		let first = await discoverer.refresh();
