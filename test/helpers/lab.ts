@@ -173,11 +173,18 @@ export class Lab {
 
 	/** Removes the bind mounts, ends the processes (by pid) and deletes every namespace under the prefix, also ones a test named by hand. */
 	async teardown() {
+		// Each step on its own: one that fails (a busy mount, seen with several test runs at once) must not keep the namespaces.
 		for (const {dir, holder} of this.bindMounts.splice(0)) {
 			try {
 				sh('umount', holder);
+			} catch {
+				try {
+					sh('umount', '-l', holder);
+				} catch {}
+			}
+			try {
+				rmSync(dir, {recursive: true, force: true});
 			} catch {}
-			rmSync(dir, {recursive: true, force: true});
 		}
 		for (const child of this.processes.splice(0)) child.kill('SIGKILL');
 		const names = new Set([...this.namespaces.splice(0), ...netnsNames().filter(name => name.startsWith(`${this.prefix}-`))]);

@@ -92,8 +92,8 @@ export class ExtrasReader {
 const watchedKey = (state: TuiState) => {
 	if (!state.snapshot) return null;
 	const selected: Namespace | null = deriveView(state).selectedNamespace;
-	// The view too: the details view, opened, wants the history kept meanwhile.
-	return `${selected?.inode ?? '-'} ${state.showUnixSockets} ${socketsShown(state)} ${state.fullView?.kind ?? '-'}`;
+	// The view too: the details view, opened, wants the history kept meanwhile. Zoom may make room for the rates.
+	return `${selected?.inode ?? '-'} ${state.showUnixSockets} ${socketsShown(state)} ${state.fullView?.kind ?? '-'} ${state.zoomed}`;
 };
 
 /** The rates on screen: the traffic view's (every namespace read), else the selected namespace's, where the Interfaces pane has room for them. */
