@@ -83,6 +83,17 @@ describe('nstui trace on real namespaces', {skip}, () => {
 		return name;
 	};
 
+	/** A new namespace behind `ns`: a veth pair up, a /30 on each end (`ns` gets .1, the new one .2). */
+	const addBehind = (ns: string, name: string, nsDev: string, newDev: string, subnet: string) => {
+		const added = addNamespace(name);
+		ip('-n', ns, 'link', 'add', nsDev, 'type', 'veth', 'peer', 'name', newDev, 'netns', added);
+		ip('-n', ns, 'addr', 'add', `${subnet}.1/30`, 'dev', nsDev);
+		ip('-n', added, 'addr', 'add', `${subnet}.2/30`, 'dev', newDev);
+		ip('-n', ns, 'link', 'set', nsDev, 'up');
+		ip('-n', added, 'link', 'set', newDev, 'up');
+		return added;
+	};
+
 	const assertWorks = (trace: Trace, from: string, address: string) => {
 		assert.equal(trace.broken, null, explain(trace));
 		assert.equal(trace.ok, true);
@@ -217,12 +228,7 @@ describe('nstui trace on real namespaces', {skip}, () => {
 
 	test('rp_filter=1 with an asymmetric path: b would answer through another link', async () => {
 		const [a, , b] = await up('router');
-		const c = addNamespace(`${b}-c`);
-		ip('-n', b!, 'link', 'add', 'veth-c', 'type', 'veth', 'peer', 'name', 'veth-b', 'netns', c);
-		ip('-n', b!, 'addr', 'add', '10.9.0.1/30', 'dev', 'veth-c');
-		ip('-n', c, 'addr', 'add', '10.9.0.2/30', 'dev', 'veth-b');
-		ip('-n', b!, 'link', 'set', 'veth-c', 'up');
-		ip('-n', c, 'link', 'set', 'veth-b', 'up');
+		const c = addBehind(b!, `${b}-c`, 'veth-c', 'veth-b', '10.9.0');
 		ip('-n', b!, 'route', 'add', '192.168.1.0/24', 'via', '10.9.0.2');
 		inside(b!, 'sysctl', '-qw', 'net.ipv4.conf.all.rp_filter=1');
 		const trace = await traced(a!, '192.168.2.1');
@@ -296,12 +302,7 @@ describe('nstui trace on real namespaces', {skip}, () => {
 
 	test('only the kernel knows: a rule sends the packet to a more specific route in another table', async () => {
 		const [a, router] = await up('router');
-		const c = addNamespace(`${a}-c`);
-		ip('-n', a!, 'link', 'add', 'veth-c', 'type', 'veth', 'peer', 'name', 'veth-a', 'netns', c);
-		ip('-n', a!, 'addr', 'add', '10.8.0.1/30', 'dev', 'veth-c');
-		ip('-n', c, 'addr', 'add', '10.8.0.2/30', 'dev', 'veth-a');
-		ip('-n', a!, 'link', 'set', 'veth-c', 'up');
-		ip('-n', c, 'link', 'set', 'veth-a', 'up');
+		const c = addBehind(a!, `${a}-c`, 'veth-c', 'veth-a', '10.8.0');
 		ip('-n', a!, 'route', 'add', '192.168.2.0/25', 'via', '10.8.0.2', 'table', '100');
 		ip('-n', a!, 'rule', 'add', 'to', '192.168.2.0/24', 'lookup', '100', 'pref', '100');
 		const trace = await traced(a!, '192.168.2.1');
