@@ -17,7 +17,17 @@ const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8'
 const everyMs = 3000;
 
 try {
-	tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', session, 'env -u CI TERM=xterm-256color dist/cli.js');
+	tmux(
+		'new-session',
+		'-d',
+		'-x',
+		'120',
+		'-y',
+		'40',
+		'-s',
+		session,
+		'env -u CI TERM=xterm-256color dist/cli.js',
+	);
 	for (const started = performance.now(); ; await delay(20)) {
 		const text = tmux('capture-pane', '-p', '-t', session);
 		if (Number(/(\d+) namespaces/.exec(text)?.[1] ?? 0) >= namespaces && /^›/m.test(text)) break;
@@ -28,7 +38,9 @@ try {
 		tmux('send-keys', '-t', session, 'j');
 		await delay(100);
 	}
-	console.log(`settled ${((await untilSettled(() => treeTicks(pid))) / 1000).toFixed(0)} s after the key presses`);
+	console.log(
+		`settled ${((await untilSettled(() => treeTicks(pid))) / 1000).toFixed(0)} s after the key presses`,
+	);
 	const quietMs = changes * everyMs;
 	const quietBefore = treeTicks(pid);
 	await delay(quietMs);
@@ -37,9 +49,15 @@ try {
 	const busy = await ticksWhileProcessesComeAndGo(() => treeTicks(pid), changes, everyMs);
 	const own = cpuTicks(pid) - ownBefore;
 	const ms = (ticks: number) => (ticks / clockTicks) * 1000;
-	console.log(`quiet ${(quietMs / 1000).toFixed(0)} s: ${ms(quiet).toFixed(0)} ms of CPU; with ${changes} processes started and ended: ${ms(busy).toFixed(0)} ms`);
-	console.log(`of which nstui's own process: ${ms(own).toFixed(0)} ms; resident memory ${(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024).toFixed(0)} MB`);
-	console.log(`per change shown (each process is two: it appears, it ends): ${(ms(busy - quiet) / (2 * changes)).toFixed(1)} ms`);
+	console.log(
+		`quiet ${(quietMs / 1000).toFixed(0)} s: ${ms(quiet).toFixed(0)} ms of CPU; with ${changes} processes started and ended: ${ms(busy).toFixed(0)} ms`,
+	);
+	console.log(
+		`of which nstui's own process: ${ms(own).toFixed(0)} ms; resident memory ${(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024).toFixed(0)} MB`,
+	);
+	console.log(
+		`per change shown (each process is two: it appears, it ends): ${(ms(busy - quiet) / (2 * changes)).toFixed(1)} ms`,
+	);
 } finally {
 	try {
 		tmux('kill-session', '-t', session);

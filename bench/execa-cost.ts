@@ -10,7 +10,11 @@ const args = ['-V'];
 
 function viaSpawn(): Promise<string> {
 	return new Promise(resolve => {
-		const child = spawn(file, args, {stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: {...process.env, LC_ALL: 'C'}});
+		const child = spawn(file, args, {
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+			env: {...process.env, LC_ALL: 'C'},
+		});
 		const out: Buffer[] = [];
 		child.stdout.on('data', chunk => out.push(chunk));
 		child.stderr.resume();
@@ -29,14 +33,25 @@ async function measure(name: string, call: () => Promise<unknown>) {
 	for (let i = 0; i < calls; i++) await call();
 	const wall = performance.now() - started;
 	const used = process.cpuUsage(cpu);
-	console.log(`${name}: ${(wall / calls).toFixed(3)} ms wall, ${((used.user + used.system) / 1000 / calls).toFixed(3)} ms of node's CPU per call (${calls} calls)`);
+	console.log(
+		`${name}: ${(wall / calls).toFixed(3)} ms wall, ${((used.user + used.system) / 1000 / calls).toFixed(3)} ms of node's CPU per call (${calls} calls)`,
+	);
 }
 
 const loadStarted = performance.now();
 const {execa} = await import('execa');
 console.log(`import('execa'): ${(performance.now() - loadStarted).toFixed(1)} ms`);
 
-const viaExeca = () => execa(file, args, {reject: false, detached: true, stdin: 'ignore', encoding: 'buffer', env: {LC_ALL: 'C'}, timeout: 5000, killSignal: 'SIGKILL'});
+const viaExeca = () =>
+	execa(file, args, {
+		reject: false,
+		detached: true,
+		stdin: 'ignore',
+		encoding: 'buffer',
+		env: {LC_ALL: 'C'},
+		timeout: 5000,
+		killSignal: 'SIGKILL',
+	});
 for (let round = 0; round < 2; round++) {
 	await measure('spawn', viaSpawn);
 	await measure('execa', viaExeca);

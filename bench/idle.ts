@@ -11,7 +11,9 @@ import {execFileSync} from 'node:child_process';
 import {readFileSync, watch} from 'node:fs';
 import {setTimeout as delay} from 'node:timers/promises';
 
-const [namespaces = 1000, idleSeconds = 60, settleSeconds = 20, keyPresses = 0] = process.argv.slice(2).map(Number);
+const [namespaces = 1000, idleSeconds = 60, settleSeconds = 20, keyPresses = 0] = process.argv
+	.slice(2)
+	.map(Number);
 const session = `nstui-bench-idle-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
 const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).trim());
@@ -26,8 +28,17 @@ function tree(pid: number): Usage[] {
 			const stat = readFileSync(`/proc/${of}/stat`, 'utf8');
 			const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
 			const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			found.push({pid: of, comm, own: Number(f[11]) + Number(f[12]), children: Number(f[13]) + Number(f[14])});
-			for (const child of readFileSync(`/proc/${of}/task/${of}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) visit(Number(child));
+			found.push({
+				pid: of,
+				comm,
+				own: Number(f[11]) + Number(f[12]),
+				children: Number(f[13]) + Number(f[14]),
+			});
+			for (const child of readFileSync(`/proc/${of}/task/${of}/children`, 'utf8')
+				.trim()
+				.split(/\s+/)
+				.filter(Boolean))
+				visit(Number(child));
 		} catch {}
 	};
 	visit(pid);
@@ -36,18 +47,36 @@ function tree(pid: number): Usage[] {
 
 const cmdline = (pid: number) => {
 	try {
-		return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).slice(0, 2).join(' ').slice(0, 40);
+		return readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+			.split('\0')
+			.filter(Boolean)
+			.slice(0, 2)
+			.join(' ')
+			.slice(0, 40);
 	} catch {
 		return '?';
 	}
 };
-const lastPid = () => Number(readFileSync('/proc/loadavg', 'utf8').trim().split('/')[1]!.split(' ')[1]);
+const lastPid = () =>
+	Number(readFileSync('/proc/loadavg', 'utf8').trim().split('/')[1]!.split(' ')[1]);
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 try {
-	const environment = Object.entries(process.env).flatMap(([key, value]) => (key.startsWith('NSTUI_') ? [`${key}=${value}`] : []));
+	const environment = Object.entries(process.env).flatMap(([key, value]) =>
+		key.startsWith('NSTUI_') ? [`${key}=${value}`] : [],
+	);
 	const started = performance.now();
-	tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', session, `env -u CI TERM=xterm-256color ${environment.join(' ')} dist/cli.js`);
+	tmux(
+		'new-session',
+		'-d',
+		'-x',
+		'120',
+		'-y',
+		'40',
+		'-s',
+		session,
+		`env -u CI TERM=xterm-256color ${environment.join(' ')} dist/cli.js`,
+	);
 	for (;;) {
 		const text = tmux('capture-pane', '-p', '-t', session);
 		if (Number(/(\d+) namespaces/.exec(text)?.[1] ?? 0) >= namespaces && /^›/m.test(text)) break;
@@ -83,10 +112,16 @@ try {
 		const own = usage.own - (was?.own ?? 0);
 		const children = usage.children - (was?.children ?? 0);
 		total += own + children;
-		console.log(`  ${String(usage.pid).padStart(7)} ${usage.comm.padEnd(16)} ${cmdline(usage.pid).padEnd(40)} own ${((own / clockTicks) * 1000).toFixed(0).padStart(5)} ms, reaped children ${((children / clockTicks) * 1000).toFixed(0).padStart(5)} ms`);
+		console.log(
+			`  ${String(usage.pid).padStart(7)} ${usage.comm.padEnd(16)} ${cmdline(usage.pid).padEnd(40)} own ${((own / clockTicks) * 1000).toFixed(0).padStart(5)} ms, reaped children ${((children / clockTicks) * 1000).toFixed(0).padStart(5)} ms`,
+		);
 	}
-	console.log(`whole tree over ${idleSeconds} s: ${((total / clockTicks) * 1000).toFixed(0)} ms of CPU = ${((total / clockTicks / idleSeconds) * 100).toFixed(2)} % of one core`);
-	console.log(`meanwhile others started ~${lastPid() - pidBefore} processes and touched /run/netns ${netnsEvents} times; load average ${load} before, ${loadavg()} after`);
+	console.log(
+		`whole tree over ${idleSeconds} s: ${((total / clockTicks) * 1000).toFixed(0)} ms of CPU = ${((total / clockTicks / idleSeconds) * 100).toFixed(2)} % of one core`,
+	);
+	console.log(
+		`meanwhile others started ~${lastPid() - pidBefore} processes and touched /run/netns ${netnsEvents} times; load average ${load} before, ${loadavg()} after`,
+	);
 } finally {
 	try {
 		tmux('kill-session', '-t', session);

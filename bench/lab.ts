@@ -11,20 +11,29 @@ export class BenchLab {
 	constructor(readonly prefix: string) {}
 
 	private ipBatch(args: string[], lines: string[]) {
-		execFileSync('ip', [...args, '-b', '-'], {input: `${lines.join('\n')}\n`, stdio: ['pipe', 'ignore', 'inherit']});
+		execFileSync('ip', [...args, '-b', '-'], {
+			input: `${lines.join('\n')}\n`,
+			stdio: ['pipe', 'ignore', 'inherit'],
+		});
 	}
 
 	async up(namespaces: number, processes: number) {
 		this.names = Array.from({length: namespaces}, (_, i) => `${this.prefix}-${i}`);
-		this.ipBatch([], this.names.map(name => `netns add ${name}`));
+		this.ipBatch(
+			[],
+			this.names.map(name => `netns add ${name}`),
+		);
 		this.names.forEach((name, i) => {
-			this.ipBatch(['-n', name], [
-				'link set lo up',
-				'link add v0 type veth peer name v1',
-				`addr add 10.${(i >> 8) & 255}.${i & 255}.1/24 dev v0`,
-				'link set v0 up',
-				'link set v1 up',
-			]);
+			this.ipBatch(
+				['-n', name],
+				[
+					'link set lo up',
+					'link add v0 type veth peer name v1',
+					`addr add 10.${(i >> 8) & 255}.${i & 255}.1/24 dev v0`,
+					'link set v0 up',
+					'link set v1 up',
+				],
+			);
 		});
 		// One small shell per namespace forks its share of sleepers: spawning
 		// 10,000 processes one by one from node would take longer than the bench.
@@ -35,7 +44,12 @@ export class BenchLab {
 			left -= count;
 			if (count <= 0) break;
 			const script = `i=0; while [ $i -lt ${count} ]; do sleep 3600 & i=$((i+1)); done; wait`;
-			this.holders.push(spawn('nsenter', [`--net=/run/netns/${name}`, 'sh', '-c', script], {stdio: 'ignore', detached: true}));
+			this.holders.push(
+				spawn('nsenter', [`--net=/run/netns/${name}`, 'sh', '-c', script], {
+					stdio: 'ignore',
+					detached: true,
+				}),
+			);
 		}
 		await this.settle(processes);
 	}
@@ -45,7 +59,13 @@ export class BenchLab {
 		const sleepers = () =>
 			this.holders.reduce((sum, holder) => {
 				try {
-					return sum + readFileSync(`/proc/${holder.pid}/task/${holder.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).length;
+					return (
+						sum +
+						readFileSync(`/proc/${holder.pid}/task/${holder.pid}/children`, 'utf8')
+							.trim()
+							.split(/\s+/)
+							.filter(Boolean).length
+					);
 				} catch {
 					return sum;
 				}
@@ -62,10 +82,17 @@ export class BenchLab {
 				process.kill(-holder.pid!, 'SIGKILL');
 			} catch {}
 		}
-		await Promise.all(this.holders.filter(h => h.exitCode === null && h.signalCode === null).map(h => once(h, 'exit')));
+		await Promise.all(
+			this.holders
+				.filter(h => h.exitCode === null && h.signalCode === null)
+				.map(h => once(h, 'exit')),
+		);
 		this.holders = [];
 		try {
-			this.ipBatch(['-force'], this.names.map(name => `netns del ${name}`));
+			this.ipBatch(
+				['-force'],
+				this.names.map(name => `netns del ${name}`),
+			);
 		} catch {}
 	}
 }

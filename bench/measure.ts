@@ -16,12 +16,17 @@ export type Row = {
 
 export function timeCommand(file: string, args: string[], env?: Record<string, string>): number {
 	const started = performance.now();
-	const result = spawnSync(file, args, {stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30, ...(env ? {env: {...process.env, ...env}} : {})});
+	const result = spawnSync(file, args, {
+		stdio: ['ignore', 'ignore', 'pipe'],
+		maxBuffer: 1 << 30,
+		...(env ? {env: {...process.env, ...env}} : {}),
+	});
 	if (result.status !== 0) throw new Error(`${file} ${args.join(' ')} failed: ${result.stderr}`);
 	return performance.now() - started;
 }
 
-export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+export const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Prints the table; true when every target was met. */
 export function printTable(rows: Row[]): boolean {
@@ -33,9 +38,15 @@ export function printTable(rows: Row[]): boolean {
 		const met = row.target === null || value <= row.target;
 		allMet &&= met;
 		const shown = `${row.nstui.toFixed(row.unit === '%' ? 2 : 0)} ${row.unit}`;
-		const comparison = row.comparison === null ? row.against : `${row.comparison.toFixed(0)} ${row.unit} (${row.against})`;
+		const comparison =
+			row.comparison === null
+				? row.against
+				: `${row.comparison.toFixed(0)} ${row.unit} (${row.against})`;
 		const ratio = row.comparison === null ? '-' : value.toFixed(2);
-		const target = row.target === null ? '(for information)' : `${row.comparison === null ? `< ${row.target} ${row.unit}` : `≤ ${row.target}`} ${met ? 'met' : 'MISSED'}`;
+		const target =
+			row.target === null
+				? '(for information)'
+				: `${row.comparison === null ? `< ${row.target} ${row.unit}` : `≤ ${row.target}`} ${met ? 'met' : 'MISSED'}`;
 		console.log(`| ${row.what} | ${shown} | ${comparison} | ${ratio} | ${target} |`);
 	}
 	return allMet;
@@ -43,7 +54,12 @@ export function printTable(rows: Row[]): boolean {
 
 /** Busy and total jiffies of all CPUs, from the first line of /proc/stat. */
 function cpuJiffies(): {busy: number; total: number} {
-	const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+	const fields = readFileSync('/proc/stat', 'utf8')
+		.split('\n')[0]!
+		.trim()
+		.split(/\s+/)
+		.slice(1)
+		.map(Number);
 	const total = fields.reduce((sum, value) => sum + value, 0);
 	const idle = fields[3]! + fields[4]!; // idle + iowait
 	return {busy: total - idle, total};

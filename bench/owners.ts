@@ -31,11 +31,17 @@ export async function measureOwners(holders: ChildProcess[], rounds: number): Pr
 	const cgroups = new FakeCgroups('bench-owners');
 	const dir = mkdtempSync('/tmp/nstui-bench-owners-');
 	const socket = `${dir}/docker.sock`;
-	const server = spawn(process.execPath, ['-e', standIn, socket, String(holders.length)], {stdio: ['ignore', 'ignore', 'inherit', 'ipc']});
+	const server = spawn(process.execPath, ['-e', standIn, socket, String(holders.length)], {
+		stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+	});
 	try {
 		await new Promise(resolve => server.once('message', resolve));
 		holders.forEach((holder, index) => {
-			const children = readFileSync(`/proc/${holder.pid}/task/${holder.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+			const children = readFileSync(`/proc/${holder.pid}/task/${holder.pid}/children`, 'utf8')
+				.trim()
+				.split(/\s+/)
+				.filter(Boolean)
+				.map(Number);
 			for (const pid of [holder.pid!, ...children]) cgroups.place(pid, `docker/${idOf(index)}`);
 		});
 		const env = {DOCKER_HOST: `unix://${socket}`};
@@ -52,7 +58,11 @@ export async function measureOwners(holders: ChildProcess[], rounds: number): Pr
 			const times: number[] = [];
 			for (let round = 0; round < rounds; round++) {
 				const started = performance.now();
-				await discoverer.refresh({maxAgeMs: 60_000, mountsMaxAgeMs: 60_000, holdersMaxAgeMs: 60_000});
+				await discoverer.refresh({
+					maxAgeMs: 60_000,
+					mountsMaxAgeMs: 60_000,
+					holdersMaxAgeMs: 60_000,
+				});
 				times.push(performance.now() - started);
 			}
 			return median(times);
@@ -63,12 +73,18 @@ export async function measureOwners(holders: ChildProcess[], rounds: number): Pr
 		for (let round = 0; round < rounds; round++) {
 			const scan = scanProcesses(new Map());
 			const root = namespaceOfPid(1);
-			const inputs = [...scan.byNamespace].map(([inode, processes]) => ({inode, root: inode === root, processes: processes.sort((a, b) => a.pid - b.pid), paths: []}));
+			const inputs = [...scan.byNamespace].map(([inode, processes]) => ({
+				inode,
+				root: inode === root,
+				processes: processes.sort((a, b) => a.pid - b.pid),
+				paths: [],
+			}));
 			const finder = new OwnerFinder({dockerHost: env.DOCKER_HOST});
 			let started = performance.now();
 			const {owners} = await finder.lookup(inputs);
 			fresh.push(performance.now() - started);
-			if ([...owners.values()].filter(owner => owner?.name).length < holders.length) throw new Error('the bench namespaces were not all named');
+			if ([...owners.values()].filter(owner => owner?.name).length < holders.length)
+				throw new Error('the bench namespaces were not all named');
 			started = performance.now();
 			await finder.lookup(inputs);
 			again.push(performance.now() - started);
@@ -77,10 +93,38 @@ export async function measureOwners(holders: ChildProcess[], rounds: number): Pr
 		const quietWithout = await quiet(false);
 		const what = `${holders.length} namespaces owned by (stand-in) docker containers`;
 		return [
-			{what: `snapshot --json, ${what}: owners looked up`, nstui: median(withOwners), comparison: median(without), against: 'NSTUI_OWNERS=0', target: 1.1, unit: 'ms'},
-			{what: `owner lookup alone (in-process, first time), ${what}`, nstui: median(fresh), comparison: median(without), against: 'snapshot --json with NSTUI_OWNERS=0', target: 0.1, unit: 'ms'},
-			{what: `owner lookup alone, nothing new since the last (in-process), ${what}`, nstui: median(again), comparison: null, against: 'absolute', target: 2, unit: 'ms'},
-			{what: `TUI refresh, nothing new, ${what}: owners on`, nstui: quietWith, comparison: quietWithout, against: 'owners off', target: null, unit: 'ms'},
+			{
+				what: `snapshot --json, ${what}: owners looked up`,
+				nstui: median(withOwners),
+				comparison: median(without),
+				against: 'NSTUI_OWNERS=0',
+				target: 1.1,
+				unit: 'ms',
+			},
+			{
+				what: `owner lookup alone (in-process, first time), ${what}`,
+				nstui: median(fresh),
+				comparison: median(without),
+				against: 'snapshot --json with NSTUI_OWNERS=0',
+				target: 0.1,
+				unit: 'ms',
+			},
+			{
+				what: `owner lookup alone, nothing new since the last (in-process), ${what}`,
+				nstui: median(again),
+				comparison: null,
+				against: 'absolute',
+				target: 2,
+				unit: 'ms',
+			},
+			{
+				what: `TUI refresh, nothing new, ${what}: owners on`,
+				nstui: quietWith,
+				comparison: quietWithout,
+				against: 'owners off',
+				target: null,
+				unit: 'ms',
+			},
 		];
 	} finally {
 		server.kill();

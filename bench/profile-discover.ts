@@ -23,7 +23,9 @@ try {
 	const paths = lab.names.map(name => `/run/netns/${name}`);
 	await time('one xargs chunk of all', () => readNamespacesAt(paths));
 	const half = Math.ceil(paths.length / 2);
-	await time('two chunks in parallel', () => Promise.all([readNamespacesAt(paths.slice(0, half)), readNamespacesAt(paths.slice(half))]));
+	await time('two chunks in parallel', () =>
+		Promise.all([readNamespacesAt(paths.slice(0, half)), readNamespacesAt(paths.slice(half))]),
+	);
 	await time('discover()', () => discover());
 	await time('discover() again', () => discover());
 	await time('snapshot --json (process)', () => timeCommand('dist/cli.js', ['snapshot', '--json']));

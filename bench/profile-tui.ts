@@ -10,7 +10,17 @@ const lab = new BenchLab(`nstui-prof-${process.pid}`);
 const session = `nstui-prof-${process.pid}`;
 try {
 	await lab.up(namespaces, processes);
-	execFileSync('tmux', ['new-session', '-d', '-x', '120', '-y', '40', '-s', session, `${process.execPath} --cpu-prof --cpu-prof-dir=/tmp/nstui-cpuprof dist/cli.js`]);
+	execFileSync('tmux', [
+		'new-session',
+		'-d',
+		'-x',
+		'120',
+		'-y',
+		'40',
+		'-s',
+		session,
+		`${process.execPath} --cpu-prof --cpu-prof-dir=/tmp/nstui-cpuprof dist/cli.js`,
+	]);
 	await delay(8000);
 	// With NSTUI_PROFILE_KEYS=1 the window holds key presses (j, 100 ms apart) instead of idling.
 	const presses = process.env.NSTUI_PROFILE_KEYS ? seconds * 10 : 0;

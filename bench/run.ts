@@ -17,9 +17,14 @@ if (process.getuid?.() !== 0) {
 const rounds = Number(process.env.NSTUI_BENCH_ROUNDS ?? 5);
 const scenarios = (process.env.NSTUI_BENCH_SCENARIOS ?? 'base,scale').split(',');
 const standalone = buildStandalone();
-const loop = 'for ns in $(ip netns list | cut -d" " -f1); do ip -j -n $ns addr >/dev/null; ip -j -n $ns route >/dev/null; done';
+const loop =
+	'for ns in $(ip netns list | cut -d" " -f1); do ip -j -n $ns addr >/dev/null; ip -j -n $ns route >/dev/null; done';
 
-async function snapshotVsLoop(namespaces: number, processes: number, target: number): Promise<Row[]> {
+async function snapshotVsLoop(
+	namespaces: number,
+	processes: number,
+	target: number,
+): Promise<Row[]> {
 	const lab = new BenchLab(`nstui-bench-${process.pid}`);
 	try {
 		await lab.up(namespaces, processes);
@@ -34,8 +39,22 @@ async function snapshotVsLoop(namespaces: number, processes: number, target: num
 		}
 		const what = `snapshot --json, ${namespaces} namespaces, ${processes} processes`;
 		const rows: Row[] = [
-			{what, nstui: median(snapshot), comparison: median(plain), against: 'ip -j addr + route loop', target, unit: 'ms'},
-			{what: `${what}, standalone executable (${standalone.node})`, nstui: median(single), comparison: median(plain), against: 'ip -j addr + route loop', target, unit: 'ms'},
+			{
+				what,
+				nstui: median(snapshot),
+				comparison: median(plain),
+				against: 'ip -j addr + route loop',
+				target,
+				unit: 'ms',
+			},
+			{
+				what: `${what}, standalone executable (${standalone.node})`,
+				nstui: median(single),
+				comparison: median(plain),
+				against: 'ip -j addr + route loop',
+				target,
+				unit: 'ms',
+			},
 		];
 		if (namespaces >= 1000) rows.push(...(await measureScale(lab, rounds, standalone)));
 		// Last: it moves the lab's processes into cgroups of its own and ends them.
@@ -49,5 +68,7 @@ async function snapshotVsLoop(namespaces: number, processes: number, target: num
 const rows: Row[] = [];
 if (scenarios.includes('base')) rows.push(...(await snapshotVsLoop(200, 3000, 0.5)));
 if (scenarios.includes('scale')) rows.push(...(await snapshotVsLoop(1000, 10000, 0.3)));
-console.log(`nstui bench on ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Linux ${os.release()}, node ${process.version}; median of ${rounds}`);
+console.log(
+	`nstui bench on ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Linux ${os.release()}, node ${process.version}; median of ${rounds}`,
+);
 process.exitCode = printTable(rows) ? 0 : 1;

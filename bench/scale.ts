@@ -5,7 +5,11 @@ import {median, timeCommand, type Row} from './measure.js';
 import {measureTui} from './tui.js';
 import {measureHolders} from './holders.js';
 
-export async function measureScale(lab: BenchLab, rounds: number, standalone: {file: string; node: string}): Promise<Row[]> {
+export async function measureScale(
+	lab: BenchLab,
+	rounds: number,
+	standalone: {file: string; node: string},
+): Promise<Row[]> {
 	const scan: number[] = [];
 	const lsns: number[] = [];
 	for (let round = 0; round < rounds; round++) {
@@ -17,8 +21,22 @@ export async function measureScale(lab: BenchLab, rounds: number, standalone: {f
 	const holders = await measureHolders(10_000, rounds);
 	const holderMs = holders.find(row => row.what.startsWith('holder scans together'))!.nstui;
 	return [
-		{what: '/proc scan (namespace of every process), cold', nstui: median(scan), comparison: median(lsns), against: 'lsns -t net -J', target: 1, unit: 'ms'},
+		{
+			what: '/proc scan (namespace of every process), cold',
+			nstui: median(scan),
+			comparison: median(lsns),
+			against: 'lsns -t net -J',
+			target: 1,
+			unit: 'ms',
+		},
 		...holders,
-		...(await measureTui(lab.names.length, Number(process.env.NSTUI_BENCH_IDLE_SECONDS ?? 60), standalone, lab.names, lab.prefix, holderMs)),
+		...(await measureTui(
+			lab.names.length,
+			Number(process.env.NSTUI_BENCH_IDLE_SECONDS ?? 60),
+			standalone,
+			lab.names,
+			lab.prefix,
+			holderMs,
+		)),
 	];
 }

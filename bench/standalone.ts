@@ -5,8 +5,13 @@ import path from 'node:path';
 
 export function buildStandalone(): {file: string; node: string} {
 	const out = path.resolve('.bench/package');
-	execFileSync(process.execPath, ['scripts/package.mjs', '--arch', process.arch, '--out', out, '--no-gzip'], {stdio: ['ignore', 'ignore', 'inherit']});
+	execFileSync(
+		process.execPath,
+		['scripts/package.mjs', '--arch', process.arch, '--out', out, '--no-gzip'],
+		{stdio: ['ignore', 'ignore', 'inherit']},
+	);
 	const file = path.join(out, `nstui-linux-${process.arch}`);
-	const node = /node (v[\d.]+)/.exec(execFileSync(file, ['--version'], {encoding: 'utf8'}))?.[1] ?? 'node ?';
+	const node =
+		/node (v[\d.]+)/.exec(execFileSync(file, ['--version'], {encoding: 'utf8'}))?.[1] ?? 'node ?';
 	return {file, node};
 }

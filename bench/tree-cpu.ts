@@ -13,13 +13,18 @@ export function cpuTicks(pid: number): number {
 
 /** A process and every process it started, alive or reaped (its readers, its watcher, the ip they run): utime, stime, cutime, cstime of each. */
 export function treeTicks(pid: number): number {
-	const fields = (of: number) => readFileSync(`/proc/${of}/stat`, 'utf8').split(') ')[1]!.split(' ');
+	const fields = (of: number) =>
+		readFileSync(`/proc/${of}/stat`, 'utf8').split(') ')[1]!.split(' ');
 	let ticks = 0;
 	const visit = (of: number) => {
 		try {
 			const f = fields(of);
 			ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
-			for (const child of readFileSync(`/proc/${of}/task/${of}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) visit(Number(child));
+			for (const child of readFileSync(`/proc/${of}/task/${of}/children`, 'utf8')
+				.trim()
+				.split(/\s+/)
+				.filter(Boolean))
+				visit(Number(child));
 		} catch {}
 	};
 	visit(pid);
@@ -35,7 +40,7 @@ export function treeTicks(pid: number): number {
  */
 export async function untilSettled(ticks: () => number): Promise<number> {
 	const started = performance.now();
-	for (let before = ticks(); performance.now() - started < 90_000; ) {
+	for (let before = ticks(); performance.now() - started < 90_000;) {
 		await delay(10_000);
 		const now = ticks();
 		if (now - before <= 1) break;
@@ -50,7 +55,11 @@ export async function untilSettled(ticks: () => number): Promise<number> {
  * spends to show such changes (two each: it appears, it ends), as cron jobs and
  * agents make them on a server.
  */
-export async function ticksWhileProcessesComeAndGo(ticks: () => number, count: number, everyMs = 3000): Promise<number> {
+export async function ticksWhileProcessesComeAndGo(
+	ticks: () => number,
+	count: number,
+	everyMs = 3000,
+): Promise<number> {
 	const before = ticks();
 	for (let i = 0; i < count; i++) {
 		// Lives longer than the TUI gathers process events (0.75 s), so it is shown, then shown gone.

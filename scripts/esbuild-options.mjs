@@ -16,11 +16,17 @@ export function cliBuildOptions({standalone}) {
 			'process.env.NODE_ENV': '"production"',
 			// The CLI's name, version and description, built in: meow would otherwise look for
 			// a package.json next to the running file, which a single executable does not have.
-			NSTUI_PACKAGE: JSON.stringify({name: packageJson.name, version: packageJson.version, description: packageJson.description}),
+			NSTUI_PACKAGE: JSON.stringify({
+				name: packageJson.name,
+				version: packageJson.version,
+				description: packageJson.description,
+			}),
 			NSTUI_STANDALONE: String(standalone),
 		},
 		// Some dependencies are CommonJS and require() node's built-in modules.
-		banner: {js: "import {createRequire as nstuiCreateRequire} from 'node:module'; const require = nstuiCreateRequire(import.meta.url);"},
+		banner: {
+			js: "import {createRequire as nstuiCreateRequire} from 'node:module'; const require = nstuiCreateRequire(import.meta.url);",
+		},
 		logLevel: 'warning',
 	};
 }

@@ -11,7 +11,19 @@
 // gzipped as nstui-linux-ARCH.gz unless --no-gzip.
 import {execFileSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {chmodSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {
+	chmodSync,
+	createReadStream,
+	createWriteStream,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import {pipeline} from 'node:stream/promises';
 import {parseArgs} from 'node:util';
@@ -24,7 +36,8 @@ const runtime = {
 	version: '26.12.1',
 	integrity: {
 		x64: 'sha512-jk5LMAmgHlPlPMWpsUrSOqNaEZG+11UNd35hWQ+p5/XGaelWuTqJ69IcAy/5xtPPN4d5ZRBNOGB6gLMCh2kL9A==',
-		arm64: 'sha512-8Oxs6Y7rDcKufVIM/zYRSwytj46WOrZk7yFCLTKDcs17bBjAeD9HMAqo97hMfMyxozIud0S4vZCs5WB/3iavNQ==',
+		arm64:
+			'sha512-8Oxs6Y7rDcKufVIM/zYRSwytj46WOrZk7yFCLTKDcs17bBjAeD9HMAqo97hMfMyxozIud0S4vZCs5WB/3iavNQ==',
 	},
 };
 
@@ -35,10 +48,15 @@ const {values: options} = parseArgs({
 		'no-gzip': {type: 'boolean', default: false},
 	},
 });
-for (const arch of options.arch) if (!(arch in runtime.integrity)) throw new Error(`--arch ${arch}: only ${Object.keys(runtime.integrity).join(', ')}`);
+for (const arch of options.arch)
+	if (!(arch in runtime.integrity))
+		throw new Error(`--arch ${arch}: only ${Object.keys(runtime.integrity).join(', ')}`);
 // The SEA is built by running the packaged Node itself (its --build-sea), so the
 // machine that builds must be able to run one of them.
-if (process.platform !== 'linux' || !(process.arch in runtime.integrity)) throw new Error(`npm run package builds on Linux x64 or arm64, not ${process.platform}-${process.arch}`);
+if (process.platform !== 'linux' || !(process.arch in runtime.integrity))
+	throw new Error(
+		`npm run package builds on Linux x64 or arm64, not ${process.platform}-${process.arch}`,
+	);
 
 const started = performance.now();
 const cacheDir = path.resolve('node_modules/.cache/nstui-package');
@@ -63,18 +81,29 @@ try {
 	const rows = [];
 	for (const arch of options.arch) {
 		const file = path.join(outDir, `nstui-linux-${arch}`);
-		buildExecutable({bundle, executable: nodeBinary(arch), output: file, codeCache: arch === process.arch});
+		buildExecutable({
+			bundle,
+			executable: nodeBinary(arch),
+			output: file,
+			codeCache: arch === process.arch,
+		});
 		if (arch === process.arch) {
 			const version = execFileSync(file, ['--version'], {encoding: 'utf8'}).trim();
-			if (!version.includes(`standalone, node v${runtime.version}`)) throw new Error(`${file} --version printed: ${version}`);
+			if (!version.includes(`standalone, node v${runtime.version}`))
+				throw new Error(`${file} --version printed: ${version}`);
 		}
 		// No .gz of an earlier build left next to a new file.
 		rmSync(`${file}.gz`, {force: true});
 		const gz = options['no-gzip'] ? null : await gzip(file);
-		rows.push({file: file.startsWith(`${process.cwd()}/`) ? path.relative(process.cwd(), file) : file, size: statSync(file).size, gzipped: gz && statSync(gz).size});
+		rows.push({
+			file: file.startsWith(`${process.cwd()}/`) ? path.relative(process.cwd(), file) : file,
+			size: statSync(file).size,
+			gzipped: gz && statSync(gz).size,
+		});
 	}
 	const mb = bytes => `${(bytes / 1e6).toFixed(1)} MB`;
-	for (const row of rows) console.log(`${row.file}: ${mb(row.size)}${row.gzipped ? `, gzipped ${mb(row.gzipped)}` : ''}`);
+	for (const row of rows)
+		console.log(`${row.file}: ${mb(row.size)}${row.gzipped ? `, gzipped ${mb(row.gzipped)}` : ''}`);
 	console.log(`(node v${runtime.version}; ${((performance.now() - started) / 1000).toFixed(1)} s)`);
 } finally {
 	rmSync(work, {recursive: true, force: true});
@@ -86,10 +115,19 @@ function nodeBinary(arch) {
 	if (existsSync(target)) return target;
 	// npm pack fetches the tarball from the registry (through npm's own cache) without
 	// installing it: the package's cpu field would refuse an install on another architecture.
-	const packed = JSON.parse(execFileSync('npm', ['pack', `node-linux-${arch}@${runtime.version}`, '--json', '--pack-destination', work], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26}));
+	const packed = JSON.parse(
+		execFileSync(
+			'npm',
+			['pack', `node-linux-${arch}@${runtime.version}`, '--json', '--pack-destination', work],
+			{encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26},
+		),
+	);
 	const tarball = path.join(work, packed[0].filename);
 	const integrity = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
-	if (integrity !== runtime.integrity[arch]) throw new Error(`node-linux-${arch}@${runtime.version}: sha512 ${integrity}, expected ${runtime.integrity[arch]}`);
+	if (integrity !== runtime.integrity[arch])
+		throw new Error(
+			`node-linux-${arch}@${runtime.version}: sha512 ${integrity}, expected ${runtime.integrity[arch]}`,
+		);
 	const unpacked = mkdtempSync(path.join(work, `node-${arch}-`));
 	execFileSync('tar', ['-xzf', tarball, '-C', unpacked, 'package/bin/node']);
 	// Renamed into place whole, so a build running at the same time never sees half a file.
@@ -100,20 +138,25 @@ function nodeBinary(arch) {
 function buildExecutable({bundle, executable, output, codeCache}) {
 	const config = path.join(work, `sea-${path.basename(output)}.json`);
 	const partial = `${output}.partial`;
-	writeFileSync(config, JSON.stringify({
-		main: bundle,
-		mainFormat: 'module',
-		executable,
-		output: partial,
-		disableExperimentalSEAWarning: true,
-		// V8's compiled code for the bundle, made by the Node that builds: only valid in the
-		// same binary, so only for the build machine's own architecture.
-		useCodeCache: codeCache,
-		// A NODE_OPTIONS set on the server for some other program does not reach nstui.
-		execArgvExtension: 'none',
-	}));
+	writeFileSync(
+		config,
+		JSON.stringify({
+			main: bundle,
+			mainFormat: 'module',
+			executable,
+			output: partial,
+			disableExperimentalSEAWarning: true,
+			// V8's compiled code for the bundle, made by the Node that builds: only valid in the
+			// same binary, so only for the build machine's own architecture.
+			useCodeCache: codeCache,
+			// A NODE_OPTIONS set on the server for some other program does not reach nstui.
+			execArgvExtension: 'none',
+		}),
+	);
 	try {
-		execFileSync(nodeBinary(process.arch), ['--build-sea', config], {stdio: ['ignore', 'ignore', 'inherit']});
+		execFileSync(nodeBinary(process.arch), ['--build-sea', config], {
+			stdio: ['ignore', 'ignore', 'inherit'],
+		});
 		chmodSync(partial, 0o755);
 		renameSync(partial, output);
 	} finally {
@@ -123,7 +166,11 @@ function buildExecutable({bundle, executable, output, codeCache}) {
 
 async function gzip(file) {
 	const gz = `${file}.gz`;
-	await pipeline(createReadStream(file), createGzip({level: zlib.Z_BEST_COMPRESSION}), createWriteStream(`${gz}.partial`));
+	await pipeline(
+		createReadStream(file),
+		createGzip({level: zlib.Z_BEST_COMPRESSION}),
+		createWriteStream(`${gz}.partial`),
+	);
 	renameSync(`${gz}.partial`, gz);
 	return gz;
 }
@@ -132,8 +179,14 @@ function emptyModule(name) {
 	return {
 		name: `empty-${name}`,
 		setup(build) {
-			build.onResolve({filter: new RegExp(`^${name}$`)}, () => ({path: name, namespace: 'empty-module'}));
-			build.onLoad({filter: /.*/, namespace: 'empty-module'}, () => ({contents: 'export default {};', loader: 'js'}));
+			build.onResolve({filter: new RegExp(`^${name}$`)}, () => ({
+				path: name,
+				namespace: 'empty-module',
+			}));
+			build.onLoad({filter: /.*/, namespace: 'empty-module'}, () => ({
+				contents: 'export default {};',
+				loader: 'js',
+			}));
 		},
 	};
 }

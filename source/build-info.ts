@@ -9,6 +9,8 @@ declare const NSTUI_PACKAGE: PackageInfo | undefined;
 declare const NSTUI_STANDALONE: boolean | undefined;
 
 export const packageInfo: PackageInfo =
-	typeof NSTUI_PACKAGE === 'undefined' ? (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as PackageInfo) : NSTUI_PACKAGE;
+	typeof NSTUI_PACKAGE === 'undefined'
+		? (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as PackageInfo)
+		: NSTUI_PACKAGE;
 
 export const standalone = typeof NSTUI_STANDALONE === 'undefined' ? false : NSTUI_STANDALONE;

@@ -16,7 +16,10 @@ process.stdout.on('error', error => {
 const [first, ...rest] = process.argv.slice(2);
 if (first === 'snapshot' && rest.every(arg => arg === '--json' || arg === '--sockets')) {
 	const {runSnapshot} = await import('./commands/snapshot.js');
-	process.exitCode = await runSnapshot({json: rest.includes('--json'), sockets: rest.includes('--sockets')});
+	process.exitCode = await runSnapshot({
+		json: rest.includes('--json'),
+		sockets: rest.includes('--sockets'),
+	});
 } else {
 	await runCommandLine();
 }
@@ -139,7 +142,12 @@ async function runCommandLine() {
 		process.exitCode = await runSnapshot({json: cli.flags.json, sockets: cli.flags.sockets});
 	} else if (command === 'capture') {
 		const {runCapture} = await import('./commands/capture.js');
-		process.exitCode = await runCapture({args: cli.input.slice(1), filter, write: cli.flags.write, count: cli.flags.count});
+		process.exitCode = await runCapture({
+			args: cli.input.slice(1),
+			filter,
+			write: cli.flags.write,
+			count: cli.flags.count,
+		});
 	} else if (command === 'topology') {
 		const {runTopology} = await import('./commands/topology.js');
 		process.exitCode = await runTopology({dot: cli.flags.dot});
@@ -151,7 +159,11 @@ async function runCommandLine() {
 		process.exitCode = await runFind({terms: cli.input.slice(1), json: cli.flags.json});
 	} else if (command === 'trace') {
 		const {runTraceCommand} = await import('./commands/trace.js');
-		process.exitCode = await runTraceCommand({args: cli.input.slice(1), json: cli.flags.json, probe: cli.flags.probe});
+		process.exitCode = await runTraceCommand({
+			args: cli.input.slice(1),
+			json: cli.flags.json,
+			probe: cli.flags.probe,
+		});
 	} else if (command === undefined) {
 		// ink renders nothing when it believes it runs in CI (is-in-ci reads these
 		// once, at import): a person at a terminal is never "in CI".
@@ -171,8 +183,27 @@ async function runCommandLine() {
 /** The flags meow parsed that nstui does not know, spelled as on the command line. */
 function unknownFlags(flags: Record<string, unknown>): string[] {
 	// Inside the function: the top-level await above runs before module-level constants exist.
-	const knownFlags = new Set(['json', 'sockets', 'write', 'count', 'interval', 'readOnly', 'dot', 'probe', 'prefix', 'log', 'help', 'version', 'h', 'v']);
+	const knownFlags = new Set([
+		'json',
+		'sockets',
+		'write',
+		'count',
+		'interval',
+		'readOnly',
+		'dot',
+		'probe',
+		'prefix',
+		'log',
+		'help',
+		'version',
+		'h',
+		'v',
+	]);
 	return Object.keys(flags)
 		.filter(key => !knownFlags.has(key) && !key.includes('-'))
-		.map(key => (key.length === 1 ? `-${key}` : `--${key.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`));
+		.map(key =>
+			key.length === 1
+				? `-${key}`
+				: `--${key.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`,
+		);
 }

@@ -15,13 +15,20 @@ import {findProgram, missingProgramMessage} from '../system/programs.js';
 import {namespaceOfPid} from '../system/procfs.js';
 import {withSnapshot} from './with-snapshot.js';
 
-export type CaptureOptions = {args: string[]; filter: string[]; write?: string; count?: string | number};
+export type CaptureOptions = {
+	args: string[];
+	filter: string[];
+	write?: string;
+	count?: string | number;
+};
 
 const say = (text: string) => process.stderr.write(`nstui: ${shown(text)}\n`);
 
 export async function runCapture({args, filter, write, count}: CaptureOptions): Promise<number> {
 	if (args.length !== 2) {
-		say('capture needs a namespace and an interface, e.g. `nstui capture web eth0 --count 100 -- icmp`; see nstui --help');
+		say(
+			'capture needs a namespace and an interface, e.g. `nstui capture web eth0 --count 100 -- icmp`; see nstui --help',
+		);
 		return 2;
 	}
 	const packets = validateCaptureCount(count ?? defaultCaptureLimits.count);
@@ -42,7 +49,9 @@ export async function runCapture({args, filter, write, count}: CaptureOptions): 
 		const ns = found.value;
 		const label = namespaceLabel(ns);
 		if (!ns.interfaces.some(link => link.name === device)) {
-			say(`${label} has no interface "${device}" (it has ${ns.interfaces.map(link => link.name).join(', ') || 'none'})`);
+			say(
+				`${label} has no interface "${device}" (it has ${ns.interfaces.map(link => link.name).join(', ') || 'none'})`,
+			);
 			return 1;
 		}
 		const target = namespaceTargetOf(ns, namespaceOfPid('self'));
@@ -60,22 +69,26 @@ export async function runCapture({args, filter, write, count}: CaptureOptions): 
 		let out: WriteStream | null = null;
 		if (file?.ok) {
 			out = createWriteStream(file.value, {mode: 0o600});
-			const opened = await new Promise<Error | null>(resolve => out!.once('open', () => resolve(null)).once('error', resolve));
+			const opened = await new Promise<Error | null>(resolve =>
+				out!.once('open', () => resolve(null)).once('error', resolve),
+			);
 			if (opened) {
 				say(`cannot write ${file.value}: ${opened.message}`);
 				return 1;
 			}
 		}
-		const capture = await Capture.start(
-			request,
-			{onLine: line => process.stdout.write(`${shown(line)}\n`), onPcap: chunk => out?.write(chunk)},
-		);
+		const capture = await Capture.start(request, {
+			onLine: line => process.stdout.write(`${shown(line)}\n`),
+			onPcap: chunk => out?.write(chunk),
+		});
 		if (!(capture instanceof Capture)) {
 			out?.destroy();
 			say(capture.message);
 			return 1;
 		}
-		say(`capturing on ${device} in ${label}: at most ${packets.value} packets${filter.length > 0 ? `, filter ${filter.join(' ')}` : ''}; Ctrl-C stops`);
+		say(
+			`capturing on ${device} in ${label}: at most ${packets.value} packets${filter.length > 0 ? `, filter ${filter.join(' ')}` : ''}; Ctrl-C stops`,
+		);
 		const stop = () => capture.stop();
 		process.on('SIGINT', stop);
 		process.on('SIGTERM', stop);
@@ -84,7 +97,10 @@ export async function runCapture({args, filter, write, count}: CaptureOptions): 
 		process.off('SIGTERM', stop);
 		if (out) await new Promise(resolve => out!.end(resolve));
 		say(end.message);
-		if (file?.ok && end.reason !== 'failed') say(`${end.packets} packets written to ${file.value} (read it back: tcpdump -nn -r ${file.value})`);
+		if (file?.ok && end.reason !== 'failed')
+			say(
+				`${end.packets} packets written to ${file.value} (read it back: tcpdump -nn -r ${file.value})`,
+			);
 		return end.reason === 'failed' ? 1 : 0;
 	});
 }

@@ -10,7 +10,9 @@ import {withSnapshot} from './with-snapshot.js';
 export async function runFind({terms, json}: {terms: string[]; json: boolean}): Promise<number> {
 	const term = terms[0]?.trim() ?? '';
 	if (terms.length !== 1 || term === '') {
-		process.stderr.write('nstui: find needs exactly one term, e.g. `nstui find 192.168.1.1`; see nstui --help\n');
+		process.stderr.write(
+			'nstui: find needs exactly one term, e.g. `nstui find 192.168.1.1`; see nstui --help\n',
+		);
 		return 2;
 	}
 	return withSnapshot(async snapshot => {
@@ -19,7 +21,10 @@ export async function runFind({terms, json}: {terms: string[]; json: boolean}): 
 		const results = findAnything(snapshot, term);
 		if (json) process.stdout.write(`${JSON.stringify({term, results}, null, 2)}\n`);
 		else if (results.length > 0) process.stdout.write(formatFindResults(results));
-		else process.stderr.write(`nstui: nothing matches "${shown(term)}" in ${snapshot.namespaces.length} namespaces\n`);
+		else
+			process.stderr.write(
+				`nstui: nothing matches "${shown(term)}" in ${snapshot.namespaces.length} namespaces\n`,
+			);
 		return results.length > 0 ? 0 : 1;
 	});
 }

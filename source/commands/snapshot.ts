@@ -3,10 +3,18 @@ import {formatSnapshot} from '../model/format-snapshot.js';
 import type {Snapshot} from '../model/snapshot.js';
 import {withSnapshot} from './with-snapshot.js';
 
-export function runSnapshot({json, sockets = false}: {json: boolean; sockets?: boolean}): Promise<number> {
+export function runSnapshot({
+	json,
+	sockets = false,
+}: {
+	json: boolean;
+	sockets?: boolean;
+}): Promise<number> {
 	return withSnapshot(async snapshot => {
 		if (sockets) await addSockets(snapshot);
-		process.stdout.write(json ? `${JSON.stringify(snapshot, null, 2)}\n` : formatSnapshot(snapshot));
+		process.stdout.write(
+			json ? `${JSON.stringify(snapshot, null, 2)}\n` : formatSnapshot(snapshot),
+		);
 		return 0;
 	});
 }

@@ -16,7 +16,13 @@ export function runTopology({dot}: {dot: boolean}): Promise<number> {
 	return withSnapshot(async snapshot => {
 		const graph = buildTopology(snapshot);
 		if (dot) process.stdout.write(topologyDot(graph));
-		else process.stdout.write(topologyText(graph, {width: Math.min(process.stdout.columns ?? 80, maxWidth), nat: await natOfBridges(snapshot)}));
+		else
+			process.stdout.write(
+				topologyText(graph, {
+					width: Math.min(process.stdout.columns ?? 80, maxWidth),
+					nat: await natOfBridges(snapshot),
+				}),
+			);
 		return 0;
 	});
 }
@@ -28,7 +34,10 @@ async function natOfBridges(snapshot: Snapshot): Promise<Map<number, NatNote>> {
 		const target = targetFor(ns);
 		if (!target) return;
 		const firewall = await readFirewall(target);
-		nat.set(ns.inode, firewall.value ? natNoteOf(firewall.value, ns) : {state: 'unknown', reason: firewall.error});
+		nat.set(
+			ns.inode,
+			firewall.value ? natNoteOf(firewall.value, ns) : {state: 'unknown', reason: firewall.error},
+		);
 	});
 	return nat;
 }

@@ -7,9 +7,19 @@ import {probe as runProbe} from '../system/trace/probe.js';
 import {traceBetween} from '../system/trace/run-trace.js';
 import {withSnapshot} from './with-snapshot.js';
 
-export async function runTraceCommand({args, json, probe}: {args: string[]; json: boolean; probe: boolean}): Promise<number> {
+export async function runTraceCommand({
+	args,
+	json,
+	probe,
+}: {
+	args: string[];
+	json: boolean;
+	probe: boolean;
+}): Promise<number> {
 	if (args.length !== 2 || args.some(arg => arg.trim() === '')) {
-		process.stderr.write('nstui: trace needs FROM and TO, e.g. `nstui trace web 192.168.15.6:80`; see nstui --help\n');
+		process.stderr.write(
+			'nstui: trace needs FROM and TO, e.g. `nstui trace web 192.168.15.6:80`; see nstui --help\n',
+		);
 		return 2;
 	}
 	return withSnapshot(async snapshot => {
@@ -19,10 +29,16 @@ export async function runTraceCommand({args, json, probe}: {args: string[]; json
 			return 2;
 		}
 		const probed = probe ? await runProbe(snapshot, outcome.trace) : null;
-		if (json) process.stdout.write(`${JSON.stringify(probed ? {...outcome.trace, probe: probed} : outcome.trace, null, 2)}\n`);
+		if (json)
+			process.stdout.write(
+				`${JSON.stringify(probed ? {...outcome.trace, probe: probed} : outcome.trace, null, 2)}\n`,
+			);
 		else {
 			process.stdout.write(formatTrace(outcome.trace));
-			if (probed) process.stdout.write(`\nprobe (ping with a capture on each hop's interfaces):\n${probed.lines.map(line => `  ${line}`).join('\n')}\n`);
+			if (probed)
+				process.stdout.write(
+					`\nprobe (ping with a capture on each hop's interfaces):\n${probed.lines.map(line => `  ${line}`).join('\n')}\n`,
+				);
 		}
 		return outcome.trace.broken ? 1 : 0;
 	});

@@ -4,7 +4,9 @@ import {shown} from '../model/shown-text.js';
 import type {Snapshot} from '../model/snapshot.js';
 import {discover, MissingToolError} from '../system/discovery/discoverer.js';
 
-export async function withSnapshot(use: (snapshot: Snapshot) => number | Promise<number>): Promise<number> {
+export async function withSnapshot(
+	use: (snapshot: Snapshot) => number | Promise<number>,
+): Promise<number> {
 	try {
 		const {snapshot, warnings} = await discover();
 		for (const warning of warnings) process.stderr.write(`nstui: ${shown(warning)}\n`);

@@ -6,7 +6,8 @@
 import {isUtf8} from 'node:buffer';
 
 export function decodeBytes(bytes: Uint8Array): string {
-	if (isUtf8(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+	if (isUtf8(bytes))
+		return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 	let text = '';
 	let start = 0; // of the valid run not yet decoded
 	let index = 0;
@@ -70,7 +71,16 @@ function sequenceLength(bytes: Uint8Array, index: number): number {
 	if (length === 0 || index + length > bytes.length) return 0;
 	// The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
 	const second = bytes[index + 1]!;
-	const [low, high] = lead === 0xe0 ? [0xa0, 0xbf] : lead === 0xed ? [0x80, 0x9f] : lead === 0xf0 ? [0x90, 0xbf] : lead === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+	const [low, high] =
+		lead === 0xe0
+			? [0xa0, 0xbf]
+			: lead === 0xed
+				? [0x80, 0x9f]
+				: lead === 0xf0
+					? [0x90, 0xbf]
+					: lead === 0xf4
+						? [0x80, 0x8f]
+						: [0x80, 0xbf];
 	if (second < low || second > high) return 0;
 	for (let next = 2; next < length; next++) {
 		const byte = bytes[index + next]!;

@@ -18,7 +18,15 @@ export type CaptureViewState = {
 	limit: number;
 };
 
-export const initialCaptureView = (limit = 5000): CaptureViewState => ({lines: [], held: [], paused: false, dropped: 0, seen: 0, filter: '', limit});
+export const initialCaptureView = (limit = 5000): CaptureViewState => ({
+	lines: [],
+	held: [],
+	paused: false,
+	dropped: 0,
+	seen: 0,
+	filter: '',
+	limit,
+});
 
 export function addLines(state: CaptureViewState, incoming: readonly string[]): CaptureViewState {
 	if (incoming.length === 0) return state;
@@ -42,15 +50,25 @@ export function togglePause(state: CaptureViewState): CaptureViewState {
 }
 
 /** Clears the screen's lines (the capture and its pcap go on). */
-export const clearLines = (state: CaptureViewState): CaptureViewState => ({...state, lines: [], held: [], dropped: 0});
+export const clearLines = (state: CaptureViewState): CaptureViewState => ({
+	...state,
+	lines: [],
+	held: [],
+	dropped: 0,
+});
 
-export const setFilter = (state: CaptureViewState, filter: string): CaptureViewState => ({...state, filter});
+export const setFilter = (state: CaptureViewState, filter: string): CaptureViewState => ({
+	...state,
+	filter,
+});
 
 /** The lines to draw: those holding the filter, as typed or as shown (an escape typed as `\e`). */
 export function visibleLines(state: CaptureViewState): readonly string[] {
 	if (state.filter === '') return state.lines;
 	const needle = state.filter.toLowerCase();
-	return state.lines.filter(line => line.toLowerCase().includes(needle) || shown(line).toLowerCase().includes(needle));
+	return state.lines.filter(
+		line => line.toLowerCase().includes(needle) || shown(line).toLowerCase().includes(needle),
+	);
 }
 
 /** `1234 lines, 56 held while paused, 100 dropped from the top`: the parts that apply. */

@@ -22,12 +22,32 @@ export const defaultCaptureLimits: CaptureLimits = {count: 10_000, sizeCap: 64 *
 export const maxCaptureCount = 10_000_000;
 
 /** The capture inside the namespace: pcap on stdout, each packet as it comes, nothing decoded, nothing resolved. */
-export const captureArgv = (target: NamespaceTarget, device: string, count: number, filter: readonly string[]): Argv =>
-	execIn(target, ['tcpdump', '-i', device, '-n', '-U', '--immediate-mode', '-w', '-', '-c', String(count), ...filterWords(filter)]);
+export const captureArgv = (
+	target: NamespaceTarget,
+	device: string,
+	count: number,
+	filter: readonly string[],
+): Argv =>
+	execIn(target, [
+		'tcpdump',
+		'-i',
+		device,
+		'-n',
+		'-U',
+		'--immediate-mode',
+		'-w',
+		'-',
+		'-c',
+		String(count),
+		...filterWords(filter),
+	]);
 
 /** tcpdump checks the filter itself: compiled (-d) against the interface, inside the namespace, before the capture starts. */
-export const filterCheckArgv = (target: NamespaceTarget, device: string, filter: readonly string[]): Argv =>
-	execIn(target, ['tcpdump', '-d', '-i', device, ...filterWords(filter)]);
+export const filterCheckArgv = (
+	target: NamespaceTarget,
+	device: string,
+	filter: readonly string[],
+): Argv => execIn(target, ['tcpdump', '-d', '-i', device, ...filterWords(filter)]);
 
 /** The decoder, outside: lines as they come (-l), no names looked up (-nn). */
 export const decoderArgv: Argv = ['tcpdump', '-l', '-nn', '-r', '-'];
@@ -39,19 +59,27 @@ export const readBackArgv = (file: string): Argv => ['tcpdump', '-nn', '-r', fil
 const filterWords = (filter: readonly string[]) => (filter.length === 0 ? [] : ['--', ...filter]);
 
 /** A filter typed on one line: its words, split on spaces as tcpdump would join them again. */
-export const filterFromText = (text: string): string[] => text.trim().split(/\s+/).filter(word => word !== '');
+export const filterFromText = (text: string): string[] =>
+	text
+		.trim()
+		.split(/\s+/)
+		.filter(word => word !== '');
 
 export function validateCaptureCount(input: string | number): Validation<number> {
 	const text = String(input).trim();
-	if (!/^\d+$/.test(text)) return {ok: false, reason: `A packet count is a whole number (not "${text}")`};
+	if (!/^\d+$/.test(text))
+		return {ok: false, reason: `A packet count is a whole number (not "${text}")`};
 	const count = Number(text);
-	if (count < 1 || count > maxCaptureCount) return {ok: false, reason: `A packet count is between 1 and ${maxCaptureCount}`};
+	if (count < 1 || count > maxCaptureCount)
+		return {ok: false, reason: `A packet count is between 1 and ${maxCaptureCount}`};
 	return {ok: true, value: count};
 }
 
 export function validateCaptureFilter(words: readonly string[]): Validation<string[]> {
-	if (words.some(word => word.includes('\0'))) return {ok: false, reason: 'A filter cannot contain a NUL character'};
-	if (words.join(' ').length > 4096) return {ok: false, reason: 'A filter can be at most 4096 characters long'};
+	if (words.some(word => word.includes('\0')))
+		return {ok: false, reason: 'A filter cannot contain a NUL character'};
+	if (words.join(' ').length > 4096)
+		return {ok: false, reason: 'A filter can be at most 4096 characters long'};
 	return {ok: true, value: [...words]};
 }
 
@@ -62,13 +90,18 @@ export function validatePcapPath(input: string): Validation<string> {
 	const path = input.trim();
 	if (path === '') return {ok: false, reason: 'A file name cannot be empty'};
 	if (path.includes('\0')) return {ok: false, reason: 'A file name cannot contain a NUL character'};
-	if (path.endsWith('/')) return {ok: false, reason: 'A file name cannot end with "/" (that is a directory)'};
+	if (path.endsWith('/'))
+		return {ok: false, reason: 'A file name cannot end with "/" (that is a directory)'};
 	return {ok: true, value: path};
 }
 
 /** /tmp/nstui-NAMESPACE-INTERFACE-20261202-014500.pcap, with anything but [A-Za-z0-9._-] as "_". */
 export function defaultPcapPath(namespace: string, device: string, now: Date): string {
-	const safe = (text: string) => text.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[.-]/, '_').slice(0, 40) || '_';
+	const safe = (text: string) =>
+		text
+			.replace(/[^A-Za-z0-9._-]/g, '_')
+			.replace(/^[.-]/, '_')
+			.slice(0, 40) || '_';
 	const two = (value: number) => String(value).padStart(2, '0');
 	const stamp = `${now.getFullYear()}${two(now.getMonth() + 1)}${two(now.getDate())}-${two(now.getHours())}${two(now.getMinutes())}${two(now.getSeconds())}`;
 	return `/tmp/nstui-${safe(namespace)}-${safe(device)}-${stamp}.pcap`;
@@ -98,7 +131,10 @@ export class PcapCounter {
 		const start = this.bytes;
 		this.bytes += chunk.length;
 		if (this.littleEndian === null) {
-			this.header = Buffer.concat([this.header, chunk.subarray(0, Math.max(0, 4 - this.header.length))]);
+			this.header = Buffer.concat([
+				this.header,
+				chunk.subarray(0, Math.max(0, 4 - this.header.length)),
+			]);
 			if (this.header.length < 4) return;
 			const magic = this.header.readUInt32LE(0);
 			this.littleEndian = magic === 0xa1b2c3d4 || magic === 0xa1b23c4d;
@@ -116,7 +152,11 @@ export class PcapCounter {
 				this.header = Buffer.alloc(0);
 				continue;
 			}
-			const slice = Buffer.from(chunk.buffer, chunk.byteOffset + offset, Math.min(16, chunk.length - offset));
+			const slice = Buffer.from(
+				chunk.buffer,
+				chunk.byteOffset + offset,
+				Math.min(16, chunk.length - offset),
+			);
 			if (slice.length < 16) {
 				this.header = Buffer.from(slice);
 				return;
@@ -134,4 +174,5 @@ export class PcapCounter {
 }
 
 /** termshark on the interface inside the namespace, given the terminal (like the shell key). */
-export const termsharkArgv = (target: NamespaceTarget, device: string): Argv => execIn(target, ['termshark', '-i', device]);
+export const termsharkArgv = (target: NamespaceTarget, device: string): Argv =>
+	execIn(target, ['termshark', '-i', device]);

@@ -35,7 +35,13 @@ export const addNamespaceArgv = (name: string): Argv => ['ip', 'netns', 'add', n
 
 export const deleteNamespaceArgv = (name: string): Argv => ['ip', 'netns', 'del', name];
 
-export const attachNamespaceArgv = (name: string, pid: number): Argv => ['ip', 'netns', 'attach', name, String(pid)];
+export const attachNamespaceArgv = (name: string, pid: number): Argv => [
+	'ip',
+	'netns',
+	'attach',
+	name,
+	String(pid),
+];
 
 export const deleteInterfaceArgv = (target: NamespaceTarget, device: string): Argv =>
 	ipIn(target, ['link', 'del', 'dev', device]);
@@ -53,9 +59,22 @@ export const moveInterfaceArgv = (target: NamespaceTarget, device: string, to: N
 	ipIn(target, ['link', 'set', 'dev', device, 'netns', netnsArgument(to)]);
 
 /** Runs in the namespace of end A; `peerNetns` null leaves end B there too. */
-export const addVethArgv = (target: NamespaceTarget, name: string, peerName: string, peerNetns: NetnsRef | null): Argv =>
+export const addVethArgv = (
+	target: NamespaceTarget,
+	name: string,
+	peerName: string,
+	peerNetns: NetnsRef | null,
+): Argv =>
 	ipIn(target, [
-		'link', 'add', 'name', name, 'type', 'veth', 'peer', 'name', peerName,
+		'link',
+		'add',
+		'name',
+		name,
+		'type',
+		'veth',
+		'peer',
+		'name',
+		peerName,
 		...(peerNetns ? ['netns', netnsArgument(peerNetns)] : []),
 	]);
 
@@ -73,7 +92,9 @@ export const clearMasterArgv = (target: NamespaceTarget, device: string): Argv =
 
 export function addRouteArgv(target: NamespaceTarget, route: ValidRouteRequest): Argv {
 	return ipIn(target, [
-		familyFlag(route.family), 'route', 'add',
+		familyFlag(route.family),
+		'route',
+		'add',
 		route.destination.kind === 'default' ? 'default' : route.destination.text,
 		...(route.gateway ? ['via', route.gateway.address] : []),
 		...(route.device ? ['dev', route.device] : []),
@@ -83,7 +104,9 @@ export function addRouteArgv(target: NamespaceTarget, route: ValidRouteRequest):
 /** Deletes exactly the route the snapshot shows: same table, type, gateway, device and metric. */
 export function deleteRouteArgv(target: NamespaceTarget, route: Route): Argv {
 	return ipIn(target, [
-		familyFlag(route.family), 'route', 'del',
+		familyFlag(route.family),
+		'route',
+		'del',
 		...(route.type ? [route.type] : []),
 		route.dst,
 		...(route.gateway ? ['via', route.gateway] : []),
@@ -108,13 +131,23 @@ export type MasqueradeRule = {
 };
 
 /** `-A` adds the rule, `-D` removes the same rule. An IPv6 source uses ip6tables. */
-export function masqueradeArgv(target: NamespaceTarget, operation: 'add' | 'remove', rule: MasqueradeRule): Argv {
+export function masqueradeArgv(
+	target: NamespaceTarget,
+	operation: 'add' | 'remove',
+	rule: MasqueradeRule,
+): Argv {
 	return execIn(target, [
 		rule.source?.family === 'inet6' ? 'ip6tables' : 'iptables',
-		'-t', 'nat', operation === 'add' ? '-A' : '-D', 'POSTROUTING',
+		'-t',
+		'nat',
+		operation === 'add' ? '-A' : '-D',
+		'POSTROUTING',
 		...(rule.source ? ['-s', rule.source.text] : []),
-		...(rule.out.match === 'except' ? ['!'] : []), '-o', rule.out.interface,
-		'-j', 'MASQUERADE',
+		...(rule.out.match === 'except' ? ['!'] : []),
+		'-o',
+		rule.out.interface,
+		'-j',
+		'MASQUERADE',
 	]);
 }
 
@@ -142,7 +175,10 @@ function ansiCQuote(word: string): string {
 	for (const character of word) {
 		if (character === '\\' || character === "'") out += `\\${character}`;
 		else if (isPlain(character)) out += character;
-		else out += [...byteEncode(character)].map(byte => `\\x${byte.toString(16).padStart(2, '0')}`).join('');
+		else
+			out += [...byteEncode(character)]
+				.map(byte => `\\x${byte.toString(16).padStart(2, '0')}`)
+				.join('');
 	}
 	return `${out}'`;
 }
@@ -150,7 +186,9 @@ function ansiCQuote(word: string): string {
 /** The bytes of one character; a byte that was not UTF-8 (byte-text.ts) is itself again. */
 function byteEncode(character: string): Uint8Array {
 	const code = character.codePointAt(0)!;
-	return code >= 0xdc80 && code <= 0xdcff ? Uint8Array.of(code - 0xdc00) : new TextEncoder().encode(character);
+	return code >= 0xdc80 && code <= 0xdcff
+		? Uint8Array.of(code - 0xdc00)
+		: new TextEncoder().encode(character);
 }
 
 /** The argv as a line that pastes into a shell and runs the same argv. */

@@ -6,9 +6,17 @@ import {shown} from './shown-text.js';
 import {linkStateText} from './link-state.js';
 import {localText, parsePortTerm, processesText, remoteText} from './sockets.js';
 import {ownerLines, ownerTerms} from './owners.js';
-import {namespaceLabel, type Interface, type Namespace, type Owner, type Process, type Snapshot} from './snapshot.js';
+import {
+	namespaceLabel,
+	type Interface,
+	type Namespace,
+	type Owner,
+	type Process,
+	type Snapshot,
+} from './snapshot.js';
 
-export type FindMatch = 'namespace' | 'interface' | 'address' | 'mac' | 'route' | 'process' | 'socket';
+export type FindMatch =
+	'namespace' | 'interface' | 'address' | 'mac' | 'route' | 'process' | 'socket';
 
 /** exact: the term itself; within: an address inside a prefix (either way round); partial: a substring. */
 export type FindHow = 'exact' | 'within' | 'partial';
@@ -30,7 +38,15 @@ export type FindResult = {
 
 const shownPids = 10;
 const howRank: Record<FindHow, number> = {exact: 0, within: 1, partial: 2};
-const matchRank: Record<FindMatch, number> = {namespace: 0, interface: 1, address: 2, mac: 3, socket: 4, process: 5, route: 6};
+const matchRank: Record<FindMatch, number> = {
+	namespace: 0,
+	interface: 1,
+	address: 2,
+	mac: 3,
+	socket: 4,
+	process: 5,
+	route: 6,
+};
 const macPattern = /^([0-9a-f]{2}[:-]){5}[0-9a-f]{2}$/i;
 const partialMacPattern = /^[0-9a-f]{1,2}(:[0-9a-f]{1,2})+:?$/i;
 const inodePattern = /^net:\[(\d+)\]$/;
@@ -42,7 +58,12 @@ export function findAnything(snapshot: Snapshot, rawTerm: string): FindResult[] 
 	const results: FindResult[] = [];
 	for (const ns of snapshot.namespaces) {
 		const where = whereIn(ns);
-		const add = (match: FindMatch, how: FindHow, what: string, place: {interface?: string; pid?: number} = {}) =>
+		const add = (
+			match: FindMatch,
+			how: FindHow,
+			what: string,
+			place: {interface?: string; pid?: number} = {},
+		) =>
 			results.push({
 				match,
 				how,
@@ -56,36 +77,47 @@ export function findAnything(snapshot: Snapshot, rawTerm: string): FindResult[] 
 			});
 		for (const found of matchNamespace(ns, term)) add('namespace', found.how, found.what);
 		for (const link of ns.interfaces) {
-			for (const found of matchInterface(link, term, byInode)) add(found.match, found.how, found.what, {interface: link.name});
+			for (const found of matchInterface(link, term, byInode))
+				add(found.match, found.how, found.what, {interface: link.name});
 		}
-		for (const found of matchRoutes(ns, term)) add('route', found.how, found.what, found.dev ? {interface: found.dev} : {});
+		for (const found of matchRoutes(ns, term))
+			add('route', found.how, found.what, found.dev ? {interface: found.dev} : {});
 		for (const process of ns.processes) {
 			const found = matchProcess(process, term);
 			if (found) add('process', found.how, found.what, {pid: process.pid});
 		}
-		for (const found of matchSockets(ns, term)) add('socket', 'exact', found.what, found.pid === null ? {} : {pid: found.pid});
+		for (const found of matchSockets(ns, term))
+			add('socket', 'exact', found.what, found.pid === null ? {} : {pid: found.pid});
 	}
 	// Routes only say where traffic goes, so they come after what the term names; the sort is
 	// stable, so within one rank and kind the snapshot's order (host first, then by name) stays.
 	const isRoute = (result: FindResult) => (result.match === 'route' ? 1 : 0);
 	return results.sort(
-		(a, b) => isRoute(a) - isRoute(b) || howRank[a.how] - howRank[b.how] || matchRank[a.match] - matchRank[b.match],
+		(a, b) =>
+			isRoute(a) - isRoute(b) ||
+			howRank[a.how] - howRank[b.how] ||
+			matchRank[a.match] - matchRank[b.match],
 	);
 }
 
 type Found = {how: FindHow; what: string};
 
 function whereIn(ns: Namespace) {
-	return {label: namespaceLabel(ns), pids: ns.processes.slice(0, shownPids).map(process => process.pid)};
+	return {
+		label: namespaceLabel(ns),
+		pids: ns.processes.slice(0, shownPids).map(process => process.pid),
+	};
 }
 
 function matchNamespace(ns: Namespace, term: string): Found[] {
 	const inode = inodePattern.exec(term)?.[1] ?? (/^\d+$/.test(term) ? term : null);
-	if (inode !== null && Number(inode) === ns.inode) return [{how: 'exact', what: `net:[${ns.inode}]`}];
+	if (inode !== null && Number(inode) === ns.inode)
+		return [{how: 'exact', what: `net:[${ns.inode}]`}];
 	if (inodePattern.test(term)) return [];
 	const label = namespaceLabel(ns);
 	// Digits alone are an inode, or a container id's prefix (an id may start with ten digits), never a name.
-	if (inode !== null) return ns.owner ? [matchOwner(ns.owner, term, label)].filter(found => found !== null) : [];
+	if (inode !== null)
+		return ns.owner ? [matchOwner(ns.owner, term, label)].filter(found => found !== null) : [];
 	if (ns.owner) {
 		const found = matchOwner(ns.owner, term, label);
 		if (found) return [found];
@@ -104,35 +136,61 @@ function matchOwner(owner: Owner, term: string, label: string): Found | null {
 	if (terms.some(text => textEquals(text, term))) return {how: 'exact', what};
 	const needle = term.toLowerCase();
 	const ids = [owner.id, ...owner.containers.map(container => container.id)];
-	if (/^[0-9a-f]{3,64}$/.test(needle) && ids.some(id => id.startsWith(needle))) return {how: 'exact', what};
+	if (/^[0-9a-f]{3,64}$/.test(needle) && ids.some(id => id.startsWith(needle)))
+		return {how: 'exact', what};
 	// Ids match by their start only: a letter or two would be in most of them.
-	if (terms.some(text => !ids.includes(text) && textIncludes(text, term))) return {how: 'partial', what};
+	if (terms.some(text => !ids.includes(text) && textIncludes(text, term)))
+		return {how: 'partial', what};
 	return null;
 }
 
-function matchInterface(link: Interface, term: string, byInode: Map<number, Namespace>): (Found & {match: FindMatch})[] {
+function matchInterface(
+	link: Interface,
+	term: string,
+	byInode: Map<number, Namespace>,
+): (Found & {match: FindMatch})[] {
 	const found: (Found & {match: FindMatch})[] = [];
 	const description = describeInterface(link, byInode);
 	const needle = term.toLowerCase();
-	if (textEquals(link.name, term)) found.push({match: 'interface', how: 'exact', what: description});
-	else if (!isIpLike(term) && !/^\d+$/.test(term) && textIncludes(link.name, term)) found.push({match: 'interface', how: 'partial', what: description});
+	if (textEquals(link.name, term))
+		found.push({match: 'interface', how: 'exact', what: description});
+	else if (!isIpLike(term) && !/^\d+$/.test(term) && textIncludes(link.name, term))
+		found.push({match: 'interface', how: 'partial', what: description});
 
 	const ip = parseIp(term);
 	const prefix = term.includes('/') ? parsePrefix(term) : null;
 	for (const address of link.addresses) {
 		const text = `${address.address}/${address.prefixlen}`;
 		const own = parsePrefix(text)!;
-		if (ip && sameIp(ip, own)) found.push({match: 'address', how: 'exact', what: `${text} on ${link.name}`});
-		else if (ip && prefixContains(own, ip)) found.push({match: 'address', how: 'within', what: `${text} on ${link.name} (its prefix holds ${term})`});
-		else if (prefix && sameIp(prefix, own) && prefix.prefixlen === own.prefixlen) found.push({match: 'address', how: 'exact', what: `${text} on ${link.name}`});
-		else if (prefix && prefixContains(prefix, own)) found.push({match: 'address', how: 'within', what: `${text} on ${link.name} (inside ${term})`});
+		if (ip && sameIp(ip, own))
+			found.push({match: 'address', how: 'exact', what: `${text} on ${link.name}`});
+		else if (ip && prefixContains(own, ip))
+			found.push({
+				match: 'address',
+				how: 'within',
+				what: `${text} on ${link.name} (its prefix holds ${term})`,
+			});
+		else if (prefix && sameIp(prefix, own) && prefix.prefixlen === own.prefixlen)
+			found.push({match: 'address', how: 'exact', what: `${text} on ${link.name}`});
+		else if (prefix && prefixContains(prefix, own))
+			found.push({
+				match: 'address',
+				how: 'within',
+				what: `${text} on ${link.name} (inside ${term})`,
+			});
 	}
 
 	if (link.mac) {
 		const mac = link.mac.toLowerCase();
 		const wanted = needle.replace(/-/g, ':');
-		if (macPattern.test(term) && mac === wanted) found.push({match: 'mac', how: 'exact', what: `${link.mac} on ${link.name}`});
-		else if (!macPattern.test(term) && partialMacPattern.test(term) && !parseIp(term) && mac.includes(wanted)) {
+		if (macPattern.test(term) && mac === wanted)
+			found.push({match: 'mac', how: 'exact', what: `${link.mac} on ${link.name}`});
+		else if (
+			!macPattern.test(term) &&
+			partialMacPattern.test(term) &&
+			!parseIp(term) &&
+			mac.includes(wanted)
+		) {
 			found.push({match: 'mac', how: 'partial', what: `${link.mac} on ${link.name}`});
 		}
 	}
@@ -148,12 +206,20 @@ function matchRoutes(ns: Namespace, term: string): (Found & {dev: string | null}
 		const text = `${route.dst}${route.gateway ? ` via ${route.gateway}` : ''}${route.dev ? ` dev ${route.dev}` : ''}`;
 		const dst = route.dst === 'default' ? null : parsePrefix(route.dst);
 		const gateway = route.gateway ? parseIp(route.gateway) : null;
-		if (ip && gateway && sameIp(ip, gateway)) found.push({how: 'exact', what: text, dev: route.dev});
-		else if (prefix && dst && dst.family === prefix.family && dst.prefixlen === prefix.prefixlen && prefixContains(prefix, dst)) {
+		if (ip && gateway && sameIp(ip, gateway))
+			found.push({how: 'exact', what: text, dev: route.dev});
+		else if (
+			prefix &&
+			dst &&
+			dst.family === prefix.family &&
+			dst.prefixlen === prefix.prefixlen &&
+			prefixContains(prefix, dst)
+		) {
 			found.push({how: 'exact', what: text, dev: route.dev});
 		}
 		// Routes through a gateway only: a connected route says the same as the interface's own prefix.
-		else if (ip && dst && route.gateway && prefixContains(dst, ip)) found.push({how: 'within', what: text, dev: route.dev});
+		else if (ip && dst && route.gateway && prefixContains(dst, ip))
+			found.push({how: 'within', what: text, dev: route.dev});
 	}
 	return found;
 }
@@ -171,7 +237,10 @@ function matchSockets(ns: Namespace, term: string): Array<{what: string; pid: nu
 		.map(socket => {
 			const owners = processesText(socket.processes);
 			const remote = socket.listening ? '' : ` → ${remoteText(socket)}`;
-			return {what: `${socket.protocol} ${socket.state} ${localText(socket)}${remote}${owners ? ` ${owners}` : ''}`, pid: socket.processes[0]?.pid ?? null};
+			return {
+				what: `${socket.protocol} ${socket.state} ${localText(socket)}${remote}${owners ? ` ${owners}` : ''}`,
+				pid: socket.processes[0]?.pid ?? null,
+			};
 		});
 }
 
@@ -179,7 +248,8 @@ function matchProcess(process: Process, term: string): Found | null {
 	const what = `pid ${process.pid} ${process.comm}${process.cmdline ? `: ${process.cmdline}` : ''}`;
 	if (/^\d+$/.test(term)) return Number(term) === process.pid ? {how: 'exact', what} : null;
 	if (textEquals(process.comm, term)) return {how: 'exact', what};
-	if (textIncludes(process.comm, term) || textIncludes(process.cmdline, term)) return {how: 'partial', what};
+	if (textIncludes(process.comm, term) || textIncludes(process.cmdline, term))
+		return {how: 'partial', what};
 	return null;
 }
 
@@ -199,10 +269,17 @@ function textIncludes(raw: string, term: string): boolean {
 
 function describeInterface(link: Interface, byInode: Map<number, Namespace>): string {
 	const addresses = link.addresses.map(address => `${address.address}/${address.prefixlen}`);
-	const parts = [link.kind, linkStateText(link), ...addresses, link.master ? `master ${link.master}` : null];
+	const parts = [
+		link.kind,
+		linkStateText(link),
+		...addresses,
+		link.master ? `master ${link.master}` : null,
+	];
 	if (link.peer) {
 		const peerNs = byInode.get(link.peer.namespace);
-		parts.push(`peer ${link.peer.name} in ${peerNs ? namespaceLabel(peerNs) : `net:[${link.peer.namespace}]`}`);
+		parts.push(
+			`peer ${link.peer.name} in ${peerNs ? namespaceLabel(peerNs) : `net:[${link.peer.namespace}]`}`,
+		);
 	} else if (link.peerUnresolved) {
 		parts.push('peer unresolved');
 	}

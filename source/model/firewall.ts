@@ -46,7 +46,8 @@ export function riskyMasquerades(firewall: Firewall, ns: Namespace): MasqueradeW
 	const bridges = ns.interfaces.filter(link => link.kind === 'bridge');
 	const warnings: MasqueradeWarning[] = [];
 	for (const rule of firewall.rules) {
-		if (rule.table !== 'nat' || rule.chain !== 'POSTROUTING' || !/-j MASQUERADE\b/.test(rule.spec)) continue;
+		if (rule.table !== 'nat' || rule.chain !== 'POSTROUTING' || !/-j MASQUERADE\b/.test(rule.spec))
+			continue;
 		const source = option(rule.spec, '-s');
 		const out = option(rule.spec, '-o');
 		const prefix = source && !source.negated ? parsePrefix(source.value) : null;

@@ -3,7 +3,13 @@ import {ownerLines} from './owners.js';
 import {shown} from './shown-text.js';
 import {linkStateText} from './link-state.js';
 import {localText, processesText, remoteText, type Socket} from './sockets.js';
-import {namespaceLabel, type Interface, type Namespace, type Route, type Snapshot} from './snapshot.js';
+import {
+	namespaceLabel,
+	type Interface,
+	type Namespace,
+	type Route,
+	type Snapshot,
+} from './snapshot.js';
 
 export function formatSnapshot(snapshot: Snapshot): string {
 	const byInode = new Map(snapshot.namespaces.map(ns => [ns.inode, ns]));
@@ -26,8 +32,14 @@ function formatNamespace(ns: Namespace, byInode: Map<number, Namespace>): string
 	if (ns.paths.length > 0) lines.push(`   held by: ${ns.paths.join(', ')}`);
 	const otherMounts = (ns.mounts ?? []).filter(mount => mount.pid !== null || mount.covered);
 	if (otherMounts.length > 0) lines.push(`   mounted: ${otherMounts.map(mountText).join(', ')}`);
-	if (ns.threads?.length) lines.push(`   threads: ${ns.threads.map(({tid, pid, comm}) => `${tid} (of pid ${pid} ${comm})`).join(', ')}`);
-	if (ns.descriptors?.length) lines.push(`   descriptors: ${ns.descriptors.map(({fd, pid, comm}) => `fd ${fd} of pid ${pid} ${comm}`).join(', ')}`);
+	if (ns.threads?.length)
+		lines.push(
+			`   threads: ${ns.threads.map(({tid, pid, comm}) => `${tid} (of pid ${pid} ${comm})`).join(', ')}`,
+		);
+	if (ns.descriptors?.length)
+		lines.push(
+			`   descriptors: ${ns.descriptors.map(({fd, pid, comm}) => `fd ${fd} of pid ${pid} ${comm}`).join(', ')}`,
+		);
 	if (ns.error) lines.push(`   error: ${ns.error}`);
 	lines.push('   interfaces:');
 	for (const link of ns.interfaces) lines.push(`     ${formatInterface(link, byInode)}`);
@@ -35,7 +47,9 @@ function formatNamespace(ns: Namespace, byInode: Map<number, Namespace>): string
 	for (const route of ns.routes) lines.push(`     ${formatRoute(route)}`);
 	lines.push(`   processes: ${ns.processes.length}`);
 	for (const process of ns.processes.slice(0, 20)) {
-		lines.push(`     ${String(process.pid).padStart(7)} ${shown(process.user).padEnd(8)} ${process.cmdline || process.comm}`);
+		lines.push(
+			`     ${String(process.pid).padStart(7)} ${shown(process.user).padEnd(8)} ${process.cmdline || process.comm}`,
+		);
 	}
 	if (ns.processes.length > 20) lines.push(`     ... ${ns.processes.length - 20} more`);
 	if (ns.socketsError) lines.push(`   sockets: could not be read: ${ns.socketsError}`);
@@ -49,7 +63,14 @@ function formatNamespace(ns: Namespace, byInode: Map<number, Namespace>): string
 
 /** `tcp   LISTEN  0/0  192.168.1.1:8080  *  python3 (1234)`: protocol, state, recv/send queue, ends, holders. */
 function socketLine(socket: Socket): string {
-	return [socket.protocol.padEnd(4), socket.state.padEnd(10), `${socket.recvQueue}/${socket.sendQueue}`.padEnd(5), localText(socket), remoteText(socket), processesText(socket.processes)]
+	return [
+		socket.protocol.padEnd(4),
+		socket.state.padEnd(10),
+		`${socket.recvQueue}/${socket.sendQueue}`.padEnd(5),
+		localText(socket),
+		remoteText(socket),
+		processesText(socket.processes),
+	]
 		.filter(part => part !== '')
 		.join('  ');
 }
@@ -60,7 +81,9 @@ function mountText(mount: NonNullable<Namespace['mounts']>[number]): string {
 }
 
 function forwardingText(ns: Namespace): string {
-	return [ns.forwarding.ipv4 ? 'ipv4' : null, ns.forwarding.ipv6 ? 'ipv6' : null].filter(Boolean).join('+');
+	return [ns.forwarding.ipv4 ? 'ipv4' : null, ns.forwarding.ipv6 ? 'ipv6' : null]
+		.filter(Boolean)
+		.join('+');
 }
 
 export function peerText(link: Interface, byInode: Map<number, Namespace>): string | null {

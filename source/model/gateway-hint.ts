@@ -4,31 +4,57 @@
 import {addressToBigInt, bigIntToAddress, networkOf} from './ip-address.js';
 import type {Namespace} from './snapshot.js';
 
-type Subnet = {device: string; address: string; prefixlen: number; peer: Namespace['interfaces'][number]['peer']};
+type Subnet = {
+	device: string;
+	address: string;
+	prefixlen: number;
+	peer: Namespace['interfaces'][number]['peer'];
+};
 
 export function routeHint(namespace: Namespace, namespaces: readonly Namespace[]): string {
 	const subnets: Subnet[] = namespace.interfaces.flatMap(link =>
 		link.kind === 'loopback'
 			? []
 			: link.addresses
-					.filter(address => address.family === 'inet' && address.prefixlen <= 30 && !address.address.startsWith('169.254.'))
-					.map(address => ({device: link.name, address: address.address, prefixlen: address.prefixlen, peer: link.peer})),
+					.filter(
+						address =>
+							address.family === 'inet' &&
+							address.prefixlen <= 30 &&
+							!address.address.startsWith('169.254.'),
+					)
+					.map(address => ({
+						device: link.name,
+						address: address.address,
+						prefixlen: address.prefixlen,
+						peer: link.peer,
+					})),
 	);
 	const subnet = subnets[0];
 	if (!subnet) {
 		const device = namespace.interfaces.find(link => link.kind !== 'loopback')?.name;
-		return device ? `e.g. 10.0.0.0/24 dev ${device}` : 'e.g. default via GW (no address here yet: a adds one)';
+		return device
+			? `e.g. 10.0.0.0/24 dev ${device}`
+			: 'e.g. default via GW (no address here yet: a adds one)';
 	}
-	const destination = namespace.routes.some(route => route.dst === 'default' && route.family === 'inet') ? '10.0.0.0/8' : 'default';
+	const destination = namespace.routes.some(
+		route => route.dst === 'default' && route.family === 'inet',
+	)
+		? '10.0.0.0/8'
+		: 'default';
 	return `e.g. ${destination} via ${gatewayIn(subnet, namespace, namespaces)}`;
 }
 
 function gatewayIn(subnet: Subnet, namespace: Namespace, namespaces: readonly Namespace[]): string {
 	const network = networkOf(subnet.address, subnet.prefixlen, 'inet');
-	const inSubnet = (address: string) => networkOf(address, subnet.prefixlen, 'inet') === network && address !== subnet.address;
+	const inSubnet = (address: string) =>
+		networkOf(address, subnet.prefixlen, 'inet') === network && address !== subnet.address;
 	const addressesOf = (ns: Namespace, only?: string) =>
-		ns.interfaces.filter(link => only === undefined || link.name === only).flatMap(link => link.addresses.filter(a => a.family === 'inet').map(a => a.address));
-	const peerNamespace = subnet.peer ? namespaces.find(ns => ns.inode === subnet.peer!.namespace) : undefined;
+		ns.interfaces
+			.filter(link => only === undefined || link.name === only)
+			.flatMap(link => link.addresses.filter(a => a.family === 'inet').map(a => a.address));
+	const peerNamespace = subnet.peer
+		? namespaces.find(ns => ns.inode === subnet.peer!.namespace)
+		: undefined;
 	const others = namespaces.filter(ns => ns.inode !== namespace.inode);
 	const candidates = [
 		...(peerNamespace ? addressesOf(peerNamespace, subnet.peer!.name) : []),
@@ -40,5 +66,8 @@ function gatewayIn(subnet: Subnet, namespace: Namespace, namespaces: readonly Na
 	// None known: the first host of the subnet, or the last when that one is ours.
 	const first = bigIntToAddress(addressToBigInt(network) + 1n, 'inet');
 	if (first !== subnet.address) return first;
-	return bigIntToAddress(addressToBigInt(network) + (1n << BigInt(32 - subnet.prefixlen)) - 2n, 'inet');
+	return bigIntToAddress(
+		addressToBigInt(network) + (1n << BigInt(32 - subnet.prefixlen)) - 2n,
+		'inet',
+	);
 }

@@ -27,7 +27,10 @@ function ipv6ToBigInt(address: string): bigint {
 	const headGroups = head === '' ? [] : head.split(':');
 	const restGroups = rest === undefined || rest === '' ? [] : rest.split(':');
 	const missing = 8 - headGroups.length - restGroups.length;
-	const groups = rest === undefined ? headGroups : [...headGroups, ...Array<string>(missing).fill('0'), ...restGroups];
+	const groups =
+		rest === undefined
+			? headGroups
+			: [...headGroups, ...Array<string>(missing).fill('0'), ...restGroups];
 	return groups.reduce((value, group) => (value << 16n) | BigInt(Number.parseInt(group, 16)), 0n);
 }
 
@@ -35,7 +38,9 @@ export function bigIntToAddress(value: bigint, family: Family): string {
 	if (family === 'inet') {
 		return [24n, 16n, 8n, 0n].map(shift => String((value >> shift) & 0xffn)).join('.');
 	}
-	const groups = Array.from({length: 8}, (_, index) => ((value >> BigInt(112 - 16 * index)) & 0xffffn).toString(16));
+	const groups = Array.from({length: 8}, (_, index) =>
+		((value >> BigInt(112 - 16 * index)) & 0xffffn).toString(16),
+	);
 	return compressIpv6(groups);
 }
 
@@ -43,7 +48,7 @@ export function bigIntToAddress(value: bigint, family: Family): string {
 function compressIpv6(groups: string[]): string {
 	let bestStart = -1;
 	let bestLength = 0;
-	for (let start = 0; start < groups.length; ) {
+	for (let start = 0; start < groups.length;) {
 		if (groups[start] !== '0') {
 			start++;
 			continue;

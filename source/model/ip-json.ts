@@ -61,7 +61,8 @@ export function escapeRawControls(text: string): string {
 const isObject = (value: unknown): value is Json =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const num = (value: unknown): number | null =>
+	typeof value === 'number' && Number.isFinite(value) ? value : null;
 
 /** A link as ip reports it, with the two fields that point at a veth's other end. */
 export type RawLink = Omit<Interface, 'peer'> & {
@@ -92,7 +93,9 @@ export function parseLinks(items: unknown[]): RawLink[] {
 				addresses.push({family, address, prefixlen});
 			}
 		}
-		const flags = Array.isArray(item.flags) ? item.flags.filter((flag): flag is string => typeof flag === 'string') : [];
+		const flags = Array.isArray(item.flags)
+			? item.flags.filter((flag): flag is string => typeof flag === 'string')
+			: [];
 		links.push({
 			ifindex,
 			name,

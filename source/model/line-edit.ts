@@ -6,10 +6,16 @@ export type LineEdit = {readonly text: string; readonly cursor: number};
 
 export const lineOf = (text: string): LineEdit => ({text, cursor: text.length});
 
-const clampCursor = (line: LineEdit, cursor: number): LineEdit => ({text: line.text, cursor: Math.min(Math.max(cursor, 0), line.text.length)});
+const clampCursor = (line: LineEdit, cursor: number): LineEdit => ({
+	text: line.text,
+	cursor: Math.min(Math.max(cursor, 0), line.text.length),
+});
 
 export function insertText(line: LineEdit, text: string): LineEdit {
-	return {text: line.text.slice(0, line.cursor) + text + line.text.slice(line.cursor), cursor: line.cursor + text.length};
+	return {
+		text: line.text.slice(0, line.cursor) + text + line.text.slice(line.cursor),
+		cursor: line.cursor + text.length,
+	};
 }
 
 /** Removes the text from `from` to the cursor. */
@@ -17,15 +23,27 @@ function cutBack(line: LineEdit, from: number): LineEdit {
 	return {text: line.text.slice(0, from) + line.text.slice(line.cursor), cursor: from};
 }
 
-export const backspace = (line: LineEdit): LineEdit => (line.cursor === 0 ? line : cutBack(line, previousCodePoint(line.text, line.cursor)));
+export const backspace = (line: LineEdit): LineEdit =>
+	line.cursor === 0 ? line : cutBack(line, previousCodePoint(line.text, line.cursor));
 export const deleteForward = (line: LineEdit): LineEdit =>
-	line.cursor >= line.text.length ? line : {text: line.text.slice(0, line.cursor) + line.text.slice(nextCodePoint(line.text, line.cursor)), cursor: line.cursor};
+	line.cursor >= line.text.length
+		? line
+		: {
+				text:
+					line.text.slice(0, line.cursor) + line.text.slice(nextCodePoint(line.text, line.cursor)),
+				cursor: line.cursor,
+			};
 export const cutToStart = (line: LineEdit): LineEdit => cutBack(line, 0);
-export const cutToEnd = (line: LineEdit): LineEdit => ({text: line.text.slice(0, line.cursor), cursor: line.cursor});
+export const cutToEnd = (line: LineEdit): LineEdit => ({
+	text: line.text.slice(0, line.cursor),
+	cursor: line.cursor,
+});
 export const toStart = (line: LineEdit): LineEdit => clampCursor(line, 0);
 export const toEnd = (line: LineEdit): LineEdit => clampCursor(line, line.text.length);
-export const left = (line: LineEdit): LineEdit => clampCursor(line, previousCodePoint(line.text, line.cursor));
-export const right = (line: LineEdit): LineEdit => clampCursor(line, nextCodePoint(line.text, line.cursor));
+export const left = (line: LineEdit): LineEdit =>
+	clampCursor(line, previousCodePoint(line.text, line.cursor));
+export const right = (line: LineEdit): LineEdit =>
+	clampCursor(line, nextCodePoint(line.text, line.cursor));
 
 /** Ctrl-W: spaces before the cursor, then everything back to the previous space. */
 export function cutSpaceWord(line: LineEdit): LineEdit {

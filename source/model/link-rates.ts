@@ -32,7 +32,8 @@ export type LinkRate = {
 	txDropped: number;
 };
 
-const count = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0);
+const count = (value: unknown): number =>
+	typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0;
 
 /** `ip -s -j link` (parsed JSON): the stats64 counters of each link; links without them are left out. */
 export function parseLinkStats(json: unknown): LinkCounters[] {
@@ -40,7 +41,13 @@ export function parseLinkStats(json: unknown): LinkCounters[] {
 	const links: LinkCounters[] = [];
 	for (const raw of json as Array<Record<string, any>>) {
 		const stats = raw?.stats64 ?? raw?.stats;
-		if (typeof raw?.ifindex !== 'number' || typeof raw.ifname !== 'string' || !stats?.rx || !stats?.tx) continue;
+		if (
+			typeof raw?.ifindex !== 'number' ||
+			typeof raw.ifname !== 'string' ||
+			!stats?.rx ||
+			!stats?.tx
+		)
+			continue;
 		links.push({
 			ifindex: raw.ifindex,
 			name: raw.ifname,
@@ -63,16 +70,47 @@ export function parseLinkStats(json: unknown): LinkCounters[] {
  * a link the snapshot does not know yet is left out until the next reading.
  * The kernel refuses ':' and white space in a link name, so the first ':' ends it.
  */
-export function parseProcNetDev(text: string, ifindexByName: ReadonlyMap<string, number>): LinkCounters[] {
+export function parseProcNetDev(
+	text: string,
+	ifindexByName: ReadonlyMap<string, number>,
+): LinkCounters[] {
 	const links: LinkCounters[] = [];
 	for (const line of text.split('\n').slice(2)) {
 		const colon = line.indexOf(':');
 		if (colon < 0) continue;
 		const ifindex = ifindexByName.get(line.slice(0, colon).trim());
-		const fields = line.slice(colon + 1).trim().split(/\s+/).map(Number);
+		const fields = line
+			.slice(colon + 1)
+			.trim()
+			.split(/\s+/)
+			.map(Number);
 		if (ifindex === undefined || fields.length < 16 || fields.some(Number.isNaN)) continue;
-		const [rxBytes, rxPackets, rxErrors, rxDropped, , , , , txBytes, txPackets, txErrors, txDropped] = fields as number[];
-		links.push({ifindex, name: line.slice(0, colon).trim(), rxBytes: rxBytes!, rxPackets: rxPackets!, rxErrors: rxErrors!, rxDropped: rxDropped!, txBytes: txBytes!, txPackets: txPackets!, txErrors: txErrors!, txDropped: txDropped!});
+		const [
+			rxBytes,
+			rxPackets,
+			rxErrors,
+			rxDropped,
+			,
+			,
+			,
+			,
+			txBytes,
+			txPackets,
+			txErrors,
+			txDropped,
+		] = fields as number[];
+		links.push({
+			ifindex,
+			name: line.slice(0, colon).trim(),
+			rxBytes: rxBytes!,
+			rxPackets: rxPackets!,
+			rxErrors: rxErrors!,
+			rxDropped: rxDropped!,
+			txBytes: txBytes!,
+			txPackets: txPackets!,
+			txErrors: txErrors!,
+			txDropped: txDropped!,
+		});
 	}
 	return links;
 }
@@ -90,9 +128,19 @@ export function linkRates(before: LinkStats, after: LinkStats): Map<number, Link
 	for (const link of after.links) {
 		const old = earlier.get(link.ifindex);
 		if (!old || old.name !== link.name) continue;
-		const deltas = [link.rxBytes - old.rxBytes, link.txBytes - old.txBytes, link.rxPackets - old.rxPackets, link.txPackets - old.txPackets];
+		const deltas = [
+			link.rxBytes - old.rxBytes,
+			link.txBytes - old.txBytes,
+			link.rxPackets - old.rxPackets,
+			link.txPackets - old.txPackets,
+		];
 		if (deltas.some(delta => delta < 0)) continue;
-		const [rxBytes, txBytes, rxPackets, txPackets] = deltas.map(delta => delta / seconds) as [number, number, number, number];
+		const [rxBytes, txBytes, rxPackets, txPackets] = deltas.map(delta => delta / seconds) as [
+			number,
+			number,
+			number,
+			number,
+		];
 		rates.set(link.ifindex, {
 			ifindex: link.ifindex,
 			name: link.name,
@@ -128,7 +176,10 @@ function scaled(value: number, units: readonly string[]): {digits: string; unit:
 		rest /= 1000;
 		unit++;
 	}
-	return {digits: unit === 0 || rest >= 9.95 ? Math.round(rest).toString() : rest.toFixed(1), unit: units[unit]!};
+	return {
+		digits: unit === 0 || rest >= 9.95 ? Math.round(rest).toString() : rest.toFixed(1),
+		unit: units[unit]!,
+	};
 }
 
 /** `rx 1.2 kB/s 10 p/s  tx 0 B/s 0 p/s`, plus `err 3/0 drop 1/0` (rx/tx totals) when any is not zero. */
@@ -138,14 +189,17 @@ export function rateText(rate: LinkRate): string {
 }
 
 /** `  err 3/0 drop 1/0` (rx/tx), only the parts that are not zero; '' when all are. */
-export function problemsText(rate: Pick<LinkRate, 'rxErrors' | 'txErrors' | 'rxDropped' | 'txDropped'>): string {
+export function problemsText(
+	rate: Pick<LinkRate, 'rxErrors' | 'txErrors' | 'rxDropped' | 'txDropped'>,
+): string {
 	const parts: string[] = [];
 	if (rate.rxErrors + rate.txErrors > 0) parts.push(`err ${rate.rxErrors}/${rate.txErrors}`);
 	if (rate.rxDropped + rate.txDropped > 0) parts.push(`drop ${rate.rxDropped}/${rate.txDropped}`);
 	return parts.length === 0 ? '' : `  ${parts.join(' ')}`;
 }
 
-export const totalBytesPerSecond = (rate: LinkRate) => rate.rxBytesPerSecond + rate.txBytesPerSecond;
+export const totalBytesPerSecond = (rate: LinkRate) =>
+	rate.rxBytesPerSecond + rate.txBytesPerSecond;
 
 const blocks = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
@@ -156,7 +210,13 @@ const blocks = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 export function sparkline(values: readonly number[], width = values.length): string {
 	const shownValues = values.slice(-width);
 	const max = Math.max(0, ...shownValues);
-	const line = shownValues.map(value => (value <= 0 || max === 0 ? ' ' : blocks[Math.min(7, Math.max(0, Math.ceil((value / max) * 8) - 1))]!)).join('');
+	const line = shownValues
+		.map(value =>
+			value <= 0 || max === 0
+				? ' '
+				: blocks[Math.min(7, Math.max(0, Math.ceil((value / max) * 8) - 1))]!,
+		)
+		.join('');
 	return line.padStart(width, ' ');
 }
 

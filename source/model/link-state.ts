@@ -7,6 +7,7 @@ import type {Interface} from './snapshot.js';
 export function linkStateText(link: Pick<Interface, 'state' | 'flags'>): string {
 	const administrativelyUp = link.flags.includes('UP');
 	const noCarrier = link.flags.includes('NO-CARRIER') || !link.flags.includes('LOWER_UP');
-	if (administrativelyUp && noCarrier && (link.state === 'DOWN' || link.state === 'LOWERLAYERDOWN')) return 'UP no-carrier';
+	if (administrativelyUp && noCarrier && (link.state === 'DOWN' || link.state === 'LOWERLAYERDOWN'))
+		return 'UP no-carrier';
 	return link.state;
 }

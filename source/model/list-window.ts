@@ -7,7 +7,12 @@ export type ListWindow = {start: number; end: number};
  * The first visible row for `selected`, moving as little as possible from
  * `previousStart` (the list scrolls only when the selection would leave the view).
  */
-export function scrollWindow(total: number, selected: number, height: number, previousStart = 0): ListWindow {
+export function scrollWindow(
+	total: number,
+	selected: number,
+	height: number,
+	previousStart = 0,
+): ListWindow {
 	if (height <= 0 || total <= 0) return {start: 0, end: 0};
 	const maxStart = Math.max(0, total - height);
 	let start = Math.min(Math.max(previousStart, 0), maxStart);

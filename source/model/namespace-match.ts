@@ -13,15 +13,23 @@ export function resolveNamespace(snapshot: Snapshot, term: string): Validation<N
 		const found = snapshot.namespaces.find(ns => ns.inode === Number(inode));
 		if (found) return {ok: true, value: found};
 	}
-	const byName = snapshot.namespaces.filter(ns => ns.name === term || (ns.root && (term === 'host' || term === '<host>')));
+	const byName = snapshot.namespaces.filter(
+		ns => ns.name === term || (ns.root && (term === 'host' || term === '<host>')),
+	);
 	if (byName.length === 1) return {ok: true, value: byName[0]!};
 	const byOwner = snapshot.namespaces.filter(ns => ns.owner && ownerMatches(ns, term));
 	if (byOwner.length === 1) return {ok: true, value: byOwner[0]!};
 	if (byOwner.length > 1) {
 		const names = byOwner.slice(0, 5).map(ns => `${namespaceLabel(ns)} (net:[${ns.inode}])`);
-		return {ok: false, reason: `"${shown(term)}" names ${byOwner.length} namespaces: ${shown(names.join(', '))}; give the inode`};
+		return {
+			ok: false,
+			reason: `"${shown(term)}" names ${byOwner.length} namespaces: ${shown(names.join(', '))}; give the inode`,
+		};
 	}
-	return {ok: false, reason: `no namespace is named "${shown(term)}" (a name, an inode, or a container, pod or service)`};
+	return {
+		ok: false,
+		reason: `no namespace is named "${shown(term)}" (a name, an inode, or a container, pod or service)`,
+	};
 }
 
 function ownerMatches(ns: Namespace, term: string): boolean {

@@ -11,13 +11,25 @@ export type NamespaceTarget = {name: string} | {path: string} | 'current';
  * no bind mount, no process). `selfInode` is the namespace nstui itself runs in.
  */
 export function namespaceTargetOf(
-	ns: Pick<Namespace, 'inode' | 'name' | 'root' | 'paths' | 'processes' | 'threads' | 'descriptors' | 'mounts' | 'hidden'>,
+	ns: Pick<
+		Namespace,
+		| 'inode'
+		| 'name'
+		| 'root'
+		| 'paths'
+		| 'processes'
+		| 'threads'
+		| 'descriptors'
+		| 'mounts'
+		| 'hidden'
+	>,
 	selfInode: number | null,
 ): NamespaceTarget | null {
 	if (ns.inode === selfInode) return 'current';
 	// A name made by someone else may start with "-", which `ip -n` / `ip netns exec`
 	// would take for an option: such a namespace is entered by its path instead.
-	if (ns.name !== null) return ns.name.startsWith('-') ? {path: `/run/netns/${ns.name}`} : {name: ns.name};
+	if (ns.name !== null)
+		return ns.name.startsWith('-') ? {path: `/run/netns/${ns.name}`} : {name: ns.name};
 	if (ns.root) return {path: '/proc/1/ns/net'};
 	if (ns.paths[0]) return {path: ns.paths[0]};
 	const pid = ns.processes[0]?.pid;
@@ -26,7 +38,9 @@ export function namespaceTargetOf(
 }
 
 /** The way in through a thread, a descriptor or a mount in another mount namespace, or null. */
-export function heldWay(ns: Pick<Namespace, 'threads' | 'descriptors' | 'mounts'>): NamespaceTarget | null {
+export function heldWay(
+	ns: Pick<Namespace, 'threads' | 'descriptors' | 'mounts'>,
+): NamespaceTarget | null {
 	const thread = ns.threads?.[0];
 	if (thread) return {path: `/proc/${thread.pid}/task/${thread.tid}/ns/net`};
 	const mount = ns.mounts?.find(holder => !holder.covered && holder.pid !== null);

@@ -10,7 +10,8 @@ export type NatRuleNote = {
 	risk: string | null;
 };
 
-export type NatNote = {state: 'reading'} | {state: 'unknown'; reason: string} | {state: 'read'; rules: NatRuleNote[]};
+export type NatNote =
+	{state: 'reading'} | {state: 'unknown'; reason: string} | {state: 'read'; rules: NatRuleNote[]};
 
 export function natNoteOf(firewall: Firewall, ns: Namespace): NatNote {
 	const risks = riskyMasquerades(firewall, ns);
@@ -18,7 +19,11 @@ export function natNoteOf(firewall: Firewall, ns: Namespace): NatNote {
 		.filter(rule => rule.table === 'nat')
 		.map(rule => ({
 			text: `${rule.chain} ${rule.spec}`,
-			risk: risks.filter(risk => risk.rule === rule).map(risk => risk.message).join('; ') || null,
+			risk:
+				risks
+					.filter(risk => risk.rule === rule)
+					.map(risk => risk.message)
+					.join('; ') || null,
 		}));
 	return {state: 'read', rules};
 }

@@ -42,12 +42,16 @@ export function hintFromCgroupPath(path: string): CgroupHint | null {
 		const part = parts[index]!;
 		for (const {re, engine, runtime} of patterns) {
 			const match = re.exec(part);
-			if (match) return kube ? {engine: 'kubernetes', id: match[1]!, path, runtime: runtime ?? null, podUid} : {engine, id: match[1]!, path};
+			if (match)
+				return kube
+					? {engine: 'kubernetes', id: match[1]!, path, runtime: runtime ?? null, podUid}
+					: {engine, id: match[1]!, path};
 		}
 		const parent = parts[index - 1];
 		if (idPattern.test(part)) {
 			if (parent === 'docker') return {engine: 'docker', id: part, path};
-			if (kube && parent?.startsWith('pod')) return {engine: 'kubernetes', id: part, path, runtime: null, podUid};
+			if (kube && parent?.startsWith('pod'))
+				return {engine: 'kubernetes', id: part, path, runtime: null, podUid};
 			if (parent === 'libpod_parent') return {engine: 'podman', id: part, path};
 		}
 	}
@@ -57,8 +61,10 @@ export function hintFromCgroupPath(path: string): CgroupHint | null {
 		if (match) return {engine: 'nspawn', id: unescapeUnit(match[1]!), path};
 		match = /^lxc\.payload[./](.+)$/.exec(part);
 		if (match) return {engine: 'lxc', id: match[1]!, path};
-		if (parts[index - 1] === 'lxc' && index === 1 && !part.startsWith('lxc.')) return {engine: 'lxc', id: part, path};
-		if (part === 'lxc.payload' && parts[index + 1]) return {engine: 'lxc', id: parts[index + 1]!, path};
+		if (parts[index - 1] === 'lxc' && index === 1 && !part.startsWith('lxc.'))
+			return {engine: 'lxc', id: part, path};
+		if (part === 'lxc.payload' && parts[index + 1])
+			return {engine: 'lxc', id: parts[index + 1]!, path};
 	}
 	// A service's own processes, not a scope or slice below it (a user's session under user@UID.service).
 	const leaf = parts[parts.length - 1];
@@ -77,7 +83,9 @@ function podUidOf(parts: string[]): string | null {
 
 /** systemd's unit-name escaping: `\x2d` is `-`. */
 function unescapeUnit(text: string): string {
-	return text.replace(/\\x([0-9a-f]{2})/gi, (_, code: string) => String.fromCharCode(Number.parseInt(code, 16)));
+	return text.replace(/\\x([0-9a-f]{2})/gi, (_, code: string) =>
+		String.fromCharCode(Number.parseInt(code, 16)),
+	);
 }
 
 /**
@@ -85,12 +93,16 @@ function unescapeUnit(text: string): string {
  * then systemd's own hierarchy (`name=systemd`), then any controller's.
  */
 export function hintFromCgroup(text: string): CgroupHint | null {
-	const lines = text.split('\n').filter(Boolean).map(line => {
-		const first = line.indexOf(':');
-		const second = line.indexOf(':', first + 1);
-		return {controllers: line.slice(first + 1, second), path: line.slice(second + 1)};
-	});
-	const rank = (controllers: string) => (controllers === '' ? 0 : controllers === 'name=systemd' ? 1 : 2);
+	const lines = text
+		.split('\n')
+		.filter(Boolean)
+		.map(line => {
+			const first = line.indexOf(':');
+			const second = line.indexOf(':', first + 1);
+			return {controllers: line.slice(first + 1, second), path: line.slice(second + 1)};
+		});
+	const rank = (controllers: string) =>
+		controllers === '' ? 0 : controllers === 'name=systemd' ? 1 : 2;
 	lines.sort((a, b) => rank(a.controllers) - rank(b.controllers));
 	for (const {path} of lines) {
 		const hint = hintFromCgroupPath(path);
@@ -109,12 +121,17 @@ export type EngineContainer = OwnerContainer & {
 };
 
 /** GET /containers/json?all=1 of the Docker Engine API (podman's compatible API answers the same). */
-export function parseDockerContainers(body: string, engine: OwnerEngine = 'docker'): EngineContainer[] {
+export function parseDockerContainers(
+	body: string,
+	engine: OwnerEngine = 'docker',
+): EngineContainer[] {
 	const list: unknown = JSON.parse(body);
 	if (!Array.isArray(list)) return [];
 	return list.flatMap((item: Record<string, unknown>) => {
 		if (typeof item?.['Id'] !== 'string') return [];
-		const names = Array.isArray(item['Names']) ? (item['Names'] as unknown[]).filter(name => typeof name === 'string') : [];
+		const names = Array.isArray(item['Names'])
+			? (item['Names'] as unknown[]).filter(name => typeof name === 'string')
+			: [];
 		const hostConfig = (item['HostConfig'] ?? {}) as Record<string, unknown>;
 		return [
 			{
@@ -123,7 +140,8 @@ export function parseDockerContainers(body: string, engine: OwnerEngine = 'docke
 				name: names[0] ? names[0].replace(/^\//, '') : null,
 				image: typeof item['Image'] === 'string' ? item['Image'] : null,
 				labels: stringRecord(item['Labels']),
-				networkMode: typeof hostConfig['NetworkMode'] === 'string' ? hostConfig['NetworkMode'] : null,
+				networkMode:
+					typeof hostConfig['NetworkMode'] === 'string' ? hostConfig['NetworkMode'] : null,
 			},
 		];
 	});
@@ -149,11 +167,14 @@ export function parseStorageContainers(body: string, engine: OwnerEngine): Engin
 		if (typeof item?.['id'] !== 'string') return [];
 		let metadata: Record<string, unknown> = {};
 		try {
-			if (typeof item['metadata'] === 'string') metadata = JSON.parse(item['metadata']) as Record<string, unknown>;
+			if (typeof item['metadata'] === 'string')
+				metadata = JSON.parse(item['metadata']) as Record<string, unknown>;
 		} catch {
 			// A container without readable metadata still has its names.
 		}
-		const names = Array.isArray(item['names']) ? (item['names'] as unknown[]).filter(name => typeof name === 'string') : [];
+		const names = Array.isArray(item['names'])
+			? (item['names'] as unknown[]).filter(name => typeof name === 'string')
+			: [];
 		const name = typeof metadata['name'] === 'string' ? metadata['name'] : (names[0] ?? null);
 		const image = typeof metadata['image-name'] === 'string' ? metadata['image-name'] : null;
 		return [{engine, id: item['id'], name, image, labels: {}}];
@@ -177,14 +198,26 @@ export type OciAnnotations = {
 export function parseOciAnnotations(body: string): OciAnnotations {
 	const config = JSON.parse(body) as {annotations?: unknown};
 	const a = stringRecord(config?.annotations);
-	const pick = (...keys: string[]) => keys.map(key => a[key]).find(value => value !== undefined) ?? null;
+	const pick = (...keys: string[]) =>
+		keys.map(key => a[key]).find(value => value !== undefined) ?? null;
 	const podName = pick('io.kubernetes.cri.sandbox-name', 'io.kubernetes.pod.name');
 	const podNamespace = pick('io.kubernetes.cri.sandbox-namespace', 'io.kubernetes.pod.namespace');
 	const type = pick('io.kubernetes.cri.container-type', 'io.kubernetes.cri-o.ContainerType');
 	return {
-		pod: podName && podNamespace ? {namespace: podNamespace, name: podName, uid: pick('io.kubernetes.cri.sandbox-uid', 'io.kubernetes.pod.uid')} : null,
+		pod:
+			podName && podNamespace
+				? {
+						namespace: podNamespace,
+						name: podName,
+						uid: pick('io.kubernetes.cri.sandbox-uid', 'io.kubernetes.pod.uid'),
+					}
+				: null,
 		kind: type === 'sandbox' || type === 'container' ? type : null,
-		containerName: pick('io.kubernetes.cri.container-name', 'io.kubernetes.container.name', 'nerdctl/name'),
+		containerName: pick(
+			'io.kubernetes.cri.container-name',
+			'io.kubernetes.container.name',
+			'nerdctl/name',
+		),
 		image: pick('io.kubernetes.cri.image-name', 'io.kubernetes.cri-o.ImageName'),
 		sandboxId: pick('io.kubernetes.cri.sandbox-id', 'io.kubernetes.cri-o.SandboxID'),
 		annotations: a,
@@ -193,7 +226,11 @@ export function parseOciAnnotations(body: string): OciAnnotations {
 
 function stringRecord(value: unknown): Record<string, string> {
 	if (!value || typeof value !== 'object') return {};
-	return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+	return Object.fromEntries(
+		Object.entries(value).filter(
+			(entry): entry is [string, string] => typeof entry[1] === 'string',
+		),
+	);
 }
 
 /**
@@ -202,36 +239,72 @@ function stringRecord(value: unknown): Record<string, string> {
  * namespace (`--network container:X`, a pod): all listed, the one that holds the
  * namespace (the others join it; a pod's sandbox) first.
  */
-export function ownerOf(hints: CgroupHint[], known: Map<string, EngineContainer>, pods: Map<string, OciAnnotations>, note: string | null): Owner | null {
+export function ownerOf(
+	hints: CgroupHint[],
+	known: Map<string, EngineContainer>,
+	pods: Map<string, OciAnnotations>,
+	note: string | null,
+): Owner | null {
 	const first = hints[0];
 	if (!first) return null;
 	const sameEngine = hints.filter(hint => hint.engine === first.engine);
 	const ids = [...new Set(sameEngine.map(hint => hint.id))];
 	if (first.engine === 'systemd' || first.engine === 'lxc' || first.engine === 'nspawn') {
-		return {engine: first.engine, id: first.id, name: first.id, image: null, labels: {}, containers: [], cgroup: first.path, note: null};
+		return {
+			engine: first.engine,
+			id: first.id,
+			name: first.id,
+			image: null,
+			labels: {},
+			containers: [],
+			cgroup: first.path,
+			note: null,
+		};
 	}
-	const containers: Array<EngineContainer | OwnerContainer> = ids.map(id => known.get(id) ?? {id, name: null, image: null, labels: {}});
+	const containers: Array<EngineContainer | OwnerContainer> = ids.map(
+		id => known.get(id) ?? {id, name: null, image: null, labels: {}},
+	);
 	// Docker says who joins whom (`--network container:X`), also for joiners whose processes were not among those read.
 	const joined = new Set(ids.map(id => `container:${id}`));
 	for (const container of known.values()) {
-		if (container.networkMode && joined.has(container.networkMode) && !ids.includes(container.id)) containers.push(container);
+		if (container.networkMode && joined.has(container.networkMode) && !ids.includes(container.id))
+			containers.push(container);
 	}
 	// The one whose network the others use comes first.
-	const joins = (container: EngineContainer | OwnerContainer) => ('networkMode' in container && container.networkMode?.startsWith('container:') ? 1 : 0);
+	const joins = (container: EngineContainer | OwnerContainer) =>
+		'networkMode' in container && container.networkMode?.startsWith('container:') ? 1 : 0;
 	const annotations = ids.map(id => pods.get(id)).filter(item => item !== undefined);
-	const isSandbox = (container: OwnerContainer) => (pods.get(container.id)?.kind === 'sandbox' ? 0 : 1);
+	const isSandbox = (container: OwnerContainer) =>
+		pods.get(container.id)?.kind === 'sandbox' ? 0 : 1;
 	containers.sort((a, b) => joins(a) - joins(b) || isSandbox(a) - isSandbox(b));
 	const lead = containers[0]!;
 	const labels = lead.labels;
-	const podFromLabels = labels['io.kubernetes.pod.name'] && labels['io.kubernetes.pod.namespace'] ? {namespace: labels['io.kubernetes.pod.namespace'], name: labels['io.kubernetes.pod.name'], uid: labels['io.kubernetes.pod.uid'] ?? null} : null;
+	const podFromLabels =
+		labels['io.kubernetes.pod.name'] && labels['io.kubernetes.pod.namespace']
+			? {
+					namespace: labels['io.kubernetes.pod.namespace'],
+					name: labels['io.kubernetes.pod.name'],
+					uid: labels['io.kubernetes.pod.uid'] ?? null,
+				}
+			: null;
 	const pod = annotations.find(item => item.pod)?.pod ?? podFromLabels;
 	const engine: OwnerEngine = pod ? 'kubernetes' : first.engine;
-	const compose = labels['com.docker.compose.project'] && labels['com.docker.compose.service'] ? {project: labels['com.docker.compose.project'], service: labels['com.docker.compose.service']} : undefined;
-	const runtime = first.engine === 'kubernetes' ? (first.runtime ?? null) : pod ? first.engine : undefined;
+	const compose =
+		labels['com.docker.compose.project'] && labels['com.docker.compose.service']
+			? {
+					project: labels['com.docker.compose.project'],
+					service: labels['com.docker.compose.service'],
+				}
+			: undefined;
+	const runtime =
+		first.engine === 'kubernetes' ? (first.runtime ?? null) : pod ? first.engine : undefined;
 	// containerd without Kubernetes: namespace/name (nerdctl's name annotation) or namespace/id.
 	const bundle = pods.get(lead.id);
 	if (!pod && first.engine === 'containerd' && lead.name === null && bundle?.containerdNamespace) {
-		containers[0] = {...lead, name: `${bundle.containerdNamespace}/${bundle.containerName ?? lead.id.slice(0, 12)}`};
+		containers[0] = {
+			...lead,
+			name: `${bundle.containerdNamespace}/${bundle.containerName ?? lead.id.slice(0, 12)}`,
+		};
 	}
 	const missing = containers.some(container => container.name === null) && !pod;
 	const owner: Owner = {
@@ -240,7 +313,12 @@ export function ownerOf(hints: CgroupHint[], known: Map<string, EngineContainer>
 		name: pod ? `${pod.namespace}/${pod.name}` : containers[0]!.name,
 		image: lead.image,
 		labels: {...labels, ...(pods.get(lead.id)?.annotations ?? {})},
-		containers: containers.map(({id, name, image, labels: own}) => ({id, name: pods.get(id)?.containerName ?? name, image: image ?? pods.get(id)?.image ?? null, labels: own})),
+		containers: containers.map(({id, name, image, labels: own}) => ({
+			id,
+			name: pods.get(id)?.containerName ?? name,
+			image: image ?? pods.get(id)?.image ?? null,
+			labels: own,
+		})),
 		cgroup: first.path,
 		note: missing ? note : null,
 	};
@@ -267,7 +345,8 @@ export const ownerTag = (engine: OwnerEngine) => tags[engine];
 /** `docker web-1`, `k8s default/nginx-7d9`, `podman db`, `svc foo.service`; a short id when the name is unknown. */
 export function ownerLabel(owner: Owner): string {
 	const what = owner.name ?? owner.id.slice(0, 12);
-	if (owner.engine === 'kubernetes' || owner.containers.length < 2) return `${tags[owner.engine]} ${what}`;
+	if (owner.engine === 'kubernetes' || owner.containers.length < 2)
+		return `${tags[owner.engine]} ${what}`;
 	// Containers sharing one namespace (`--network container:X`): every one, up to three.
 	const names = owner.containers.map(container => container.name ?? container.id.slice(0, 12));
 	const more = names.length > 3 ? ` +${names.length - 3}` : '';
@@ -276,19 +355,35 @@ export function ownerLabel(owner: Owner): string {
 
 /** Everything find matches an owner by: names, ids, pod, image, unit, compose service. */
 export function ownerTerms(owner: Owner): string[] {
-	const terms = [owner.name, owner.id, owner.image, owner.pod?.name, owner.compose?.service, owner.compose?.project];
-	for (const container of owner.containers) terms.push(container.name, container.id, container.image);
-	return [...new Set(terms.filter((term): term is string => typeof term === 'string' && term !== ''))];
+	const terms = [
+		owner.name,
+		owner.id,
+		owner.image,
+		owner.pod?.name,
+		owner.compose?.service,
+		owner.compose?.project,
+	];
+	for (const container of owner.containers)
+		terms.push(container.name, container.id, container.image);
+	return [
+		...new Set(terms.filter((term): term is string => typeof term === 'string' && term !== '')),
+	];
 }
 
 /**
  * The owner in lines of words (raw text: the caller shows it): what it is, its
  * ids, each container in the namespace, then its labels, one a line.
  */
-export function ownerLines(owner: Owner): {summary: string; containers: string[]; labels: string[]} {
+export function ownerLines(owner: Owner): {
+	summary: string;
+	containers: string[];
+	labels: string[];
+} {
 	const summary = [
 		`${ownerTag(owner.engine)} ${owner.name ?? '(name unknown)'}`,
-		owner.engine === 'systemd' || owner.engine === 'lxc' || owner.engine === 'nspawn' ? null : `id ${owner.id.slice(0, 12)}`,
+		owner.engine === 'systemd' || owner.engine === 'lxc' || owner.engine === 'nspawn'
+			? null
+			: `id ${owner.id.slice(0, 12)}`,
 		owner.image ? `image ${owner.image}` : null,
 		owner.compose ? `compose ${owner.compose.project}/${owner.compose.service}` : null,
 		owner.runtime ? `runtime ${owner.runtime}` : null,
@@ -297,7 +392,10 @@ export function ownerLines(owner: Owner): {summary: string; containers: string[]
 	]
 		.filter(Boolean)
 		.join(', ');
-	const containers = owner.containers.map(container => `${container.id} ${container.name ?? '(name unknown)'}${container.image ? ` (${container.image})` : ''}`);
+	const containers = owner.containers.map(
+		container =>
+			`${container.id} ${container.name ?? '(name unknown)'}${container.image ? ` (${container.image})` : ''}`,
+	);
 	const labels = Object.entries(owner.labels)
 		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 		.map(([key, value]) => `${key}=${value}`);

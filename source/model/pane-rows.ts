@@ -5,7 +5,15 @@ import {formatRoute, peerText} from './format-snapshot.js';
 import {linkStateText} from './link-state.js';
 import type {RowIdentity} from './row-identity.js';
 import {ownerTag, ownerTerms} from './owners.js';
-import {namespaceLabel, type Interface, type Namespace, type OwnerEngine, type Process, type Route, type Snapshot} from './snapshot.js';
+import {
+	namespaceLabel,
+	type Interface,
+	type Namespace,
+	type OwnerEngine,
+	type Process,
+	type Route,
+	type Snapshot,
+} from './snapshot.js';
 
 type RowBase = RowIdentity & {search: string; signature: string};
 
@@ -33,7 +41,12 @@ export type InterfaceRow = RowBase & {
 
 export type RouteRow = RowBase & {route: Route; text: string; isDefault: boolean};
 
-export type ProcessRow = RowBase & {process: Process; namespaceInode: number; namespaceLabel: string; namespaceUnnamed: boolean};
+export type ProcessRow = RowBase & {
+	process: Process;
+	namespaceInode: number;
+	namespaceLabel: string;
+	namespaceUnnamed: boolean;
+};
 
 export function namespaceRows(snapshot: Snapshot): NamespaceRow[] {
 	return snapshot.namespaces.map(namespaceRow);
@@ -50,30 +63,64 @@ export function namespaceRow(namespace: Namespace): NamespaceRow {
 		namespace,
 		label,
 		unnamed: !namespace.root && namespace.name === null && !namespace.owner,
-		owner: !namespace.root && namespace.name === null && namespace.owner ? {engine: namespace.owner.engine, tag: ownerTag(namespace.owner.engine)} : null,
+		owner:
+			!namespace.root && namespace.name === null && namespace.owner
+				? {engine: namespace.owner.engine, tag: ownerTag(namespace.owner.engine)}
+				: null,
 		forwarding,
-		search: [label, namespace.root ? 'host' : '', namespace.inode, ...namespace.paths, ...(namespace.owner ? ownerTerms(namespace.owner) : [])].join(' '),
-		signature: [label, namespace.processes.length, namespace.interfaces.length, forwarding, namespace.error].join('|'),
+		search: [
+			label,
+			namespace.root ? 'host' : '',
+			namespace.inode,
+			...namespace.paths,
+			...(namespace.owner ? ownerTerms(namespace.owner) : []),
+		].join(' '),
+		signature: [
+			label,
+			namespace.processes.length,
+			namespace.interfaces.length,
+			forwarding,
+			namespace.error,
+		].join('|'),
 	};
 }
 
-export function interfaceRows(namespace: Namespace, byInode: Map<number, Namespace>): InterfaceRow[] {
+export function interfaceRows(
+	namespace: Namespace,
+	byInode: Map<number, Namespace>,
+): InterfaceRow[] {
 	return namespace.interfaces.map(link => {
-		const text = (list: Interface['addresses']) => list.map(address => `${address.address}/${address.prefixlen}`).join(' ');
-		const isLinkLocal = (address: Interface['addresses'][number]) => address.family === 'inet6' && /^fe[89ab]/i.test(address.address);
-		const addresses = text([...link.addresses.filter(a => a.family === 'inet'), ...link.addresses.filter(a => a.family === 'inet6' && !isLinkLocal(a))]);
+		const text = (list: Interface['addresses']) =>
+			list.map(address => `${address.address}/${address.prefixlen}`).join(' ');
+		const isLinkLocal = (address: Interface['addresses'][number]) =>
+			address.family === 'inet6' && /^fe[89ab]/i.test(address.address);
+		const addresses = text([
+			...link.addresses.filter(a => a.family === 'inet'),
+			...link.addresses.filter(a => a.family === 'inet6' && !isLinkLocal(a)),
+		]);
 		const linkLocal = text(link.addresses.filter(isLinkLocal));
 		const peer = peerText(link, byInode);
 		const state = linkStateText(link);
 		return {
 			id: `if:${namespace.inode}:${link.ifindex}:${link.name}`,
-			aliases: [`ifname:${namespace.inode}:${link.name}`, `ifindex:${namespace.inode}:${link.ifindex}`],
+			aliases: [
+				`ifname:${namespace.inode}:${link.name}`,
+				`ifindex:${namespace.inode}:${link.ifindex}`,
+			],
 			link,
 			addresses,
 			linkLocal,
 			peer,
 			state,
-			search: [link.name, link.kind, state, addresses, linkLocal, link.master ?? '', peer ?? ''].join(' '),
+			search: [
+				link.name,
+				link.kind,
+				state,
+				addresses,
+				linkLocal,
+				link.master ?? '',
+				peer ?? '',
+			].join(' '),
 			signature: [link.kind, state, addresses, linkLocal, link.master, peer].join('|'),
 		};
 	});
@@ -83,7 +130,8 @@ export function interfaceRows(namespace: Namespace, byInode: Map<number, Namespa
 export function routeRows(namespace: Namespace): RouteRow[] {
 	const rows = namespace.routes.map(route => {
 		const text = formatRoute(route);
-		const isDefault = route.dst === 'default' && (route.type === undefined || route.type === 'unicast');
+		const isDefault =
+			route.dst === 'default' && (route.type === undefined || route.type === 'unicast');
 		const key = `${namespace.inode}:${route.family}:${route.table}:${route.type ?? ''}:${route.dst}`;
 		return {
 			id: `route:${key}:${route.dev ?? ''}:${route.metric ?? ''}`,
@@ -144,17 +192,30 @@ function signaturesOf(namespaces: readonly Namespace[], snapshot: Snapshot): Map
 export function changedRowsBetween(previous: Snapshot, next: Snapshot): Set<string> {
 	const before = new Map(previous.namespaces.map(namespace => [namespace.inode, namespace]));
 	const after = new Set(next.namespaces.map(namespace => namespace.inode));
-	const changed = new Set(next.namespaces.flatMap(namespace => (before.get(namespace.inode) === namespace ? [] : [namespace.inode])));
-	const gone = new Set(previous.namespaces.flatMap(namespace => (after.has(namespace.inode) ? [] : [namespace.inode])));
+	const changed = new Set(
+		next.namespaces.flatMap(namespace =>
+			before.get(namespace.inode) === namespace ? [] : [namespace.inode],
+		),
+	);
+	const gone = new Set(
+		previous.namespaces.flatMap(namespace => (after.has(namespace.inode) ? [] : [namespace.inode])),
+	);
 	const touched = next.namespaces.filter(
-		namespace => changed.has(namespace.inode) || namespace.interfaces.some(link => link.peer && (changed.has(link.peer.namespace) || gone.has(link.peer.namespace))),
+		namespace =>
+			changed.has(namespace.inode) ||
+			namespace.interfaces.some(
+				link => link.peer && (changed.has(link.peer.namespace) || gone.has(link.peer.namespace)),
+			),
 	);
 	const earlier = touched.flatMap(namespace => before.get(namespace.inode) ?? []);
 	return changedRowIds(signaturesOf(earlier, previous), signaturesOf(touched, next));
 }
 
 /** Rows that are new or different in `next`. */
-export function changedRowIds(previous: ReadonlyMap<string, string>, next: ReadonlyMap<string, string>): Set<string> {
+export function changedRowIds(
+	previous: ReadonlyMap<string, string>,
+	next: ReadonlyMap<string, string>,
+): Set<string> {
 	const changed = new Set<string>();
 	for (const [id, signature] of next) if (previous.get(id) !== signature) changed.add(id);
 	return changed;

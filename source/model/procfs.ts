@@ -27,7 +27,8 @@ export function parsePasswd(text: string): Map<number, string> {
 	const users = new Map<number, string>();
 	for (const line of text.split('\n')) {
 		const [name, , uid] = line.split(':');
-		if (name && uid !== undefined && /^\d+$/.test(uid) && !users.has(Number(uid))) users.set(Number(uid), name);
+		if (name && uid !== undefined && /^\d+$/.test(uid) && !users.has(Number(uid)))
+			users.set(Number(uid), name);
 	}
 	return users;
 }
@@ -52,7 +53,9 @@ export function parseNsfsMounts(mountinfo: string): NsfsMount[] {
 
 /** mountinfo writes space, tab, newline and backslash in paths as octal escapes. */
 function unescapeMountPath(path: string): string {
-	return path.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(Number.parseInt(octal, 8)));
+	return path.replace(/\\([0-7]{3})/g, (_, octal: string) =>
+		String.fromCharCode(Number.parseInt(octal, 8)),
+	);
 }
 
 /** From /proc/loadavg: the number of tasks and the last pid handed out. */

@@ -33,14 +33,22 @@ export function isRecipeName(name: string): name is RecipeName {
 
 /** The namespaces a recipe makes, so `down` removes exactly these. */
 export function recipeNamespaces(recipe: RecipeName, prefix: string): string[] {
-	const shorts = {direct: ['ns1', 'ns2'], router: ['a', 'router', 'b'], bridge: ['host', 'web', 'db']}[recipe];
+	const shorts = {
+		direct: ['ns1', 'ns2'],
+		router: ['a', 'router', 'b'],
+		bridge: ['host', 'web', 'db'],
+	}[recipe];
 	return shorts.map(short => `${prefix}-${short}`);
 }
 
 export function validateRecipePrefix(prefix: string, recipe: RecipeName): Validation<string> {
 	for (const name of recipeNamespaces(recipe, prefix)) {
 		const check = validateNamespaceName(name);
-		if (!check.ok) return {ok: false, reason: `Prefix "${prefix}" gives the namespace name "${name}": ${check.reason}`};
+		if (!check.ok)
+			return {
+				ok: false,
+				reason: `Prefix "${prefix}" gives the namespace name "${name}": ${check.reason}`,
+			};
 	}
 	return {ok: true, value: prefix};
 }
@@ -61,7 +69,10 @@ export function recipeDown(recipe: RecipeName, prefix: string): RecipeStep[] {
 		.map(name => ({action: 'deleteNamespace', request: {name}}));
 }
 
-const up = (ns: string, device: string): RecipeStep => ({action: 'setLinkState', request: {namespace: {name: ns}, device, up: true}});
+const up = (ns: string, device: string): RecipeStep => ({
+	action: 'setLinkState',
+	request: {namespace: {name: ns}, device, up: true},
+});
 const address = (ns: string, device: string, cidr: string): RecipeStep => ({
 	action: 'addAddress',
 	request: {namespace: {name: ns}, device, address: cidr},

@@ -19,7 +19,10 @@ export function selectionOf(row: RowIdentity, index: number): Selection {
 }
 
 /** The index of the selected row in `rows`; 0 without a selection, -1 for an empty list. */
-export function resolveSelection(rows: readonly RowIdentity[], selection: Selection | null): number {
+export function resolveSelection(
+	rows: readonly RowIdentity[],
+	selection: Selection | null,
+): number {
 	if (rows.length === 0) return -1;
 	if (!selection) return 0;
 	const exact = rows.findIndex(row => row.id === selection.id);

@@ -10,7 +10,11 @@ export function parseEtcShells(text: string): string[] {
 		.filter(line => line.startsWith('/'));
 }
 
-export function chooseShell(envShell: string | undefined, listedShells: readonly string[], isExecutable: (path: string) => boolean): string {
+export function chooseShell(
+	envShell: string | undefined,
+	listedShells: readonly string[],
+	isExecutable: (path: string) => boolean,
+): string {
 	if (envShell && listedShells.includes(envShell) && isExecutable(envShell)) return envShell;
 	return fallbackShell;
 }

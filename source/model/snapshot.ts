@@ -77,9 +77,15 @@ export type ThreadHolder = {pid: number; tid: number; comm: string};
 export type DescriptorHolder = {pid: number; fd: number; comm: string};
 
 /** Who runs the processes of a namespace (model/owners.ts). */
-export type OwnerEngine = 'docker' | 'kubernetes' | 'containerd' | 'crio' | 'podman' | 'lxc' | 'nspawn' | 'systemd';
+export type OwnerEngine =
+	'docker' | 'kubernetes' | 'containerd' | 'crio' | 'podman' | 'lxc' | 'nspawn' | 'systemd';
 
-export type OwnerContainer = {id: string; name: string | null; image: string | null; labels: Record<string, string>};
+export type OwnerContainer = {
+	id: string;
+	name: string | null;
+	image: string | null;
+	labels: Record<string, string>;
+};
 
 export type Owner = {
 	engine: OwnerEngine;
@@ -158,8 +164,10 @@ export function namespaceLabel(ns: Namespace): string {
 	const thread = ns.threads?.[0];
 	if (thread) return `<unnamed> tid ${thread.tid} ${thread.comm}`;
 	const descriptor = ns.descriptors?.[0];
-	if (descriptor) return `<unnamed> fd ${descriptor.fd} of pid ${descriptor.pid} ${descriptor.comm}`;
+	if (descriptor)
+		return `<unnamed> fd ${descriptor.fd} of pid ${descriptor.pid} ${descriptor.comm}`;
 	const mount = ns.mounts?.find(holder => !holder.covered) ?? ns.mounts?.[0];
-	if (mount) return `${mount.covered ? '<hidden under a mount>' : '<unnamed>'} ${mount.path}${mount.pid === null ? '' : ` (mnt:[${mount.mountNamespace}])`}`;
+	if (mount)
+		return `${mount.covered ? '<hidden under a mount>' : '<unnamed>'} ${mount.path}${mount.pid === null ? '' : ` (mnt:[${mount.mountNamespace}])`}`;
 	return `<unnamed> net:[${ns.inode}]`;
 }

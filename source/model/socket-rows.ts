@@ -24,9 +24,15 @@ export type SocketRow = RowIdentity & {
 };
 
 /** Rows for a namespace's sockets; `unix` false leaves the Unix ones out. */
-export function socketRows(sockets: readonly Socket[], {unix = false}: {unix?: boolean} = {}): SocketRow[] {
+export function socketRows(
+	sockets: readonly Socket[],
+	{unix = false}: {unix?: boolean} = {},
+): SocketRow[] {
 	return sortSockets(sockets.filter(socket => unix || socket.protocol !== 'unix')).map(socket => {
-		const protocol = socket.protocol === 'unix' ? `unix/${socket.unixType ?? '?'}` : `${socket.protocol}${socket.family === 'inet6' ? '6' : ''}`;
+		const protocol =
+			socket.protocol === 'unix'
+				? `unix/${socket.unixType ?? '?'}`
+				: `${socket.protocol}${socket.family === 'inet6' ? '6' : ''}`;
 		const local = localText(socket);
 		const remote = remoteText(socket);
 		const processes = processesText(socket.processes);
@@ -45,7 +51,14 @@ export function socketRows(sockets: readonly Socket[], {unix = false}: {unix?: b
 			processes,
 			user: socket.processes[0]?.user ?? '',
 			pid: socket.processes[0]?.pid ?? null,
-			search: [protocol, socket.state, local, remote, processes, socket.processes.map(owner => owner.user).join(' ')].join(' '),
+			search: [
+				protocol,
+				socket.state,
+				local,
+				remote,
+				processes,
+				socket.processes.map(owner => owner.user).join(' '),
+			].join(' '),
 			signature: [socket.state, queues, remote, processes].join('|'),
 		};
 	});

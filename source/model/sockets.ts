@@ -59,7 +59,9 @@ export function parseHexAddress(hex: string, littleEndian = true): string | null
 	if (!/^[0-9A-Fa-f]+$/.test(hex)) return null;
 	const bytes: number[] = [];
 	for (let word = 0; word < hex.length; word += 8) {
-		const wordBytes = [0, 2, 4, 6].map(at => Number.parseInt(hex.slice(word + at, word + at + 2), 16));
+		const wordBytes = [0, 2, 4, 6].map(at =>
+			Number.parseInt(hex.slice(word + at, word + at + 2), 16),
+		);
 		bytes.push(...(littleEndian ? wordBytes.reverse() : wordBytes));
 	}
 	return bytes.length === 4 ? bytes.join('.') : ipv6Text(bytes);
@@ -67,10 +69,14 @@ export function parseHexAddress(hex: string, littleEndian = true): string | null
 
 /** RFC 5952 text: lower case, the longest run of two or more zero groups as `::`; IPv4-mapped as ::ffff:a.b.c.d. */
 export function ipv6Text(bytes: readonly number[]): string {
-	const groups = Array.from({length: 8}, (_, index) => (bytes[index * 2]! << 8) | bytes[index * 2 + 1]!);
-	if (groups.slice(0, 5).every(group => group === 0) && groups[5] === 0xffff) return `::ffff:${bytes.slice(12).join('.')}`;
+	const groups = Array.from(
+		{length: 8},
+		(_, index) => (bytes[index * 2]! << 8) | bytes[index * 2 + 1]!,
+	);
+	if (groups.slice(0, 5).every(group => group === 0) && groups[5] === 0xffff)
+		return `::ffff:${bytes.slice(12).join('.')}`;
 	let best = {start: -1, length: 0};
-	for (let start = 0; start < 8; ) {
+	for (let start = 0; start < 8;) {
 		if (groups[start] !== 0) {
 			start++;
 			continue;
@@ -86,7 +92,10 @@ export function ipv6Text(bytes: readonly number[]): string {
 }
 
 /** "0100007F:1F90" -> {address: "127.0.0.1", port: 8080}. */
-function parseEndpoint(text: string, littleEndian: boolean): {address: string; port: number} | null {
+function parseEndpoint(
+	text: string,
+	littleEndian: boolean,
+): {address: string; port: number} | null {
 	const colon = text.lastIndexOf(':');
 	if (colon < 0) return null;
 	const address = parseHexAddress(text.slice(0, colon), littleEndian);
@@ -99,7 +108,11 @@ function parseEndpoint(text: string, littleEndian: boolean): {address: string; p
  * (`sl local rem st tx_queue:rx_queue tr:when retrnsmt uid timeout inode ...`).
  * Lines that do not parse are left out.
  */
-export function parseInetTable(text: string, table: (typeof inetTables)[number], littleEndian = true): Socket[] {
+export function parseInetTable(
+	text: string,
+	table: (typeof inetTables)[number],
+	littleEndian = true,
+): Socket[] {
 	const protocol: SocketProtocol = table.startsWith('tcp') ? 'tcp' : 'udp';
 	const family = table.endsWith('6') ? 'inet6' : 'inet';
 	const sockets: Socket[] = [];
@@ -112,13 +125,25 @@ export function parseInetTable(text: string, table: (typeof inetTables)[number],
 		const [tx, rx] = fields[4]!.split(':').map(part => Number.parseInt(part, 16));
 		const uid = Number(fields[7]);
 		const inode = Number(fields[9]);
-		if (!local || !remote || !Number.isInteger(stateNumber) || !Number.isInteger(tx) || !Number.isInteger(rx) || !Number.isInteger(uid) || !Number.isInteger(inode)) continue;
+		if (
+			!local ||
+			!remote ||
+			!Number.isInteger(stateNumber) ||
+			!Number.isInteger(tx) ||
+			!Number.isInteger(rx) ||
+			!Number.isInteger(uid) ||
+			!Number.isInteger(inode)
+		)
+			continue;
 		const state = tcpStates[stateNumber] ?? `state ${stateNumber}`;
 		sockets.push({
 			protocol,
 			family,
 			state,
-			listening: protocol === 'tcp' ? state === 'LISTEN' : state === 'UNCONN' && remote.port === 0 && local.port !== 0,
+			listening:
+				protocol === 'tcp'
+					? state === 'LISTEN'
+					: state === 'UNCONN' && remote.port === 0 && local.port !== 0,
 			localAddress: local.address,
 			localPort: local.port,
 			remoteAddress: remote.address,
@@ -134,7 +159,12 @@ export function parseInetTable(text: string, table: (typeof inetTables)[number],
 }
 
 const unixTypes: Record<number, string> = {1: 'stream', 2: 'dgram', 5: 'seqpacket'};
-const unixStates: Record<number, string> = {1: 'UNCONN', 2: 'CONNECTING', 3: 'ESTAB', 4: 'DISCONNECTING'};
+const unixStates: Record<number, string> = {
+	1: 'UNCONN',
+	2: 'CONNECTING',
+	3: 'ESTAB',
+	4: 'DISCONNECTING',
+};
 /** __SO_ACCEPTCON in the Flags column: the socket listens. */
 const acceptingFlag = 0x10000;
 
@@ -145,7 +175,10 @@ const acceptingFlag = 0x10000;
 export function parseUnixTable(text: string): Socket[] {
 	const sockets: Socket[] = [];
 	for (const line of text.split('\n')) {
-		const match = /^\s*[0-9a-fA-F]+: ([0-9A-Fa-f]+) ([0-9A-Fa-f]+) ([0-9A-Fa-f]+) ([0-9A-Fa-f]+) ([0-9A-Fa-f]+)\s+(\d+)(?: (.*))?$/.exec(line);
+		const match =
+			/^\s*[0-9a-fA-F]+: ([0-9A-Fa-f]+) ([0-9A-Fa-f]+) ([0-9A-Fa-f]+) ([0-9A-Fa-f]+) ([0-9A-Fa-f]+)\s+(\d+)(?: (.*))?$/.exec(
+				line,
+			);
 		if (!match) continue;
 		const flags = Number.parseInt(match[3]!, 16);
 		const type = Number.parseInt(match[4]!, 16);
@@ -172,15 +205,21 @@ export function parseUnixTable(text: string): Socket[] {
 }
 
 /** What ss prints for an endpoint: `127.0.0.1:80`, `[::1]:80`, `*` for an unset remote end. */
-export function endpointText(address: string, port: number | null, family: Socket['family']): string {
+export function endpointText(
+	address: string,
+	port: number | null,
+	family: Socket['family'],
+): string {
 	if (port === null) return address;
 	const wildcard = address === '0.0.0.0' || address === '::';
 	if (wildcard && port === 0) return '*';
 	return family === 'inet6' ? `[${address}]:${port}` : `${address}:${port}`;
 }
 
-export const localText = (socket: Socket) => endpointText(socket.localAddress, socket.localPort, socket.family);
-export const remoteText = (socket: Socket) => endpointText(socket.remoteAddress, socket.remotePort, socket.family);
+export const localText = (socket: Socket) =>
+	endpointText(socket.localAddress, socket.localPort, socket.family);
+export const remoteText = (socket: Socket) =>
+	endpointText(socket.remoteAddress, socket.remotePort, socket.family);
 
 const protocolRank: Record<SocketProtocol, number> = {tcp: 0, udp: 1, unix: 2};
 
@@ -197,7 +236,8 @@ export function compareSockets(a: Socket, b: Socket): number {
 	);
 }
 
-export const sortSockets = (sockets: readonly Socket[]): Socket[] => [...sockets].sort(compareSockets);
+export const sortSockets = (sockets: readonly Socket[]): Socket[] =>
+	[...sockets].sort(compareSockets);
 
 /** `socket:[12345]` (readlink of /proc/PID/fd/N) -> 12345. */
 export function parseSocketLink(link: string): number | null {
@@ -223,7 +263,10 @@ export function processesText(processes: readonly SocketProcess[]): string {
 		byComm.set(process.comm, pids);
 	}
 	return [...byComm]
-		.map(([comm, pids]) => `${comm} (${pids.length > 3 ? `${pids.slice(0, 2).join(',')},+${pids.length - 2}` : pids.join(',')})`)
+		.map(
+			([comm, pids]) =>
+				`${comm} (${pids.length > 3 ? `${pids.slice(0, 2).join(',')},+${pids.length - 2}` : pids.join(',')})`,
+		)
 		.join(' ');
 }
 
@@ -234,7 +277,7 @@ export type TablesAnswer = {inode: number; tables: string[]} | {error: string};
 export function parseSocketsOutput(stdout: string, tableCount: number): TablesAnswer[] {
 	const parts = stdout.split('\0');
 	const answers: TablesAnswer[] = [];
-	for (let at = 0; at < parts.length - 1; ) {
+	for (let at = 0; at < parts.length - 1;) {
 		const head = parts[at]!;
 		if (head.startsWith('x ')) {
 			answers.push({error: head.slice(2)});

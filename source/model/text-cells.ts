@@ -47,9 +47,14 @@ export function shownCell(raw: string, width: number, align: 'left' | 'right' = 
  * shownCell() in pieces, the escapes apart (a view marks them); their text
  * joined is shownCell(raw, width, align).
  */
-export function shownCellParts(raw: string, width: number, align: 'left' | 'right' = 'left'): ShownPart[] {
+export function shownCellParts(
+	raw: string,
+	width: number,
+	align: 'left' | 'right' = 'left',
+): ShownPart[] {
 	const parts = shownParts(raw);
-	if (parts.length <= 1 || !parts.some(part => part.escaped)) return [{text: shownCell(raw, width, align), escaped: false}];
+	if (parts.length <= 1 || !parts.some(part => part.escaped))
+		return [{text: shownCell(raw, width, align), escaped: false}];
 	const whole = parts.map(part => part.text).join('');
 	const fitted = fit(whole, width);
 	const out: ShownPart[] = [];

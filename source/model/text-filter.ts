@@ -2,8 +2,14 @@
 // system gave it or as nstui shows it (model/shown-text.ts).
 import {shown} from './shown-text.js';
 
-export function filterRows<Row extends {search: string}>(rows: readonly Row[], query: string): readonly Row[] {
+export function filterRows<Row extends {search: string}>(
+	rows: readonly Row[],
+	query: string,
+): readonly Row[] {
 	if (query === '') return rows;
 	const needle = query.toLowerCase();
-	return rows.filter(row => row.search.toLowerCase().includes(needle) || shown(row.search).toLowerCase().includes(needle));
+	return rows.filter(
+		row =>
+			row.search.toLowerCase().includes(needle) || shown(row.search).toLowerCase().includes(needle),
+	);
 }

@@ -3,7 +3,13 @@
 // the namespace (and owner) its veth peer is in: "which namespace or container
 // uses the bandwidth?" from one read of the host. Pure.
 import {totalBytesPerSecond, type LinkRate} from './link-rates.js';
-import {namespaceLabel, type Interface, type Namespace, type Owner, type Snapshot} from './snapshot.js';
+import {
+	namespaceLabel,
+	type Interface,
+	type Namespace,
+	type Owner,
+	type Snapshot,
+} from './snapshot.js';
 
 export type TrafficRow = {
 	/** Where the interface is. */
@@ -30,7 +36,12 @@ function shownHere(link: Interface, hub: boolean): boolean {
  * their rates (namespace inode -> ifindex -> rate). The busiest first; those
  * without a rate yet last, by name.
  */
-export function trafficRows(snapshot: Snapshot, hub: number, rates: ReadonlyMap<number, ReadonlyMap<number, LinkRate>>, added: readonly number[] = []): TrafficRow[] {
+export function trafficRows(
+	snapshot: Snapshot,
+	hub: number,
+	rates: ReadonlyMap<number, ReadonlyMap<number, LinkRate>>,
+	added: readonly number[] = [],
+): TrafficRow[] {
 	const byInode = new Map(snapshot.namespaces.map(ns => [ns.inode, ns]));
 	const rows: TrafficRow[] = [];
 	const seen = new Set<number>();
@@ -58,12 +69,21 @@ export function trafficRows(snapshot: Snapshot, hub: number, rates: ReadonlyMap<
 function peerOf(link: Interface, byInode: ReadonlyMap<number, Namespace>): TrafficRow['peer'] {
 	if (!link.peer) return null;
 	const ns = byInode.get(link.peer.namespace);
-	return {namespace: link.peer.namespace, label: ns ? namespaceLabel(ns) : `net:[${link.peer.namespace}]`, owner: ns?.owner ?? null, interface: link.peer.name};
+	return {
+		namespace: link.peer.namespace,
+		label: ns ? namespaceLabel(ns) : `net:[${link.peer.namespace}]`,
+		owner: ns?.owner ?? null,
+		interface: link.peer.name,
+	};
 }
 
 function compareRows(a: TrafficRow, b: TrafficRow): number {
 	if (a.rate && !b.rate) return -1;
 	if (b.rate && !a.rate) return 1;
 	const byRate = a.rate && b.rate ? totalBytesPerSecond(b.rate) - totalBytesPerSecond(a.rate) : 0;
-	return byRate || a.namespaceLabel.localeCompare(b.namespaceLabel) || a.interface.localeCompare(b.interface);
+	return (
+		byRate ||
+		a.namespaceLabel.localeCompare(b.namespaceLabel) ||
+		a.interface.localeCompare(b.interface)
+	);
 }

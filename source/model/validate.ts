@@ -63,7 +63,8 @@ function checkCommonNameRules(what: string, input: string, use: NameUse): string
 	if (input.includes('/')) return `${what} cannot contain "/"`;
 	if (input.includes('\0')) return `${what} cannot contain ${describeCharacter('\0')}`;
 	if (use === 'existing') {
-		if (notUtf8.test(input)) return `${what} that is not UTF-8 (${shown(input)}) cannot be passed on exactly; use ip by hand`;
+		if (notUtf8.test(input))
+			return `${what} that is not UTF-8 (${shown(input)}) cannot be passed on exactly; use ip by hand`;
 	} else {
 		const control = controlCharacter.exec(input);
 		if (control) return `${what} cannot contain ${describeCharacter(control[0])}`;
@@ -89,7 +90,8 @@ export function validateNamespaceName(input: string, use: NameUse = 'new'): Vali
 	const space = anyWhitespace.exec(input);
 	if (space) return invalid(`${what} cannot contain ${describeCharacter(space[0])}`);
 	// `ip link set DEV netns 1234` looks for a namespace named 1234 before the PID 1234.
-	if (/^\d+$/.test(input)) return invalid(`${what} cannot be only digits (ip would confuse it with a PID)`);
+	if (/^\d+$/.test(input))
+		return invalid(`${what} cannot be only digits (ip would confuse it with a PID)`);
 	return valid(input);
 }
 
@@ -112,8 +114,12 @@ export function validateInterfaceName(input: string, use: NameUse = 'new'): Vali
 export function validateNamespacePath(input: string): Validation<string> {
 	if (!input.startsWith('/')) return invalid(`A namespace path must be absolute (start with "/")`);
 	// Paths come from the system (mountinfo, /proc): one with a newline in it is still the path.
-	if (input.includes('\0')) return invalid(`A namespace path cannot contain ${describeCharacter('\0')}`);
-	if (notUtf8.test(input)) return invalid(`A namespace path that is not UTF-8 (${shown(input)}) cannot be passed on exactly`);
+	if (input.includes('\0'))
+		return invalid(`A namespace path cannot contain ${describeCharacter('\0')}`);
+	if (notUtf8.test(input))
+		return invalid(
+			`A namespace path that is not UTF-8 (${shown(input)}) cannot be passed on exactly`,
+		);
 	return valid(input);
 }
 
@@ -123,7 +129,8 @@ const trimSpaces = (input: string) => input.replace(/^ +| +$/g, '');
 export function validatePid(input: string | number): Validation<number> {
 	const text = typeof input === 'number' ? String(input) : trimSpaces(input);
 	if (text === '') return invalid('A PID cannot be empty');
-	if (!/^[1-9]\d*$/.test(text)) return invalid(`"${printable(text)}" is not a PID (a whole number above 0)`);
+	if (!/^[1-9]\d*$/.test(text))
+		return invalid(`"${printable(text)}" is not a PID (a whole number above 0)`);
 	const pid = Number(text);
 	// PID_MAX_LIMIT on 64-bit Linux.
 	if (pid > 4_194_304) return invalid(`${text} is larger than any PID (4194304)`);
@@ -135,11 +142,15 @@ const reservedTables: Record<number, string> = {253: 'default', 254: 'main', 255
 export function validateVrfTable(input: string | number): Validation<number> {
 	const text = typeof input === 'number' ? String(input) : trimSpaces(input);
 	if (text === '') return invalid('A table number cannot be empty');
-	if (!/^[1-9]\d*$/.test(text)) return invalid(`"${printable(text)}" is not a table number (a whole number from 1 to 4294967295)`);
+	if (!/^[1-9]\d*$/.test(text))
+		return invalid(
+			`"${printable(text)}" is not a table number (a whole number from 1 to 4294967295)`,
+		);
 	const table = Number(text);
 	if (table > 4_294_967_295) return invalid(`A table number can be at most 4294967295`);
 	const reserved = reservedTables[table];
-	if (reserved) return invalid(`Table ${table} is the kernel's "${reserved}" table: pick another number`);
+	if (reserved)
+		return invalid(`Table ${table} is the kernel's "${reserved}" table: pick another number`);
 	return valid(table);
 }
 
@@ -148,11 +159,16 @@ export function validateIpAddress(input: string, what = 'An address'): Validatio
 	if (text === '') return invalid(`${what} cannot be empty`);
 	if (isIPv4(text)) return valid({family: 'inet', address: text});
 	if (isIPv6(text)) {
-		if (text.includes('%')) return invalid(`${what} cannot carry a zone ("%${printable(text.split('%')[1] ?? '')}"): give the interface separately`);
+		if (text.includes('%'))
+			return invalid(
+				`${what} cannot carry a zone ("%${printable(text.split('%')[1] ?? '')}"): give the interface separately`,
+			);
 		return valid({family: 'inet6', address: text.toLowerCase()});
 	}
 	if (/^[\d.]+$/.test(text) && text.split('.').some(part => /^0\d/.test(part))) {
-		return invalid(`"${printable(text)}" has a leading zero in a number: write it without (leading zeros can mean octal)`);
+		return invalid(
+			`"${printable(text)}" has a leading zero in a number: write it without (leading zeros can mean octal)`,
+		);
 	}
 	return invalid(`"${printable(text)}" is not an IPv4 or IPv6 address`);
 }
@@ -181,13 +197,19 @@ export function validateCidr(input: string, options: CidrOptions = {}): Validati
 	let prefixlen: number = max;
 	if (slash !== -1) {
 		const prefixText = text.slice(slash + 1);
-		if (!/^\d{1,3}$/.test(prefixText)) return invalid(`"${printable(prefixText)}" is not a prefix length (0 to ${max})`);
+		if (!/^\d{1,3}$/.test(prefixText))
+			return invalid(`"${printable(prefixText)}" is not a prefix length (0 to ${max})`);
 		prefixlen = Number(prefixText);
-		if (prefixlen > max) return invalid(`An ${family === 'inet' ? 'IPv4' : 'IPv6'} prefix length is 0 to ${max}, not ${prefixlen}`);
+		if (prefixlen > max)
+			return invalid(
+				`An ${family === 'inet' ? 'IPv4' : 'IPv6'} prefix length is 0 to ${max}, not ${prefixlen}`,
+			);
 	}
 	if (options.network && hasHostBits(address.value.address, prefixlen, family)) {
 		const network = `${networkOf(address.value.address, prefixlen, family)}/${prefixlen}`;
-		return invalid(`${address.value.address}/${prefixlen} has host bits set: the network is ${network}`);
+		return invalid(
+			`${address.value.address}/${prefixlen} has host bits set: the network is ${network}`,
+		);
 	}
 	return valid({...address.value, prefixlen, text: `${address.value.address}/${prefixlen}`});
 }
@@ -202,7 +224,9 @@ export function validateRouteDestination(input: string): Validation<RouteDestina
 	if (text === 'default') return valid({kind: 'default'});
 	const cidr = validateCidr(text, {what: 'A destination', allowBareAddress: true, network: true});
 	if (!cidr.ok) {
-		return text === '' ? invalid('A destination cannot be empty: type "default" or a prefix such as 10.0.0.0/24') : cidr;
+		return text === ''
+			? invalid('A destination cannot be empty: type "default" or a prefix such as 10.0.0.0/24')
+			: cidr;
 	}
 	return valid({kind: 'prefix', ...cidr.value});
 }
@@ -213,7 +237,9 @@ export function validateGateway(input: string, family?: Family): Validation<IpAd
 	if (!gateway.ok) return gateway;
 	if (family && gateway.value.family !== family) {
 		const name = (f: Family) => (f === 'inet' ? 'IPv4' : 'IPv6');
-		return invalid(`The gateway is ${name(gateway.value.family)} but the destination is ${name(family)}`);
+		return invalid(
+			`The gateway is ${name(gateway.value.family)} but the destination is ${name(family)}`,
+		);
 	}
 	return valid(gateway.value);
 }
@@ -235,7 +261,9 @@ export function validateNamespaceTarget(target: NamespaceTarget): Validation<Nam
 }
 
 /** A namespace to send an interface to: an existing name, or a PID inside it. */
-export function validateNetnsRef(ref: {name: string} | {pid: string | number}): Validation<NetnsRef> {
+export function validateNetnsRef(
+	ref: {name: string} | {pid: string | number},
+): Validation<NetnsRef> {
 	if ('name' in ref) {
 		const name = validateNamespaceName(ref.name, 'existing');
 		return name.ok ? valid({name: name.value}) : name;
@@ -244,14 +272,26 @@ export function validateNetnsRef(ref: {name: string} | {pid: string | number}): 
 	return pid.ok ? valid({pid: pid.value}) : pid;
 }
 
-const routeTypes = new Set(['unicast', 'blackhole', 'unreachable', 'prohibit', 'throw', 'local', 'broadcast', 'multicast', 'anycast', 'nat']);
+const routeTypes = new Set([
+	'unicast',
+	'blackhole',
+	'unreachable',
+	'prohibit',
+	'throw',
+	'local',
+	'broadcast',
+	'multicast',
+	'anycast',
+	'nat',
+]);
 
 /** A route from the snapshot, checked before its fields become arguments of `ip route del`. */
 export function validateRoute(route: Route): Validation<Route> {
 	if (route.dst !== 'default') {
 		const dst = validateCidr(route.dst, {what: 'The route destination', allowBareAddress: true});
 		if (!dst.ok) return dst;
-		if (dst.value.family !== route.family) return invalid(`The route destination ${route.dst} is not ${route.family}`);
+		if (dst.value.family !== route.family)
+			return invalid(`The route destination ${route.dst} is not ${route.family}`);
 	}
 	if (route.gateway !== null) {
 		const gateway = validateGateway(route.gateway, route.family);
@@ -261,9 +301,12 @@ export function validateRoute(route: Route): Validation<Route> {
 		const dev = validateInterfaceName(route.dev, 'existing');
 		if (!dev.ok) return dev;
 	}
-	if (!/^[A-Za-z0-9_]+$/.test(route.table)) return invalid(`"${printable(route.table)}" is not a routing table`);
-	if (route.type !== undefined && !routeTypes.has(route.type)) return invalid(`"${printable(route.type)}" is not a route type`);
-	if (route.metric !== null && !(Number.isInteger(route.metric) && route.metric >= 0)) return invalid(`${route.metric} is not a route metric`);
+	if (!/^[A-Za-z0-9_]+$/.test(route.table))
+		return invalid(`"${printable(route.table)}" is not a routing table`);
+	if (route.type !== undefined && !routeTypes.has(route.type))
+		return invalid(`"${printable(route.type)}" is not a route type`);
+	if (route.metric !== null && !(Number.isInteger(route.metric) && route.metric >= 0))
+		return invalid(`${route.metric} is not a route metric`);
 	return valid(route);
 }
 
@@ -275,13 +318,19 @@ export type ValidRouteRequest = {
 };
 
 /** `default via GW`, `DST via GW`, `DST dev DEV` (or both): empty gateway or device means none. */
-export function validateRouteRequest(input: {destination: string; gateway?: string; device?: string}): Validation<ValidRouteRequest> {
+export function validateRouteRequest(input: {
+	destination: string;
+	gateway?: string;
+	device?: string;
+}): Validation<ValidRouteRequest> {
 	const destination = validateRouteDestination(input.destination);
 	if (!destination.ok) return destination;
-	const destinationFamily = destination.value.kind === 'prefix' ? destination.value.family : undefined;
+	const destinationFamily =
+		destination.value.kind === 'prefix' ? destination.value.family : undefined;
 	const gatewayText = trimSpaces(input.gateway ?? '');
 	const deviceText = input.device ?? '';
-	if (gatewayText === '' && deviceText === '') return invalid('A route needs a gateway ("via") or an interface ("dev"), or both');
+	if (gatewayText === '' && deviceText === '')
+		return invalid('A route needs a gateway ("via") or an interface ("dev"), or both');
 	let gateway: IpAddress | null = null;
 	if (gatewayText !== '') {
 		const checked = validateGateway(gatewayText, destinationFamily);

@@ -35,9 +35,18 @@ type End = {inode: number; link: RawLink & {linkIndex: number}};
  * `perEnd`: how many unasked candidates of each open end go into `questions`
  * (discovery asks in rounds: first one each, which settles most pairs, then all).
  */
-export function resolveVethPeers(namespaces: PeerInput[], answers: NsidAnswers, perEnd = Number.POSITIVE_INFINITY): PeerResolution {
+export function resolveVethPeers(
+	namespaces: PeerInput[],
+	answers: NsidAnswers,
+	perEnd = Number.POSITIVE_INFINITY,
+): PeerResolution {
 	const peers = new Map<string, Peer>();
-	const setPeer = (a: End, c: End) => peers.set(endpointKey(a.inode, a.link.ifindex), {namespace: c.inode, name: c.link.name, ifindex: c.link.ifindex});
+	const setPeer = (a: End, c: End) =>
+		peers.set(endpointKey(a.inode, a.link.ifindex), {
+			namespace: c.inode,
+			name: c.link.name,
+			ifindex: c.link.ifindex,
+		});
 	const across: End[] = [];
 	// Ends that point into another namespace, by their own ifindex: the candidates for an end's link_index.
 	const byIndex = new Map<number, End[]>();
@@ -50,7 +59,8 @@ export function resolveVethPeers(namespaces: PeerInput[], answers: NsidAnswers, 
 			if (link.linkNetnsid === null) {
 				// Both ends in this namespace: the kernel named the other by its index here, in the same reading.
 				const other = own.get(link.linkIndex);
-				if (other && other !== link && other.kind === 'veth') setPeer(end, {inode: ns.inode, link: other as End['link']});
+				if (other && other !== link && other.kind === 'veth')
+					setPeer(end, {inode: ns.inode, link: other as End['link']});
 				continue;
 			}
 			across.push(end);
@@ -65,14 +75,25 @@ export function resolveVethPeers(namespaces: PeerInput[], answers: NsidAnswers, 
 	const verdict = (a: End, c: End): boolean | null => {
 		const fromA = said(a.inode, c.inode);
 		const fromC = said(c.inode, a.inode);
-		if ((fromA !== undefined && fromA !== a.link.linkNetnsid) || (fromC !== undefined && fromC !== c.link.linkNetnsid)) return false;
+		if (
+			(fromA !== undefined && fromA !== a.link.linkNetnsid) ||
+			(fromC !== undefined && fromC !== c.link.linkNetnsid)
+		)
+			return false;
 		return fromA !== undefined || fromC !== undefined ? true : null;
 	};
 	// A candidate points back at a: a's link_index is its ifindex and its link_index is a's.
-	const candidatesOf = (a: End) => (byIndex.get(a.link.linkIndex) ?? []).filter(c => c.inode !== a.inode && c.link.linkIndex === a.link.ifindex);
+	const candidatesOf = (a: End) =>
+		(byIndex.get(a.link.linkIndex) ?? []).filter(
+			c => c.inode !== a.inode && c.link.linkIndex === a.link.ifindex,
+		);
 
 	const proven = new Map<End, End[]>();
-	for (const a of across) proven.set(a, candidatesOf(a).filter(c => verdict(a, c) === true));
+	for (const a of across)
+		proven.set(
+			a,
+			candidatesOf(a).filter(c => verdict(a, c) === true),
+		);
 	// Two proofs for one end can only come from readings taken at different times: then neither stands.
 	const settled = new Set<End>();
 	for (const a of across) {

@@ -8,7 +8,8 @@
  * forwarding), nsid (28, for veth peers). Not neighbours: ARP and ND churn all
  * the time on a busy namespace and nstui does not show them.
  */
-export const watchedGroups = (1 << 0) | (1 << 4) | (1 << 6) | (1 << 8) | (1 << 10) | (1 << 23) | (1 << 24) | (1 << 27);
+export const watchedGroups =
+	(1 << 0) | (1 << 4) | (1 << 6) | (1 << 8) | (1 << 10) | (1 << 23) | (1 << 24) | (1 << 27);
 
 /** How long the watcher gathers events after reporting some, so a storm costs a few lines a second. */
 export const coalesceSeconds = 0.1;
@@ -34,7 +35,8 @@ export function parseWatcherLine(line: string): WatcherLine | null {
 	if (procs) {
 		const started: number[] = [];
 		const ended: number[] = [];
-		for (const part of procs[1]!.trim().split(' ')) (part[0] === '+' ? started : ended).push(Number(part.slice(1)));
+		for (const part of procs[1]!.trim().split(' '))
+			(part[0] === '+' ? started : ended).push(Number(part.slice(1)));
 		return {kind: 'procs', started, ended};
 	}
 	const changed = /^changed((?: \d+)+)$/.exec(line);

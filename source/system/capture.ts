@@ -3,7 +3,18 @@
 // keeps (bounded) and hands to a decoding tcpdump for lines. It only listens.
 import {spawn, type ChildProcess} from 'node:child_process';
 import {writeFile} from 'node:fs/promises';
-import {captureArgv, decoderArgv, defaultCaptureLimits, filterCheckArgv, PcapCounter, validateCaptureCount, validateCaptureFilter, validateCaptureInterface, validatePcapPath, type CaptureLimits} from '../model/capture.js';
+import {
+	captureArgv,
+	decoderArgv,
+	defaultCaptureLimits,
+	filterCheckArgv,
+	PcapCounter,
+	validateCaptureCount,
+	validateCaptureFilter,
+	validateCaptureInterface,
+	validatePcapPath,
+	type CaptureLimits,
+} from '../model/capture.js';
 import {shellLine} from '../model/commands.js';
 import type {NamespaceTarget} from '../model/namespace-target.js';
 import {validateNamespaceTarget} from '../model/validate.js';
@@ -40,7 +51,9 @@ export type CaptureHandlers = {
 type Refused = {ok: false; message: string};
 
 /** Validates a request; the reason for the first problem. */
-function checkRequest(request: CaptureRequest): {ok: true; limits: CaptureLimits; filter: string[]} | Refused {
+function checkRequest(
+	request: CaptureRequest,
+): {ok: true; limits: CaptureLimits; filter: string[]} | Refused {
 	const target = validateNamespaceTarget(request.namespace);
 	if (!target.ok) return {ok: false, message: target.reason};
 	const device = validateCaptureInterface(request.interface);
@@ -50,7 +63,8 @@ function checkRequest(request: CaptureRequest): {ok: true; limits: CaptureLimits
 	const limits = {...defaultCaptureLimits, ...request.limits};
 	const count = validateCaptureCount(limits.count);
 	if (!count.ok) return {ok: false, message: count.reason};
-	if (findProgram('tcpdump') === null) return {ok: false, message: missingProgramMessage('tcpdump')};
+	if (findProgram('tcpdump') === null)
+		return {ok: false, message: missingProgramMessage('tcpdump')};
 	return {ok: true, limits, filter: filter.value};
 }
 
@@ -58,7 +72,10 @@ function checkRequest(request: CaptureRequest): {ok: true; limits: CaptureLimits
  * tcpdump compiles the filter against the interface (`tcpdump -d`) inside the
  * namespace; its own message when it refuses. An empty filter needs no check.
  */
-export async function checkCaptureFilter(request: CaptureRequest, log: CommandLog = commandLog): Promise<{ok: true} | Refused> {
+export async function checkCaptureFilter(
+	request: CaptureRequest,
+	log: CommandLog = commandLog,
+): Promise<{ok: true} | Refused> {
 	const checked = checkRequest(request);
 	if (!checked.ok) return checked;
 	if (checked.filter.length === 0) return {ok: true};
@@ -67,12 +84,20 @@ export async function checkCaptureFilter(request: CaptureRequest, log: CommandLo
 	const result = await run(argv[0]!, argv.slice(1), {timeoutMs: 10_000});
 	logged.finish(result);
 	if (result.ok) return {ok: true};
-	return {ok: false, message: tcpdumpMessage(result.stderr) || `tcpdump refused the filter (exit ${result.exitCode ?? 'by a signal'})`};
+	return {
+		ok: false,
+		message:
+			tcpdumpMessage(result.stderr) ||
+			`tcpdump refused the filter (exit ${result.exitCode ?? 'by a signal'})`,
+	};
 }
 
 /** tcpdump's lines without its "listening on" chatter and its usage text, joined. */
 function tcpdumpMessage(stderr: string): string {
-	const lines = stderr.split('\n').map(line => line.trim()).filter(line => line !== '' && !/^(listening on|reading from|Usage:|\s)/.test(line));
+	const lines = stderr
+		.split('\n')
+		.map(line => line.trim())
+		.filter(line => line !== '' && !/^(listening on|reading from|Usage:|\s)/.test(line));
 	return lines.slice(0, 3).join(' ');
 }
 
@@ -101,7 +126,11 @@ export class Capture {
 	 * Checks the filter, then starts the capture. Refused (nothing started) on
 	 * bad input, a missing tcpdump, or a filter tcpdump does not take.
 	 */
-	static async start(request: CaptureRequest, handlers: CaptureHandlers = {}, log: CommandLog = commandLog): Promise<Capture | Refused> {
+	static async start(
+		request: CaptureRequest,
+		handlers: CaptureHandlers = {},
+		log: CommandLog = commandLog,
+	): Promise<Capture | Refused> {
 		const checked = checkRequest(request);
 		if (!checked.ok) return checked;
 		const filter = await checkCaptureFilter(request, log);
@@ -229,10 +258,34 @@ export class Capture {
 		const packets = this.counter.packets;
 		const where = `${shellLine([this.request.interface])}`;
 		let end: CaptureEnd;
-		if (this.stopReason === 'size') end = {reason: 'size', message: `capture on ${where} stopped at the size cap (${this.limits.sizeCap} bytes): ${packets} packets`, packets, bytes: this.bytes};
-		else if (this.stopReason === 'stopped') end = {reason: 'stopped', message: `capture on ${where} stopped: ${packets} packets`, packets, bytes: this.bytes};
-		else if (code === 0) end = {reason: 'count', message: `capture on ${where} ended after ${packets} packets (the count asked for)`, packets, bytes: this.bytes};
-		else end = {reason: 'failed', message: tcpdumpMessage(this.capturerStderr) || `tcpdump exited with ${code ?? 'a signal'}`, packets, bytes: this.bytes};
+		if (this.stopReason === 'size')
+			end = {
+				reason: 'size',
+				message: `capture on ${where} stopped at the size cap (${this.limits.sizeCap} bytes): ${packets} packets`,
+				packets,
+				bytes: this.bytes,
+			};
+		else if (this.stopReason === 'stopped')
+			end = {
+				reason: 'stopped',
+				message: `capture on ${where} stopped: ${packets} packets`,
+				packets,
+				bytes: this.bytes,
+			};
+		else if (code === 0)
+			end = {
+				reason: 'count',
+				message: `capture on ${where} ended after ${packets} packets (the count asked for)`,
+				packets,
+				bytes: this.bytes,
+			};
+		else
+			end = {
+				reason: 'failed',
+				message: tcpdumpMessage(this.capturerStderr) || `tcpdump exited with ${code ?? 'a signal'}`,
+				packets,
+				bytes: this.bytes,
+			};
 		this.ended = end;
 		this.handlers.onEnd?.(end);
 		for (const waiter of this.endWaiters.splice(0)) waiter(end);
@@ -241,7 +294,11 @@ export class Capture {
 
 /** Spawned in a process group of its own (stopped with everything it started), not through a shell. */
 function spawnTracked(argv: readonly string[]): ChildProcess {
-	const child = spawn(argv[0]!, argv.slice(1), {stdio: ['pipe', 'pipe', 'pipe'], detached: true, env: {...process.env, LC_ALL: 'C'}});
+	const child = spawn(argv[0]!, argv.slice(1), {
+		stdio: ['pipe', 'pipe', 'pipe'],
+		detached: true,
+		env: {...process.env, LC_ALL: 'C'},
+	});
 	startedCount.processes++;
 	if (child.pid) runningChildren.add(child.pid);
 	child.once('exit', () => {

@@ -49,7 +49,10 @@ export class CommandLog {
 	 * records only when it ends would be missing from the file if nstui quit
 	 * while it ran (it goes on: it runs in a process group of its own).
 	 */
-	start(argv: readonly string[], startedAt = new Date()): {finish(result: RunResult): LoggedCommand} {
+	start(
+		argv: readonly string[],
+		startedAt = new Date(),
+	): {finish(result: RunResult): LoggedCommand} {
 		const started = {argv, startedAt};
 		this.running.add(started);
 		return {
@@ -65,7 +68,10 @@ export class CommandLog {
 		if (this.file === null) return;
 		for (const {argv, startedAt} of this.running) {
 			try {
-				appendFileSync(this.file, `# ${startedAt.toISOString()} still running when nstui ended: its outcome is not known\n${shellLine([...argv])}\n`);
+				appendFileSync(
+					this.file,
+					`# ${startedAt.toISOString()} still running when nstui ended: its outcome is not known\n${shellLine([...argv])}\n`,
+				);
 			} catch {}
 		}
 		this.running.clear();

@@ -30,11 +30,29 @@ export type Found = {
  * holds its namespace, but its path leads to the upper one: the path and the
  * name belong to that one alone.
  */
-export function locateMountedNamespaces(rootInode: number | null, selfMnt: number | null, mounts: NsfsMount[], netnsNames: string[], warnings: string[]): Found[] {
+export function locateMountedNamespaces(
+	rootInode: number | null,
+	selfMnt: number | null,
+	mounts: NsfsMount[],
+	netnsNames: string[],
+	warnings: string[],
+): Found[] {
 	const found = new Map<number, Found>();
 	const entry = (inode: number) => {
 		let item = found.get(inode);
-		if (!item) found.set(inode, (item = {inode, name: null, paths: [], mounts: [], threads: [], descriptors: [], hidden: false}));
+		if (!item)
+			found.set(
+				inode,
+				(item = {
+					inode,
+					name: null,
+					paths: [],
+					mounts: [],
+					threads: [],
+					descriptors: [],
+					hidden: false,
+				}),
+			);
 		return item;
 	};
 	if (rootInode !== null) entry(rootInode);
@@ -51,9 +69,11 @@ export function locateMountedNamespaces(rootInode: number | null, selfMnt: numbe
 			if (item.name === null) item.name = path.basename(mount.path);
 		}
 	}
-	for (const item of found.values()) item.hidden = item.inode !== rootInode && item.paths.length === 0;
+	for (const item of found.values())
+		item.hidden = item.inode !== rootInode && item.paths.length === 0;
 	for (const name of netnsNames) {
-		if (!named.has(name)) warnings.push(`${netnsDir}/${name} is not a mounted namespace (left over?): skipped`);
+		if (!named.has(name))
+			warnings.push(`${netnsDir}/${name} is not a mounted namespace (left over?): skipped`);
 	}
 	return [...found.values()];
 }
@@ -70,17 +90,28 @@ export function heldElsewhere(located: Found[], scan: ProcScan, holders: Holders
 	const entry = (inode: number): Found => {
 		const known = byInode.get(inode) ?? extra.get(inode);
 		if (known) return known;
-		const item: Found = {inode, name: null, paths: [], mounts: [], threads: [], descriptors: [], hidden: false};
+		const item: Found = {
+			inode,
+			name: null,
+			paths: [],
+			mounts: [],
+			threads: [],
+			descriptors: [],
+			hidden: false,
+		};
 		extra.set(inode, item);
 		return item;
 	};
 	// Copies: the located ones are kept between refreshes, and holders change more often than mounts.
-	for (const item of located) byInode.set(item.inode, {...item, threads: [], descriptors: [], mounts: [...item.mounts]});
+	for (const item of located)
+		byInode.set(item.inode, {...item, threads: [], descriptors: [], mounts: [...item.mounts]});
 	for (const inode of scan.byNamespace.keys()) entry(inode);
 	for (const [inode, threads] of holders.threads) entry(inode).threads.push(...threads);
-	for (const [inode, descriptors] of holders.descriptors) entry(inode).descriptors.push(...descriptors);
+	for (const [inode, descriptors] of holders.descriptors)
+		entry(inode).descriptors.push(...descriptors);
 	for (const [inode, mounts] of holders.mounts) entry(inode).mounts.push(...mounts);
-	for (const item of extra.values()) item.hidden = item.mounts.length > 0 && item.mounts.every(mount => mount.covered);
+	for (const item of extra.values())
+		item.hidden = item.mounts.length > 0 && item.mounts.every(mount => mount.covered);
 
 	const others: Found[] = [];
 	const otherTargets: NamespaceTarget[] = [];
@@ -92,7 +123,10 @@ export function heldElsewhere(located: Found[], scan: ProcScan, holders: Holders
 		const processes = scan.byNamespace.get(item.inode) ?? [];
 		const original = locatedByInode.get(item.inode);
 		if (original && !original.hidden) {
-			const more = item.threads.length > 0 || item.descriptors.length > 0 || item.mounts.length > original.mounts.length;
+			const more =
+				item.threads.length > 0 ||
+				item.descriptors.length > 0 ||
+				item.mounts.length > original.mounts.length;
 			mounted.set(item.inode, more ? item : original);
 			continue;
 		}
@@ -114,13 +148,18 @@ export function heldElsewhere(located: Found[], scan: ProcScan, holders: Holders
 }
 
 export const onlyDescriptors = (item: Found) =>
-	item.descriptors.length > 0 && item.threads.length === 0 && item.paths.length === 0 && item.mounts.length === 0;
+	item.descriptors.length > 0 &&
+	item.threads.length === 0 &&
+	item.paths.length === 0 &&
+	item.mounts.length === 0;
 
 /** Paths into a namespace through its holders: a thread, a mount in another mount namespace, a descriptor. */
 function waysThroughHolders(item: Found): string[] {
 	return [
 		...item.threads.map(({pid, tid}) => `/proc/${pid}/task/${tid}/ns/net`),
-		...item.mounts.filter(mount => !mount.covered && mount.pid !== null).map(mount => `/proc/${mount.pid}/root${mount.path}`),
+		...item.mounts
+			.filter(mount => !mount.covered && mount.pid !== null)
+			.map(mount => `/proc/${mount.pid}/root${mount.path}`),
 		...item.descriptors.map(({pid, fd}) => `/proc/${pid}/fd/${fd}`),
 	];
 }

@@ -21,11 +21,20 @@ export type Holders = {
 	mountNamespaces: number;
 };
 
-export const noHolders = (): Holders => ({threads: new Map(), descriptors: new Map(), mounts: new Map(), took: {threads: 0, descriptors: 0, mounts: 0}, mountNamespaces: 0});
+export const noHolders = (): Holders => ({
+	threads: new Map(),
+	descriptors: new Map(),
+	mounts: new Map(),
+	took: {threads: 0, descriptors: 0, mounts: 0},
+	mountNamespaces: 0,
+});
 
 function mountNamespaceOf(pid: number, task: number | null): number | null {
 	try {
-		return parseNsLink(readlinkSync(task === null ? `/proc/${pid}/ns/mnt` : `/proc/${pid}/task/${task}/ns/mnt`), 'mnt');
+		return parseNsLink(
+			readlinkSync(task === null ? `/proc/${pid}/ns/mnt` : `/proc/${pid}/task/${task}/ns/mnt`),
+			'mnt',
+		);
 	} catch {
 		return null;
 	}
@@ -52,7 +61,8 @@ export async function scanHolders(scan: ProcScan, options: HolderScanOptions): P
 	const holders = noHolders();
 	const processes: Array<{pid: number; comm: string; inode: number}> = [];
 	for (const [inode, list] of scan.byNamespace) {
-		for (const {pid, comm, cmdline} of list) if (pid !== selfPid && !transient(cmdline)) processes.push({pid, comm, inode});
+		for (const {pid, comm, cmdline} of list)
+			if (pid !== selfPid && !transient(cmdline)) processes.push({pid, comm, inode});
 	}
 
 	// One process per mount namespace other than nstui's: its table is read through it (two more in case it ends).
@@ -70,7 +80,8 @@ export async function scanHolders(scan: ProcScan, options: HolderScanOptions): P
 	}
 	holders.mountNamespaces = mountNamespaces.size;
 	for (const [mnt, pids] of mountNamespaces) {
-		for (const mount of foreignMounts(mnt, pids, options.ownMounts)) add(holders.mounts, mount.inode, mount.holder);
+		for (const mount of foreignMounts(mnt, pids, options.ownMounts))
+			add(holders.mounts, mount.inode, mount.holder);
 		await step();
 	}
 	holders.took.mounts = performance.now() - started;
@@ -78,7 +89,8 @@ export async function scanHolders(scan: ProcScan, options: HolderScanOptions): P
 	started = performance.now();
 	for (let index = 0; index < processes.length; index++) {
 		const {pid, comm, inode} = processes[index]!;
-		for (const thread of threadsElsewhere(pid, inode, scan.tasks.get(pid) ?? null)) add(holders.threads, thread.inode, {pid, tid: thread.tid, comm});
+		for (const thread of threadsElsewhere(pid, inode, scan.tasks.get(pid) ?? null))
+			add(holders.threads, thread.inode, {pid, tid: thread.tid, comm});
 		if (index % 64 === 63) await step();
 	}
 	holders.took.threads = performance.now() - started;
@@ -86,11 +98,20 @@ export async function scanHolders(scan: ProcScan, options: HolderScanOptions): P
 	started = performance.now();
 	const nsfs = nsfsDevice();
 	// What a descriptor opened through a bind mount reads as: the mount's path, or `/` once it is unmounted.
-	const mountPaths = new Set(['/', ...[...options.ownMounts].map(key => key.slice(key.indexOf(' ') + 1))]);
+	const mountPaths = new Set([
+		'/',
+		...[...options.ownMounts].map(key => key.slice(key.indexOf(' ') + 1)),
+	]);
 	for (const list of holders.mounts.values()) for (const mount of list) mountPaths.add(mount.path);
 	for (let index = 0; index < processes.length; index++) {
 		const {pid, comm} = processes[index]!;
-		for (const {fd, inode} of namespaceDescriptors(pid, scan.tasks.get(pid) ?? null, nsfs, mountPaths)) add(holders.descriptors, inode, {pid, fd, comm});
+		for (const {fd, inode} of namespaceDescriptors(
+			pid,
+			scan.tasks.get(pid) ?? null,
+			nsfs,
+			mountPaths,
+		))
+			add(holders.descriptors, inode, {pid, fd, comm});
 		if (index % 64 === 63) await step();
 	}
 	holders.took.descriptors = performance.now() - started;
@@ -98,14 +119,19 @@ export async function scanHolders(scan: ProcScan, options: HolderScanOptions): P
 }
 
 /** nstui's readers (its own or another nstui's) hold a namespace only while they read it. */
-const transient = (cmdline: string) => cmdline === 'nstui namespace reader' || cmdline === 'nstui nsid reader';
+const transient = (cmdline: string) =>
+	cmdline === 'nstui namespace reader' || cmdline === 'nstui nsid reader';
 
 /**
  * The threads of `pid` that are in a namespace other than its own. A stat of
  * /proc/PID/task tells the number of threads (its link count is that plus 2),
  * so single-threaded processes, most of them, cost one stat.
  */
-function threadsElsewhere(pid: number, inode: number, task: number | null): Array<{tid: number; inode: number}> {
+function threadsElsewhere(
+	pid: number,
+	inode: number,
+	task: number | null,
+): Array<{tid: number; inode: number}> {
 	try {
 		if (statSync(`/proc/${pid}/task`).nlink <= 3) return [];
 	} catch {
@@ -144,7 +170,12 @@ let nsfsDev: number | undefined;
  * `net:[INODE]`; one opened through a bind mount reads as the mount's path (or
  * `/` once unmounted), so those paths are looked at with a stat.
  */
-function namespaceDescriptors(pid: number, task: number | null, nsfs: number | null, mountPaths: Set<string>): Array<{fd: number; inode: number}> {
+function namespaceDescriptors(
+	pid: number,
+	task: number | null,
+	nsfs: number | null,
+	mountPaths: Set<string>,
+): Array<{fd: number; inode: number}> {
 	const dir = task === null ? `/proc/${pid}/fd` : `/proc/${pid}/task/${task}/fd`;
 	return descriptorInodes(dir, (link, fdPath) => {
 		const inode = parseNsLink(link);
@@ -159,7 +190,11 @@ function namespaceDescriptors(pid: number, task: number | null, nsfs: number | n
  * processes; each is reached through /proc/PID/root. A mount that is also in
  * nstui's own table at the same path (what `ip netns exec` copies) is left out.
  */
-function foreignMounts(mnt: number, pids: number[], ownMounts: Set<string>): Array<{inode: number; holder: MountHolder}> {
+function foreignMounts(
+	mnt: number,
+	pids: number[],
+	ownMounts: Set<string>,
+): Array<{inode: number; holder: MountHolder}> {
 	for (const pid of pids) {
 		const mountinfo = readText(`/proc/${pid}/mountinfo`);
 		if (mountinfo === null) continue;
@@ -169,7 +204,15 @@ function foreignMounts(mnt: number, pids: number[], ownMounts: Set<string>): Arr
 			const key = `${inode} ${path}`;
 			if (ownMounts.has(key) || seen.has(key)) continue;
 			seen.add(key);
-			found.push({inode, holder: {path, mountNamespace: mnt, pid, covered: coveredAt(`/proc/${pid}/root${path}`, inode)}});
+			found.push({
+				inode,
+				holder: {
+					path,
+					mountNamespace: mnt,
+					pid,
+					covered: coveredAt(`/proc/${pid}/root${path}`, inode),
+				},
+			});
 		}
 		return found;
 	}

@@ -3,11 +3,18 @@
 import type {Forwarding, Route} from '../model/snapshot.js';
 import {ipIn} from '../model/commands.js';
 import type {NamespaceTarget} from '../model/namespace-target.js';
-import {parseForwarding, parseJsonLines, parseLinks, parseNsids, parseRoutes, type NsidEntry, type RawLink} from '../model/ip-json.js';
+import {
+	parseForwarding,
+	parseJsonLines,
+	parseLinks,
+	parseNsids,
+	parseRoutes,
+	type NsidEntry,
+	type RawLink,
+} from '../model/ip-json.js';
 import {writeFileSync} from 'node:fs';
 import {scratchPath} from './scratch.js';
 import {defaultTimeoutMs, mapLimit, run, startedCount, type RunResult} from './run.js';
-
 
 export type NamespaceReading = {
 	links: RawLink[];
@@ -24,10 +31,16 @@ export type NamespaceReading = {
 // Order matters: ip stops at the first failing line, so the most needed come first.
 // `netns list-id` is left out here: it opens every entry of /run/netns, so asked
 // in every namespace it costs O(N²); discovery asks it only where it is needed.
-export const batch = ['addr show', 'route show table all root 0.0.0.0/0', 'route show table all root ::/0', 'netconf show'];
+export const batch = [
+	'addr show',
+	'route show table all root 0.0.0.0/0',
+	'route show table all root ::/0',
+	'netconf show',
+];
 
 /** The host's reading also lists the nsids it has given to the others. */
-export const batchLines = (withNsids: boolean): readonly string[] => (withNsids ? [...batch, 'netns list-id'] : batch);
+export const batchLines = (withNsids: boolean): readonly string[] =>
+	withNsids ? [...batch, 'netns list-id'] : batch;
 
 export async function readNamespace(
 	target: NamespaceTarget,
@@ -56,19 +69,33 @@ export async function readNsids(target: NamespaceTarget, timeoutMs?: number): Pr
  * fails; so when the count is whole every answer is where it belongs, and when
  * it is not (a namespace vanished, ip failed) the chunk is read one by one.
  */
-export async function readWithNsenter(paths: string[], timeoutMs = defaultTimeoutMs, nice?: number): Promise<NamespaceReading[]> {
+export async function readWithNsenter(
+	paths: string[],
+	timeoutMs = defaultTimeoutMs,
+	nice?: number,
+): Promise<NamespaceReading[]> {
 	if (paths.length === 0) return [];
-	const result = await run('xargs', ['-0', '-I{}', 'nsenter', '{}', 'ip', '-d', '-j', '-b', innerBatchFile()], {
-		input: `${paths.map(path => `--net=${path}`).join('\0')}\0`,
-		timeoutMs: timeoutMs + 20 * paths.length,
-		stdoutToFile: true,
-		nice,
-	});
+	const result = await run(
+		'xargs',
+		['-0', '-I{}', 'nsenter', '{}', 'ip', '-d', '-j', '-b', innerBatchFile()],
+		{
+			input: `${paths.map(path => `--net=${path}`).join('\0')}\0`,
+			timeoutMs: timeoutMs + 20 * paths.length,
+			stdoutToFile: true,
+			nice,
+		},
+	);
 	if (result.missing) return paths.map(() => interpretReading(result, batch.length));
 	startedCount.processes += paths.length; // xargs forked an nsenter (which became ip) for each
 	const answers = parseJsonLines(result.stdout);
 	if (answers.length === paths.length * batch.length) {
-		return paths.map((_, index) => interpretAnswers(answers.slice(index * batch.length, (index + 1) * batch.length), {...result, ok: true}, batch.length));
+		return paths.map((_, index) =>
+			interpretAnswers(
+				answers.slice(index * batch.length, (index + 1) * batch.length),
+				{...result, ok: true},
+				batch.length,
+			),
+		);
 	}
 	// After a timeout, asking again one by one could take as long again for each.
 	if (result.timedOut) return paths.map(() => interpretAnswers([], result, batch.length));
@@ -91,7 +118,11 @@ export function interpretReading(result: RunResult, expected: number): Namespace
 	return interpretAnswers(parseJsonLines(result.stdout), result, expected);
 }
 
-export function interpretAnswers(answers: unknown[][], result: RunResult, expected: number): NamespaceReading {
+export function interpretAnswers(
+	answers: unknown[][],
+	result: RunResult,
+	expected: number,
+): NamespaceReading {
 	const [addrs, routes4, routes6, netconf, listId] = answers;
 	const complete = answers.length >= expected;
 	return {

@@ -9,7 +9,8 @@ import type {Reading} from '../model/reading.js';
 import {findProgram, missingProgramMessage} from './programs.js';
 import {run} from './run.js';
 
-const failure = (stderr: string, fallback: string) => stderr.split('\n').find(line => line.trim()) ?? fallback;
+const failure = (stderr: string, fallback: string) =>
+	stderr.split('\n').find(line => line.trim()) ?? fallback;
 
 export async function readNeighbours(target: NamespaceTarget): Promise<Reading<Neighbour[]>> {
 	const [file, ...args] = ipIn(target, ['-j', 'neigh', 'show']);
@@ -20,7 +21,8 @@ export async function readNeighbours(target: NamespaceTarget): Promise<Reading<N
 }
 
 export async function readFirewall(target: NamespaceTarget): Promise<Reading<Firewall>> {
-	if (!findProgram('iptables-save')) return {value: null, error: missingProgramMessage('iptables-save')};
+	if (!findProgram('iptables-save'))
+		return {value: null, error: missingProgramMessage('iptables-save')};
 	const [file, ...args] = execIn(target, ['iptables-save']);
 	const result = await run(file!, args);
 	if (!result.ok) return {value: null, error: failure(result.stderr, 'iptables-save failed')};

@@ -88,7 +88,14 @@ export class NamespaceWatcher {
 
 	private start(): ChildProcessWithoutNullStreams | null {
 		if (!NamespaceWatcher.available()) return null;
-		const args = ['-e', watcherProgram, String(setnsSyscall[process.arch]), String(watchedGroups), String(coalesceSeconds), this.options.processes ? '1' : '0'];
+		const args = [
+			'-e',
+			watcherProgram,
+			String(setnsSyscall[process.arch]),
+			String(watchedGroups),
+			String(coalesceSeconds),
+			this.options.processes ? '1' : '0',
+		];
 		const child = startKept('perl', args);
 		this.child = child;
 		child.stdout.setEncoding('utf8');
@@ -128,7 +135,8 @@ export class NamespaceWatcher {
 					started.delete(pid);
 					ended.add(pid);
 				}
-			} else if (parsed.kind === 'procs-on' || parsed.kind === 'procs-off') this.setProcessEvents(parsed.kind === 'procs-on');
+			} else if (parsed.kind === 'procs-on' || parsed.kind === 'procs-off')
+				this.setProcessEvents(parsed.kind === 'procs-on');
 			else if (parsed.kind === 'procs-lost') processesLost = true;
 			else if (parsed.kind === 'mounts') mounts = true;
 			else if (parsed.kind === 'watching') {

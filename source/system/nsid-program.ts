@@ -96,4 +96,3 @@ while (defined(my $from = <STDIN>)) {
 	print STDOUT join(' ', @line), "\n";
 }
 `;
-

@@ -15,19 +15,36 @@ export type NsidQuestion = {from: NsidPlace; about: NsidPlace[]};
 /** from -> (other -> the nsid `from` gives it; -1: none). Only answers whose inodes were checked. */
 export type NsidAnswers = Map<number, Map<number, number>>;
 
-export type NsidOptions = {timeoutMs?: number; nice?: number; names?: Map<string, number>; prover?: KeptNsidProver};
+export type NsidOptions = {
+	timeoutMs?: number;
+	nice?: number;
+	names?: Map<string, number>;
+	prover?: KeptNsidProver;
+};
 
-export async function askNsids(questions: NsidQuestion[], options: NsidOptions = {}): Promise<NsidAnswers> {
+export async function askNsids(
+	questions: NsidQuestion[],
+	options: NsidOptions = {},
+): Promise<NsidAnswers> {
 	const answers: NsidAnswers = new Map();
 	const asked = questions.filter(question => question.about.length > 0);
 	if (asked.length === 0) return answers;
 	if (!perlAvailable()) return askWithIp(asked, options);
-	const input = asked.map(({from, about}) => [from.path, ...about.map(other => other.path), ''].join('\0')).join('\0') + '\0';
+	const input =
+		asked
+			.map(({from, about}) => [from.path, ...about.map(other => other.path), ''].join('\0'))
+			.join('\0') + '\0';
 	const count = asked.reduce((sum, question) => sum + question.about.length, 0);
 	const timeoutMs = (options.timeoutMs ?? defaultTimeoutMs) + count / 10;
 	const lines = options.prover
 		? await options.prover.ask(input, asked.length, timeoutMs)
-		: (await run('perl', ['-e', nsidProgram, String(setnsSyscall[process.arch])], {input, timeoutMs, nice: options.nice})).stdout.split('\n');
+		: (
+				await run('perl', ['-e', nsidProgram, String(setnsSyscall[process.arch])], {
+					input,
+					timeoutMs,
+					nice: options.nice,
+				})
+			).stdout.split('\n');
 	asked.forEach(({from, about}, index) => {
 		const answer = parseNsidAnswer(lines[index] ?? '');
 		// A path may lead elsewhere by now (a process gone, a pid reused): only what was opened counts.
@@ -35,7 +52,8 @@ export async function askNsids(questions: NsidQuestion[], options: NsidOptions =
 		const known = answers.get(from.inode) ?? new Map<number, number>();
 		about.forEach((other, position) => {
 			const said = answer.others[position];
-			if (said && said.inode === other.inode && said.nsid !== null) known.set(other.inode, said.nsid);
+			if (said && said.inode === other.inode && said.nsid !== null)
+				known.set(other.inode, said.nsid);
 		});
 		answers.set(from.inode, known);
 	});
@@ -43,11 +61,16 @@ export async function askNsids(questions: NsidQuestion[], options: NsidOptions =
 }
 
 /** `ip netns list-id` inside each namespace asked: nsids of the others that have a name in /run/netns. */
-async function askWithIp(questions: NsidQuestion[], options: {timeoutMs?: number; names?: Map<string, number>}): Promise<NsidAnswers> {
+async function askWithIp(
+	questions: NsidQuestion[],
+	options: {timeoutMs?: number; names?: Map<string, number>},
+): Promise<NsidAnswers> {
 	const answers: NsidAnswers = new Map();
 	const names = options.names ?? new Map<string, number>();
 	await mapLimit(questions, 4, async ({from, about}) => {
-		const result = await run('nsenter', [`--net=${from.path}`, 'ip', '-j', 'netns', 'list-id'], {timeoutMs: options.timeoutMs});
+		const result = await run('nsenter', [`--net=${from.path}`, 'ip', '-j', 'netns', 'list-id'], {
+			timeoutMs: options.timeoutMs,
+		});
 		if (!result.ok) return;
 		const given = new Map<number, number>();
 		for (const {nsid, name} of parseNsids(parseJsonLines(result.stdout)[0] ?? [])) {
@@ -76,7 +99,8 @@ export class KeptNsidProver {
 	private child: ChildProcessWithoutNullStreams | null = null;
 	private rest = '';
 	private lines: string[] = [];
-	private queue: Array<{count: number; resolve: (lines: string[]) => void; timer: NodeJS.Timeout}> = [];
+	private queue: Array<{count: number; resolve: (lines: string[]) => void; timer: NodeJS.Timeout}> =
+		[];
 
 	constructor(private readonly options: {nice?: number} = {}) {}
 
@@ -94,7 +118,9 @@ export class KeptNsidProver {
 	}
 
 	private start(): ChildProcessWithoutNullStreams {
-		const child = startKept('perl', ['-e', nsidProgram, String(setnsSyscall[process.arch])], {nice: this.options.nice});
+		const child = startKept('perl', ['-e', nsidProgram, String(setnsSyscall[process.arch])], {
+			nice: this.options.nice,
+		});
 		this.child = child;
 		child.stdout.setEncoding('utf8');
 		child.stdout.on('data', (chunk: string) => {

@@ -23,7 +23,8 @@ let perlSeen: {path: string | undefined; found: boolean} | null = null;
 export function perlAvailable(): boolean {
 	if (setnsSyscall[process.arch] === undefined) return false;
 	let seen = perlSeen;
-	if (!seen || seen.path !== process.env.PATH) seen = perlSeen = {path: process.env.PATH, found: findProgram('perl') !== null};
+	if (!seen || seen.path !== process.env.PATH)
+		seen = perlSeen = {path: process.env.PATH, found: findProgram('perl') !== null};
 	return seen.found;
 }
 

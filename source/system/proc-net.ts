@@ -15,11 +15,22 @@ export type ProcNetReading = {texts: Array<string | null>; via: 'process' | 'sel
  * of it could be read; a reading needs the first file, the others may be
  * missing (tcp6 where IPv6 is off). `self` is the namespace nstui runs in.
  */
-export function readProcNet(ns: ProcNetSource, files: readonly string[], self: number | null): ProcNetReading | null {
+export function readProcNet(
+	ns: ProcNetSource,
+	files: readonly string[],
+	self: number | null,
+): ProcNetReading | null {
 	const ways: Array<{dir: string; nsLink: string; via: 'process' | 'self'}> = [];
-	if (ns.inode === self) ways.push({dir: '/proc/self/net', nsLink: '/proc/self/ns/net', via: 'self'});
-	for (const {pid} of ns.processes.slice(0, 3)) ways.push({dir: `/proc/${pid}/net`, nsLink: `/proc/${pid}/ns/net`, via: 'process'});
-	for (const {pid, tid} of ns.threads?.slice(0, 3) ?? []) ways.push({dir: `/proc/${pid}/task/${tid}/net`, nsLink: `/proc/${pid}/task/${tid}/ns/net`, via: 'process'});
+	if (ns.inode === self)
+		ways.push({dir: '/proc/self/net', nsLink: '/proc/self/ns/net', via: 'self'});
+	for (const {pid} of ns.processes.slice(0, 3))
+		ways.push({dir: `/proc/${pid}/net`, nsLink: `/proc/${pid}/ns/net`, via: 'process'});
+	for (const {pid, tid} of ns.threads?.slice(0, 3) ?? [])
+		ways.push({
+			dir: `/proc/${pid}/task/${tid}/net`,
+			nsLink: `/proc/${pid}/task/${tid}/ns/net`,
+			via: 'process',
+		});
 	for (const way of ways) {
 		if (linkInode(way.nsLink) !== ns.inode) continue;
 		const texts = files.map(file => readText(`${way.dir}/${file}`));

@@ -4,7 +4,15 @@ import {closeSync, openSync, readdirSync, readlinkSync, readSync, statSync} from
 import {readdir} from 'node:fs/promises';
 import {decodeBytes} from '../model/byte-text.js';
 import type {Process} from '../model/snapshot.js';
-import {parseCmdline, parseLoadavg, parseNsfsMounts, parseNsLink, parsePasswd, parseStat, type NsfsMount} from '../model/procfs.js';
+import {
+	parseCmdline,
+	parseLoadavg,
+	parseNsfsMounts,
+	parseNsLink,
+	parsePasswd,
+	parseStat,
+	type NsfsMount,
+} from '../model/procfs.js';
 import {runningChildren} from './run.js';
 import {slicer, type Slicing} from './slicing.js';
 
@@ -116,12 +124,14 @@ function throughTask(pid: number): {task: number; inode: number} | null {
 	return null;
 }
 
-
 /**
  * Scans /proc. Details (comm, cmdline, user) are read once per pid and kept in
  * `cache` between scans, so a repeated scan costs one readlink per process.
  */
-export function scanProcesses(cache: ProcessCache = new Map(), options: ScanOptions = {}): ProcScan {
+export function scanProcesses(
+	cache: ProcessCache = new Map(),
+	options: ScanOptions = {},
+): ProcScan {
 	const scan = startScan(cache, options);
 	for (const entry of scan.entries) scan.visit(entry);
 	return scan.finish();
@@ -132,7 +142,11 @@ export function scanProcesses(cache: ProcessCache = new Map(), options: ScanOpti
  * ~0.75 s, and the TUI must answer key presses meanwhile. Callers must not run
  * two scans of one cache at once.
  */
-export async function scanProcessesInSlices(cache: ProcessCache, options: ScanOptions, slicing: Slicing): Promise<ProcScan> {
+export async function scanProcessesInSlices(
+	cache: ProcessCache,
+	options: ScanOptions,
+	slicing: Slicing,
+): Promise<ProcScan> {
 	// Listing /proc with 10,000 processes alone takes tens of ms: off the main thread.
 	const scan = startScan(cache, options, await readdir('/proc'));
 	const step = slicer(slicing);
@@ -162,7 +176,10 @@ function startScan(cache: ProcessCache, options: ScanOptions, entries = readdirS
 		const pid = Number(entry);
 		let known = cache.get(pid);
 		const trusted =
-			known !== undefined && trustAfterMs > 0 && now - known.firstSeen >= trustAfterMs && now - known.checkedAt < recheckAfterMs;
+			known !== undefined &&
+			trustAfterMs > 0 &&
+			now - known.firstSeen >= trustAfterMs &&
+			now - known.checkedAt < recheckAfterMs;
 		if (!trusted) {
 			let inode: number | null;
 			let task: number | null = null;
@@ -171,15 +188,30 @@ function startScan(cache: ProcessCache, options: ScanOptions, entries = readdirS
 			} catch (error) {
 				// EACCES: another user's process, when not root. ENOENT: gone since readdir, or its main thread has exited.
 				if ((error as NodeJS.ErrnoException).code === 'EACCES') unreadable.push(pid);
-				const through = (error as NodeJS.ErrnoException).code === 'ENOENT' ? throughTask(pid) : null;
+				const through =
+					(error as NodeJS.ErrnoException).code === 'ENOENT' ? throughTask(pid) : null;
 				if (!through) return;
 				({inode, task} = through);
 			}
 			if (inode === null) return;
 			if (known === undefined) {
 				known = details
-					? {process: readProcess(pid, users, task), inode, task, firstSeen: now, checkedAt: now, detailed: true}
-					: {process: runningChildren.has(pid) ? null : {pid, comm: '…', cmdline: '…', user: '…'}, inode, task, firstSeen: now, checkedAt: now, detailed: false};
+					? {
+							process: readProcess(pid, users, task),
+							inode,
+							task,
+							firstSeen: now,
+							checkedAt: now,
+							detailed: true,
+						}
+					: {
+							process: runningChildren.has(pid) ? null : {pid, comm: '…', cmdline: '…', user: '…'},
+							inode,
+							task,
+							firstSeen: now,
+							checkedAt: now,
+							detailed: false,
+						};
 				cache.set(pid, known);
 			} else {
 				Object.assign(known, {inode, task, checkedAt: now});
@@ -216,7 +248,12 @@ function startScan(cache: ProcessCache, options: ScanOptions, entries = readdirS
  * that lives, its comm, command line and owner) per pid, where a scan reads
  * every process on the host.
  */
-export function recheckPids(cache: ProcessCache, previous: ProcScan, pids: Iterable<number>, now = Date.now()): ProcScan {
+export function recheckPids(
+	cache: ProcessCache,
+	previous: ProcScan,
+	pids: Iterable<number>,
+	now = Date.now(),
+): ProcScan {
 	let usersRead: Map<number, string> | undefined;
 	const users = () => (usersRead ??= parsePasswd(readText('/etc/passwd') ?? ''));
 	const touched = new Set<number>();
@@ -244,7 +281,14 @@ export function recheckPids(cache: ProcessCache, previous: ProcScan, pids: Itera
 			continue;
 		}
 		if (known?.process) touched.add(known.inode);
-		cache.set(pid, {process, inode, task, firstSeen: known?.firstSeen ?? now, checkedAt: now, detailed: true});
+		cache.set(pid, {
+			process,
+			inode,
+			task,
+			firstSeen: known?.firstSeen ?? now,
+			checkedAt: now,
+			detailed: true,
+		});
 		if (process) touched.add(inode);
 	}
 	if (touched.size === 0 && !tasksChanged) return previous;
@@ -263,20 +307,27 @@ export function recheckPids(cache: ProcessCache, previous: ProcScan, pids: Itera
 	return {byNamespace, unreadable: previous.unreadable, tasks};
 }
 
-const sameProcess = (a: Process, b: Process) => a.pid === b.pid && a.comm === b.comm && a.cmdline === b.cmdline && a.user === b.user;
+const sameProcess = (a: Process, b: Process) =>
+	a.pid === b.pid && a.comm === b.comm && a.cmdline === b.cmdline && a.user === b.user;
 
 /**
  * null for what would only crowd the list: kernel threads (empty cmdline),
  * which are all in the host's namespace, and the ip/nsenter/xargs that nstui
  * itself is running to read namespaces.
  */
-function readProcess(pid: number, users: () => Map<number, string>, task: number | null = null): Process | null {
+function readProcess(
+	pid: number,
+	users: () => Map<number, string>,
+	task: number | null = null,
+): Process | null {
 	if (runningChildren.has(pid)) return null;
 	// stat gives comm and the parent in one read; the owner of /proc/PID is the real uid.
 	const stat = parseStat(readText(`/proc/${pid}/stat`) ?? '');
 	if (!stat || runningChildren.has(stat.ppid)) return null;
 	// A main thread that has exited has no command line of its own; the process's other threads still do.
-	const cmdline = readText(task === null ? `/proc/${pid}/cmdline` : `/proc/${pid}/task/${task}/cmdline`);
+	const cmdline = readText(
+		task === null ? `/proc/${pid}/cmdline` : `/proc/${pid}/task/${task}/cmdline`,
+	);
 	if (!cmdline) return null;
 	let uid: number | null = null;
 	try {
@@ -321,7 +372,10 @@ export function listNetnsNames(): string[] {
  * The descriptors in `dir` (a /proc/PID/fd) that `inodeOf` recognises, from
  * each one's link text; an fd closed meanwhile is skipped, a dir gone gives none.
  */
-export function descriptorInodes(dir: string, inodeOf: (link: string, fdPath: string) => number | null): Array<{fd: number; inode: number}> {
+export function descriptorInodes(
+	dir: string,
+	inodeOf: (link: string, fdPath: string) => number | null,
+): Array<{fd: number; inode: number}> {
 	let fds: string[];
 	try {
 		fds = readdirSync(dir);

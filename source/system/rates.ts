@@ -3,7 +3,13 @@
 // others only while a view shows them), keeps the last reading of each, and a
 // short history per interface for the sparklines. Namespaces not asked for
 // are forgotten, so the cost stays what is on screen.
-import {linkRates, RateHistory, totalBytesPerSecond, type LinkRate, type LinkStats} from '../model/link-rates.js';
+import {
+	linkRates,
+	RateHistory,
+	totalBytesPerSecond,
+	type LinkRate,
+	type LinkStats,
+} from '../model/link-rates.js';
 import {readLinkStats, type RatePlace} from './link-stats.js';
 
 export type {RatePlace};
@@ -20,7 +26,10 @@ export class RateTracker {
 	/** Why a namespace's counters could not be read, by inode (for the warnings). */
 	readonly errors = new Map<number, string>();
 
-	constructor(historyLength = 30, private readonly read = readLinkStats) {
+	constructor(
+		historyLength = 30,
+		private readonly read = readLinkStats,
+	) {
 		this.history = new RateHistory(historyLength);
 	}
 

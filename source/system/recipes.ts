@@ -7,7 +7,10 @@ import type {ActionContext, ActionResult} from './actions/index.js';
 
 // Each step names the action-layer function that performs it.
 function perform(step: RecipeStep, context: ActionContext): Promise<ActionResult> {
-	const action = actions[step.action] as (request: RecipeStep['request'], context: ActionContext) => Promise<ActionResult>;
+	const action = actions[step.action] as (
+		request: RecipeStep['request'],
+		context: ActionContext,
+	) => Promise<ActionResult>;
 	return action(step.request, context);
 }
 
@@ -21,7 +24,10 @@ export async function runRecipe(
 	recipe: RecipeName,
 	direction: 'up' | 'down',
 	prefix: string,
-	options: {context?: ActionContext; onStep?: (result: ActionResult, index: number, total: number) => void} = {},
+	options: {
+		context?: ActionContext;
+		onStep?: (result: ActionResult, index: number, total: number) => void;
+	} = {},
 ): Promise<RecipeRun> {
 	const prefixCheck = validateRecipePrefix(prefix, recipe);
 	if (!prefixCheck.ok) return {ok: false, message: prefixCheck.reason, results: []};
@@ -32,10 +38,23 @@ export async function runRecipe(
 		results.push(result);
 		options.onStep?.(result, index, steps.length);
 		if (!result.ok && direction === 'up') {
-			return {ok: false, message: `${recipe} up stopped at step ${index + 1} of ${steps.length}: ${result.message}`, results};
+			return {
+				ok: false,
+				message: `${recipe} up stopped at step ${index + 1} of ${steps.length}: ${result.message}`,
+				results,
+			};
 		}
 	}
 	const failed = results.filter(result => !result.ok);
-	if (failed.length > 0) return {ok: false, message: `${recipe} down: ${failed.map(r => r.message).join('; ')}`, results};
-	return {ok: true, message: `${recipe} ${direction} with prefix ${prefix}: ${steps.length} steps done`, results};
+	if (failed.length > 0)
+		return {
+			ok: false,
+			message: `${recipe} down: ${failed.map(r => r.message).join('; ')}`,
+			results,
+		};
+	return {
+		ok: true,
+		message: `${recipe} ${direction} with prefix ${prefix}: ${steps.length} steps done`,
+		results,
+	};
 }

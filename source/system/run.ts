@@ -10,7 +10,12 @@
 // program and ~30 ms to load, and what nstui needs beyond spawn (the whole
 // group killed on a timeout, a nice value, stdout to a file read once) it
 // would have to add around execa just the same.
-import {spawn, type ChildProcess, type ChildProcessWithoutNullStreams, type StdioOptions} from 'node:child_process';
+import {
+	spawn,
+	type ChildProcess,
+	type ChildProcessWithoutNullStreams,
+	type StdioOptions,
+} from 'node:child_process';
 import {closeSync, openSync, readFileSync, rmSync} from 'node:fs';
 import {setPriority} from 'node:os';
 import {decodeBytes} from '../model/byte-text.js';
@@ -55,7 +60,11 @@ export const startedCount = {processes: 0};
 /** PIDs of the programs run() has started and that have not ended: discovery leaves them (and their children) out. */
 export const runningChildren = new Set<number>();
 
-export function run(file: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+export function run(
+	file: string,
+	args: readonly string[],
+	options: RunOptions = {},
+): Promise<RunResult> {
 	const started = performance.now();
 	const outputFile = options.stdoutToFile ? scratchPath('output') : null;
 	const outputFd = outputFile ? openSync(outputFile, 'w+', 0o600) : null;
@@ -69,7 +78,12 @@ export function run(file: string, args: readonly string[], options: RunOptions =
 		}
 	};
 	return new Promise(resolve => {
-		const child = start(file, args, [options.input === undefined ? 'ignore' : 'pipe', outputFd ?? 'pipe', 'pipe'], options.nice);
+		const child = start(
+			file,
+			args,
+			[options.input === undefined ? 'ignore' : 'pipe', outputFd ?? 'pipe', 'pipe'],
+			options.nice,
+		);
 		const pid = child.pid;
 		const stdout: Buffer[] = [];
 		const stderr: Buffer[] = [];
@@ -97,14 +111,18 @@ export function run(file: string, args: readonly string[], options: RunOptions =
 				command: [file, ...args],
 				exitCode: timedOut ? null : exitCode,
 				stdout: readOutput(stdout),
-				stderr: missing ? `${file}: command not found` : (error ?? decodeBytes(Buffer.concat(stderr)).trim()),
+				stderr: missing
+					? `${file}: command not found`
+					: (error ?? decodeBytes(Buffer.concat(stderr)).trim()),
 				timedOut,
 				missing,
 				ok: exitCode === 0 && !timedOut,
 				durationMs: performance.now() - started,
 			});
 		};
-		child.once('error', (error: NodeJS.ErrnoException) => finish(null, error.code === 'ENOENT', error.message));
+		child.once('error', (error: NodeJS.ErrnoException) =>
+			finish(null, error.code === 'ENOENT', error.message),
+		);
 		child.once('close', code => finish(code, false));
 	});
 }
@@ -113,11 +131,20 @@ export function run(file: string, args: readonly string[], options: RunOptions =
  * Starts a program that stays, with its stdin, stdout and stderr as pipes:
  * ended with killGroup(), or by itself when its stdin closes.
  */
-export function startKept(file: string, args: readonly string[], options: {nice?: number} = {}): ChildProcessWithoutNullStreams {
+export function startKept(
+	file: string,
+	args: readonly string[],
+	options: {nice?: number} = {},
+): ChildProcessWithoutNullStreams {
 	return start(file, args, 'pipe', options.nice) as ChildProcessWithoutNullStreams;
 }
 
-function start(file: string, args: readonly string[], stdio: StdioOptions, nice: number | undefined): ChildProcess {
+function start(
+	file: string,
+	args: readonly string[],
+	stdio: StdioOptions,
+	nice: number | undefined,
+): ChildProcess {
 	const child = spawn(file, args, {
 		stdio,
 		// A process group of its own: on timeout the whole group goes, including
@@ -155,10 +182,14 @@ export async function runInteractive(file: string, args: readonly string[]): Pro
 	try {
 		const child = spawn(file, args, {stdio: 'inherit'});
 		startedCount.processes++;
-		const {exitCode, missing} = await new Promise<{exitCode: number | null; missing: boolean}>(resolve => {
-			child.once('error', (error: NodeJS.ErrnoException) => resolve({exitCode: null, missing: error.code === 'ENOENT'}));
-			child.once('close', code => resolve({exitCode: code, missing: false}));
-		});
+		const {exitCode, missing} = await new Promise<{exitCode: number | null; missing: boolean}>(
+			resolve => {
+				child.once('error', (error: NodeJS.ErrnoException) =>
+					resolve({exitCode: null, missing: error.code === 'ENOENT'}),
+				);
+				child.once('close', code => resolve({exitCode: code, missing: false}));
+			},
+		);
 		return {
 			command: [file, ...args],
 			exitCode,
@@ -210,7 +241,11 @@ export function lowerPriority(pid: number, nice: number) {
 }
 
 /** Runs `tasks` with at most `limit` in flight, keeping their order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+	items: readonly T[],
+	limit: number,
+	task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
 	const results: R[] = new Array(items.length);
 	let next = 0;
 	const worker = async () => {

@@ -3,7 +3,10 @@ import {readFileSync} from 'node:fs';
 import {chooseShell, parseEtcShells} from '../model/shell-choice.js';
 import {isExecutableFile} from './programs.js';
 
-export function userShell(env: NodeJS.ProcessEnv = process.env, etcShellsPath = '/etc/shells'): string {
+export function userShell(
+	env: NodeJS.ProcessEnv = process.env,
+	etcShellsPath = '/etc/shells',
+): string {
 	let listed: string[] = [];
 	try {
 		listed = parseEtcShells(readFileSync(etcShellsPath, 'utf8'));

@@ -11,7 +11,17 @@ import {readdirSync, statSync} from 'node:fs';
 import {namespaceTargetOf, nsfsPathOf} from '../model/namespace-target.js';
 import {parsePasswd} from '../model/procfs.js';
 import type {Namespace} from '../model/snapshot.js';
-import {inetTables, parseInetTable, parseSocketLink, parseSocketsOutput, parseUnixTable, sortSockets, type Socket, type SocketProcess, type SocketTable} from '../model/sockets.js';
+import {
+	inetTables,
+	parseInetTable,
+	parseSocketLink,
+	parseSocketsOutput,
+	parseUnixTable,
+	sortSockets,
+	type Socket,
+	type SocketProcess,
+	type SocketTable,
+} from '../model/sockets.js';
 import {perlAvailable, setnsSyscall} from './perl.js';
 import {socketsProgram} from './sockets-program.js';
 import {readProcNet} from './proc-net.js';
@@ -19,7 +29,18 @@ import {descriptorInodes, namespaceOfPid, readText} from './procfs.js';
 import {defaultTimeoutMs, run} from './run.js';
 
 /** What a namespace's sockets are read from: the parts of a snapshot's namespace that lead into it. */
-export type SocketSource = Pick<Namespace, 'inode' | 'name' | 'root' | 'paths' | 'processes' | 'threads' | 'descriptors' | 'mounts' | 'hidden'>;
+export type SocketSource = Pick<
+	Namespace,
+	| 'inode'
+	| 'name'
+	| 'root'
+	| 'paths'
+	| 'processes'
+	| 'threads'
+	| 'descriptors'
+	| 'mounts'
+	| 'hidden'
+>;
 
 export type SocketReading = {
 	inode: number;
@@ -44,10 +65,14 @@ export type SocketOptions = {
 	enter?: boolean;
 };
 
-const tablesFor = (unix: boolean): SocketTable[] => (unix ? [...inetTables, 'unix'] : [...inetTables]);
+const tablesFor = (unix: boolean): SocketTable[] =>
+	unix ? [...inetTables, 'unix'] : [...inetTables];
 
 /** The sockets of one namespace. */
-export async function readSockets(ns: SocketSource, options: SocketOptions = {}): Promise<SocketReading> {
+export async function readSockets(
+	ns: SocketSource,
+	options: SocketOptions = {},
+): Promise<SocketReading> {
 	return (await readSocketsOf([ns], options))[0]!;
 }
 
@@ -55,22 +80,36 @@ export async function readSockets(ns: SocketSource, options: SocketOptions = {})
  * The sockets of many namespaces: those a process is in from /proc, the rest
  * by one socket reader for all of them; owners in one pass over the descriptors.
  */
-export async function readSocketsOf(namespaces: readonly SocketSource[], options: SocketOptions = {}): Promise<SocketReading[]> {
+export async function readSocketsOf(
+	namespaces: readonly SocketSource[],
+	options: SocketOptions = {},
+): Promise<SocketReading[]> {
 	const tables = tablesFor(options.unix ?? false);
 	const self = namespaceOfPid('self');
-	const readings: SocketReading[] = namespaces.map(ns => ({inode: ns.inode, sockets: [], error: null, via: null}));
+	const readings: SocketReading[] = namespaces.map(ns => ({
+		inode: ns.inode,
+		sockets: [],
+		error: null,
+		via: null,
+	}));
 	const entering: Array<{index: number; path: string}> = [];
 	namespaces.forEach((ns, index) => {
 		const path = options.enter === false ? null : nsfsPath(ns, self);
 		if (path) entering.push({index, path});
 	});
 	if (entering.length > 0) {
-		const answers = await readByEntering(entering.map(entry => entry.path), tables, options.timeoutMs);
+		const answers = await readByEntering(
+			entering.map(entry => entry.path),
+			tables,
+			options.timeoutMs,
+		);
 		entering.forEach(({index}, position) => {
 			const reading = readings[index]!;
 			const answer = answers[position];
-			if (!answer || 'error' in answer) reading.error = answer?.error ?? 'the socket reader stopped before this namespace';
-			else if (answer.inode !== reading.inode) reading.error = 'the way into this namespace leads elsewhere now';
+			if (!answer || 'error' in answer)
+				reading.error = answer?.error ?? 'the socket reader stopped before this namespace';
+			else if (answer.inode !== reading.inode)
+				reading.error = 'the way into this namespace leads elsewhere now';
 			else Object.assign(reading, {sockets: parseTables(answer.tables, tables), via: 'reader'});
 		});
 	}
@@ -80,7 +119,8 @@ export async function readSocketsOf(namespaces: readonly SocketSource[], options
 		if (reading.via !== null) return;
 		const direct = readThroughProc(ns, tables, self);
 		if (direct) Object.assign(reading, {sockets: direct.sockets, error: null, via: direct.via});
-		else reading.error ??= 'no way into this namespace (no process, name or mount that leads to it)';
+		else
+			reading.error ??= 'no way into this namespace (no process, name or mount that leads to it)';
 	});
 	addOwners(namespaces, readings, options.ownersEverywhere ?? false);
 	for (const reading of readings) reading.sockets = sortSockets(reading.sockets);
@@ -88,15 +128,31 @@ export async function readSocketsOf(namespaces: readonly SocketSource[], options
 }
 
 function parseTables(texts: readonly string[], tables: readonly SocketTable[]): Socket[] {
-	return tables.flatMap((table, index) => (table === 'unix' ? parseUnixTable(texts[index] ?? '') : parseInetTable(texts[index] ?? '', table, littleEndian)));
+	return tables.flatMap((table, index) =>
+		table === 'unix'
+			? parseUnixTable(texts[index] ?? '')
+			: parseInetTable(texts[index] ?? '', table, littleEndian),
+	);
 }
 
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** The tables through /proc/PID/net of a process (or thread) in the namespace; null when none is. */
-function readThroughProc(ns: SocketSource, tables: readonly SocketTable[], self: number | null): {sockets: Socket[]; via: 'process' | 'self'} | null {
+function readThroughProc(
+	ns: SocketSource,
+	tables: readonly SocketTable[],
+	self: number | null,
+): {sockets: Socket[]; via: 'process' | 'self'} | null {
 	const reading = readProcNet(ns, tables, self);
-	return reading && {sockets: parseTables(reading.texts.map(text => text ?? ''), tables), via: reading.via};
+	return (
+		reading && {
+			sockets: parseTables(
+				reading.texts.map(text => text ?? ''),
+				tables,
+			),
+			via: reading.via,
+		}
+	);
 }
 
 /** The nsfs file the socket reader opens. */
@@ -105,14 +161,27 @@ function nsfsPath(ns: SocketSource, self: number | null): string | null {
 	return target === null ? null : nsfsPathOf(target);
 }
 
-async function readByEntering(paths: string[], tables: readonly SocketTable[], timeoutMs = defaultTimeoutMs) {
-	if (!perlAvailable()) return paths.map(() => ({error: 'perl is needed to read the sockets of a namespace no process is in'}));
-	const result = await run('perl', ['-e', socketsProgram, String(setnsSyscall[process.arch]), ...tables], {
-		input: `${paths.join('\0')}\0`,
-		timeoutMs: timeoutMs + paths.length * 5,
-	});
+async function readByEntering(
+	paths: string[],
+	tables: readonly SocketTable[],
+	timeoutMs = defaultTimeoutMs,
+) {
+	if (!perlAvailable())
+		return paths.map(() => ({
+			error: 'perl is needed to read the sockets of a namespace no process is in',
+		}));
+	const result = await run(
+		'perl',
+		['-e', socketsProgram, String(setnsSyscall[process.arch]), ...tables],
+		{
+			input: `${paths.join('\0')}\0`,
+			timeoutMs: timeoutMs + paths.length * 5,
+		},
+	);
 	const answers = parseSocketsOutput(result.stdout, tables.length);
-	const reason = result.timedOut ? 'the socket reader did not finish in time' : result.stderr.trim() || `the socket reader exited with ${result.exitCode}`;
+	const reason = result.timedOut
+		? 'the socket reader did not finish in time'
+		: result.stderr.trim() || `the socket reader exited with ${result.exitCode}`;
 	return paths.map((_, index) => answers[index] ?? {error: reason});
 }
 
@@ -121,9 +190,14 @@ async function readByEntering(paths: string[], tables: readonly SocketTable[], t
  * processes (and threads' and descriptors' holders), then, with `everywhere`,
  * those of every process for sockets still without one.
  */
-function addOwners(namespaces: readonly SocketSource[], readings: SocketReading[], everywhere: boolean) {
+function addOwners(
+	namespaces: readonly SocketSource[],
+	readings: SocketReading[],
+	everywhere: boolean,
+) {
 	const byInode = new Map<number, Socket>();
-	for (const reading of readings) for (const socket of reading.sockets) if (socket.inode !== 0) byInode.set(socket.inode, socket);
+	for (const reading of readings)
+		for (const socket of reading.sockets) if (socket.inode !== 0) byInode.set(socket.inode, socket);
 	if (byInode.size === 0) return;
 	const known = new Map<number, {comm: string; user: string}>();
 	const pids = new Set<number>();
@@ -142,7 +216,8 @@ function addOwners(namespaces: readonly SocketSource[], readings: SocketReading[
 			const socket = byInode.get(inode);
 			if (!socket) continue;
 			const info = known.get(pid) ?? describe(pid, users);
-			if (!socket.processes.some(owner => owner.pid === pid)) socket.processes.push({pid, fd, ...info} satisfies SocketProcess);
+			if (!socket.processes.some(owner => owner.pid === pid))
+				socket.processes.push({pid, fd, ...info} satisfies SocketProcess);
 		}
 	};
 	for (const pid of pids) scan(pid);

@@ -162,4 +162,3 @@ while (1) {
 	select(undef, undef, undef, $coalesce) if @changed || $remounted || $moved;
 }
 `;
-

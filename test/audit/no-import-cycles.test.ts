@@ -23,10 +23,24 @@ function runtimeImports(file: string): string[] {
 	for (const match of text.matchAll(/^import\s+(?!type\b)([^'"]*?)from\s+'(\.[^']+)'/gms)) {
 		const names = match[1]!;
 		const braced = /\{([^}]*)\}/.exec(names)?.[1];
-		const other = names.replace(/\{[^}]*\}/, '').replace(/,/g, '').trim();
-		if (braced !== undefined && other === '' && braced.split(',').map(name => name.trim()).filter(Boolean).every(name => name.startsWith('type '))) continue;
+		const other = names
+			.replace(/\{[^}]*\}/, '')
+			.replace(/,/g, '')
+			.trim();
+		if (
+			braced !== undefined &&
+			other === '' &&
+			braced
+				.split(',')
+				.map(name => name.trim())
+				.filter(Boolean)
+				.every(name => name.startsWith('type '))
+		)
+			continue;
 		const target = path.resolve(path.dirname(file), match[2]!);
-		const resolved = [target.replace(/\.js$/, '.ts'), target.replace(/\.js$/, '.tsx')].find(candidate => existsSync(candidate));
+		const resolved = [target.replace(/\.js$/, '.ts'), target.replace(/\.js$/, '.tsx')].find(
+			candidate => existsSync(candidate),
+		);
 		if (resolved) found.push(resolved);
 	}
 	return found;
@@ -41,7 +55,13 @@ test('no import cycle in source/', () => {
 		state.set(file, 'open');
 		stack.push(file);
 		for (const next of graph.get(file) ?? []) {
-			if (state.get(next) === 'open') cycles.push(stack.slice(stack.indexOf(next)).map(item => path.relative(source, item)).join(' → '));
+			if (state.get(next) === 'open')
+				cycles.push(
+					stack
+						.slice(stack.indexOf(next))
+						.map(item => path.relative(source, item))
+						.join(' → '),
+				);
 			else if (!state.has(next)) visit(next);
 		}
 		stack.pop();

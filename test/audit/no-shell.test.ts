@@ -17,7 +17,10 @@ const forbidden: Array<[RegExp, string]> = [
 	[/\beval\s*\(/, 'eval'],
 	[/\bnew\s+Function\s*\(/, 'new Function'],
 	[/(?<![.\w])(exec|execSync)\s*\(/, 'child_process exec (runs a shell)'],
-	[/import\s*\{[^}]*\b(exec|execSync)\b[^}]*\}\s*from\s*['"](node:)?child_process['"]/, 'an import of exec/execSync'],
+	[
+		/import\s*\{[^}]*\b(exec|execSync)\b[^}]*\}\s*from\s*['"](node:)?child_process['"]/,
+		'an import of exec/execSync',
+	],
 	[/\bexecaCommand(Sync)?\b|\$\s*`|\bexeca\s*`/, 'execa with a command string'],
 	[/\bspawn(Sync)?\s*\(\s*['"`][^'"`]*\s[^'"`]*['"`]/, 'spawn of a string with spaces'],
 	[/\[\s*['"](sh|bash)['"]\s*,\s*['"]-c['"]/, 'sh -c'],
@@ -32,7 +35,11 @@ test('the audit finds what it looks for (it can fail)', () => {
 		'eval(code);',
 		'exec(`ip netns add ${name}`);',
 	];
-	for (const sample of samples) assert.ok(forbidden.some(([pattern]) => pattern.test(sample)), sample);
+	for (const sample of samples)
+		assert.ok(
+			forbidden.some(([pattern]) => pattern.test(sample)),
+			sample,
+		);
 	assert.ok(!forbidden.some(([pattern]) => pattern.test('const match = /x/.exec(text);')));
 });
 

@@ -14,15 +14,26 @@ import {keysText} from '../../source/ui/views/help/help-pages.js';
 import type {KeyTable} from '../../source/ui/keys/key-table.js';
 
 const readme = readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
-const keysSection = readme.slice(readme.indexOf('### Keys'), readme.indexOf('## Headless commands'));
+const keysSection = readme.slice(
+	readme.indexOf('### Keys'),
+	readme.indexOf('## Headless commands'),
+);
 const tokens = (keys: string) => keys.split(' ').filter(Boolean);
-const backKeys = (tables: readonly KeyTable[]) => tables[0]!.entries.filter(entry => /\bback\b/.test(entry.description)).flatMap(entry => tokens(keysText(entry.keys)));
+const backKeys = (tables: readonly KeyTable[]) =>
+	tables[0]!.entries
+		.filter(entry => /\bback\b/.test(entry.description))
+		.flatMap(entry => tokens(keysText(entry.keys)));
 /** The panes' keys: the groups the help lists before the views'. */
-const paneKeys = helpSections(initialTuiState()).slice(0, 6).flatMap(section => section.entries);
-const rowOf = (key: string) => keysSection.split('\n').find(line => line.startsWith(`| \`${key}\``)) ?? '';
+const paneKeys = helpSections(initialTuiState())
+	.slice(0, 6)
+	.flatMap(section => section.entries);
+const rowOf = (key: string) =>
+	keysSection.split('\n').find(line => line.startsWith(`| \`${key}\``)) ?? '';
 
 test('every key bound in the panes is in the README, each as `key`', () => {
-	const missing = paneKeys.flatMap(entry => tokens(keysText(entry.keys))).filter(token => !keysSection.includes(`\`${token}\``));
+	const missing = paneKeys
+		.flatMap(entry => tokens(keysText(entry.keys)))
+		.filter(token => !keysSection.includes(`\`${token}\``));
 	assert.deepEqual(missing, []);
 });
 
@@ -34,9 +45,14 @@ test('the keys that go back from each view are the ones the README names', () =>
 	const where = /inside (.+?) `q` goes back/.exec(rowOf('q'))?.[1] ?? '';
 	assert.match(where, /topology/);
 	assert.match(where, /details/);
-	assert.doesNotMatch(where, /find/, 'q types into find\'s search; it does not leave find');
+	assert.doesNotMatch(where, /find/, "q types into find's search; it does not leave find");
 	assert.match(rowOf('F'), /`Esc` goes back/);
-	for (const key of backKeys(detailsTables)) assert.ok(rowOf('i').includes(`\`${key}\``), `the details row names ${key}`);
-	const topology = readme.slice(readme.indexOf('### Topology (`t`)'), readme.indexOf('## Headless commands'));
-	for (const key of backKeys(topologyTables)) assert.ok(topology.includes(`\`${key}\``), `the topology section names ${key}`);
+	for (const key of backKeys(detailsTables))
+		assert.ok(rowOf('i').includes(`\`${key}\``), `the details row names ${key}`);
+	const topology = readme.slice(
+		readme.indexOf('### Topology (`t`)'),
+		readme.indexOf('## Headless commands'),
+	);
+	for (const key of backKeys(topologyTables))
+		assert.ok(topology.includes(`\`${key}\``), `the topology section names ${key}`);
 });

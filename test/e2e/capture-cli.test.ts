@@ -11,9 +11,17 @@ import {findProgram} from '../../source/system/programs.js';
 import {Lab, sh, needsRootAnd} from '../helpers/lab.js';
 import {builtCli} from '../helpers/tmux.js';
 
-const skip = needsRootAnd('tcpdump', 'ping', 'python3') || (existsSync(builtCli) ? false : 'needs the build: run `npm run build` first (npm test does)');
+const skip =
+	needsRootAnd('tcpdump', 'ping', 'python3') ||
+	(existsSync(builtCli) ? false : 'needs the build: run `npm run build` first (npm test does)');
 const nstui = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
-	spawnSync(process.execPath, [builtCli, ...args], {stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 60_000, env, maxBuffer: 256 * 1024 * 1024});
+	spawnSync(process.execPath, [builtCli, ...args], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+		encoding: 'utf8',
+		timeout: 60_000,
+		env,
+		maxBuffer: 256 * 1024 * 1024,
+	});
 const port = 18123;
 
 describe('headless capture, sockets and ports', {skip}, () => {
@@ -24,10 +32,23 @@ describe('headless capture, sockets and ports', {skip}, () => {
 	let server: ReturnType<typeof spawn>;
 	before(async () => {
 		({ns1, ns2} = lab.direct());
-		lab.processes.push(spawn('ip', ['netns', 'exec', ns1, 'ping', '-q', '-i', '0.01', '-c', '3000', '192.168.1.2'], {stdio: 'ignore'}));
-		server = spawn('ip', ['netns', 'exec', ns2, 'python3', '-m', 'http.server', '--bind', '192.168.1.2', String(port)], {stdio: 'ignore'});
+		lab.processes.push(
+			spawn('ip', ['netns', 'exec', ns1, 'ping', '-q', '-i', '0.01', '-c', '3000', '192.168.1.2'], {
+				stdio: 'ignore',
+			}),
+		);
+		server = spawn(
+			'ip',
+			['netns', 'exec', ns2, 'python3', '-m', 'http.server', '--bind', '192.168.1.2', String(port)],
+			{stdio: 'ignore'},
+		);
 		lab.processes.push(server);
-		for (let tries = 0; tries < 100 && !sh('ip', 'netns', 'exec', ns2, 'ss', '-Htln').includes(`:${port}`); tries++) await sleep(50);
+		for (
+			let tries = 0;
+			tries < 100 && !sh('ip', 'netns', 'exec', ns2, 'ss', '-Htln').includes(`:${port}`);
+			tries++
+		)
+			await sleep(50);
 	});
 	after(async () => {
 		await lab.teardown();
@@ -40,13 +61,16 @@ describe('headless capture, sockets and ports', {skip}, () => {
 		assert.equal(result.status, 0, result.stderr);
 		const lines = result.stdout.trim().split('\n');
 		assert.equal(lines.length, 5, result.stdout);
-		assert.ok(lines.every(line => /ICMP echo (request|reply)/.test(line)), result.stdout);
+		assert.ok(
+			lines.every(line => /ICMP echo (request|reply)/.test(line)),
+			result.stdout,
+		);
 		assert.match(result.stderr, /5 packets written to/);
 		assert.equal(sh('tcpdump', '-nn', '-r', file).trim().split('\n').length, 5);
 		assert.equal(statSync(file).mode & 0o777, 0o600);
 	});
 
-	test('the namespace by its inode; a bad filter is refused with tcpdump\'s message, exit 1, nothing written', () => {
+	test("the namespace by its inode; a bad filter is refused with tcpdump's message, exit 1, nothing written", () => {
 		const inode = String(statSync(`/run/netns/${ns2}`).ino);
 		const file = path.join(dir, 'never.pcap');
 		const result = nstui(['capture', inode, 'veth1', '--write', file, '--', 'icmp', 'and', '(((']);
@@ -70,22 +94,42 @@ describe('headless capture, sockets and ports', {skip}, () => {
 	test('without tcpdump: a note naming the Debian package, exit 2', () => {
 		const bin = path.join(dir, 'bin');
 		spawnSync('mkdir', [bin]);
-		for (const tool of ['ip', 'nsenter', 'xargs', 'perl']) symlinkSync(findProgram(tool)!, path.join(bin, tool));
+		for (const tool of ['ip', 'nsenter', 'xargs', 'perl'])
+			symlinkSync(findProgram(tool)!, path.join(bin, tool));
 		const result = nstui(['capture', ns2, 'veth1'], {...process.env, PATH: bin});
 		assert.equal(result.status, 2);
-		assert.match(result.stderr, /tcpdump is not installed: install the Debian package tcpdump \(apt-get install tcpdump\)/);
+		assert.match(
+			result.stderr,
+			/tcpdump is not installed: install the Debian package tcpdump \(apt-get install tcpdump\)/,
+		);
 	});
 
 	test('snapshot --json --sockets lists the listener with its pid; find :PORT finds its namespace', () => {
 		const snapshot = JSON.parse(nstui(['snapshot', '--json', '--sockets']).stdout);
 		const there = snapshot.namespaces.find((ns: {name: string}) => ns.name === ns2);
-		const listener = there.sockets.find((socket: {localPort: number; state: string}) => socket.localPort === port && socket.state === 'LISTEN');
-		assert.deepEqual(listener.processes.map((owner: {pid: number}) => owner.pid), [server.pid]);
+		const listener = there.sockets.find(
+			(socket: {localPort: number; state: string}) =>
+				socket.localPort === port && socket.state === 'LISTEN',
+		);
+		assert.deepEqual(
+			listener.processes.map((owner: {pid: number}) => owner.pid),
+			[server.pid],
+		);
 		assert.equal(there.socketsError, null);
 		const text = nstui(['snapshot', '--sockets']).stdout;
-		assert.match(text, new RegExp(`tcp +LISTEN +0/0 +192\\.168\\.1\\.2:${port} +\\* +python3 \\(${server.pid}\\)`));
+		assert.match(
+			text,
+			new RegExp(`tcp +LISTEN +0/0 +192\\.168\\.1\\.2:${port} +\\* +python3 \\(${server.pid}\\)`),
+		);
 		const found = JSON.parse(nstui(['find', `:${port}`, '--json']).stdout);
-		assert.deepEqual(found.results.map((result: {namespaceLabel: string; match: string; pid: number}) => [result.namespaceLabel, result.match, result.pid]), [[ns2, 'socket', server.pid]]);
+		assert.deepEqual(
+			found.results.map((result: {namespaceLabel: string; match: string; pid: number}) => [
+				result.namespaceLabel,
+				result.match,
+				result.pid,
+			]),
+			[[ns2, 'socket', server.pid]],
+		);
 		// Without --sockets the snapshot has no sockets at all.
 		assert.equal(JSON.parse(nstui(['snapshot', '--json']).stdout).namespaces[0].sockets, undefined);
 	});

@@ -14,7 +14,8 @@ import {Lab, ip, sh} from '../helpers/lab.js';
 import {processesWhoseCmdline} from '../helpers/processes.js';
 import {builtCli, endToEndSkip, TmuxSession} from '../helpers/tmux.js';
 
-const skip = endToEndSkip || (findProgram('tcpdump') ? false : 'needs tcpdump (apt-get install tcpdump)');
+const skip =
+	endToEndSkip || (findProgram('tcpdump') ? false : 'needs tcpdump (apt-get install tcpdump)');
 const lab = new Lab('e2e-capture');
 const tmux = new TmuxSession(`nstui-e2e-capture-${process.pid}`);
 const hostile = 'c\u001b[2Jx';
@@ -30,7 +31,12 @@ before(() => {
 	ip('-n', ns2, 'addr', 'add', '192.168.9.2/24', 'dev', hostile);
 	ip('-n', made.ns1, 'link', 'set', 'pl9', 'up');
 	ip('-n', ns2, 'link', 'set', hostile, 'up');
-	for (const address of ['192.168.1.2', '192.168.9.2']) lab.processes.push(spawn('ip', ['netns', 'exec', made.ns1, 'ping', '-q', '-i', '0.02', '-c', '5000', address], {stdio: 'ignore'}));
+	for (const address of ['192.168.1.2', '192.168.9.2'])
+		lab.processes.push(
+			spawn('ip', ['netns', 'exec', made.ns1, 'ping', '-q', '-i', '0.02', '-c', '5000', address], {
+				stdio: 'ignore',
+			}),
+		);
 });
 
 after(async () => {
@@ -53,41 +59,70 @@ async function selectInterface(row: RegExp) {
 	await tmux.waitFor(`the row ${row}`, text => row.test(text));
 }
 
-test('c in tmux: a BPF filter first, ICMP lines live, w writes a pcap, Esc stops tcpdump; a hostile interface name too', {skip}, async () => {
-	tmux.start({width: 140, height: 40});
-	tmux.typeLine(`node ${builtCli} --interval 1`);
-	await tmux.waitFor('the UI', text => /1 Namespaces/.test(text));
-	await delay(300);
-	await selectInterface(/›veth1 /);
-	tmux.press('c');
-	await tmux.waitFor('the filter prompt', text => text.includes('BPF filter'));
-	tmux.type('icmp');
-	tmux.press('Enter');
-	await tmux.waitFor('ICMP lines', text => /Capture on veth1 in /.test(text) && /IP 192\.168\.1\.1 > 192\.168\.1\.2: ICMP echo request/.test(text), 15_000);
-	const file = path.join(dir, 'tmux.pcap');
-	tmux.press('w');
-	await tmux.waitFor('the path prompt', text => /\/tmp\/nstui-.*veth1-\d{8}-\d{6}\.pcap/.test(text));
-	tmux.press('C-u');
-	tmux.type(file);
-	tmux.press('Enter');
-	await tmux.waitFor('where it went', text => text.includes(`packets written to ${file}`));
-	assert.ok(sh('tcpdump', '-nn', '-r', file).trim().split('\n').every(line => /ICMP echo (request|reply)/.test(line)));
-	tmux.press('Escape');
-	await tmux.waitFor('the panes again', text => /1 Namespaces/.test(text));
-	for (let tries = 0; tries < 50 && processesWhoseCmdline('tcpdump\0-i\0veth1').length > 0; tries++) await delay(100);
-	assert.deepEqual(processesWhoseCmdline('tcpdump\0-i\0veth1'), []);
+test(
+	'c in tmux: a BPF filter first, ICMP lines live, w writes a pcap, Esc stops tcpdump; a hostile interface name too',
+	{skip},
+	async () => {
+		tmux.start({width: 140, height: 40});
+		tmux.typeLine(`node ${builtCli} --interval 1`);
+		await tmux.waitFor('the UI', text => /1 Namespaces/.test(text));
+		await delay(300);
+		await selectInterface(/›veth1 /);
+		tmux.press('c');
+		await tmux.waitFor('the filter prompt', text => text.includes('BPF filter'));
+		tmux.type('icmp');
+		tmux.press('Enter');
+		await tmux.waitFor(
+			'ICMP lines',
+			text =>
+				/Capture on veth1 in /.test(text) &&
+				/IP 192\.168\.1\.1 > 192\.168\.1\.2: ICMP echo request/.test(text),
+			15_000,
+		);
+		const file = path.join(dir, 'tmux.pcap');
+		tmux.press('w');
+		await tmux.waitFor('the path prompt', text =>
+			/\/tmp\/nstui-.*veth1-\d{8}-\d{6}\.pcap/.test(text),
+		);
+		tmux.press('C-u');
+		tmux.type(file);
+		tmux.press('Enter');
+		await tmux.waitFor('where it went', text => text.includes(`packets written to ${file}`));
+		assert.ok(
+			sh('tcpdump', '-nn', '-r', file)
+				.trim()
+				.split('\n')
+				.every(line => /ICMP echo (request|reply)/.test(line)),
+		);
+		tmux.press('Escape');
+		await tmux.waitFor('the panes again', text => /1 Namespaces/.test(text));
+		for (
+			let tries = 0;
+			tries < 50 && processesWhoseCmdline('tcpdump\0-i\0veth1').length > 0;
+			tries++
+		)
+			await delay(100);
+		assert.deepEqual(processesWhoseCmdline('tcpdump\0-i\0veth1'), []);
 
-	// The interface whose name would clear the screen: captured from, its name shown as an escape.
-	await selectInterface(/›c\\e\[2Jx /);
-	tmux.press('c');
-	await tmux.waitFor('the filter prompt', text => text.includes('BPF filter'));
-	tmux.press('Enter');
-	const capture = await tmux.waitFor('lines on the hostile interface', text => /Capture on c\\e\[2Jx in /.test(text) && /192\.168\.9\.1 > 192\.168\.9\.2: ICMP echo request/.test(text), 15_000);
-	assert.match(capture, /nstui ·/, 'the header is there: the screen was not cleared');
-	tmux.press('q');
-	await tmux.waitFor('the panes again', text => /1 Namespaces/.test(text));
-	tmux.press('q');
-	await tmux.waitFor('the shell', text => !/1 Namespaces/.test(text));
-	for (let tries = 0; tries < 50 && processesWhoseCmdline('tcpdump\0-i\0c').length > 0; tries++) await delay(100);
-	assert.deepEqual(processesWhoseCmdline(`tcpdump\0-i\0${hostile}`), []);
-});
+		// The interface whose name would clear the screen: captured from, its name shown as an escape.
+		await selectInterface(/›c\\e\[2Jx /);
+		tmux.press('c');
+		await tmux.waitFor('the filter prompt', text => text.includes('BPF filter'));
+		tmux.press('Enter');
+		const capture = await tmux.waitFor(
+			'lines on the hostile interface',
+			text =>
+				/Capture on c\\e\[2Jx in /.test(text) &&
+				/192\.168\.9\.1 > 192\.168\.9\.2: ICMP echo request/.test(text),
+			15_000,
+		);
+		assert.match(capture, /nstui ·/, 'the header is there: the screen was not cleared');
+		tmux.press('q');
+		await tmux.waitFor('the panes again', text => /1 Namespaces/.test(text));
+		tmux.press('q');
+		await tmux.waitFor('the shell', text => !/1 Namespaces/.test(text));
+		for (let tries = 0; tries < 50 && processesWhoseCmdline('tcpdump\0-i\0c').length > 0; tries++)
+			await delay(100);
+		assert.deepEqual(processesWhoseCmdline(`tcpdump\0-i\0${hostile}`), []);
+	},
+);

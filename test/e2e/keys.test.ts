@@ -21,30 +21,41 @@ after(async () => {
 });
 
 /** The Namespaces pane's filter as its title shows it while it is typed (the cursor is `_`). */
-const filterShown = (screen: string) => /1 Namespaces {2}\S+(?: of \d+)? {2}\/(.*?)\s{2}/.exec(screen)?.[1] ?? null;
+const filterShown = (screen: string) =>
+	/1 Namespaces {2}\S+(?: of \d+)? {2}\/(.*?)\s{2}/.exec(screen)?.[1] ?? null;
 
-test('Backspaces sent together each delete one character; Ctrl-W, Ctrl-A, Ctrl-E, Alt-Backspace and Ctrl-U edit the filter', {skip: endToEndSkip}, async () => {
-	tmux.start({width: 120, height: 40});
-	tmux.typeLine(`node ${builtCli} --read-only --interval 60`);
-	await tmux.waitFor('the UI', text => /1 Namespaces/.test(text));
-	tmux.press('/');
-	tmux.type('zz-ab cdefg');
-	await tmux.waitFor('the filter typed', text => filterShown(text) === 'zz-ab cdefg_');
-	// One send-keys: the three arrive in one write.
-	tmux.press('BSpace', 'BSpace', 'BSpace');
-	let screen = await tmux.waitFor('three characters deleted', text => filterShown(text) === 'zz-ab cd_');
-	assert.doesNotMatch(screen, /\^\?|\u007F/, 'no Backspace typed in as a character');
-	tmux.press('C-w');
-	await tmux.waitFor('the word cut', text => filterShown(text) === 'zz-ab _');
-	tmux.press('C-a');
-	tmux.type('x');
-	await tmux.waitFor('x typed at the start', text => filterShown(text)?.startsWith('x_zz-ab') === true);
-	tmux.press('C-e', 'M-BSpace');
-	await tmux.waitFor('Alt-Backspace cut the word ab', text => filterShown(text) === 'xzz-_');
-	tmux.press('C-u');
-	await tmux.waitFor('Ctrl-U emptied it', text => filterShown(text) === '_');
-	tmux.press('Escape');
-});
+test(
+	'Backspaces sent together each delete one character; Ctrl-W, Ctrl-A, Ctrl-E, Alt-Backspace and Ctrl-U edit the filter',
+	{skip: endToEndSkip},
+	async () => {
+		tmux.start({width: 120, height: 40});
+		tmux.typeLine(`node ${builtCli} --read-only --interval 60`);
+		await tmux.waitFor('the UI', text => /1 Namespaces/.test(text));
+		tmux.press('/');
+		tmux.type('zz-ab cdefg');
+		await tmux.waitFor('the filter typed', text => filterShown(text) === 'zz-ab cdefg_');
+		// One send-keys: the three arrive in one write.
+		tmux.press('BSpace', 'BSpace', 'BSpace');
+		let screen = await tmux.waitFor(
+			'three characters deleted',
+			text => filterShown(text) === 'zz-ab cd_',
+		);
+		assert.doesNotMatch(screen, /\^\?|\u007F/, 'no Backspace typed in as a character');
+		tmux.press('C-w');
+		await tmux.waitFor('the word cut', text => filterShown(text) === 'zz-ab _');
+		tmux.press('C-a');
+		tmux.type('x');
+		await tmux.waitFor(
+			'x typed at the start',
+			text => filterShown(text)?.startsWith('x_zz-ab') === true,
+		);
+		tmux.press('C-e', 'M-BSpace');
+		await tmux.waitFor('Alt-Backspace cut the word ab', text => filterShown(text) === 'xzz-_');
+		tmux.press('C-u');
+		await tmux.waitFor('Ctrl-U emptied it', text => filterShown(text) === '_');
+		tmux.press('Escape');
+	},
+);
 
 test('Down Down sent together in find moves two results', {skip: endToEndSkip}, async () => {
 	tmux.press('F');

@@ -19,7 +19,9 @@ async function until(what: string, check: () => boolean, timeoutMs = 10_000) {
 	}
 }
 
-const skip = endToEndSkip || (sh('sh', '-c', 'command -v ping || true').trim() === '' ? 'needs ping (iputils-ping)' : false);
+const skip =
+	endToEndSkip ||
+	(sh('sh', '-c', 'command -v ping || true').trim() === '' ? 'needs ping (iputils-ping)' : false);
 
 describe('actions on the namespace nstui runs in', {skip}, () => {
 	const lab = new Lab('own');
@@ -32,7 +34,20 @@ describe('actions on the namespace nstui runs in', {skip}, () => {
 	before(() => {
 		lab.ns('run');
 		const peer = lab.ns('peer');
-		ip('-n', here, 'link', 'add', linkHere, 'type', 'veth', 'peer', 'name', `op${tag}`, 'netns', peer);
+		ip(
+			'-n',
+			here,
+			'link',
+			'add',
+			linkHere,
+			'type',
+			'veth',
+			'peer',
+			'name',
+			`op${tag}`,
+			'netns',
+			peer,
+		);
 		ip('-n', here, 'addr', 'add', '10.88.0.1/24', 'dev', linkHere);
 		ip('-n', peer, 'addr', 'add', '10.88.0.2/24', 'dev', `op${tag}`);
 		ip('-n', here, 'link', 'set', linkHere, 'up');
@@ -66,7 +81,10 @@ describe('actions on the namespace nstui runs in', {skip}, () => {
 		await term.waitFor('the panes', text => /1 Namespaces/.test(text) && text.includes(here));
 		await selectHere();
 		term.press('f');
-		await until('forwarding on in it', () => sh('ip', 'netns', 'exec', here, 'sysctl', '-n', 'net.ipv4.ip_forward').trim() === '1');
+		await until(
+			'forwarding on in it',
+			() => sh('ip', 'netns', 'exec', here, 'sysctl', '-n', 'net.ipv4.ip_forward').trim() === '1',
+		);
 	});
 
 	test('2, then a adds an address to one of its interfaces, and p pings from it', async () => {
@@ -78,11 +96,24 @@ describe('actions on the namespace nstui runs in', {skip}, () => {
 		term.press('a');
 		await term.waitFor('the address prompt', text => /Address with prefix length/.test(text));
 		term.typeLine('10.89.0.1/24');
-		await until('the address', () => ipJson<{addr_info: {local: string}[]}[]>('-n', here, 'addr', 'show', 'dev', linkHere)[0]!.addr_info.some(info => info.local === '10.89.0.1'));
+		await until('the address', () =>
+			ipJson<{addr_info: {local: string}[]}[]>(
+				'-n',
+				here,
+				'addr',
+				'show',
+				'dev',
+				linkHere,
+			)[0]!.addr_info.some(info => info.local === '10.89.0.1'),
+		);
 		term.press('p');
 		await term.waitFor('the ping prompt', text => /Address to ping/.test(text));
 		term.typeLine('10.88.0.2');
-		await term.waitFor('ping to end', text => /3 packets transmitted, 3 received/.test(text) && /Esc, Enter or q closes/.test(text), 20_000);
+		await term.waitFor(
+			'ping to end',
+			text => /3 packets transmitted, 3 received/.test(text) && /Esc, Enter or q closes/.test(text),
+			20_000,
+		);
 		term.press('Escape');
 		await term.waitFor('the popup to close', text => !/Esc, Enter or q closes/.test(text));
 	});

@@ -8,8 +8,15 @@ import {builtCli} from '../helpers/tmux.js';
 import {needsRoot} from '../helpers/root.js';
 import {Lab, ip, sh} from '../helpers/lab.js';
 
-const skip = needsRoot || (existsSync(builtCli) ? false : 'needs the build: run `npm run build` first (npm test does)');
-const nstui = (...args: string[]) => spawnSync(process.execPath, [builtCli, ...args], {stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 60_000});
+const skip =
+	needsRoot ||
+	(existsSync(builtCli) ? false : 'needs the build: run `npm run build` first (npm test does)');
+const nstui = (...args: string[]) =>
+	spawnSync(process.execPath, [builtCli, ...args], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+		encoding: 'utf8',
+		timeout: 60_000,
+	});
 
 describe('nstui trace', {skip}, () => {
 	const lab = new Lab('tracecli');
@@ -22,7 +29,10 @@ describe('nstui trace', {skip}, () => {
 	test('a path that works both ways: the hops in text, exit 0', () => {
 		const result = nstui('trace', names.a, '192.168.2.1');
 		assert.equal(result.status, 0, result.stdout + result.stderr);
-		assert.match(result.stdout, new RegExp(`✓ ${names.router} \\(transit, in veth-router1, out veth-router2\\)`));
+		assert.match(
+			result.stdout,
+			new RegExp(`✓ ${names.router} \\(transit, in veth-router1, out veth-router2\\)`),
+		);
 		assert.match(result.stdout, /^return:$/m);
 		assert.match(result.stdout, /✓ .* reaches 192\.168\.2\.1 and the replies come back/);
 	});
@@ -33,7 +43,10 @@ describe('nstui trace', {skip}, () => {
 		const trace = JSON.parse(result.stdout);
 		assert.equal(trace.to.address, '192.168.2.1');
 		assert.equal(trace.to.label, names.b);
-		assert.deepEqual(trace.forward.map((hop: {label: string}) => hop.label), [names.a, names.router, names.b]);
+		assert.deepEqual(
+			trace.forward.map((hop: {label: string}) => hop.label),
+			[names.a, names.router, names.b],
+		);
 		assert.equal(trace.ok, true);
 		assert.equal(trace.broken, null);
 	});
@@ -43,7 +56,10 @@ describe('nstui trace', {skip}, () => {
 		try {
 			const result = nstui('trace', names.a, '192.168.2.1');
 			assert.equal(result.status, 1, result.stderr);
-			assert.equal(result.stdout.trim().split('\n').at(-1), `✗ ${names.router} forwards no IPv4 (net.ipv4.ip_forward=0): press f there`);
+			assert.equal(
+				result.stdout.trim().split('\n').at(-1),
+				`✗ ${names.router} forwards no IPv4 (net.ipv4.ip_forward=0): press f there`,
+			);
 		} finally {
 			sh('ip', 'netns', 'exec', names.router, 'sysctl', '-qw', 'net.ipv4.ip_forward=1');
 		}
@@ -69,7 +85,12 @@ describe('nstui trace', {skip}, () => {
 	});
 
 	test('bad usage exits 2 with one line', () => {
-		for (const args of [['trace'], ['trace', names.a], ['trace', `${names.a}-nowhere`, '192.168.2.1'], ['trace', names.a, '192.168.2.1:99999']]) {
+		for (const args of [
+			['trace'],
+			['trace', names.a],
+			['trace', `${names.a}-nowhere`, '192.168.2.1'],
+			['trace', names.a, '192.168.2.1:99999'],
+		]) {
 			const result = nstui(...args);
 			assert.equal(result.status, 2, args.join(' '));
 			assert.equal(result.stdout, '');

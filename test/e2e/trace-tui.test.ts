@@ -28,20 +28,38 @@ describe('T: the trace view in a real terminal', {skip: endToEndSkip}, () => {
 		tmux.type('T');
 		await tmux.waitFor('the trace view', screen => screen.includes(`Trace from ${names.a}`));
 		tmux.typeLine('192.168.2.1');
-		await tmux.waitFor('the trace', screen => screen.includes('reaches 192.168.2.1 and the replies come back'), 30_000);
+		await tmux.waitFor(
+			'the trace',
+			screen => screen.includes('reaches 192.168.2.1 and the replies come back'),
+			30_000,
+		);
 		sh('ip', 'netns', 'exec', names.router, 'sysctl', '-qw', 'net.ipv4.ip_forward=0');
 		tmux.press('C-r');
-		const broken = await tmux.waitFor('the break', screen => screen.includes('forwards no IPv4'), 30_000);
+		const broken = await tmux.waitFor(
+			'the break',
+			screen => screen.includes('forwards no IPv4'),
+			30_000,
+		);
 		assert.match(broken, /✗ broken/);
-		assert.ok(broken.includes(`${names.router} forwards no IPv4 (net.ipv4.ip_forward=0): press f there`), broken);
+		assert.ok(
+			broken.includes(`${names.router} forwards no IPv4 (net.ipv4.ip_forward=0): press f there`),
+			broken,
+		);
 		tmux.type('t');
-		const topology = await tmux.waitFor('the path on the topology', screen => screen.includes('path ') && screen.includes('✗ at'));
+		const topology = await tmux.waitFor(
+			'the path on the topology',
+			screen => screen.includes('path ') && screen.includes('✗ at'),
+		);
 		assert.ok(topology.includes(`✗ at ${names.router}`), topology);
 		tmux.type('q');
 		await tmux.waitFor('back in the trace', screen => screen.includes(`Trace from ${names.a}`));
 		tmux.type('q');
 		await tmux.waitFor('back in the panes', screen => /1 Namespaces/.test(screen));
 		tmux.type('q');
-		await tmux.waitFor('the shell again', screen => /e2e\$ $/m.test(screen.trimEnd()) || screen.trimEnd().endsWith('e2e$'), 20_000);
+		await tmux.waitFor(
+			'the shell again',
+			screen => /e2e\$ $/m.test(screen.trimEnd()) || screen.trimEnd().endsWith('e2e$'),
+			20_000,
+		);
 	});
 });

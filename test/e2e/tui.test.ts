@@ -30,7 +30,8 @@ const movedPeer = `pe${process.pid}`;
 const ip = (...args: string[]) => execFileSync('ip', args, {stdio: ['ignore', 'ignore', 'pipe']});
 const tmux = new TmuxSession(session);
 const {screen, press, type, typeLine, alternateScreenOn} = tmux;
-const waitFor = (what: string, check: (text: string) => boolean, timeoutMs = 8000) => tmux.waitFor(what, check, timeoutMs);
+const waitFor = (what: string, check: (text: string) => boolean, timeoutMs = 8000) =>
+	tmux.waitFor(what, check, timeoutMs);
 
 /** The PID of nstui, the child of the shell in the tmux pane (meow sets the process title, so it reads `nstui`). */
 function nstuiPid(): number {
@@ -65,7 +66,9 @@ async function startNstui(...extraArgs: string[]) {
 async function assertTerminalRestored(marker: string) {
 	await waitFor('the shell after nstui', text => !/1 Namespaces/.test(text));
 	assert.equal(alternateScreenOn(), false);
-	typeLine(`stty -g > ${sttyAfter}; cmp -s ${sttyBefore} ${sttyAfter} && echo ${marker}-OK || echo ${marker}-DIFFERENT`);
+	typeLine(
+		`stty -g > ${sttyAfter}; cmp -s ${sttyBefore} ${sttyAfter} && echo ${marker}-OK || echo ${marker}-DIFFERENT`,
+	);
 	const answer = new RegExp(`^${marker}-(OK|DIFFERENT)$`, 'm');
 	const text = await waitFor(`${marker} in the shell`, output => answer.test(output));
 	assert.match(text, new RegExp(`^${marker}-OK$`, 'm'));
@@ -97,13 +100,23 @@ describe('nstui in tmux', {skip}, () => {
 	test('shows the namespaces and veth addresses, picks up a namespace added outside, and q restores the terminal', async () => {
 		await waitFor('the shell', text => /^nstui-e2e-shell-ready$/m.test(text));
 		await startNstui();
-		await waitFor('both test namespaces', output => output.includes(`›${nsA}`) && output.includes(nsB));
+		await waitFor(
+			'both test namespaces',
+			output => output.includes(`›${nsA}`) && output.includes(nsB),
+		);
 		// A veth reports UP once the kernel has seen both ends up: give it a refresh or two.
-		const vethRowA = new RegExp(`${vethA}\\s+veth\\s+UP\\s+${vethB}@nstui-e2e\\S*\\s+10\\.231\\.7\\.1/24`);
+		const vethRowA = new RegExp(
+			`${vethA}\\s+veth\\s+UP\\s+${vethB}@nstui-e2e\\S*\\s+10\\.231\\.7\\.1/24`,
+		);
 		await waitFor(`${vethA} with its address and peer`, output => vethRowA.test(output));
 		press('j');
-		const vethRowB = new RegExp(`${vethB}\\s+veth\\s+UP\\s+${vethA}@nstui-e2e\\S*\\s+10\\.231\\.7\\.2/24`);
-		await waitFor(`${nsB} selected, ${vethB} with its address and peer`, output => output.includes(`›${nsB}`) && vethRowB.test(output));
+		const vethRowB = new RegExp(
+			`${vethB}\\s+veth\\s+UP\\s+${vethA}@nstui-e2e\\S*\\s+10\\.231\\.7\\.2/24`,
+		);
+		await waitFor(
+			`${nsB} selected, ${vethB} with its address and peer`,
+			output => output.includes(`›${nsB}`) && vethRowB.test(output),
+		);
 
 		const added = Date.now();
 		ip('netns', 'add', nsLate);
@@ -151,20 +164,30 @@ describe('nstui in tmux', {skip}, () => {
 		press('m');
 		await waitFor('the namespace picker', text => text.includes(`Move ${moved} to namespace`));
 		type(nsNew);
-		await waitFor('the picker narrowed', text => new RegExp(`› ${nsNew}`).test(text) || text.includes(`1 of `));
+		await waitFor(
+			'the picker narrowed',
+			text => new RegExp(`› ${nsNew}`).test(text) || text.includes(`1 of `),
+		);
 		press('Enter');
 		// A veth asks first: its peer stays behind.
 		await waitFor('the confirmation', text => text.includes('y confirms'));
 		press('y');
-		await waitFor(`${moved} in ${nsNew}, selected`, text => text.includes(`›${nsNew}`) && text.includes(`›${moved} `));
+		await waitFor(
+			`${moved} in ${nsNew}, selected`,
+			text => text.includes(`›${nsNew}`) && text.includes(`›${moved} `),
+		);
 		assert.equal(spawnSync('ip', ['-n', nsNew, 'link', 'show', moved]).status, 0);
 
 		press('1', 's');
 		const inode = statSync(`/run/netns/${nsNew}`).ino;
-		await waitFor('the banner', text => text.includes(`nstui: shell in namespace ${nsNew} (net:[${inode}]); exit to return`));
+		await waitFor('the banner', text =>
+			text.includes(`nstui: shell in namespace ${nsNew} (net:[${inode}]); exit to return`),
+		);
 		assert.equal(alternateScreenOn(), false, 'the shell has the normal screen');
 		typeLine('readlink /proc/self/ns/net');
-		await waitFor('the namespace inside the shell', text => new RegExp(`^net:\\[${inode}\\]$`, 'm').test(text));
+		await waitFor('the namespace inside the shell', text =>
+			new RegExp(`^net:\\[${inode}\\]$`, 'm').test(text),
+		);
 		// Ctrl-C stops what runs in the shell, not nstui.
 		typeLine('sleep 30');
 		await delay(300);
@@ -172,14 +195,20 @@ describe('nstui in tmux', {skip}, () => {
 		typeLine('echo after-ctrl-c');
 		await waitFor('the shell after Ctrl-C', text => /^after-ctrl-c$/m.test(text));
 		typeLine('exit');
-		await waitFor('the UI back, same selection', text => /1 Namespaces/.test(text) && text.includes(`›${nsNew}`));
+		await waitFor(
+			'the UI back, same selection',
+			text => /1 Namespaces/.test(text) && text.includes(`›${nsNew}`),
+		);
 		assert.ok(alternateScreenOn());
 		// Still live: a namespace added outside shows in the list (not by the header's count: other tests' namespaces come and go).
 		ip('netns', 'add', `${prefix}after-shell`);
 		await waitFor('the refresh after the shell', text => text.includes(`${prefix}aft`));
 
 		press('d');
-		await waitFor('the question', text => text.includes(`Delete namespace ${nsNew}?`) && text.includes(moved));
+		await waitFor(
+			'the question',
+			text => text.includes(`Delete namespace ${nsNew}?`) && text.includes(moved),
+		);
 		press('y');
 		await waitFor('the namespace to go', () => !readdirSync('/run/netns').includes(nsNew));
 		// Logged once ip has exited: quit only after the UI has the result.

@@ -4,7 +4,15 @@
 // busybox-static. Nothing reaches the host's network namespace: no bridge, no
 // iptables, no ip_forward. Everything is stopped by PID and removed in stop().
 import {execFile, spawn, spawnSync, type ChildProcess} from 'node:child_process';
-import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync} from 'node:fs';
+import {
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	symlinkSync,
+} from 'node:fs';
 import {request} from 'node:http';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {findProgram} from '../../source/system/programs.js';
@@ -12,15 +20,32 @@ import {findProgram} from '../../source/system/programs.js';
 type Ran = {ok: boolean; stdout: string; stderr: string};
 
 /** A program with extra environment (DOCKER_HOST), cut off after timeoutMs. */
-function run(file: string, args: string[], options: {env?: Record<string, string>; timeoutMs?: number} = {}): Promise<Ran> {
+function run(
+	file: string,
+	args: string[],
+	options: {env?: Record<string, string>; timeoutMs?: number} = {},
+): Promise<Ran> {
 	return new Promise(resolve => {
-		execFile(file, args, {env: {...process.env, ...options.env}, timeout: options.timeoutMs ?? 30_000, maxBuffer: 16 * 1024 * 1024}, (error, stdout, stderr) =>
-			resolve({ok: !error, stdout: String(stdout), stderr: String(stderr) || String(error?.message ?? '')}),
+		execFile(
+			file,
+			args,
+			{
+				env: {...process.env, ...options.env},
+				timeout: options.timeoutMs ?? 30_000,
+				maxBuffer: 16 * 1024 * 1024,
+			},
+			(error, stdout, stderr) =>
+				resolve({
+					ok: !error,
+					stdout: String(stdout),
+					stderr: String(stderr) || String(error?.message ?? ''),
+				}),
 		);
 	});
 }
 
-export const busybox = ['/bin/busybox', '/usr/bin/busybox'].find(path => existsSync(path) && isStatic(path)) ?? null;
+export const busybox =
+	['/bin/busybox', '/usr/bin/busybox'].find(path => existsSync(path) && isStatic(path)) ?? null;
 
 function isStatic(path: string): boolean {
 	// A static ELF has no program interpreter (PT_INTERP names ld-linux).
@@ -31,8 +56,11 @@ function isStatic(path: string): boolean {
 export function needsEngine(...programs: string[]): string | false {
 	if (process.getuid?.() !== 0) return 'needs root: runs its own container engine';
 	const missing = programs.filter(program => findProgram(program) === null);
-	if (missing.length > 0) return `needs ${missing.join(', ')} (Debian: docker.io, podman), not installed here`;
-	return busybox ? false : 'needs a static busybox (Debian: busybox-static) to build a test image offline';
+	if (missing.length > 0)
+		return `needs ${missing.join(', ')} (Debian: docker.io, podman), not installed here`;
+	return busybox
+		? false
+		: 'needs a static busybox (Debian: busybox-static) to build a test image offline';
 }
 
 /** A root filesystem with busybox as /bin/sh and /bin/sleep, as a tar stream for `docker import` / `podman import`. */
@@ -48,7 +76,8 @@ export function busyboxRootfs(dir: string): string {
 	const root = `${dir}/rootfs`;
 	mkdirSync(`${root}/bin`, {recursive: true});
 	copyFileSync(busybox!, `${root}/bin/busybox`);
-	for (const applet of ['sh', 'sleep', 'ip', 'cat']) symlinkSync('busybox', `${root}/bin/${applet}`);
+	for (const applet of ['sh', 'sleep', 'ip', 'cat'])
+		symlinkSync('busybox', `${root}/bin/${applet}`);
 	return root;
 }
 
@@ -82,7 +111,8 @@ export class PrivateDocker {
 		);
 		for (let tries = 0; tries < 300; tries++) {
 			if (await ping(this.socket)) return;
-			if (this.daemon.exitCode !== null) throw new Error(`dockerd exited (${this.daemon.exitCode})`);
+			if (this.daemon.exitCode !== null)
+				throw new Error(`dockerd exited (${this.daemon.exitCode})`);
 			await sleep(100);
 		}
 		throw new Error('dockerd did not answer within 30 s');
@@ -113,9 +143,16 @@ export class PrivateDocker {
 		const daemon = this.daemon;
 		if (daemon?.pid && daemon.exitCode === null) {
 			this.pause(false);
-			const ids = await run('docker', ['ps', '-aq'], {env: {DOCKER_HOST: this.host}, timeoutMs: 20_000});
+			const ids = await run('docker', ['ps', '-aq'], {
+				env: {DOCKER_HOST: this.host},
+				timeoutMs: 20_000,
+			});
 			const list = ids.stdout.split('\n').filter(Boolean);
-			if (list.length > 0) await run('docker', ['rm', '-f', ...list], {env: {DOCKER_HOST: this.host}, timeoutMs: 60_000});
+			if (list.length > 0)
+				await run('docker', ['rm', '-f', ...list], {
+					env: {DOCKER_HOST: this.host},
+					timeoutMs: 60_000,
+				});
 			const containerd = readPid(`${this.dir}/exec/containerd/containerd.pid`);
 			daemon.kill('SIGTERM');
 			await waitExit(daemon, 20_000);
@@ -159,7 +196,15 @@ export class PrivatePodman {
 
 	/** podman run -d with the limits rootful podman needs on this VM. */
 	async runDetached(...args: string[]): Promise<string> {
-		return this.podman('run', '-d', '--ulimit', 'nofile=4096:4096', '--ulimit', 'nproc=4096:4096', ...args);
+		return this.podman(
+			'run',
+			'-d',
+			'--ulimit',
+			'nofile=4096:4096',
+			'--ulimit',
+			'nproc=4096:4096',
+			...args,
+		);
 	}
 
 	async stop(): Promise<void> {

@@ -12,5 +12,9 @@ export function fakeIp(script: string): FakeIp {
 		writeFileSync(path.join(dir, name), `#!/bin/sh\n${script}\n`);
 		chmodSync(path.join(dir, name), 0o755);
 	}
-	return {dir, path: `${dir}:${process.env.PATH ?? ''}`, remove: () => rmSync(dir, {recursive: true, force: true})};
+	return {
+		dir,
+		path: `${dir}:${process.env.PATH ?? ''}`,
+		remove: () => rmSync(dir, {recursive: true, force: true}),
+	};
 }

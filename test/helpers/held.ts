@@ -68,7 +68,10 @@ export class HeldNamespaces {
 		child.stderr!.on('data', chunk => (stderr += chunk));
 		const lines = createInterface({input: child.stdout!});
 		const line = await new Promise<string>((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error(`${file} did not get ready: ${stderr}`)), 30_000);
+			const timer = setTimeout(
+				() => reject(new Error(`${file} did not get ready: ${stderr}`)),
+				30_000,
+			);
 			lines.once('line', text => {
 				clearTimeout(timer);
 				resolve(text);
@@ -91,7 +94,19 @@ export class HeldNamespaces {
 	async inOtherMountNamespace(inside: string[] = ['true']): Promise<{pid: number; path: string}> {
 		const file = this.holderFile();
 		const script = `${dropCopies}; touch "$1"; shift; unshare --net="$HOLDER" "$@" || exit 1; echo ready; exec sleep 600`;
-		const {pid} = await this.start('unshare', ['-m', '--propagation', 'private', 'env', `HOLDER=${file}`, 'sh', '-c', script, 'sh', file, ...inside]);
+		const {pid} = await this.start('unshare', [
+			'-m',
+			'--propagation',
+			'private',
+			'env',
+			`HOLDER=${file}`,
+			'sh',
+			'-c',
+			script,
+			'sh',
+			file,
+			...inside,
+		]);
 		return {pid, path: file};
 	}
 
@@ -99,7 +114,18 @@ export class HeldNamespaces {
 	async mountedInOtherMountNamespace(nsPath: string): Promise<{pid: number; path: string}> {
 		const file = this.holderFile();
 		const script = `touch "$HOLDER"; mount --bind "$1" "$HOLDER" || exit 1; ${dropCopies}; echo ready; exec sleep 600`;
-		const {pid} = await this.start('unshare', ['-m', '--propagation', 'private', 'env', `HOLDER=${file}`, 'sh', '-c', script, 'sh', nsPath]);
+		const {pid} = await this.start('unshare', [
+			'-m',
+			'--propagation',
+			'private',
+			'env',
+			`HOLDER=${file}`,
+			'sh',
+			'-c',
+			script,
+			'sh',
+			nsPath,
+		]);
 		return {pid, path: file};
 	}
 
@@ -117,13 +143,23 @@ export class HeldNamespaces {
 
 	/** A thread of a python3 process that entered `nsPath`; with exitMain, the main thread has exited since. */
 	async byThread(nsPath: string, exitMain = false): Promise<{pid: number; tid: number}> {
-		const {pid, words} = await this.start('python3', ['-c', threadProgram, nsPath, exitMain ? 'exit-main' : 'stay']);
+		const {pid, words} = await this.start('python3', [
+			'-c',
+			threadProgram,
+			nsPath,
+			exitMain ? 'exit-main' : 'stay',
+		]);
 		return {pid, tid: Number(words[0])};
 	}
 
 	/** A socket made inside `nsPath` and nothing else: once its other holders go, nstui cannot see the namespace. */
 	async bySocketOnly(nsPath: string): Promise<{pid: number}> {
-		const {pid} = await this.start('perl', ['-e', socketProgram, String(setnsSyscall[process.arch]), nsPath]);
+		const {pid} = await this.start('perl', [
+			'-e',
+			socketProgram,
+			String(setnsSyscall[process.arch]),
+			nsPath,
+		]);
 		return {pid};
 	}
 

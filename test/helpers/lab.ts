@@ -30,7 +30,8 @@ export const sh = (file: string, ...args: string[]): string =>
 	execFileSync(file, args, {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']});
 export const ip = (...args: string[]) => sh('ip', ...args);
 /** `ip -j ARGS` parsed (`ipJson('-n', NS, 'addr', 'show')`). */
-export const ipJson = <T = any[]>(...args: string[]): T => JSON.parse(ip('-j', ...args) || '[]') as T;
+export const ipJson = <T = any[]>(...args: string[]): T =>
+	JSON.parse(ip('-j', ...args) || '[]') as T;
 
 export const inodeOf = (path: string) => Number(/\[(\d+)\]/.exec(readlinkSync(path))?.[1] ?? NaN);
 
@@ -80,7 +81,9 @@ export class Lab {
 	 * that has no name, like a container's (`unshare -n`). Resolves once it is inside.
 	 */
 	async sleeper(namespace?: string): Promise<ChildProcess> {
-		const [file, args] = namespace ? (['ip', ['netns', 'exec', namespace, 'sleep', '600']] as const) : (['unshare', ['--net', 'sleep', '600']] as const);
+		const [file, args] = namespace
+			? (['ip', ['netns', 'exec', namespace, 'sleep', '600']] as const)
+			: (['unshare', ['--net', 'sleep', '600']] as const);
 		// sleep 600, not infinity: one that a crashed test leaves behind ends by itself.
 		const child = spawn(file, args, {stdio: 'ignore'});
 		this.processes.push(child);
@@ -90,7 +93,11 @@ export class Lab {
 		// ip and unshare exec sleep in the same process once they have switched namespace.
 		for (let tries = 0; tries < 100; tries++) {
 			try {
-				if (readlinkSync(`/proc/${pid}/exe`).endsWith('/sleep') && readlinkSync(`/proc/${pid}/ns/net`) !== own) return child;
+				if (
+					readlinkSync(`/proc/${pid}/exe`).endsWith('/sleep') &&
+					readlinkSync(`/proc/${pid}/ns/net`) !== own
+				)
+					return child;
 			} catch {
 				// not there yet
 			}
@@ -134,13 +141,44 @@ export class Lab {
 		const a = this.ns('a');
 		const router = this.ns('router');
 		const b = this.ns('b');
-		ip('-n', a, 'link', 'add', 'veth-ns1', 'type', 'veth', 'peer', 'name', 'veth-router1', 'netns', router);
-		ip('-n', b, 'link', 'add', 'veth-ns2', 'type', 'veth', 'peer', 'name', 'veth-router2', 'netns', router);
+		ip(
+			'-n',
+			a,
+			'link',
+			'add',
+			'veth-ns1',
+			'type',
+			'veth',
+			'peer',
+			'name',
+			'veth-router1',
+			'netns',
+			router,
+		);
+		ip(
+			'-n',
+			b,
+			'link',
+			'add',
+			'veth-ns2',
+			'type',
+			'veth',
+			'peer',
+			'name',
+			'veth-router2',
+			'netns',
+			router,
+		);
 		ip('-n', a, 'addr', 'add', '192.168.1.1/24', 'dev', 'veth-ns1');
 		ip('-n', router, 'addr', 'add', '192.168.1.254/24', 'dev', 'veth-router1');
 		ip('-n', router, 'addr', 'add', '192.168.2.254/24', 'dev', 'veth-router2');
 		ip('-n', b, 'addr', 'add', '192.168.2.1/24', 'dev', 'veth-ns2');
-		for (const [ns, dev] of [[a, 'veth-ns1'], [router, 'veth-router1'], [router, 'veth-router2'], [b, 'veth-ns2']] as const) {
+		for (const [ns, dev] of [
+			[a, 'veth-ns1'],
+			[router, 'veth-router1'],
+			[router, 'veth-router2'],
+			[b, 'veth-ns2'],
+		] as const) {
 			ip('-n', ns, 'link', 'set', dev, 'up');
 		}
 		sh('ip', 'netns', 'exec', router, 'sysctl', '-qw', 'net.ipv4.ip_forward=1');
@@ -187,7 +225,10 @@ export class Lab {
 			} catch {}
 		}
 		for (const child of this.processes.splice(0)) child.kill('SIGKILL');
-		const names = new Set([...this.namespaces.splice(0), ...netnsNames().filter(name => name.startsWith(`${this.prefix}-`))]);
+		const names = new Set([
+			...this.namespaces.splice(0),
+			...netnsNames().filter(name => name.startsWith(`${this.prefix}-`)),
+		]);
 		for (const name of names) {
 			try {
 				ip('netns', 'del', name);

@@ -27,8 +27,22 @@ export class TmuxSession {
 	constructor(readonly name: string) {}
 
 	/** A bash with no rc files, and a prompt the test can recognise. */
-	start({width = 120, height = 40, env = ''}: {width?: number; height?: number; env?: string} = {}) {
-		tmux('new-session', '-d', '-x', String(width), '-y', String(height), '-s', this.name, `env CI=true TERM=xterm-256color PS1="e2e$ " ${env} /bin/bash --norc --noprofile`);
+	start({
+		width = 120,
+		height = 40,
+		env = '',
+	}: {width?: number; height?: number; env?: string} = {}) {
+		tmux(
+			'new-session',
+			'-d',
+			'-x',
+			String(width),
+			'-y',
+			String(height),
+			'-s',
+			this.name,
+			`env CI=true TERM=xterm-256color PS1="e2e$ " ${env} /bin/bash --norc --noprofile`,
+		);
 	}
 
 	screen = () => tmux('capture-pane', '-p', '-t', this.name);
@@ -38,10 +52,16 @@ export class TmuxSession {
 		this.type(text);
 		this.press('Enter');
 	};
-	alternateScreenOn = () => tmux('display-message', '-p', '-t', this.name, '#{alternate_on}').trim() === '1';
-	resize = (width: number, height: number) => void tmux('resize-window', '-t', this.name, '-x', String(width), '-y', String(height));
+	alternateScreenOn = () =>
+		tmux('display-message', '-p', '-t', this.name, '#{alternate_on}').trim() === '1';
+	resize = (width: number, height: number) =>
+		void tmux('resize-window', '-t', this.name, '-x', String(width), '-y', String(height));
 
-	async waitFor(what: string, check: (text: string) => boolean, timeoutMs = 10_000): Promise<string> {
+	async waitFor(
+		what: string,
+		check: (text: string) => boolean,
+		timeoutMs = 10_000,
+	): Promise<string> {
 		const deadline = Date.now() + timeoutMs;
 		let text = '';
 		while (Date.now() < deadline) {
@@ -55,14 +75,23 @@ export class TmuxSession {
 	/** The PID of the program the pane's shell is running, found by its command line. */
 	childPid(pattern: RegExp): number | null {
 		const shell = tmux('display-message', '-p', '-t', this.name, '#{pane_pid}').trim();
-		const children = readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-		return children.map(Number).find(child => pattern.test(readFileSync(`/proc/${child}/cmdline`, 'utf8'))) ?? null;
+		const children = readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8')
+			.trim()
+			.split(/\s+/)
+			.filter(Boolean);
+		return (
+			children
+				.map(Number)
+				.find(child => pattern.test(readFileSync(`/proc/${child}/cmdline`, 'utf8'))) ?? null
+		);
 	}
 
 	/** The shell's exit status of the last command, printed on request. */
 	async lastExitCode(marker: string): Promise<number> {
 		this.typeLine(`echo ${marker}=$?`);
-		const text = await this.waitFor(`${marker}`, screen => new RegExp(`^${marker}=\\d+$`, 'm').test(screen));
+		const text = await this.waitFor(`${marker}`, screen =>
+			new RegExp(`^${marker}=\\d+$`, 'm').test(screen),
+		);
 		return Number(new RegExp(`^${marker}=(\\d+)$`, 'm').exec(text)![1]);
 	}
 
@@ -75,7 +104,10 @@ export function descendantsOf(pid: number): number[] {
 	const visit = (parent: number) => {
 		let children: string[] = [];
 		try {
-			children = readFileSync(`/proc/${parent}/task/${parent}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+			children = readFileSync(`/proc/${parent}/task/${parent}/children`, 'utf8')
+				.trim()
+				.split(/\s+/)
+				.filter(Boolean);
 		} catch {}
 		for (const child of children.map(Number)) {
 			found.push(child);

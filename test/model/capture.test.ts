@@ -1,15 +1,72 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {captureArgv, decoderArgv, defaultPcapPath, filterCheckArgv, filterFromText, PcapCounter, validateCaptureCount, validateCaptureFilter, validateCaptureInterface, validatePcapPath} from '../../source/model/capture.js';
+import {
+	captureArgv,
+	decoderArgv,
+	defaultPcapPath,
+	filterCheckArgv,
+	filterFromText,
+	PcapCounter,
+	validateCaptureCount,
+	validateCaptureFilter,
+	validateCaptureInterface,
+	validatePcapPath,
+} from '../../source/model/capture.js';
 
 test('the capture runs tcpdump inside the namespace, writing pcap to stdout, bounded by a count; the filter after --', () => {
 	assert.deepEqual(captureArgv({name: 'web'}, 'eth0', 100, ['icmp', 'or', 'port', '53']), [
-		'ip', 'netns', 'exec', 'web', 'tcpdump', '-i', 'eth0', '-n', '-U', '--immediate-mode', '-w', '-', '-c', '100', '--', 'icmp', 'or', 'port', '53',
+		'ip',
+		'netns',
+		'exec',
+		'web',
+		'tcpdump',
+		'-i',
+		'eth0',
+		'-n',
+		'-U',
+		'--immediate-mode',
+		'-w',
+		'-',
+		'-c',
+		'100',
+		'--',
+		'icmp',
+		'or',
+		'port',
+		'53',
 	]);
-	assert.deepEqual(captureArgv({path: '/proc/7/ns/net'}, '-x', 5, []).slice(0, 5), ['nsenter', '--net=/proc/7/ns/net', 'tcpdump', '-i', '-x']);
-	assert.deepEqual(captureArgv('current', 'lo', 5, []), ['tcpdump', '-i', 'lo', '-n', '-U', '--immediate-mode', '-w', '-', '-c', '5']);
-	assert.deepEqual(filterCheckArgv({name: 'web'}, 'eth0', ['-bad']), ['ip', 'netns', 'exec', 'web', 'tcpdump', '-d', '-i', 'eth0', '--', '-bad']);
+	assert.deepEqual(captureArgv({path: '/proc/7/ns/net'}, '-x', 5, []).slice(0, 5), [
+		'nsenter',
+		'--net=/proc/7/ns/net',
+		'tcpdump',
+		'-i',
+		'-x',
+	]);
+	assert.deepEqual(captureArgv('current', 'lo', 5, []), [
+		'tcpdump',
+		'-i',
+		'lo',
+		'-n',
+		'-U',
+		'--immediate-mode',
+		'-w',
+		'-',
+		'-c',
+		'5',
+	]);
+	assert.deepEqual(filterCheckArgv({name: 'web'}, 'eth0', ['-bad']), [
+		'ip',
+		'netns',
+		'exec',
+		'web',
+		'tcpdump',
+		'-d',
+		'-i',
+		'eth0',
+		'--',
+		'-bad',
+	]);
 	assert.deepEqual(decoderArgv, ['tcpdump', '-l', '-nn', '-r', '-']);
 });
 
@@ -18,7 +75,12 @@ test('validation: counts, filters, interface names as the kernel allows them, fi
 	assert.equal(validateCaptureCount('0').ok, false);
 	assert.equal(validateCaptureCount('1e3').ok, false);
 	assert.equal(validateCaptureCount('99999999').ok, false);
-	assert.deepEqual(filterFromText('  icmp   and host 1.2.3.4 '), ['icmp', 'and', 'host', '1.2.3.4']);
+	assert.deepEqual(filterFromText('  icmp   and host 1.2.3.4 '), [
+		'icmp',
+		'and',
+		'host',
+		'1.2.3.4',
+	]);
 	assert.deepEqual(filterFromText(''), []);
 	assert.equal(validateCaptureFilter(['a\0b']).ok, false);
 	assert.equal(validateCaptureFilter(['x'.repeat(5000)]).ok, false);
@@ -32,7 +94,10 @@ test('validation: counts, filters, interface names as the kernel allows them, fi
 test('the default pcap path names the namespace and interface, safely', () => {
 	const when = new Date(2026, 11, 2, 1, 45, 7);
 	assert.equal(defaultPcapPath('web', 'eth0', when), '/tmp/nstui-web-eth0-20261202-014507.pcap');
-	assert.equal(defaultPcapPath('<unnamed> pid 4 x', 'e\u001b[2J/../x', when), '/tmp/nstui-_unnamed__pid_4_x-e__2J_.._x-20261202-014507.pcap');
+	assert.equal(
+		defaultPcapPath('<unnamed> pid 4 x', 'e\u001b[2J/../x', when),
+		'/tmp/nstui-_unnamed__pid_4_x-e__2J_.._x-20261202-014507.pcap',
+	);
 	assert.equal(defaultPcapPath('-n', '.', when), '/tmp/nstui-_n-_-20261202-014507.pcap');
 });
 
@@ -52,17 +117,26 @@ function pcap(lengths: number[], littleEndian: boolean): Buffer {
 
 test('PcapCounter counts packets however the stream is cut into chunks, in either byte order', () => {
 	fc.assert(
-		fc.property(fc.array(fc.integer({min: 0, max: 300}), {maxLength: 30}), fc.array(fc.integer({min: 1, max: 64}), {minLength: 1}), fc.boolean(), (lengths, cuts, littleEndian) => {
-			const stream = pcap(lengths, littleEndian);
-			const counter = new PcapCounter();
-			let at = 0;
-			for (let index = 0; at < stream.length; index++) {
-				const size = cuts[index % cuts.length]!;
-				counter.add(stream.subarray(at, at + size));
-				at += size;
-			}
-			return counter.packets === lengths.length && counter.bytes === stream.length && counter.wholeBytes === stream.length;
-		}),
+		fc.property(
+			fc.array(fc.integer({min: 0, max: 300}), {maxLength: 30}),
+			fc.array(fc.integer({min: 1, max: 64}), {minLength: 1}),
+			fc.boolean(),
+			(lengths, cuts, littleEndian) => {
+				const stream = pcap(lengths, littleEndian);
+				const counter = new PcapCounter();
+				let at = 0;
+				for (let index = 0; at < stream.length; index++) {
+					const size = cuts[index % cuts.length]!;
+					counter.add(stream.subarray(at, at + size));
+					at += size;
+				}
+				return (
+					counter.packets === lengths.length &&
+					counter.bytes === stream.length &&
+					counter.wholeBytes === stream.length
+				);
+			},
+		),
 	);
 });
 
@@ -81,7 +155,16 @@ test('wholeBytes ends before a packet that has not fully arrived', () => {
 test('a namespace on the command line: by name, inode, net:[inode], the host, or its owner; ambiguity named', async () => {
 	const {resolveNamespace} = await import('../../source/model/namespace-match.js');
 	const {namespace} = await import('../fixtures/synthetic-snapshots.js');
-	const owner = (id: string, name: string) => ({engine: 'docker' as const, id, name, image: 'nginx', labels: {}, containers: [{id, name, image: 'nginx', labels: {}}], cgroup: '', note: null});
+	const owner = (id: string, name: string) => ({
+		engine: 'docker' as const,
+		id,
+		name,
+		image: 'nginx',
+		labels: {},
+		containers: [{id, name, image: 'nginx', labels: {}}],
+		cgroup: '',
+		note: null,
+	});
 	const host = namespace(1, null, {root: true});
 	const web = namespace(4026532386, 'web');
 	const c1 = namespace(3, null, {owner: owner('abcdef0123456789', 'shop-1')});

@@ -1,15 +1,38 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {describeAddressDeletion, describeInterfaceDeletion, describeNamespaceDeletion} from '../../source/model/consequences.js';
+import {
+	describeAddressDeletion,
+	describeInterfaceDeletion,
+	describeNamespaceDeletion,
+} from '../../source/model/consequences.js';
 import type {Interface, Namespace} from '../../source/model/snapshot.js';
 
 const iface = (name: string, extra: Partial<Interface> = {}): Interface => ({
-	ifindex: 2, name, kind: 'veth', state: 'UP', flags: [], mtu: 1500, mac: null, master: null, addresses: [], peer: null, ...extra,
+	ifindex: 2,
+	name,
+	kind: 'veth',
+	state: 'UP',
+	flags: [],
+	mtu: 1500,
+	mac: null,
+	master: null,
+	addresses: [],
+	peer: null,
+	...extra,
 });
 const lo = iface('lo', {kind: 'loopback', ifindex: 1});
 const ns = (extra: Partial<Namespace>): Namespace => ({
-	inode: 100, name: 'web-ns', paths: ['/run/netns/web-ns'], root: false, nsid: null, forwarding: {ipv4: false, ipv6: false},
-	processes: [], interfaces: [lo], routes: [], error: null, ...extra,
+	inode: 100,
+	name: 'web-ns',
+	paths: ['/run/netns/web-ns'],
+	root: false,
+	nsid: null,
+	forwarding: {ipv4: false, ipv6: false},
+	processes: [],
+	interfaces: [lo],
+	routes: [],
+	error: null,
+	...extra,
 });
 
 test('an empty namespace: only lo', () => {
@@ -21,11 +44,32 @@ test('an empty namespace: only lo', () => {
 test('its interfaces vanish, a veth with its peer in the other namespace', () => {
 	const router = ns({inode: 200, name: 'ns-router', paths: ['/run/netns/ns-router']});
 	const web = ns({
-		interfaces: [lo, iface('eth0-web', {addresses: [{family: 'inet', address: '192.168.15.5', prefixlen: 24}], peer: {namespace: 200, name: 'veth-web-br', ifindex: 7}}), iface('eth1', {kind: 'device'})],
-		routes: [{family: 'inet', dst: '192.168.15.0/24', gateway: null, dev: 'eth0-web', table: 'main', protocol: 'kernel', scope: 'link', metric: null}],
+		interfaces: [
+			lo,
+			iface('eth0-web', {
+				addresses: [{family: 'inet', address: '192.168.15.5', prefixlen: 24}],
+				peer: {namespace: 200, name: 'veth-web-br', ifindex: 7},
+			}),
+			iface('eth1', {kind: 'device'}),
+		],
+		routes: [
+			{
+				family: 'inet',
+				dst: '192.168.15.0/24',
+				gateway: null,
+				dev: 'eth0-web',
+				table: 'main',
+				protocol: 'kernel',
+				scope: 'link',
+				metric: null,
+			},
+		],
 	});
 	const lines = describeNamespaceDeletion(web, [router, web]).lines;
-	assert.match(lines[0]!, /These interfaces vanish: eth0-web \(its peer veth-web-br in ns-router too\)\./);
+	assert.match(
+		lines[0]!,
+		/These interfaces vanish: eth0-web \(its peer veth-web-br in ns-router too\)\./,
+	);
 	assert.match(lines[1]!, /These devices go back to the host: eth1/);
 	assert.match(lines[2]!, /1 address and 1 route/);
 });
@@ -42,14 +86,35 @@ test('processes inside keep running and keep the namespace alive', () => {
 });
 
 test('another bind mount keeps it alive too', () => {
-	const lines = describeNamespaceDeletion(ns({paths: ['/run/netns/web-ns', '/run/docker/netns/abc']})).lines;
+	const lines = describeNamespaceDeletion(
+		ns({paths: ['/run/netns/web-ns', '/run/docker/netns/abc']}),
+	).lines;
 	assert.match(lines[0]!, /also mounted at \/run\/docker\/netns\/abc/);
 });
 
 test('deleting an interface: its peer, its ports, its addresses and routes', () => {
-	const bridge = iface('vnet-0', {kind: 'bridge', addresses: [{family: 'inet', address: '192.168.15.1', prefixlen: 24}]});
-	const host = ns({name: null, root: true, paths: [], interfaces: [lo, bridge, iface('veth-web-br', {master: 'vnet-0'})],
-		routes: [{family: 'inet', dst: '192.168.15.0/24', gateway: null, dev: 'vnet-0', table: 'main', protocol: 'kernel', scope: 'link', metric: null}]});
+	const bridge = iface('vnet-0', {
+		kind: 'bridge',
+		addresses: [{family: 'inet', address: '192.168.15.1', prefixlen: 24}],
+	});
+	const host = ns({
+		name: null,
+		root: true,
+		paths: [],
+		interfaces: [lo, bridge, iface('veth-web-br', {master: 'vnet-0'})],
+		routes: [
+			{
+				family: 'inet',
+				dst: '192.168.15.0/24',
+				gateway: null,
+				dev: 'vnet-0',
+				table: 'main',
+				protocol: 'kernel',
+				scope: 'link',
+				metric: null,
+			},
+		],
+	});
 	const lines = describeInterfaceDeletion(host, bridge).lines;
 	assert.deepEqual(lines, [
 		'These interfaces lose their master vnet-0: veth-web-br.',
@@ -58,6 +123,11 @@ test('deleting an interface: its peer, its ports, its addresses and routes', () 
 	]);
 	const peerNs = ns({inode: 300, name: 'db-ns'});
 	const veth = iface('veth-db-br', {peer: {namespace: 300, name: 'eth0-db', ifindex: 3}});
-	assert.deepEqual(describeInterfaceDeletion(host, veth, [peerNs]).lines, ['The other end of the veth pair (eth0-db in db-ns) is deleted with it.']);
-	assert.match(describeAddressDeletion(host, bridge, '192.168.15.1/24').title, /Delete address 192\.168\.15\.1\/24 from vnet-0 in <host>\?/);
+	assert.deepEqual(describeInterfaceDeletion(host, veth, [peerNs]).lines, [
+		'The other end of the veth pair (eth0-db in db-ns) is deleted with it.',
+	]);
+	assert.match(
+		describeAddressDeletion(host, bridge, '192.168.15.1/24').title,
+		/Delete address 192\.168\.15\.1\/24 from vnet-0 in <host>\?/,
+	);
 });

@@ -6,7 +6,8 @@ import {seedLab, vrfBridgeAndOddities} from '../fixtures/synthetic-snapshots.js'
 
 const snapshot = seedLab();
 const find = (term: string) => findAnything(snapshot, term);
-const brief = (results: FindResult[]) => results.map(r => `${r.match} ${r.how} ${r.namespaceLabel} ${r.interface ?? '-'} ${r.pid ?? '-'}`);
+const brief = (results: FindResult[]) =>
+	results.map(r => `${r.match} ${r.how} ${r.namespaceLabel} ${r.interface ?? '-'} ${r.pid ?? '-'}`);
 const inodeOf = (name: string) => snapshot.namespaces.find(ns => ns.name === name)!.inode;
 
 describe('find by IP address', () => {
@@ -32,7 +33,10 @@ describe('find by IP address', () => {
 			'address within host vnet-0 -',
 			'address within web eth0-web -',
 		]);
-		assert.match(results.find(r => r.interface === 'vnet-0')!.what, /192\.168\.15\.1\/24 on vnet-0 \(its prefix holds 192\.168\.15\.77\)/);
+		assert.match(
+			results.find(r => r.interface === 'vnet-0')!.what,
+			/192\.168\.15\.1\/24 on vnet-0 \(its prefix holds 192\.168\.15\.77\)/,
+		);
 	});
 
 	test('a gateway address also finds the routes through it', () => {
@@ -111,10 +115,13 @@ describe('find by MAC, PID, command, interface and namespace name', () => {
 		assert.deepEqual(brief(find('sshd')), ['process exact <host> - 812']);
 	});
 
-	test('an interface name: which namespace holds it, its peer and the namespace\'s PIDs (seed 002)', () => {
+	test("an interface name: which namespace holds it, its peer and the namespace's PIDs (seed 002)", () => {
 		const results = find('veth-e');
 		assert.deepEqual(brief(results), ['interface exact host veth-e -']);
-		assert.match(results[0]!.what, /^veth-e \(veth, UP, .*master vnet-0, peer veth-f in <unnamed> pid 2324 sleep\)$/);
+		assert.match(
+			results[0]!.what,
+			/^veth-e \(veth, UP, .*master vnet-0, peer veth-f in <unnamed> pid 2324 sleep\)$/,
+		);
 		assert.equal(results[0]!.namespace, inodeOf('host'));
 		const eth0 = find('eth0').find(r => r.how === 'exact')!;
 		assert.deepEqual([eth0.namespaceLabel, eth0.pids, eth0.processCount], ['<host>', [1, 812], 2]);
@@ -122,7 +129,10 @@ describe('find by MAC, PID, command, interface and namespace name', () => {
 
 	test('part of an interface name finds every interface with it, exact ones first', () => {
 		const results = find('veth-router');
-		assert.deepEqual(brief(results), ['interface partial router veth-router1 -', 'interface partial router veth-router2 -']);
+		assert.deepEqual(brief(results), [
+			'interface partial router veth-router1 -',
+			'interface partial router veth-router2 -',
+		]);
 		assert.deepEqual(brief(find('eth0')).slice(0, 1), ['interface exact <host> eth0 -']);
 	});
 

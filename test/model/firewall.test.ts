@@ -21,23 +21,46 @@ COMMIT
 `;
 
 const bridge: Interface = {
-	ifindex: 2, name: 'vnet-0', kind: 'bridge', state: 'UP', flags: [], mtu: 1500, mac: null, master: null, peer: null,
+	ifindex: 2,
+	name: 'vnet-0',
+	kind: 'bridge',
+	state: 'UP',
+	flags: [],
+	mtu: 1500,
+	mac: null,
+	master: null,
+	peer: null,
 	addresses: [{family: 'inet', address: '192.168.15.1', prefixlen: 24}],
 };
 const host: Namespace = {
-	inode: 1, name: 'host', paths: [], root: false, nsid: null, forwarding: {ipv4: true, ipv6: false},
-	processes: [], interfaces: [bridge], routes: [], error: null,
+	inode: 1,
+	name: 'host',
+	paths: [],
+	root: false,
+	nsid: null,
+	forwarding: {ipv4: true, ipv6: false},
+	processes: [],
+	interfaces: [bridge],
+	routes: [],
+	error: null,
 };
 
 test('parseIptablesSave reads tables, chains, rules and policies', () => {
 	const firewall = parseIptablesSave(save);
 	assert.equal(firewall.rules.length, 5);
-	assert.deepEqual(firewall.rules[0], {table: 'nat', chain: 'POSTROUTING', spec: '-s 192.168.15.0/24 -j MASQUERADE'});
+	assert.deepEqual(firewall.rules[0], {
+		table: 'nat',
+		chain: 'POSTROUTING',
+		spec: '-s 192.168.15.0/24 -j MASQUERADE',
+	});
 	assert.deepEqual(firewall.rules[4], {table: 'filter', chain: 'INPUT', spec: '-i lo -j ACCEPT'});
-	assert.deepEqual(firewall.policies.find(p => p.chain === 'INPUT'), {table: 'filter', chain: 'INPUT', policy: 'DROP'});
+	assert.deepEqual(
+		firewall.policies.find(p => p.chain === 'INPUT'),
+		{table: 'filter', chain: 'INPUT', policy: 'DROP'},
+	);
 });
 
-test('seed 001\'s masquerade rule is flagged; with ! -o vnet-0, or another subnet, or only -o eth0, it is not', () => {
+test("seed 001's masquerade rule is flagged; with ! -o vnet-0, or another subnet, or only -o eth0, it is not", () => {
 	const warnings = riskyMasquerades(parseIptablesSave(save), host);
 	assert.deepEqual(
 		warnings.map(w => [w.rule.spec, w.bridge]),
@@ -54,7 +77,13 @@ test('parseNeighbours reads address, device, MAC and state', () => {
 			{dev: 'x'},
 		]),
 		[
-			{address: '192.168.15.6', dev: 'eth0-web', lladdr: '1e:9d:98:90:65:84', state: 'REACHABLE', router: false},
+			{
+				address: '192.168.15.6',
+				dev: 'eth0-web',
+				lladdr: '1e:9d:98:90:65:84',
+				state: 'REACHABLE',
+				router: false,
+			},
 			{address: 'fe80::1', dev: 'eth0-web', lladdr: null, state: 'STALE', router: true},
 		],
 	);

@@ -1,6 +1,12 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {parseForwarding, parseJsonLines, parseLinks, parseNsids, parseRoutes} from '../../source/model/ip-json.js';
+import {
+	parseForwarding,
+	parseJsonLines,
+	parseLinks,
+	parseNsids,
+	parseRoutes,
+} from '../../source/model/ip-json.js';
 
 test('parseJsonLines keeps whole arrays and stops at a truncated one', () => {
 	const text = '[{"a":1}]\n[]\n[{"ifindex":1,\nCommand failed -:3\n[{"b":2}]\n';
@@ -33,7 +39,14 @@ test('parseLinks reads kind, state, master, addresses and the veth pointers', ()
 				{family: 'inet', prefixlen: 24},
 			],
 		},
-		{ifindex: 1, ifname: 'lo', link_type: 'loopback', flags: ['LOOPBACK'], operstate: 'UNKNOWN', mtu: 65536},
+		{
+			ifindex: 1,
+			ifname: 'lo',
+			link_type: 'loopback',
+			flags: ['LOOPBACK'],
+			operstate: 'UNKNOWN',
+			mtu: 65536,
+		},
 		{ifname: 'no-index'},
 		'junk',
 	]);
@@ -73,9 +86,37 @@ test('parseRoutes leaves out the local table and keeps other tables', () => {
 		'inet',
 	);
 	assert.deepEqual(routes, [
-		{family: 'inet', dst: 'default', gateway: '192.168.1.254', dev: 'veth-ns1', table: 'main', protocol: null, scope: null, metric: null},
-		{family: 'inet', dst: '10.0.0.0/8', gateway: null, dev: 'vrf1', table: '100', protocol: 'static', scope: null, metric: 20},
-		{family: 'inet', dst: '10.9.0.0/16', gateway: null, dev: null, table: 'main', protocol: null, scope: null, metric: null, type: 'blackhole'},
+		{
+			family: 'inet',
+			dst: 'default',
+			gateway: '192.168.1.254',
+			dev: 'veth-ns1',
+			table: 'main',
+			protocol: null,
+			scope: null,
+			metric: null,
+		},
+		{
+			family: 'inet',
+			dst: '10.0.0.0/8',
+			gateway: null,
+			dev: 'vrf1',
+			table: '100',
+			protocol: 'static',
+			scope: null,
+			metric: 20,
+		},
+		{
+			family: 'inet',
+			dst: '10.9.0.0/16',
+			gateway: null,
+			dev: null,
+			table: 'main',
+			protocol: null,
+			scope: null,
+			metric: null,
+			type: 'blackhole',
+		},
 	]);
 });
 

@@ -2,13 +2,18 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {parseIp, parsePrefix, prefixContains} from '../../source/model/ip-prefix.js';
 
-const contains = (prefix: string, address: string) => prefixContains(parsePrefix(prefix)!, parseIp(address)!);
+const contains = (prefix: string, address: string) =>
+	prefixContains(parsePrefix(prefix)!, parseIp(address)!);
 
 test('IPv4: inside and outside a prefix, at its edges', () => {
 	assert.equal(contains('192.168.15.0/24', '192.168.15.0'), true);
 	assert.equal(contains('192.168.15.0/24', '192.168.15.255'), true);
 	assert.equal(contains('192.168.15.0/24', '192.168.16.0'), false);
-	assert.equal(contains('192.168.15.1/24', '192.168.15.77'), true, 'host bits in the prefix do not matter');
+	assert.equal(
+		contains('192.168.15.1/24', '192.168.15.77'),
+		true,
+		'host bits in the prefix do not matter',
+	);
 	assert.equal(contains('0.0.0.0/0', '8.8.8.8'), true);
 	assert.equal(contains('10.0.0.1/32', '10.0.0.2'), false);
 });

@@ -30,14 +30,30 @@ test('typing and Backspace happen at the cursor; a character outside the BMP is 
 });
 
 test('every edit keeps the cursor inside the text', () => {
-	const edits = [line.backspace, line.deleteForward, line.cutToStart, line.cutToEnd, line.toStart, line.toEnd, line.left, line.right, line.cutSpaceWord, line.cutWord];
+	const edits = [
+		line.backspace,
+		line.deleteForward,
+		line.cutToStart,
+		line.cutToEnd,
+		line.toStart,
+		line.toEnd,
+		line.left,
+		line.right,
+		line.cutSpaceWord,
+		line.cutWord,
+	];
 	fc.assert(
-		fc.property(fc.string(), fc.nat(), fc.array(fc.nat({max: edits.length - 1})), (text, cursor, steps) => {
-			let current = at(text, Math.min(cursor, text.length));
-			for (const step of steps) {
-				current = edits[step]!(current);
-				assert.ok(current.cursor >= 0 && current.cursor <= current.text.length);
-			}
-		}),
+		fc.property(
+			fc.string(),
+			fc.nat(),
+			fc.array(fc.nat({max: edits.length - 1})),
+			(text, cursor, steps) => {
+				let current = at(text, Math.min(cursor, text.length));
+				for (const step of steps) {
+					current = edits[step]!(current);
+					assert.ok(current.cursor >= 0 && current.cursor <= current.text.length);
+				}
+			},
+		),
 	);
 });

@@ -1,6 +1,12 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {parseNsidAnswer, parseSectionStatus, takeErrorSections, takeOutputSections, type SectionStatus} from '../../source/model/reader-protocol.js';
+import {
+	parseNsidAnswer,
+	parseSectionStatus,
+	takeErrorSections,
+	takeOutputSections,
+	type SectionStatus,
+} from '../../source/model/reader-protocol.js';
 
 const exited = (exitCode: number): SectionStatus => ({exitCode, timedOut: false, unopened: false});
 const signalled: SectionStatus = {exitCode: null, timedOut: false, unopened: false};
@@ -8,7 +14,8 @@ const timedOut: SectionStatus = {exitCode: null, timedOut: true, unopened: false
 const unopened: SectionStatus = {exitCode: null, timedOut: false, unopened: true};
 
 /** What the reader prints on stdout for three namespaces: ip's output, then "\0STATUS\n" each. */
-const threeSections = '[{"ifname":"lo"}]\n[]\n\0exit 0\n\0unopened\n[{"ifname":"veth0"}]\n\0timeout\n';
+const threeSections =
+	'[{"ifname":"lo"}]\n[]\n\0exit 0\n\0unopened\n[{"ifname":"veth0"}]\n\0timeout\n';
 const threeParsed = [
 	{text: '[{"ifname":"lo"}]\n[]\n', status: exited(0)},
 	{text: '', status: unopened},
@@ -16,7 +23,10 @@ const threeParsed = [
 ];
 
 /** Feeds `text` in the given pieces the way a stream reader does: each call sees what was left plus the new chunk. */
-function feed<T>(pieces: string[], take: (buffer: string) => {sections: T[]; rest: string}): {sections: T[]; rest: string} {
+function feed<T>(
+	pieces: string[],
+	take: (buffer: string) => {sections: T[]; rest: string},
+): {sections: T[]; rest: string} {
 	const sections: T[] = [];
 	let rest = '';
 	for (const piece of pieces) {
@@ -50,7 +60,22 @@ describe('parseSectionStatus', () => {
 	});
 
 	test('anything else is null', () => {
-		for (const garbage of ['', 'exit', 'exit ', 'exit -1', 'exit 1 ', ' exit 1', 'EXIT 1', 'exit 0x1', 'signal', 'signal x', 'timeout 1', 'unopened\n', 'exit 0\nexit 1', 'done']) {
+		for (const garbage of [
+			'',
+			'exit',
+			'exit ',
+			'exit -1',
+			'exit 1 ',
+			' exit 1',
+			'EXIT 1',
+			'exit 0x1',
+			'signal',
+			'signal x',
+			'timeout 1',
+			'unopened\n',
+			'exit 0\nexit 1',
+			'done',
+		]) {
 			assert.equal(parseSectionStatus(garbage), null, JSON.stringify(garbage));
 		}
 	});
@@ -62,8 +87,14 @@ describe('takeOutputSections', () => {
 	});
 
 	test('an incomplete section stays in rest: no NUL yet, or a status without its newline', () => {
-		assert.deepEqual(takeOutputSections('[{"ifname":"lo"}]\n'), {sections: [], rest: '[{"ifname":"lo"}]\n'});
-		assert.deepEqual(takeOutputSections('[]\n\0exit 0\n[1]\n\0exi'), {sections: [{text: '[]\n', status: exited(0)}], rest: '[1]\n\0exi'});
+		assert.deepEqual(takeOutputSections('[{"ifname":"lo"}]\n'), {
+			sections: [],
+			rest: '[{"ifname":"lo"}]\n',
+		});
+		assert.deepEqual(takeOutputSections('[]\n\0exit 0\n[1]\n\0exi'), {
+			sections: [{text: '[]\n', status: exited(0)}],
+			rest: '[1]\n\0exi',
+		});
 		assert.deepEqual(takeOutputSections('[]\n\0exit 0'), {sections: [], rest: '[]\n\0exit 0'});
 		assert.deepEqual(takeOutputSections(''), {sections: [], rest: ''});
 	});
@@ -80,7 +111,11 @@ describe('takeOutputSections', () => {
 
 	test('sections split across chunk boundaries come out the same wherever the cut falls', () => {
 		for (const pieces of cuttings(threeSections)) {
-			assert.deepEqual(feed(pieces, takeOutputSections), {sections: threeParsed, rest: ''}, JSON.stringify(pieces));
+			assert.deepEqual(
+				feed(pieces, takeOutputSections),
+				{sections: threeParsed, rest: ''},
+				JSON.stringify(pieces),
+			);
 		}
 	});
 
@@ -96,10 +131,13 @@ describe('takeOutputSections', () => {
 
 describe('takeErrorSections', () => {
 	test('splits at NUL; what follows the last NUL is the rest', () => {
-		assert.deepEqual(takeErrorSections('cannot open /x: No such file or directory\n\0\0Error: y\n\0partial'), {
-			sections: ['cannot open /x: No such file or directory\n', '', 'Error: y\n'],
-			rest: 'partial',
-		});
+		assert.deepEqual(
+			takeErrorSections('cannot open /x: No such file or directory\n\0\0Error: y\n\0partial'),
+			{
+				sections: ['cannot open /x: No such file or directory\n', '', 'Error: y\n'],
+				rest: 'partial',
+			},
+		);
 	});
 
 	test('empty sections are kept, one per NUL', () => {
@@ -112,7 +150,11 @@ describe('takeErrorSections', () => {
 		const text = 'Error: a\n\0\0cannot enter /dev/null: Invalid argument\n\0';
 		const whole = ['Error: a\n', '', 'cannot enter /dev/null: Invalid argument\n'];
 		for (const pieces of cuttings(text)) {
-			assert.deepEqual(feed(pieces, takeErrorSections), {sections: whole, rest: ''}, JSON.stringify(pieces));
+			assert.deepEqual(
+				feed(pieces, takeErrorSections),
+				{sections: whole, rest: ''},
+				JSON.stringify(pieces),
+			);
 		}
 	});
 });

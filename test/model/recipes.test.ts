@@ -1,14 +1,28 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {recipeDown, recipeNamespaces, recipeUp, validateRecipePrefix} from '../../source/model/recipes.js';
+import {
+	recipeDown,
+	recipeNamespaces,
+	recipeUp,
+	validateRecipePrefix,
+} from '../../source/model/recipes.js';
 
-test('every recipe step stays inside the recipe\'s own namespaces', () => {
+test("every recipe step stays inside the recipe's own namespaces", () => {
 	for (const recipe of ['direct', 'router', 'bridge'] as const) {
 		const own = new Set(recipeNamespaces(recipe, 'p'));
 		for (const step of recipeUp(recipe, 'p')) {
-			const request = step.request as {name?: string; namespace?: {name: string}; peerNetns?: {name: string}};
-			const touched = [request.namespace?.name, request.peerNetns?.name, step.action === 'addNamespace' ? request.name : undefined];
-			for (const name of touched) if (name !== undefined) assert.ok(own.has(name), `${step.action} touches ${name}`);
+			const request = step.request as {
+				name?: string;
+				namespace?: {name: string};
+				peerNetns?: {name: string};
+			};
+			const touched = [
+				request.namespace?.name,
+				request.peerNetns?.name,
+				step.action === 'addNamespace' ? request.name : undefined,
+			];
+			for (const name of touched)
+				if (name !== undefined) assert.ok(own.has(name), `${step.action} touches ${name}`);
 		}
 	}
 });
@@ -30,7 +44,10 @@ test('router forwards on the router and routes a and b through it', () => {
 
 test('bridge masquerades out of anything but the bridge', () => {
 	const nat = recipeUp('bridge', 'lab').filter(s => s.action === 'addMasquerade');
-	assert.deepEqual(nat.map(s => s.request), [{namespace: {name: 'lab-host'}, source: '192.168.15.0/24', exceptOutInterface: 'vnet-0'}]);
+	assert.deepEqual(
+		nat.map(s => s.request),
+		[{namespace: {name: 'lab-host'}, source: '192.168.15.0/24', exceptOutInterface: 'vnet-0'}],
+	);
 });
 
 test('down deletes exactly the namespaces up made', () => {

@@ -10,10 +10,28 @@ test('/etc/shells: paths only', () => {
 
 test('$SHELL only when listed and executable, else /bin/sh', () => {
 	const listed = parseEtcShells(etcShells);
-	assert.equal(chooseShell('/bin/bash', listed, () => true), '/bin/bash');
-	assert.equal(chooseShell('/usr/bin/zsh', listed, () => false), '/bin/sh');
-	assert.equal(chooseShell('/tmp/evil', listed, () => true), '/bin/sh');
-	assert.equal(chooseShell('bash', listed, () => true), '/bin/sh');
-	assert.equal(chooseShell(undefined, listed, () => true), '/bin/sh');
-	assert.equal(chooseShell('', listed, () => true), '/bin/sh');
+	assert.equal(
+		chooseShell('/bin/bash', listed, () => true),
+		'/bin/bash',
+	);
+	assert.equal(
+		chooseShell('/usr/bin/zsh', listed, () => false),
+		'/bin/sh',
+	);
+	assert.equal(
+		chooseShell('/tmp/evil', listed, () => true),
+		'/bin/sh',
+	);
+	assert.equal(
+		chooseShell('bash', listed, () => true),
+		'/bin/sh',
+	);
+	assert.equal(
+		chooseShell(undefined, listed, () => true),
+		'/bin/sh',
+	);
+	assert.equal(
+		chooseShell('', listed, () => true),
+		'/bin/sh',
+	);
 });

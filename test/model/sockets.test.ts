@@ -33,7 +33,7 @@ const unix = `Num       RefCount Protocol Flags    Type St Inode Path
 0000000076bd68a6: 00000002 00000000 00000000 0002 01 8012230 /run/with space.sock
 `;
 
-test('IPv4 and IPv6 addresses are read in the machine\'s byte order', () => {
+test("IPv4 and IPv6 addresses are read in the machine's byte order", () => {
 	assert.equal(parseHexAddress('0100007F'), '127.0.0.1');
 	assert.equal(parseHexAddress('7F000001', false), '127.0.0.1');
 	assert.equal(parseHexAddress('00000000000000000000000001000000'), '::1');
@@ -57,7 +57,21 @@ test('tcp6: a listener, an established client, and the accepted end not yet take
 	const [listener, client, queued] = sockets;
 	assert.deepEqual(
 		{...listener, processes: undefined},
-		{protocol: 'tcp', family: 'inet6', state: 'LISTEN', listening: true, localAddress: '::1', localPort: 8080, remoteAddress: '::', remotePort: 0, recvQueue: 1, sendQueue: 0, uid: 0, inode: 8012219, processes: undefined},
+		{
+			protocol: 'tcp',
+			family: 'inet6',
+			state: 'LISTEN',
+			listening: true,
+			localAddress: '::1',
+			localPort: 8080,
+			remoteAddress: '::',
+			remotePort: 0,
+			recvQueue: 1,
+			sendQueue: 0,
+			uid: 0,
+			inode: 8012219,
+			processes: undefined,
+		},
 	);
 	assert.equal(localText(listener!), '[::1]:8080');
 	assert.equal(remoteText(listener!), '*');
@@ -79,7 +93,13 @@ test('udp: a bound unconnected socket listens, a connected one does not; queues 
 });
 
 test('lines that do not parse are left out, not guessed', () => {
-	assert.deepEqual(parseInetTable('header\n   0: zz:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000 0 0 1\ngarbage\n', 'tcp'), []);
+	assert.deepEqual(
+		parseInetTable(
+			'header\n   0: zz:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000 0 0 1\ngarbage\n',
+			'tcp',
+		),
+		[],
+	);
 	assert.deepEqual(parseInetTable('', 'udp6'), []);
 });
 
@@ -97,11 +117,26 @@ test('unix: listening flag, type, state, abstract and spaced paths, no path', ()
 });
 
 test('sorting puts listeners first, TCP before UDP before unix, then by port', () => {
-	const all = [...parseUnixTable(unix), ...parseInetTable(udp, 'udp'), ...parseInetTable(tcp6, 'tcp6')];
+	const all = [
+		...parseUnixTable(unix),
+		...parseInetTable(udp, 'udp'),
+		...parseInetTable(tcp6, 'tcp6'),
+	];
 	const sorted = sortSockets(all);
 	assert.deepEqual(
-		sorted.map(socket => `${socket.protocol} ${socket.state} ${socket.localPort ?? socket.localAddress}`),
-		['tcp LISTEN 8080', 'udp UNCONN 5353', 'unix LISTEN @abs name', 'tcp ESTAB 8080', 'tcp ESTAB 47896', 'udp ESTAB 40961', 'unix ESTAB ', 'unix UNCONN /run/with space.sock'],
+		sorted.map(
+			socket => `${socket.protocol} ${socket.state} ${socket.localPort ?? socket.localAddress}`,
+		),
+		[
+			'tcp LISTEN 8080',
+			'udp UNCONN 5353',
+			'unix LISTEN @abs name',
+			'tcp ESTAB 8080',
+			'tcp ESTAB 47896',
+			'udp ESTAB 40961',
+			'unix ESTAB ',
+			'unix UNCONN /run/with space.sock',
+		],
 	);
 	assert.ok(compareSockets(sorted[0]!, sorted[1]!) < 0);
 });
@@ -134,7 +169,7 @@ test('socket links, port terms and owner cells', () => {
 	);
 });
 
-test('the socket reader\'s output splits into one answer per path, errors included', () => {
+test("the socket reader's output splits into one answer per path, errors included", () => {
 	const out = `4026532001\0t\0t6\0u\0u6\0x cannot open /run/netns/gone: No such file or directory\x004026532002\0a\0b\0`;
 	assert.deepEqual(parseSocketsOutput(out, 4), [
 		{inode: 4026532001, tables: ['t', 't6', 'u', 'u6']},

@@ -6,12 +6,19 @@ import {quote, topologyDot} from '../../source/model/topology/dot.js';
 import {seedLab, vrfBridgeAndOddities} from '../fixtures/synthetic-snapshots.js';
 
 const seedDot = topologyDot(buildTopology(seedLab()));
-const graphvizMissing = spawnSync('dot', ['-V']).error ? 'Graphviz (dot) is not installed: apt-get install graphviz' : false;
+const graphvizMissing = spawnSync('dot', ['-V']).error
+	? 'Graphviz (dot) is not installed: apt-get install graphviz'
+	: false;
 
 /** Node ids declared (`"id" [label=...]`) and used in edges (`"a" -- "b"`). */
 function idsOf(dot: string) {
-	const declared = new Set([...dot.matchAll(/^\s*("(?:[^"\\]|\\.)*") \[label=/gm)].map(match => match[1]));
-	const used = [...dot.matchAll(/("(?:[^"\\]|\\.)*") -- ("(?:[^"\\]|\\.)*")/g)].flatMap(match => [match[1], match[2]]);
+	const declared = new Set(
+		[...dot.matchAll(/^\s*("(?:[^"\\]|\\.)*") \[label=/gm)].map(match => match[1]),
+	);
+	const used = [...dot.matchAll(/("(?:[^"\\]|\\.)*") -- ("(?:[^"\\]|\\.)*")/g)].flatMap(match => [
+		match[1],
+		match[2],
+	]);
 	return {declared, used};
 }
 
@@ -33,7 +40,10 @@ test('dot: a cluster per namespace, forwarding on the router, every edge between
 	for (const id of used) assert.ok(declared.has(id), `${id} is declared`);
 	assert.match(seedDot, /"\d+:veth0" -- "\d+:veth1" \[penwidth=2\];/);
 	assert.match(seedDot, /"\d+:veth-web-br" -- "\d+:vnet-0" \[style=dashed\];/);
-	assert.match(seedDot, /"\d+:vnet-0" \[label="vnet-0 \(bridge\)\\n192\.168\.15\.1\/24", shape=box3d\];/);
+	assert.match(
+		seedDot,
+		/"\d+:vnet-0" \[label="vnet-0 \(bridge\)\\n192\.168\.15\.1\/24", shape=box3d\];/,
+	);
 });
 
 test('dot: an unresolved veth ends in a "?" node, a peer outside the snapshot is a dashed node', () => {

@@ -1,8 +1,19 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {buildTopology, filterTopology, matchingNamespaces, neighboursOf, type TopologyGraph} from '../../source/model/topology/graph.js';
+import {
+	buildTopology,
+	filterTopology,
+	matchingNamespaces,
+	neighboursOf,
+	type TopologyGraph,
+} from '../../source/model/topology/graph.js';
 import {drawTopology, topologyText} from '../../source/model/topology/drawing.js';
-import {fiftyNamespaces, longChain, seedLab, vrfBridgeAndOddities} from '../fixtures/synthetic-snapshots.js';
+import {
+	fiftyNamespaces,
+	longChain,
+	seedLab,
+	vrfBridgeAndOddities,
+} from '../fixtures/synthetic-snapshots.js';
 
 const inodeOf = (graph: TopologyGraph, label: string) => {
 	const ns = graph.namespaces.find(item => item.label === label);
@@ -26,7 +37,12 @@ describe('topology graph of the seed lab', () => {
 
 	test('each veth pair is one link, between the namespaces holding its ends', () => {
 		assert.equal(graph.links.length, 6);
-		const pairs = graph.links.map(({a, b}) => [a, b].map(end => `${graph.labels.get(end.namespace)}/${end.interface}`).sort().join(' '));
+		const pairs = graph.links.map(({a, b}) =>
+			[a, b]
+				.map(end => `${graph.labels.get(end.namespace)}/${end.interface}`)
+				.sort()
+				.join(' '),
+		);
 		assert.ok(pairs.includes('ns1/veth0 ns2/veth1'));
 		assert.ok(pairs.includes('a/veth-ns1 router/veth-router1'));
 		assert.ok(pairs.includes('b/veth-ns2 router/veth-router2'));
@@ -35,7 +51,12 @@ describe('topology graph of the seed lab', () => {
 
 	test('the bridge vnet-0 holds the three ports in host, and each link end knows its master', () => {
 		assert.deepEqual(graph.bridges, [
-			{namespace: inodeOf(graph, 'host'), name: 'vnet-0', kind: 'bridge', ports: ['veth-web-br', 'veth-db-br', 'veth-e']},
+			{
+				namespace: inodeOf(graph, 'host'),
+				name: 'vnet-0',
+				kind: 'bridge',
+				ports: ['veth-web-br', 'veth-db-br', 'veth-e'],
+			},
 		]);
 		const web = graph.links.find(({a, b}) => [a.interface, b.interface].includes('eth0-web'))!;
 		const hostEnd = [web.a, web.b].find(end => end.interface === 'veth-web-br')!;
@@ -45,7 +66,10 @@ describe('topology graph of the seed lab', () => {
 	});
 
 	test('neighbours: router has a and b; host has web, db and the unnamed one', () => {
-		const labels = (inode: number) => neighboursOf(graph, inode).map(item => graph.labels.get(item)).sort();
+		const labels = (inode: number) =>
+			neighboursOf(graph, inode)
+				.map(item => graph.labels.get(item))
+				.sort();
 		assert.deepEqual(labels(inodeOf(graph, 'router')), ['a', 'b']);
 		assert.deepEqual(labels(inodeOf(graph, 'host')), ['<unnamed> pid 2324 sleep', 'db', 'web']);
 		assert.deepEqual(labels(inodeOf(graph, '<host>')), []);
@@ -64,7 +88,10 @@ describe('topology drawing of the seed lab', () => {
 		assert.match(overviewOf(text), /^ns1 ─+ ns2$/m);
 		const ns1 = box(text, 'ns1').join('\n');
 		assert.match(ns1, /veth0 +veth +192\.168\.1\.1\/24 +──── veth1 \[ns2\]/);
-		assert.match(box(text, 'ns2').join('\n'), /veth1 +veth +192\.168\.1\.2\/24 +──── veth0 \[ns1\]/);
+		assert.match(
+			box(text, 'ns2').join('\n'),
+			/veth1 +veth +192\.168\.1\.2\/24 +──── veth0 \[ns1\]/,
+		);
 	});
 
 	test('router: a ── router ── b in one line, forwarding on the router only', () => {
@@ -102,13 +129,28 @@ describe('topology drawing of the seed lab', () => {
 	});
 
 	test('boxes follow the overview, so linked namespaces sit next to each other', () => {
-		const titles = text.split('\n').filter(line => line.startsWith('┌─ ')).map(line => line.split(' ')[1]);
-		assert.deepEqual(titles, ['a', 'router', 'b', 'host', 'db', 'web', '<unnamed>', 'ns1', 'ns2', '<host>']);
+		const titles = text
+			.split('\n')
+			.filter(line => line.startsWith('┌─ '))
+			.map(line => line.split(' ')[1]);
+		assert.deepEqual(titles, [
+			'a',
+			'router',
+			'b',
+			'host',
+			'db',
+			'web',
+			'<unnamed>',
+			'ns1',
+			'ns2',
+			'<host>',
+		]);
 	});
 
 	test('no line is wider than asked, at 80 and at 50 columns', () => {
 		for (const width of [80, 50]) {
-			for (const line of topologyText(graph, {width}).split('\n')) assert.ok(line.length <= width, `${line.length} > ${width}: ${line}`);
+			for (const line of topologyText(graph, {width}).split('\n'))
+				assert.ok(line.length <= width, `${line.length} > ${width}: ${line}`);
 		}
 	});
 
@@ -147,7 +189,10 @@ describe('topology: VRF, nested masters and oddities', () => {
 	});
 
 	test('a veth whose peer is unresolved is marked, and counted', () => {
-		assert.match(box(text, 'lonely').join('\n'), /veth9 +veth +172\.16\.9\.1\/24 +──── \? peer unresolved/);
+		assert.match(
+			box(text, 'lonely').join('\n'),
+			/veth9 +veth +172\.16\.9\.1\/24 +──── \? peer unresolved/,
+		);
 		assert.deepEqual(graph.unresolved, [{namespace: 5004, interface: 'veth9'}]);
 		assert.match(text.split('\n')[0]!, /1 unresolved veth$/);
 	});
@@ -171,10 +216,13 @@ describe('topology filter', () => {
 		assert.equal(filterTopology(graph, 'router').links.length, 2);
 	});
 
-	test('web: itself and host, but not host\'s other neighbours', () => {
+	test("web: itself and host, but not host's other neighbours", () => {
 		const filtered = filterTopology(graph, 'WEB');
 		assert.deepEqual(labels(filtered), ['host', 'web']);
-		assert.deepEqual(filtered.links.map(link => [link.a.interface, link.b.interface].sort()), [['eth0-web', 'veth-web-br']]);
+		assert.deepEqual(
+			filtered.links.map(link => [link.a.interface, link.b.interface].sort()),
+			[['eth0-web', 'veth-web-br']],
+		);
 		assert.deepEqual(matchingNamespaces(graph, 'WEB'), [inodeOf(graph, 'web')]);
 	});
 
@@ -201,7 +249,10 @@ describe('topology at scale', () => {
 		const overview = overviewOf(lines.join('\n')).split('\n');
 		assert.equal(overview.length, 50);
 		assert.equal(lines.filter(line => line.startsWith('┌─ ')).length, 50);
-		assert.match(overview[0]!, /^hub-with-a-rather-long-namespace-name-for-width-checks \(forwarding\)$/);
+		assert.match(
+			overview[0]!,
+			/^hub-with-a-rather-long-namespace-name-for-width-checks \(forwarding\)$/,
+		);
 		assert.match(overview[49]!, /^ └\[br-spokes\]─+ spoke-48-/);
 	});
 
@@ -209,10 +260,15 @@ describe('topology at scale', () => {
 		const text = topologyText(buildTopology(longChain()));
 		const overview = overviewOf(text);
 		for (const line of text.split('\n')) assert.ok(line.length <= 80, `${line.length}: ${line}`);
-		for (let i = 0; i < 30; i++) assert.match(overview, new RegExp(`chain-link-${String(i).padStart(2, '0')}-router`));
+		for (let i = 0; i < 30; i++)
+			assert.match(overview, new RegExp(`chain-link-${String(i).padStart(2, '0')}-router`));
 		assert.doesNotMatch(overview, /…/);
 		const restated = (overview.match(/^↳ /gm) ?? []).length;
-		assert.equal((overview.match(/─ chain-link/g) ?? []).length, 29, 'one connector into each namespace but the first');
+		assert.equal(
+			(overview.match(/─ chain-link/g) ?? []).length,
+			29,
+			'one connector into each namespace but the first',
+		);
 		assert.ok(restated > 0, 'long chains continue at the left edge');
 	});
 });

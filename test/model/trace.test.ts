@@ -4,8 +4,17 @@ import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {parseRouteAnswer, routeText} from '../../source/model/trace/route-answer.js';
 import {parsePolicyRules, rulesFor} from '../../source/model/trace/policy-rules.js';
-import {evaluateChain, parseIptablesCounters, ruleMatches, ruleWords} from '../../source/model/trace/netfilter.js';
-import {resolveDestination, resolveNamespace, splitDestination} from '../../source/model/trace/endpoints.js';
+import {
+	evaluateChain,
+	parseIptablesCounters,
+	ruleMatches,
+	ruleWords,
+} from '../../source/model/trace/netfilter.js';
+import {
+	resolveDestination,
+	resolveNamespace,
+	splitDestination,
+} from '../../source/model/trace/endpoints.js';
 import {tracePath} from '../../source/model/trace/walk.js';
 import {listenerFor} from '../../source/model/trace/listener.js';
 import {parseNftRuleset} from '../../source/model/trace/nft.js';
@@ -17,13 +26,36 @@ import type {TraceFacts} from '../../source/model/trace/facts.js';
 import type {Packet} from '../../source/model/trace/types.js';
 import type {Interface, Namespace, Snapshot} from '../../source/model/snapshot.js';
 
-const packet = (fields: Partial<Packet> = {}): Packet => ({family: 'inet', src: '192.168.1.1', dst: '192.168.2.1', protocol: 'tcp', dport: 80, sport: null, ...fields});
+const packet = (fields: Partial<Packet> = {}): Packet => ({
+	family: 'inet',
+	src: '192.168.1.1',
+	dst: '192.168.2.1',
+	protocol: 'tcp',
+	dport: 80,
+	sport: null,
+	...fields,
+});
 
-describe('the kernel\'s answer to ip route get', () => {
+describe("the kernel's answer to ip route get", () => {
 	test('a route, with the table a rule chose', () => {
-		const answer = parseRouteAnswer('[{"dst":"192.168.2.1","gateway":"192.168.1.254","dev":"veth-ns1","table":"100","prefsrc":"192.168.1.1","flags":[],"uid":0,"cache":[]}]', '');
-		assert.deepEqual(answer, {kind: 'route', type: 'unicast', dst: '192.168.2.1', dev: 'veth-ns1', gateway: '192.168.1.254', prefsrc: '192.168.1.1', table: '100', flags: []});
-		assert.equal(routeText(answer as never), '192.168.2.1 via 192.168.1.254 dev veth-ns1 table 100 src 192.168.1.1');
+		const answer = parseRouteAnswer(
+			'[{"dst":"192.168.2.1","gateway":"192.168.1.254","dev":"veth-ns1","table":"100","prefsrc":"192.168.1.1","flags":[],"uid":0,"cache":[]}]',
+			'',
+		);
+		assert.deepEqual(answer, {
+			kind: 'route',
+			type: 'unicast',
+			dst: '192.168.2.1',
+			dev: 'veth-ns1',
+			gateway: '192.168.1.254',
+			prefsrc: '192.168.1.1',
+			table: '100',
+			flags: [],
+		});
+		assert.equal(
+			routeText(answer as never),
+			'192.168.2.1 via 192.168.1.254 dev veth-ns1 table 100 src 192.168.1.1',
+		);
 	});
 	test('refusals by errno', () => {
 		const refusal = (stderr: string) => {
@@ -50,8 +82,14 @@ describe('policy rules', () => {
 	]);
 	test('the rules that would select a packet, before main; fwmark is not judged', () => {
 		const selected = rulesFor(rules, packet(), null).map(rule => [rule.priority, rule.certain]);
-		assert.deepEqual(selected, [[100, true], [102, false]]);
-		assert.deepEqual(rulesFor(rules, packet({src: '10.1.2.3'}), null).map(rule => rule.priority), [100, 101, 102, 103]);
+		assert.deepEqual(selected, [
+			[100, true],
+			[102, false],
+		]);
+		assert.deepEqual(
+			rulesFor(rules, packet({src: '10.1.2.3'}), null).map(rule => rule.priority),
+			[100, 101, 102, 103],
+		);
 	});
 });
 
@@ -76,64 +114,196 @@ describe('iptables rules with counters', () => {
 	const ruleset = parseIptablesCounters(saved);
 
 	test('policies, rules and packet counters are read; a quoted comment is one word', () => {
-		assert.deepEqual(ruleset.chains.find(chain => chain.chain === 'FORWARD'), {table: 'filter', chain: 'FORWARD', policy: 'DROP', packets: 3, base: {hook: 'forward', kind: 'filter', priority: 0}});
-		assert.equal(ruleset.chains.find(chain => chain.chain === 'CHECKS')?.base, undefined, 'a user chain hooks nowhere');
+		assert.deepEqual(
+			ruleset.chains.find(chain => chain.chain === 'FORWARD'),
+			{
+				table: 'filter',
+				chain: 'FORWARD',
+				policy: 'DROP',
+				packets: 3,
+				base: {hook: 'forward', kind: 'filter', priority: 0},
+			},
+		);
+		assert.equal(
+			ruleset.chains.find(chain => chain.chain === 'CHECKS')?.base,
+			undefined,
+			'a user chain hooks nowhere',
+		);
 		assert.equal(ruleset.rules.length, 6);
 		assert.equal(ruleset.rules[0]!.packets, 5);
-		assert.deepEqual(ruleWords('-m comment --comment "two words" -j X'), ['-m', 'comment', '--comment', 'two words', '-j', 'X']);
+		assert.deepEqual(ruleWords('-m comment --comment "two words" -j X'), [
+			'-m',
+			'comment',
+			'--comment',
+			'two words',
+			'-j',
+			'X',
+		]);
 	});
 	test('a new connection meets the FORWARD policy; a reply is accepted by the conntrack rule', () => {
-		const fresh = evaluateChain(ruleset, 'filter', 'FORWARD', packet(), {in: 'veth-r1', out: 'veth-r2', state: 'NEW'});
+		const fresh = evaluateChain(ruleset, 'filter', 'FORWARD', packet(), {
+			in: 'veth-r1',
+			out: 'veth-r2',
+			state: 'NEW',
+		});
 		assert.equal(fresh.verdict, 'drop');
 		assert.equal(fresh.policy?.packets, 3);
-		const reply = evaluateChain(ruleset, 'filter', 'FORWARD', packet(), {in: 'veth-r2', out: 'veth-r1', state: 'ESTABLISHED'});
+		const reply = evaluateChain(ruleset, 'filter', 'FORWARD', packet(), {
+			in: 'veth-r2',
+			out: 'veth-r1',
+			state: 'ESTABLISHED',
+		});
 		assert.equal(reply.verdict, 'accept');
 	});
 	test('ports, interfaces and user chains', () => {
-		assert.equal(evaluateChain(ruleset, 'filter', 'FORWARD', packet({dport: 22}), {in: 'veth-r1', out: 'x', state: 'NEW'}).verdict, 'accept');
-		const rejected = evaluateChain(ruleset, 'filter', 'FORWARD', packet({dst: '192.168.2.9'}), {in: 'veth-r1', out: 'x', state: 'NEW'});
+		assert.equal(
+			evaluateChain(ruleset, 'filter', 'FORWARD', packet({dport: 22}), {
+				in: 'veth-r1',
+				out: 'x',
+				state: 'NEW',
+			}).verdict,
+			'accept',
+		);
+		const rejected = evaluateChain(ruleset, 'filter', 'FORWARD', packet({dst: '192.168.2.9'}), {
+			in: 'veth-r1',
+			out: 'x',
+			state: 'NEW',
+		});
 		assert.equal(rejected.verdict, 'drop');
 		assert.match(rejected.rule!.text, /REJECT/);
 	});
 	test('a match nstui does not judge makes a rule "maybe", never a verdict', () => {
-		assert.equal(ruleMatches(['-m', 'physdev', '--physdev-is-bridged', '-j', 'DROP'], packet(), {in: 'x', out: null, state: 'NEW'}), 'maybe');
-		const input = evaluateChain(ruleset, 'filter', 'INPUT', packet(), {in: 'x', out: null, state: 'NEW'});
+		assert.equal(
+			ruleMatches(['-m', 'physdev', '--physdev-is-bridged', '-j', 'DROP'], packet(), {
+				in: 'x',
+				out: null,
+				state: 'NEW',
+			}),
+			'maybe',
+		);
+		const input = evaluateChain(ruleset, 'filter', 'INPUT', packet(), {
+			in: 'x',
+			out: null,
+			state: 'NEW',
+		});
 		assert.equal(input.verdict, 'pass');
 		assert.equal(input.unsure.length, 1);
 	});
 	test('"! -o" excludes the bridge from the masquerade', () => {
-		assert.equal(evaluateChain(ruleset, 'nat', 'POSTROUTING', packet({src: '192.168.15.5'}), {in: 'vnet-0', out: 'vnet-0', state: 'NEW'}).verdict, 'pass');
-		assert.equal(evaluateChain(ruleset, 'nat', 'POSTROUTING', packet({src: '192.168.15.5'}), {in: 'vnet-0', out: 'eth0', state: 'NEW'}).verdict, 'nat');
+		assert.equal(
+			evaluateChain(ruleset, 'nat', 'POSTROUTING', packet({src: '192.168.15.5'}), {
+				in: 'vnet-0',
+				out: 'vnet-0',
+				state: 'NEW',
+			}).verdict,
+			'pass',
+		);
+		assert.equal(
+			evaluateChain(ruleset, 'nat', 'POSTROUTING', packet({src: '192.168.15.5'}), {
+				in: 'vnet-0',
+				out: 'eth0',
+				state: 'NEW',
+			}).verdict,
+			'nat',
+		);
 	});
 });
 
 const link = (name: string, fields: Partial<Interface> = {}): Interface => ({
-	ifindex: 2, name, kind: 'veth', state: 'UP', flags: ['BROADCAST', 'MULTICAST', 'UP', 'LOWER_UP'], mtu: 1500, mac: null, master: null, addresses: [], peer: null, ...fields,
+	ifindex: 2,
+	name,
+	kind: 'veth',
+	state: 'UP',
+	flags: ['BROADCAST', 'MULTICAST', 'UP', 'LOWER_UP'],
+	mtu: 1500,
+	mac: null,
+	master: null,
+	addresses: [],
+	peer: null,
+	...fields,
 });
-const namespace = (inode: number, name: string, interfaces: Interface[], fields: Partial<Namespace> = {}): Namespace => ({
-	inode, name, paths: [`/run/netns/${name}`], root: false, nsid: null, forwarding: {ipv4: false, ipv6: false}, processes: [], interfaces, routes: [], error: null, ...fields,
+const namespace = (
+	inode: number,
+	name: string,
+	interfaces: Interface[],
+	fields: Partial<Namespace> = {},
+): Namespace => ({
+	inode,
+	name,
+	paths: [`/run/netns/${name}`],
+	root: false,
+	nsid: null,
+	forwarding: {ipv4: false, ipv6: false},
+	processes: [],
+	interfaces,
+	routes: [],
+	error: null,
+	...fields,
 });
 const v4 = (address: string, prefixlen = 24) => ({family: 'inet' as const, address, prefixlen});
 
 // seed 000 §4 as a snapshot: a — router — b.
-const a = namespace(1, 'a', [link('veth-ns1', {addresses: [v4('192.168.1.1')], peer: {namespace: 2, name: 'veth-router1', ifindex: 2}})]);
-const router = namespace(2, 'router', [
-	link('veth-router1', {addresses: [v4('192.168.1.254')], peer: {namespace: 1, name: 'veth-ns1', ifindex: 2}}),
-	link('veth-router2', {addresses: [v4('192.168.2.254')], peer: {namespace: 3, name: 'veth-ns2', ifindex: 2}}),
-], {forwarding: {ipv4: true, ipv6: false}, owner: {engine: 'docker', id: 'abcdef0123456789', name: 'edge', image: null, labels: {}, containers: [], cgroup: '/docker/abcdef', note: null}});
-const b = namespace(3, 'b', [link('veth-ns2', {addresses: [v4('192.168.2.1')], peer: {namespace: 2, name: 'veth-router2', ifindex: 3}})]);
-const snapshot: Snapshot = {version: 1, takenAt: '2026-12-02T00:00:00Z', namespaces: [a, router, b]};
+const a = namespace(1, 'a', [
+	link('veth-ns1', {
+		addresses: [v4('192.168.1.1')],
+		peer: {namespace: 2, name: 'veth-router1', ifindex: 2},
+	}),
+]);
+const router = namespace(
+	2,
+	'router',
+	[
+		link('veth-router1', {
+			addresses: [v4('192.168.1.254')],
+			peer: {namespace: 1, name: 'veth-ns1', ifindex: 2},
+		}),
+		link('veth-router2', {
+			addresses: [v4('192.168.2.254')],
+			peer: {namespace: 3, name: 'veth-ns2', ifindex: 2},
+		}),
+	],
+	{
+		forwarding: {ipv4: true, ipv6: false},
+		owner: {
+			engine: 'docker',
+			id: 'abcdef0123456789',
+			name: 'edge',
+			image: null,
+			labels: {},
+			containers: [],
+			cgroup: '/docker/abcdef',
+			note: null,
+		},
+	},
+);
+const b = namespace(3, 'b', [
+	link('veth-ns2', {
+		addresses: [v4('192.168.2.1')],
+		peer: {namespace: 2, name: 'veth-router2', ifindex: 3},
+	}),
+]);
+const snapshot: Snapshot = {
+	version: 1,
+	takenAt: '2026-12-02T00:00:00Z',
+	namespaces: [a, router, b],
+};
 
 /** Facts from a table, as the kernel of each namespace would answer: the routes of seed 000 §4. */
 function tableFacts(overrides: {forwarding?: string; bDefault?: boolean} = {}): TraceFacts {
 	const routes: Record<string, (p: {dst: string; src: string}, iif: string | null) => string> = {
-		a: p => (p.dst === '192.168.1.1' ? '[{"type":"local","dst":"192.168.1.1","dev":"lo","table":"local","flags":[]}]' : `[{"dst":"${p.dst}","gateway":"192.168.1.254","dev":"veth-ns1","prefsrc":"192.168.1.1","flags":[]}]`),
+		a: p =>
+			p.dst === '192.168.1.1'
+				? '[{"type":"local","dst":"192.168.1.1","dev":"lo","table":"local","flags":[]}]'
+				: `[{"dst":"${p.dst}","gateway":"192.168.1.254","dev":"veth-ns1","prefsrc":"192.168.1.1","flags":[]}]`,
 		router: (p, iif) => {
 			if (iif !== null && overrides.forwarding === '0') return 'No route to host';
-			return p.dst.startsWith('192.168.2.') ? `[{"dst":"${p.dst}","dev":"veth-router2","flags":[]}]` : `[{"dst":"${p.dst}","dev":"veth-router1","flags":[]}]`;
+			return p.dst.startsWith('192.168.2.')
+				? `[{"dst":"${p.dst}","dev":"veth-router2","flags":[]}]`
+				: `[{"dst":"${p.dst}","dev":"veth-router1","flags":[]}]`;
 		},
 		b: p => {
-			if (p.dst === '192.168.2.1') return '[{"type":"local","dst":"192.168.2.1","dev":"lo","flags":[]}]';
+			if (p.dst === '192.168.2.1')
+				return '[{"type":"local","dst":"192.168.2.1","dev":"lo","flags":[]}]';
 			if (overrides.bDefault === false) return 'Network is unreachable';
 			return `[{"dst":"${p.dst}","gateway":"192.168.2.254","dev":"veth-ns2","prefsrc":"192.168.2.1","flags":[]}]`;
 		},
@@ -154,7 +324,16 @@ function tableFacts(overrides: {forwarding?: string; bDefault?: boolean} = {}): 
 			return true;
 		},
 		async sysctls(ns, keys) {
-			return new Map(keys.map(key => [key, key.endsWith('forwarding') || key.endsWith('ip_forward') ? (ns.name === 'router' ? overrides.forwarding ?? '1' : '0') : '0']));
+			return new Map(
+				keys.map(key => [
+					key,
+					key.endsWith('forwarding') || key.endsWith('ip_forward')
+						? ns.name === 'router'
+							? (overrides.forwarding ?? '1')
+							: '0'
+						: '0',
+				]),
+			);
 		},
 		async neighbour() {
 			return null;
@@ -170,19 +349,55 @@ function tableFacts(overrides: {forwarding?: string; bDefault?: boolean} = {}): 
 
 describe('the walk over facts from a table', () => {
 	test('a reaches b through the router and back', async () => {
-		const trace = await tracePath(tableFacts(), {from: a, to: '192.168.2.1', toNamespace: b, protocol: 'icmp', port: null});
-		assert.deepEqual(trace.forward.map(hop => [hop.label, hop.role]), [['a', 'origin'], ['router', 'transit'], ['b', 'destination']]);
-		assert.deepEqual(trace.return.map(hop => hop.label), ['b', 'router', 'a']);
+		const trace = await tracePath(tableFacts(), {
+			from: a,
+			to: '192.168.2.1',
+			toNamespace: b,
+			protocol: 'icmp',
+			port: null,
+		});
+		assert.deepEqual(
+			trace.forward.map(hop => [hop.label, hop.role]),
+			[
+				['a', 'origin'],
+				['router', 'transit'],
+				['b', 'destination'],
+			],
+		);
+		assert.deepEqual(
+			trace.return.map(hop => hop.label),
+			['b', 'router', 'a'],
+		);
 		assert.equal(trace.ok, true);
 		assert.match(formatTrace(trace), /✓ a reaches 192\.168\.2\.1 and the replies come back/);
 	});
 	test('forwarding off names the router and f', async () => {
-		const trace = await tracePath(tableFacts({forwarding: '0'}), {from: a, to: '192.168.2.1', toNamespace: null, protocol: 'icmp', port: null});
-		assert.deepEqual(trace.broken, {direction: 'forward', hop: 1, sentence: 'router forwards no IPv4 (net.ipv4.ip_forward=0): press f there'});
+		const trace = await tracePath(tableFacts({forwarding: '0'}), {
+			from: a,
+			to: '192.168.2.1',
+			toNamespace: null,
+			protocol: 'icmp',
+			port: null,
+		});
+		assert.deepEqual(trace.broken, {
+			direction: 'forward',
+			hop: 1,
+			sentence: 'router forwards no IPv4 (net.ipv4.ip_forward=0): press f there',
+		});
 	});
-	test('no route back names the gateway on b\'s own subnet', async () => {
-		const trace = await tracePath(tableFacts({bDefault: false}), {from: a, to: '192.168.2.1', toNamespace: null, protocol: 'icmp', port: null});
-		assert.deepEqual(trace.broken, {direction: 'return', hop: 0, sentence: 'b has no route back to 192.168.1.1: add `default via 192.168.2.254` (r)'});
+	test("no route back names the gateway on b's own subnet", async () => {
+		const trace = await tracePath(tableFacts({bDefault: false}), {
+			from: a,
+			to: '192.168.2.1',
+			toNamespace: null,
+			protocol: 'icmp',
+			port: null,
+		});
+		assert.deepEqual(trace.broken, {
+			direction: 'return',
+			hop: 0,
+			sentence: 'b has no route back to 192.168.1.1: add `default via 192.168.2.254` (r)',
+		});
 	});
 });
 
@@ -194,8 +409,18 @@ describe('a namespace on the way that cannot be asked', () => {
 			if (ns.name === 'router') throw new Error('nstui cannot enter net:[2]');
 			return routeGet(ns, p, iif);
 		};
-		const trace = await tracePath(facts, {from: a, to: '192.168.2.1', toNamespace: null, protocol: 'icmp', port: null});
-		assert.deepEqual(trace.broken, {direction: 'forward', hop: 1, sentence: 'nstui could not follow the packet in router: nstui cannot enter net:[2]'});
+		const trace = await tracePath(facts, {
+			from: a,
+			to: '192.168.2.1',
+			toNamespace: null,
+			protocol: 'icmp',
+			port: null,
+		});
+		assert.deepEqual(trace.broken, {
+			direction: 'forward',
+			hop: 1,
+			sentence: 'nstui could not follow the packet in router: nstui cannot enter net:[2]',
+		});
 	});
 });
 
@@ -209,29 +434,65 @@ describe('a VRF', () => {
 			],
 		};
 		const facts = {...tableFacts(), snapshot: {...snapshot, namespaces: [a, vrfRouter, b]}};
-		const trace = await tracePath(facts, {from: a, to: '192.168.2.1', toNamespace: null, protocol: 'icmp', port: null});
+		const trace = await tracePath(facts, {
+			from: a,
+			to: '192.168.2.1',
+			toNamespace: null,
+			protocol: 'icmp',
+			port: null,
+		});
 		const hop = trace.forward[1]!;
-		assert.deepEqual(hop.checks.filter(check => /VRF/.test(check.text)).map(check => check.text), ['veth-router1 is in VRF blue: routed by its table', 'veth-router2 is in VRF blue']);
+		assert.deepEqual(
+			hop.checks.filter(check => /VRF/.test(check.text)).map(check => check.text),
+			['veth-router1 is in VRF blue: routed by its table', 'veth-router2 is in VRF blue'],
+		);
 	});
 });
 
 describe('a namespace with nothing to send from', () => {
 	test('the sentence asks for an address first, then a route', async () => {
-		const lonely = namespace(9, 'lonely', [link('lo', {kind: 'loopback', addresses: [v4('127.0.0.1', 8)]})]);
-		const facts = {...tableFacts(), snapshot: {...snapshot, namespaces: [...snapshot.namespaces, lonely]}};
+		const lonely = namespace(9, 'lonely', [
+			link('lo', {kind: 'loopback', addresses: [v4('127.0.0.1', 8)]}),
+		]);
+		const facts = {
+			...tableFacts(),
+			snapshot: {...snapshot, namespaces: [...snapshot.namespaces, lonely]},
+		};
 		facts.routeGet = async () => parseRouteAnswer('', 'RTNETLINK answers: Network is unreachable');
-		const trace = await tracePath(facts, {from: lonely, to: '192.168.2.1', toNamespace: null, protocol: 'icmp', port: null});
-		assert.equal(trace.broken?.sentence, 'lonely has no IPv4 address to send from and no route to 192.168.2.1: add an address (a), then a route (r)');
+		const trace = await tracePath(facts, {
+			from: lonely,
+			to: '192.168.2.1',
+			toNamespace: null,
+			protocol: 'icmp',
+			port: null,
+		});
+		assert.equal(
+			trace.broken?.sentence,
+			'lonely has no IPv4 address to send from and no route to 192.168.2.1: add an address (a), then a route (r)',
+		);
 	});
 });
 
 describe('a device the snapshot does not have', () => {
 	test('is not taken for a way out of the host: the trace says it does not know where it leads', async () => {
 		const facts = tableFacts();
-		facts.routeGet = async () => parseRouteAnswer('[{"dst":"192.168.2.1","gateway":"10.8.0.2","dev":"ghost0","prefsrc":"10.8.0.1","flags":[]}]', '');
-		const trace = await tracePath(facts, {from: a, to: '192.168.2.1', toNamespace: null, protocol: 'icmp', port: null});
+		facts.routeGet = async () =>
+			parseRouteAnswer(
+				'[{"dst":"192.168.2.1","gateway":"10.8.0.2","dev":"ghost0","prefsrc":"10.8.0.1","flags":[]}]',
+				'',
+			);
+		const trace = await tracePath(facts, {
+			from: a,
+			to: '192.168.2.1',
+			toNamespace: null,
+			protocol: 'icmp',
+			port: null,
+		});
 		assert.equal(trace.leavesHost, false);
-		assert.match(trace.broken?.sentence ?? '', /^nstui does not know where ghost0 in a leads: it is newer than nstui's reading; trace again \(Ctrl-R\)$/);
+		assert.match(
+			trace.broken?.sentence ?? '',
+			/^nstui does not know where ghost0 in a leads: it is newer than nstui's reading; trace again \(Ctrl-R\)$/,
+		);
 	});
 });
 
@@ -244,62 +505,211 @@ describe('FROM and TO', () => {
 		assert.equal(resolveNamespace(snapshot, 'nowhere').ok, false);
 	});
 	test('TO as an address with an optional port and protocol, or as a namespace', () => {
-		assert.deepEqual(splitDestination('192.168.2.1:53/udp'), {ok: true, value: {to: '192.168.2.1', port: 53, protocol: 'udp'}});
-		assert.deepEqual(splitDestination('fd00::1'), {ok: true, value: {to: 'fd00::1', port: null, protocol: 'icmp'}});
-		assert.deepEqual(splitDestination('[fd00::1]:80'), {ok: true, value: {to: 'fd00::1', port: 80, protocol: 'tcp'}});
+		assert.deepEqual(splitDestination('192.168.2.1:53/udp'), {
+			ok: true,
+			value: {to: '192.168.2.1', port: 53, protocol: 'udp'},
+		});
+		assert.deepEqual(splitDestination('fd00::1'), {
+			ok: true,
+			value: {to: 'fd00::1', port: null, protocol: 'icmp'},
+		});
+		assert.deepEqual(splitDestination('[fd00::1]:80'), {
+			ok: true,
+			value: {to: 'fd00::1', port: 80, protocol: 'tcp'},
+		});
 		assert.equal(splitDestination('b:99999').ok, false);
 		const to = resolveDestination(snapshot, 'b:8080');
 		assert.ok(to.ok);
-		assert.deepEqual([to.value.address, to.value.namespace?.name, to.value.port], ['192.168.2.1', 'b', 8080]);
+		assert.deepEqual(
+			[to.value.address, to.value.namespace?.name, to.value.port],
+			['192.168.2.1', 'b', 8080],
+		);
 	});
 });
 
 describe('the listener at the destination', () => {
-	const socket = (localAddress: string, localPort: number, protocol: 'tcp' | 'udp' = 'tcp', listening = true) => ({
-		protocol, family: localAddress.includes(':') ? 'inet6' as const : 'inet' as const, state: listening ? 'LISTEN' : 'ESTAB', listening, localAddress, localPort,
-		remoteAddress: '', remotePort: null, recvQueue: 0, sendQueue: 0, uid: 0, inode: 1, processes: [{pid: 42, comm: 'nginx', user: 'root', fd: 3}],
+	const socket = (
+		localAddress: string,
+		localPort: number,
+		protocol: 'tcp' | 'udp' = 'tcp',
+		listening = true,
+	) => ({
+		protocol,
+		family: localAddress.includes(':') ? ('inet6' as const) : ('inet' as const),
+		state: listening ? 'LISTEN' : 'ESTAB',
+		listening,
+		localAddress,
+		localPort,
+		remoteAddress: '',
+		remotePort: null,
+		recvQueue: 0,
+		sendQueue: 0,
+		uid: 0,
+		inode: 1,
+		processes: [{pid: 42, comm: 'nginx', user: 'root', fd: 3}],
 	});
 	test('on the address, on the wildcard, on the IPv6 wildcard; not on another address or protocol', () => {
 		assert.equal(listenerFor([socket('192.168.2.1', 80)], packet()).listening, true);
-		assert.match(listenerFor([socket('0.0.0.0', 80)], packet()).detail, /^nginx \(pid 42\) listens on 0\.0\.0\.0:80\/tcp$/);
+		assert.match(
+			listenerFor([socket('0.0.0.0', 80)], packet()).detail,
+			/^nginx \(pid 42\) listens on 0\.0\.0\.0:80\/tcp$/,
+		);
 		assert.equal(listenerFor([socket('::', 80)], packet()).listening, true);
-		assert.deepEqual(listenerFor([socket('127.0.0.1', 80)], packet()), {listening: false, detail: 'nothing listens on 192.168.2.1:80/tcp (port 80 is bound only on 127.0.0.1)'});
+		assert.deepEqual(listenerFor([socket('127.0.0.1', 80)], packet()), {
+			listening: false,
+			detail: 'nothing listens on 192.168.2.1:80/tcp (port 80 is bound only on 127.0.0.1)',
+		});
 		assert.equal(listenerFor([socket('0.0.0.0', 80, 'udp')], packet()).listening, false);
 		assert.equal(listenerFor([socket('0.0.0.0', 80, 'tcp', false)], packet()).listening, false);
 	});
 });
 
-describe('nftables\' own rules', () => {
-	const json = JSON.stringify({nftables: [
-		{metainfo: {version: '1.0.6'}},
-		{table: {family: 'ip', name: 'filter', handle: 1}},
-		{chain: {family: 'ip', table: 'filter', name: 'FORWARD', handle: 1, type: 'filter', hook: 'forward', prio: 0, policy: 'drop'}},
-		{rule: {family: 'ip', table: 'filter', chain: 'FORWARD', handle: 2, expr: [{xt: {type: 'match', name: 'conntrack'}}, {counter: {packets: 0, bytes: 0}}, {accept: null}]}},
-		{chain: {family: 'inet', table: 't', name: 'fw', handle: 1, type: 'filter', hook: 'forward', prio: 10, policy: 'accept'}},
-		{chain: {family: 'inet', table: 't', name: 'checks', handle: 2}},
-		{rule: {family: 'inet', table: 't', chain: 'fw', handle: 3, expr: [{match: {op: '==', left: {meta: {key: 'iifname'}}, right: 'veth*'}}, {jump: {target: 'checks'}}]}},
-		{rule: {family: 'inet', table: 't', chain: 'checks', handle: 4, expr: [
-			{match: {op: '==', left: {payload: {protocol: 'ip', field: 'saddr'}}, right: {prefix: {addr: '192.168.1.0', len: 24}}}},
-			{match: {op: '==', left: {payload: {protocol: 'tcp', field: 'dport'}}, right: {set: [80, 443]}}},
-			{counter: {packets: 7, bytes: 420}},
-			{drop: null},
-		]}},
-		{chain: {family: 'ip6', table: 'v6only', name: 'fw', handle: 1, type: 'filter', hook: 'forward', prio: 0, policy: 'drop'}},
-	]});
+describe("nftables' own rules", () => {
+	const json = JSON.stringify({
+		nftables: [
+			{metainfo: {version: '1.0.6'}},
+			{table: {family: 'ip', name: 'filter', handle: 1}},
+			{
+				chain: {
+					family: 'ip',
+					table: 'filter',
+					name: 'FORWARD',
+					handle: 1,
+					type: 'filter',
+					hook: 'forward',
+					prio: 0,
+					policy: 'drop',
+				},
+			},
+			{
+				rule: {
+					family: 'ip',
+					table: 'filter',
+					chain: 'FORWARD',
+					handle: 2,
+					expr: [
+						{xt: {type: 'match', name: 'conntrack'}},
+						{counter: {packets: 0, bytes: 0}},
+						{accept: null},
+					],
+				},
+			},
+			{
+				chain: {
+					family: 'inet',
+					table: 't',
+					name: 'fw',
+					handle: 1,
+					type: 'filter',
+					hook: 'forward',
+					prio: 10,
+					policy: 'accept',
+				},
+			},
+			{chain: {family: 'inet', table: 't', name: 'checks', handle: 2}},
+			{
+				rule: {
+					family: 'inet',
+					table: 't',
+					chain: 'fw',
+					handle: 3,
+					expr: [
+						{match: {op: '==', left: {meta: {key: 'iifname'}}, right: 'veth*'}},
+						{jump: {target: 'checks'}},
+					],
+				},
+			},
+			{
+				rule: {
+					family: 'inet',
+					table: 't',
+					chain: 'checks',
+					handle: 4,
+					expr: [
+						{
+							match: {
+								op: '==',
+								left: {payload: {protocol: 'ip', field: 'saddr'}},
+								right: {prefix: {addr: '192.168.1.0', len: 24}},
+							},
+						},
+						{
+							match: {
+								op: '==',
+								left: {payload: {protocol: 'tcp', field: 'dport'}},
+								right: {set: [80, 443]},
+							},
+						},
+						{counter: {packets: 7, bytes: 420}},
+						{drop: null},
+					],
+				},
+			},
+			{
+				chain: {
+					family: 'ip6',
+					table: 'v6only',
+					name: 'fw',
+					handle: 1,
+					type: 'filter',
+					hook: 'forward',
+					prio: 0,
+					policy: 'drop',
+				},
+			},
+		],
+	});
 
-	test('iptables-nft\'s tables are left to iptables-save; nft\'s own are read with hooks, priorities and counters', () => {
-		const ruleset = parseNftRuleset(json, 'inet', (family, table) => family === 'ip' && table === 'filter');
-		assert.deepEqual(ruleset.chains.map(chain => [chain.table, chain.chain, chain.policy, chain.base?.priority ?? null]), [['inet t', 'fw', 'ACCEPT', 10], ['inet t', 'checks', null, null]]);
-		const dropped = evaluateChain(ruleset, 'inet t', 'fw', packet({dport: 443}), {in: 'veth-r1', out: 'veth-r2', state: 'NEW'});
+	test("iptables-nft's tables are left to iptables-save; nft's own are read with hooks, priorities and counters", () => {
+		const ruleset = parseNftRuleset(
+			json,
+			'inet',
+			(family, table) => family === 'ip' && table === 'filter',
+		);
+		assert.deepEqual(
+			ruleset.chains.map(chain => [
+				chain.table,
+				chain.chain,
+				chain.policy,
+				chain.base?.priority ?? null,
+			]),
+			[
+				['inet t', 'fw', 'ACCEPT', 10],
+				['inet t', 'checks', null, null],
+			],
+		);
+		const dropped = evaluateChain(ruleset, 'inet t', 'fw', packet({dport: 443}), {
+			in: 'veth-r1',
+			out: 'veth-r2',
+			state: 'NEW',
+		});
 		assert.equal(dropped.verdict, 'drop');
 		assert.equal(dropped.rule?.packets, 7);
 		assert.equal(dropped.rule?.text, 'ip saddr 192.168.1.0/24 tcp dport 80,443 counter drop');
-		assert.equal(evaluateChain(ruleset, 'inet t', 'fw', packet({dport: 22}), {in: 'veth-r1', out: 'x', state: 'NEW'}).verdict, 'pass');
-		assert.equal(evaluateChain(ruleset, 'inet t', 'fw', packet({dport: 443}), {in: 'eth0', out: 'x', state: 'NEW'}).verdict, 'pass');
+		assert.equal(
+			evaluateChain(ruleset, 'inet t', 'fw', packet({dport: 22}), {
+				in: 'veth-r1',
+				out: 'x',
+				state: 'NEW',
+			}).verdict,
+			'pass',
+		);
+		assert.equal(
+			evaluateChain(ruleset, 'inet t', 'fw', packet({dport: 443}), {
+				in: 'eth0',
+				out: 'x',
+				state: 'NEW',
+			}).verdict,
+			'pass',
+		);
 	});
 	test('without iptables-save, its tables come from nft too, where an opaque match is "maybe"', () => {
 		const ruleset = parseNftRuleset(json, 'inet', () => false);
-		const forward = evaluateChain(ruleset, 'ip filter', 'FORWARD', packet(), {in: 'a', out: 'b', state: 'NEW'});
+		const forward = evaluateChain(ruleset, 'ip filter', 'FORWARD', packet(), {
+			in: 'a',
+			out: 'b',
+			state: 'NEW',
+		});
 		assert.equal(forward.verdict, 'drop');
 		assert.equal(forward.unsure.length, 1);
 	});
@@ -307,13 +717,22 @@ describe('nftables\' own rules', () => {
 
 describe('the probe', () => {
 	test('the interfaces to watch, in the order packets pass them, each once', async () => {
-		const trace = await tracePath(tableFacts(), {from: a, to: '192.168.2.1', toNamespace: b, protocol: 'icmp', port: null});
-		assert.deepEqual(probePoints(trace).map(point => `${point.label} ${point.interface} ${point.direction}`), [
-			'a veth-ns1 forward',
-			'router veth-router1 forward',
-			'router veth-router2 forward',
-			'b veth-ns2 forward',
-		]);
+		const trace = await tracePath(tableFacts(), {
+			from: a,
+			to: '192.168.2.1',
+			toNamespace: b,
+			protocol: 'icmp',
+			port: null,
+		});
+		assert.deepEqual(
+			probePoints(trace).map(point => `${point.label} ${point.interface} ${point.direction}`),
+			[
+				'a veth-ns1 forward',
+				'router veth-router1 forward',
+				'router veth-router2 forward',
+				'b veth-ns2 forward',
+			],
+		);
 	});
 	test('echoes counted from tcpdump lines, IPv4 and IPv6; the verdict says where requests were seen last', async () => {
 		const lines = [
@@ -323,33 +742,111 @@ describe('the probe', () => {
 			'00:00:00.000300 ARP, Request who-has 192.168.1.254 tell 192.168.1.1, length 28',
 		];
 		assert.deepEqual(countEchoes(lines), {requests: 2, replies: 1});
-		const trace = await tracePath(tableFacts({forwarding: '0'}), {from: a, to: '192.168.2.1', toNamespace: null, protocol: 'icmp', port: null});
+		const trace = await tracePath(tableFacts({forwarding: '0'}), {
+			from: a,
+			to: '192.168.2.1',
+			toNamespace: null,
+			protocol: 'icmp',
+			port: null,
+		});
 		const seen = [
-			{namespace: 1, label: 'a', interface: 'veth-ns1', direction: 'forward' as const, requests: 3, replies: 0, error: null},
-			{namespace: 2, label: 'router', interface: 'veth-router1', direction: 'forward' as const, requests: 3, replies: 0, error: null},
+			{
+				namespace: 1,
+				label: 'a',
+				interface: 'veth-ns1',
+				direction: 'forward' as const,
+				requests: 3,
+				replies: 0,
+				error: null,
+			},
+			{
+				namespace: 2,
+				label: 'router',
+				interface: 'veth-router1',
+				direction: 'forward' as const,
+				requests: 3,
+				replies: 0,
+				error: null,
+			},
 		];
 		const verdict = probeVerdict(trace, false, seen);
 		assert.equal(verdict.agrees, true);
-		assert.equal(verdict.lines.at(-1), 'ping got no reply; the requests were seen last at router veth-router1: the probe agrees with the trace');
+		assert.equal(
+			verdict.lines.at(-1),
+			'ping got no reply; the requests were seen last at router veth-router1: the probe agrees with the trace',
+		);
 		assert.equal(probeVerdict(trace, true, seen).agrees, false);
-		const replies = [...seen, {namespace: 3, label: 'b', interface: 'veth-ns2', direction: 'return' as const, requests: 0, replies: 2, error: null}];
-		assert.match(probeVerdict(trace, false, replies).lines.at(-1)!, /; the replies were seen last at b veth-ns2: /);
+		const replies = [
+			...seen,
+			{
+				namespace: 3,
+				label: 'b',
+				interface: 'veth-ns2',
+				direction: 'return' as const,
+				requests: 0,
+				replies: 2,
+				error: null,
+			},
+		];
+		assert.match(
+			probeVerdict(trace, false, replies).lines.at(-1)!,
+			/; the replies were seen last at b veth-ns2: /,
+		);
 	});
 });
 
 describe('the path on the topology', () => {
 	test('namespaces and interfaces passed, and where it breaks', async () => {
-		const works = pathMarks(await tracePath(tableFacts(), {from: a, to: '192.168.2.1', toNamespace: b, protocol: 'icmp', port: null}));
+		const works = pathMarks(
+			await tracePath(tableFacts(), {
+				from: a,
+				to: '192.168.2.1',
+				toNamespace: b,
+				protocol: 'icmp',
+				port: null,
+			}),
+		);
 		assert.deepEqual([...works.namespaces], [1, 2, 3]);
-		assert.deepEqual([...works.interfaces].sort(), ['1|veth-ns1', '2|veth-router1', '2|veth-router2', '3|veth-ns2']);
+		assert.deepEqual([...works.interfaces].sort(), [
+			'1|veth-ns1',
+			'2|veth-router1',
+			'2|veth-router2',
+			'3|veth-ns2',
+		]);
 		assert.equal(works.broken, null);
-		const broken = pathMarks(await tracePath(tableFacts({forwarding: '0'}), {from: a, to: '192.168.2.1', toNamespace: null, protocol: 'icmp', port: null}));
+		const broken = pathMarks(
+			await tracePath(tableFacts({forwarding: '0'}), {
+				from: a,
+				to: '192.168.2.1',
+				toNamespace: null,
+				protocol: 'icmp',
+				port: null,
+			}),
+		);
 		assert.equal(broken.broken, 2);
 		assert.deepEqual([...broken.namespaces], [1, 2]);
 	});
 	test('the lines carry their tone, for the view', async () => {
-		const lines = traceLines(await tracePath(tableFacts({forwarding: '0'}), {from: a, to: '192.168.2.1', toNamespace: null, protocol: 'icmp', port: null}));
-		assert.deepEqual(lines.filter(line => line.hop).map(line => [line.text, line.tone]), [['✓ a (origin, out veth-ns1)', 'ok'], ['✗ router (transit, in veth-router1)', 'fail']]);
-		assert.deepEqual(lines.at(-1), {text: '✗ router forwards no IPv4 (net.ipv4.ip_forward=0): press f there', tone: 'fail', indent: 0});
+		const lines = traceLines(
+			await tracePath(tableFacts({forwarding: '0'}), {
+				from: a,
+				to: '192.168.2.1',
+				toNamespace: null,
+				protocol: 'icmp',
+				port: null,
+			}),
+		);
+		assert.deepEqual(
+			lines.filter(line => line.hop).map(line => [line.text, line.tone]),
+			[
+				['✓ a (origin, out veth-ns1)', 'ok'],
+				['✗ router (transit, in veth-router1)', 'fail'],
+			],
+		);
+		assert.deepEqual(lines.at(-1), {
+			text: '✗ router forwards no IPv4 (net.ipv4.ip_forward=0): press f there',
+			tone: 'fail',
+			indent: 0,
+		});
 	});
 });

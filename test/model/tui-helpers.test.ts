@@ -30,8 +30,15 @@ test('resolveSelection: exact id, then an alias, then the old position', () => {
 });
 
 test('changedRowIds: new rows and rows whose signature changed', () => {
-	const before = new Map([['a', '1'], ['b', '2']]);
-	const after = new Map([['a', '1'], ['b', '3'], ['c', '1']]);
+	const before = new Map([
+		['a', '1'],
+		['b', '2'],
+	]);
+	const after = new Map([
+		['a', '1'],
+		['b', '3'],
+		['c', '1'],
+	]);
 	assert.deepEqual([...changedRowIds(before, after)], ['b', 'c']);
 });
 
@@ -41,7 +48,14 @@ test('NO_COLOR takes the colours away, not the meaning', () => {
 	assert.deepEqual(themeFromEnvironment({NO_COLOR: ''}), {color: true});
 	assert.deepEqual(toneStyle('up', {color: true}), {color: 'green'});
 	assert.deepEqual(toneStyle('down', {color: true}), {color: 'red'});
-	for (const tone of ['up', 'down', 'unnamed', 'changed', 'paneTitleFocused', 'defaultRoute'] as const) {
+	for (const tone of [
+		'up',
+		'down',
+		'unnamed',
+		'changed',
+		'paneTitleFocused',
+		'defaultRoute',
+	] as const) {
 		const style = toneStyle(tone, {color: false});
 		assert.equal(style.color, undefined, tone);
 		assert.equal(style.backgroundColor, undefined, tone);

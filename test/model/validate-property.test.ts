@@ -12,13 +12,45 @@ import {
 	validatePid,
 	validateRouteDestination,
 } from '../../source/model/validate.js';
-import {addAddressArgv, addNamespaceArgv, addVethArgv, shellLine} from '../../source/model/commands.js';
+import {
+	addAddressArgv,
+	addNamespaceArgv,
+	addVethArgv,
+	shellLine,
+} from '../../source/model/commands.js';
 
 const hostile = fc.oneof(
 	fc.string({unit: 'binary', maxLength: 300}),
 	fc.string({unit: 'grapheme', maxLength: 40}),
 	fc
-		.array(fc.constantFrom(';', '$(', ')', '`', '|', '&', '>', '<', '\n', '\0', '-', ' ', '*', "'", '"', '\\', 'a', '1', '/', ':', '\u200b', '\u202e', 'а'), {maxLength: 30})
+		.array(
+			fc.constantFrom(
+				';',
+				'$(',
+				')',
+				'`',
+				'|',
+				'&',
+				'>',
+				'<',
+				'\n',
+				'\0',
+				'-',
+				' ',
+				'*',
+				"'",
+				'"',
+				'\\',
+				'a',
+				'1',
+				'/',
+				':',
+				'\u200b',
+				'\u202e',
+				'а',
+			),
+			{maxLength: 30},
+		)
 		.map(parts => parts.join('')),
 	fc.constant('x'.repeat(10_000)),
 	fc.uint8Array({maxLength: 40}).map(bytes => Buffer.from(bytes).toString('latin1')),
@@ -63,12 +95,18 @@ test('addresses, gateways, destinations and PIDs accept only what they parse', (
 			const cidr = validateCidr(input);
 			if (cidr.ok) {
 				assert.match(cidr.value.text, /^[0-9a-f.:]+\/\d{1,3}$/i);
-				assert.deepEqual(addAddressArgv({name: 'ns'}, 'eth0', cidr.value).slice(-4), ['add', cidr.value.text, 'dev', 'eth0']);
+				assert.deepEqual(addAddressArgv({name: 'ns'}, 'eth0', cidr.value).slice(-4), [
+					'add',
+					cidr.value.text,
+					'dev',
+					'eth0',
+				]);
 			}
 			const gateway = validateGateway(input);
 			if (gateway.ok) assert.match(gateway.value.address, /^[0-9a-f.:]+$/i);
 			const destination = validateRouteDestination(input);
-			if (destination.ok && destination.value.kind === 'prefix') assert.match(destination.value.text, /^[0-9a-f.:]+\/\d+$/i);
+			if (destination.ok && destination.value.kind === 'prefix')
+				assert.match(destination.value.text, /^[0-9a-f.:]+\/\d+$/i);
 			const pid = validatePid(input);
 			if (pid.ok) assert.ok(Number.isInteger(pid.value) && pid.value > 0);
 		}),
@@ -80,7 +118,7 @@ test('the pasteable form of a command quotes every hostile word', () => {
 	fc.assert(
 		fc.property(hostile, input => {
 			const line = shellLine(['ip', 'netns', 'add', input]);
-			if (/[^\w@%+=:,./-]/.test(input) || input === '') assert.ok(line.endsWith("'") , line);
+			if (/[^\w@%+=:,./-]/.test(input) || input === '') assert.ok(line.endsWith("'"), line);
 		}),
 		{numRuns: 500},
 	);

@@ -29,12 +29,31 @@ function refusedWith<T>(result: Validation<T>, pattern: RegExp): void {
 
 // Input an attacker (or a slip of the hand) might type into any field.
 const hostile = [
-	'a;rm -rf /', 'a && reboot', '$(reboot)', '`reboot`', 'a|b', 'a>b', "a'b", 'a"b', 'a\nb', 'a\rb', 'a\0b', 'a\tb',
-	'-n', '--help', ' ', '', 'x'.repeat(100_000), 'a\u202eb', 'a\u200bb', '\u0085', 'a\u2028b',
+	'a;rm -rf /',
+	'a && reboot',
+	'$(reboot)',
+	'`reboot`',
+	'a|b',
+	'a>b',
+	"a'b",
+	'a"b',
+	'a\nb',
+	'a\rb',
+	'a\0b',
+	'a\tb',
+	'-n',
+	'--help',
+	' ',
+	'',
+	'x'.repeat(100_000),
+	'a\u202eb',
+	'a\u200bb',
+	'\u0085',
+	'a\u2028b',
 ];
 
 describe('namespace names', () => {
-	test('accepts the seeds\' names', () => {
+	test("accepts the seeds' names", () => {
 		for (const name of ['ns1', 'ns2', 'ns-router', 'web-ns', 'db-ns', 'a_b.c', 'x'.repeat(255)]) {
 			assert.equal(accepted(validateNamespaceName(name)), name);
 		}
@@ -78,12 +97,21 @@ describe('namespace names', () => {
 		refusedWith(validateNamespaceName('-a\nb', 'existing'), /start with "-"/);
 	});
 
-	test('existing interface names: the kernel\'s rules only, new ones stricter', () => {
-		for (const name of ['e\u001b[2Jx', 'q\u001b]0;T\u0007', 'c1\u009b', 'rtl\u202e', 'bell\u0007', 'del\u007f', 'pct%d']) {
+	test("existing interface names: the kernel's rules only, new ones stricter", () => {
+		for (const name of [
+			'e\u001b[2Jx',
+			'q\u001b]0;T\u0007',
+			'c1\u009b',
+			'rtl\u202e',
+			'bell\u0007',
+			'del\u007f',
+			'pct%d',
+		]) {
 			assert.equal(accepted(validateInterfaceName(name, 'existing')), name);
 			assert.equal(validateInterfaceName(name).ok, false, `new: ${JSON.stringify(name)}`);
 		}
-		for (const name of ['a b', 'a\nb', 'a:b', 'a/b', 'x'.repeat(16), '-x', 'n\udcff']) assert.equal(validateInterfaceName(name, 'existing').ok, false, JSON.stringify(name));
+		for (const name of ['a b', 'a\nb', 'a:b', 'a/b', 'x'.repeat(16), '-x', 'n\udcff'])
+			assert.equal(validateInterfaceName(name, 'existing').ok, false, JSON.stringify(name));
 	});
 
 	test('invisible Unicode is refused, visible look-alikes are kept exactly as typed', () => {
@@ -101,7 +129,11 @@ describe('namespace names', () => {
 		for (const input of hostile) {
 			const result = validateNamespaceName(input);
 			if (result.ok) assert.equal(result.value, input);
-			else assert.ok(result.reason.length > 0 && result.reason.length < 200, `reason for ${JSON.stringify(input.slice(0, 20))}`);
+			else
+				assert.ok(
+					result.reason.length > 0 && result.reason.length < 200,
+					`reason for ${JSON.stringify(input.slice(0, 20))}`,
+				);
 		}
 		// Shell metacharacters are harmless in an argv: ip netns add accepts them as file names.
 		assert.equal(accepted(validateNamespaceName('a;b')), 'a;b');
@@ -110,8 +142,16 @@ describe('namespace names', () => {
 });
 
 describe('interface names', () => {
-	test('accepts the seeds\' names', () => {
-		for (const name of ['veth0', 'veth-router1', 'eth0-web', 'veth-web-br', 'vnet-0', 'vrf1', 'x'.repeat(15)]) {
+	test("accepts the seeds' names", () => {
+		for (const name of [
+			'veth0',
+			'veth-router1',
+			'eth0-web',
+			'veth-web-br',
+			'vnet-0',
+			'vrf1',
+			'x'.repeat(15),
+		]) {
 			assert.equal(accepted(validateInterfaceName(name)), name);
 		}
 	});
@@ -132,7 +172,8 @@ describe('interface names', () => {
 	});
 
 	test('ip keywords are fine: builders put names after "dev" or "name"', () => {
-		for (const name of ['help', 'up', 'down', 'dev', 'type']) assert.equal(accepted(validateInterfaceName(name)), name);
+		for (const name of ['help', 'up', 'down', 'dev', 'type'])
+			assert.equal(accepted(validateInterfaceName(name)), name);
 	});
 
 	test('hostile input', () => {
@@ -146,9 +187,18 @@ describe('interface names', () => {
 
 describe('addresses', () => {
 	test('IPv4 and IPv6, strictly', () => {
-		assert.deepEqual(accepted(validateIpAddress('192.168.1.1')), {family: 'inet', address: '192.168.1.1'});
-		assert.deepEqual(accepted(validateIpAddress('2001:DB8::1')), {family: 'inet6', address: '2001:db8::1'});
-		assert.deepEqual(accepted(validateIpAddress(' 10.0.0.1 ')), {family: 'inet', address: '10.0.0.1'});
+		assert.deepEqual(accepted(validateIpAddress('192.168.1.1')), {
+			family: 'inet',
+			address: '192.168.1.1',
+		});
+		assert.deepEqual(accepted(validateIpAddress('2001:DB8::1')), {
+			family: 'inet6',
+			address: '2001:db8::1',
+		});
+		assert.deepEqual(accepted(validateIpAddress(' 10.0.0.1 ')), {
+			family: 'inet',
+			address: '10.0.0.1',
+		});
 		refusedWith(validateIpAddress(''), /empty/);
 		refusedWith(validateIpAddress('192.168.1'), /not an IPv4 or IPv6/);
 		refusedWith(validateIpAddress('192.168.1.256'), /not an IPv4 or IPv6/);
@@ -167,7 +217,12 @@ describe('addresses', () => {
 	});
 
 	test('CIDR: prefix required and in range', () => {
-		assert.deepEqual(accepted(validateCidr('192.168.1.1/24')), {family: 'inet', address: '192.168.1.1', prefixlen: 24, text: '192.168.1.1/24'});
+		assert.deepEqual(accepted(validateCidr('192.168.1.1/24')), {
+			family: 'inet',
+			address: '192.168.1.1',
+			prefixlen: 24,
+			text: '192.168.1.1/24',
+		});
 		assert.equal(accepted(validateCidr('2001:db8::1/64')).text, '2001:db8::1/64');
 		assert.equal(accepted(validateCidr('10.0.0.1/0')).prefixlen, 0);
 		assert.equal(accepted(validateCidr('::1/128')).prefixlen, 128);
@@ -186,34 +241,61 @@ describe('addresses', () => {
 	test('prefixes (networks) have no host bits', () => {
 		assert.equal(accepted(validatePrefix('192.168.15.0/24')).text, '192.168.15.0/24');
 		assert.equal(accepted(validatePrefix('2001:db8::/32')).text, '2001:db8::/32');
-		refusedWith(validatePrefix('192.168.15.1/24'), /host bits set: the network is 192\.168\.15\.0\/24/);
+		refusedWith(
+			validatePrefix('192.168.15.1/24'),
+			/host bits set: the network is 192\.168\.15\.0\/24/,
+		);
 		refusedWith(validatePrefix('2001:db8::1/64'), /the network is 2001:db8::\/64/);
 		refusedWith(validatePrefix('::ffff:10.1.2.3/120'), /the network is ::ffff:a01:200\/120/);
 	});
 
 	test('route destinations: default or a network', () => {
 		assert.deepEqual(accepted(validateRouteDestination('default')), {kind: 'default'});
-		assert.equal((accepted(validateRouteDestination('10.0.0.0/8')) as {text: string}).text, '10.0.0.0/8');
-		assert.equal((accepted(validateRouteDestination('10.0.0.7')) as {text: string}).text, '10.0.0.7/32');
+		assert.equal(
+			(accepted(validateRouteDestination('10.0.0.0/8')) as {text: string}).text,
+			'10.0.0.0/8',
+		);
+		assert.equal(
+			(accepted(validateRouteDestination('10.0.0.7')) as {text: string}).text,
+			'10.0.0.7/32',
+		);
 		refusedWith(validateRouteDestination(''), /type "default"/);
 		refusedWith(validateRouteDestination('10.0.0.1/8'), /host bits/);
 		refusedWith(validateRouteDestination('Default'), /not an IPv4/);
 	});
 
-	test('a gateway of the destination\'s family', () => {
+	test("a gateway of the destination's family", () => {
 		assert.equal(accepted(validateGateway('192.168.1.254', 'inet')).address, '192.168.1.254');
-		refusedWith(validateGateway('2001:db8::1', 'inet'), /gateway is IPv6 but the destination is IPv4/);
-		refusedWith(validateGateway('10.0.0.1', 'inet6'), /gateway is IPv4 but the destination is IPv6/);
+		refusedWith(
+			validateGateway('2001:db8::1', 'inet'),
+			/gateway is IPv6 but the destination is IPv4/,
+		);
+		refusedWith(
+			validateGateway('10.0.0.1', 'inet6'),
+			/gateway is IPv4 but the destination is IPv6/,
+		);
 		refusedWith(validateGateway('10.0.0.1/24'), /not an IPv4/);
 	});
 
 	test('route requests', () => {
-		const defaultVia = accepted(validateRouteRequest({destination: 'default', gateway: '192.168.1.254'}));
+		const defaultVia = accepted(
+			validateRouteRequest({destination: 'default', gateway: '192.168.1.254'}),
+		);
 		assert.equal(defaultVia.family, 'inet');
-		assert.equal(accepted(validateRouteRequest({destination: 'default', gateway: 'fe80::1', device: 'eth0'})).family, 'inet6');
-		assert.equal(accepted(validateRouteRequest({destination: '10.0.0.0/8', device: 'veth0'})).device, 'veth0');
+		assert.equal(
+			accepted(validateRouteRequest({destination: 'default', gateway: 'fe80::1', device: 'eth0'}))
+				.family,
+			'inet6',
+		);
+		assert.equal(
+			accepted(validateRouteRequest({destination: '10.0.0.0/8', device: 'veth0'})).device,
+			'veth0',
+		);
 		refusedWith(validateRouteRequest({destination: 'default'}), /needs a gateway/);
-		refusedWith(validateRouteRequest({destination: '10.0.0.0/8', gateway: '2001:db8::1'}), /gateway is IPv6/);
+		refusedWith(
+			validateRouteRequest({destination: '10.0.0.0/8', gateway: '2001:db8::1'}),
+			/gateway is IPv6/,
+		);
 		refusedWith(validateRouteRequest({destination: '10.0.0.0/8', device: 'a b'}), /space/);
 	});
 });
@@ -250,10 +332,14 @@ describe('targets passed on from the snapshot', () => {
 	test('namespace targets', () => {
 		assert.equal(accepted(validateNamespaceTarget('current')), 'current');
 		assert.deepEqual(accepted(validateNamespaceTarget({name: 'ns1'})), {name: 'ns1'});
-		assert.deepEqual(accepted(validateNamespaceTarget({path: '/proc/42/ns/net'})), {path: '/proc/42/ns/net'});
+		assert.deepEqual(accepted(validateNamespaceTarget({path: '/proc/42/ns/net'})), {
+			path: '/proc/42/ns/net',
+		});
 		refusedWith(validateNamespaceTarget({name: '-x'}), /start with "-"/);
 		refusedWith(validateNamespaceTarget({path: 'proc/42/ns/net'}), /absolute/);
-		assert.deepEqual(accepted(validateNamespaceTarget({path: '/run/netns/a\nb'})), {path: '/run/netns/a\nb'});
+		assert.deepEqual(accepted(validateNamespaceTarget({path: '/run/netns/a\nb'})), {
+			path: '/run/netns/a\nb',
+		});
 		refusedWith(validateNamespaceTarget({path: '/a\0b'}), /NUL/);
 	});
 
@@ -264,7 +350,16 @@ describe('targets passed on from the snapshot', () => {
 	});
 
 	test('routes to delete', () => {
-		const route = {family: 'inet' as const, dst: '10.0.0.0/24', gateway: null, dev: 'veth0', table: 'main', protocol: 'kernel', scope: 'link', metric: null};
+		const route = {
+			family: 'inet' as const,
+			dst: '10.0.0.0/24',
+			gateway: null,
+			dev: 'veth0',
+			table: 'main',
+			protocol: 'kernel',
+			scope: 'link',
+			metric: null,
+		};
 		accepted(validateRoute(route));
 		accepted(validateRoute({...route, dst: '10.0.0.1'}));
 		accepted(validateRoute({...route, dst: 'default', gateway: '10.0.0.254', type: 'unreachable'}));

@@ -33,7 +33,10 @@ after(() => namespaces.teardown());
 /** A fresh log per action, so each test sees exactly what it ran. */
 const freshLog = () => new CommandLog();
 
-function assertRan(log: CommandLog, result: {ok: boolean; message: string; commandLine: string | null}) {
+function assertRan(
+	log: CommandLog,
+	result: {ok: boolean; message: string; commandLine: string | null},
+) {
 	assert.equal(result.ok, true, result.message);
 	const entries = log.getSnapshot();
 	assert.equal(entries.length, 1);
@@ -54,7 +57,7 @@ describe('namespace actions', {skip: needsRoot}, () => {
 		assert.equal(await namespaceExists(name), true);
 		const again = await addNamespace({name}, {log});
 		assert.equal(again.ok, false);
-		assert.match(again.message, /File exists/, 'ip\'s own message');
+		assert.match(again.message, /File exists/, "ip's own message");
 		assert.equal(log.getSnapshot()[1]!.ok, false);
 		assert.match(log.getSnapshot()[1]!.stderr, /File exists/);
 		const log2 = freshLog();
@@ -71,7 +74,15 @@ describe('namespace actions', {skip: needsRoot}, () => {
 		assertRan(log, await deleteNamespace({name}, {log}));
 		assert.equal(await namespaceExists(name), false);
 		assert.equal(statSync(`/proc/${pid}/ns/net`).ino, inode);
-		const still = await run('nsenter', [`--net=/proc/${pid}/ns/net`, 'ip', '-j', 'link', 'show', 'dev', 'br-kept']);
+		const still = await run('nsenter', [
+			`--net=/proc/${pid}/ns/net`,
+			'ip',
+			'-j',
+			'link',
+			'show',
+			'dev',
+			'br-kept',
+		]);
 		assert.equal(still.ok, true, 'the bridge lives on in the unnamed namespace');
 	});
 
@@ -88,7 +99,9 @@ describe('namespace actions', {skip: needsRoot}, () => {
 		const log = freshLog();
 		assertRan(log, await setForwarding({namespace: {name: ns}, enabled: true}, {log}));
 		assert.equal((await readNamespace({name: ns})).forwarding.ipv4, true);
-		const all = ipJson('-n', ns, 'netconf', 'show').find(entry => entry.interface === 'all' && entry.family === 'inet');
+		const all = ipJson('-n', ns, 'netconf', 'show').find(
+			entry => entry.interface === 'all' && entry.family === 'inet',
+		);
 		assert.equal(all?.forwarding, true);
 		assert.equal((await setForwarding({namespace: {name: ns}, enabled: false}, {log})).ok, true);
 		assert.equal((await readNamespace({name: ns})).forwarding.ipv4, false);
@@ -97,7 +110,10 @@ describe('namespace actions', {skip: needsRoot}, () => {
 	test('forwarding in an unnamed namespace, through nsenter', async () => {
 		const pid = await namespaces.sleeperPid();
 		const log = freshLog();
-		assertRan(log, await setForwarding({namespace: {path: `/proc/${pid}/ns/net`}, enabled: true}, {log}));
+		assertRan(
+			log,
+			await setForwarding({namespace: {path: `/proc/${pid}/ns/net`}, enabled: true}, {log}),
+		);
 		assert.match(log.getSnapshot()[0]!.line, /^nsenter --net=\/proc\/\d+\/ns\/net sysctl/);
 		assert.equal((await readNamespace({path: `/proc/${pid}/ns/net`})).forwarding.ipv4, true);
 	});
@@ -113,7 +129,13 @@ describe('link actions', {skip: needsRoot}, () => {
 
 	test('a veth pair with its ends in two namespaces', async () => {
 		const log = freshLog();
-		assertRan(log, await addVethPair({namespace: {name: ns1}, name: 'va', peerName: 'vb', peerNetns: {name: ns2}}, {log}));
+		assertRan(
+			log,
+			await addVethPair(
+				{namespace: {name: ns1}, name: 'va', peerName: 'vb', peerNetns: {name: ns2}},
+				{log},
+			),
+		);
 		const a = await link(ns1, 'va');
 		const b = await link(ns2, 'vb');
 		assert.equal((a?.linkinfo as {info_kind?: string})?.info_kind, 'veth');
@@ -122,16 +144,31 @@ describe('link actions', {skip: needsRoot}, () => {
 
 	test('a veth pair in one namespace, up and down', async () => {
 		const log = freshLog();
-		assertRan(log, await addVethPair({namespace: {name: ns1}, name: 'vc', peerName: 'vd', peerNetns: null}, {log}));
+		assertRan(
+			log,
+			await addVethPair(
+				{namespace: {name: ns1}, name: 'vc', peerName: 'vd', peerNetns: null},
+				{log},
+			),
+		);
 		assert.ok(await link(ns1, 'vd'));
-		assert.equal((await setLinkState({namespace: {name: ns1}, device: 'vc', up: true}, {log})).ok, true);
+		assert.equal(
+			(await setLinkState({namespace: {name: ns1}, device: 'vc', up: true}, {log})).ok,
+			true,
+		);
 		assert.ok(((await link(ns1, 'vc'))?.flags as string[]).includes('UP'));
-		assert.equal((await setLinkState({namespace: {name: ns1}, device: 'vc', up: false}, {log})).ok, true);
+		assert.equal(
+			(await setLinkState({namespace: {name: ns1}, device: 'vc', up: false}, {log})).ok,
+			true,
+		);
 		assert.ok(!((await link(ns1, 'vc'))?.flags as string[]).includes('UP'));
 	});
 
 	test('deleting one end of a veth takes the other with it', async () => {
-		await addVethPair({namespace: {name: ns1}, name: 've', peerName: 'vf', peerNetns: {name: ns2}}, {log: freshLog()});
+		await addVethPair(
+			{namespace: {name: ns1}, name: 've', peerName: 'vf', peerNetns: {name: ns2}},
+			{log: freshLog()},
+		);
 		const log = freshLog();
 		assertRan(log, await deleteInterface({namespace: {name: ns1}, device: 've'}, {log}));
 		assert.equal(await link(ns1, 've'), undefined);
@@ -142,16 +179,30 @@ describe('link actions', {skip: needsRoot}, () => {
 	});
 
 	test('move an interface by name, and by the PID of a process inside the target', async () => {
-		await addVethPair({namespace: {name: ns1}, name: 'vm', peerName: 'vn', peerNetns: null}, {log: freshLog()});
+		await addVethPair(
+			{namespace: {name: ns1}, name: 'vm', peerName: 'vn', peerNetns: null},
+			{log: freshLog()},
+		);
 		const log = freshLog();
-		assertRan(log, await moveInterface({namespace: {name: ns1}, device: 'vm', to: {name: ns2}}, {log}));
+		assertRan(
+			log,
+			await moveInterface({namespace: {name: ns1}, device: 'vm', to: {name: ns2}}, {log}),
+		);
 		assert.equal(await link(ns1, 'vm'), undefined);
 		assert.ok(await link(ns2, 'vm'));
 
 		const pid = await namespaces.sleeperPid();
 		const byPid = await moveInterface({namespace: {name: ns2}, device: 'vm', to: {pid}}, {log});
 		assert.equal(byPid.ok, true, byPid.message);
-		const there = await run('nsenter', [`--net=/proc/${pid}/ns/net`, 'ip', '-j', 'link', 'show', 'dev', 'vm']);
+		const there = await run('nsenter', [
+			`--net=/proc/${pid}/ns/net`,
+			'ip',
+			'-j',
+			'link',
+			'show',
+			'dev',
+			'vm',
+		]);
 		assert.equal(there.ok, true, there.stderr);
 	});
 
@@ -159,8 +210,14 @@ describe('link actions', {skip: needsRoot}, () => {
 		const log = freshLog();
 		assertRan(log, await addBridge({namespace: {name: ns1}, name: 'br0'}, {log}));
 		assert.equal(((await link(ns1, 'br0'))?.linkinfo as {info_kind?: string}).info_kind, 'bridge');
-		await addVethPair({namespace: {name: ns1}, name: 'vp', peerName: 'vq', peerNetns: {name: ns2}}, {log: freshLog()});
-		assert.equal((await setMaster({namespace: {name: ns1}, device: 'vp', master: 'br0'}, {log})).ok, true);
+		await addVethPair(
+			{namespace: {name: ns1}, name: 'vp', peerName: 'vq', peerNetns: {name: ns2}},
+			{log: freshLog()},
+		);
+		assert.equal(
+			(await setMaster({namespace: {name: ns1}, device: 'vp', master: 'br0'}, {log})).ok,
+			true,
+		);
 		assert.equal((await link(ns1, 'vp'))?.master, 'br0');
 		assert.equal((await clearMaster({namespace: {name: ns1}, device: 'vp'}, {log})).ok, true);
 		assert.equal((await link(ns1, 'vp'))?.master, undefined);
@@ -171,10 +228,16 @@ describe('link actions', {skip: needsRoot}, () => {
 		const result = await addVrf({namespace: {name: ns1}, name: 'vrf1', table: '100'}, {log});
 		assert.equal(log.getSnapshot().length, 1);
 		if (result.ok) {
-			const vrf = (await link(ns1, 'vrf1'))?.linkinfo as {info_kind?: string; info_data?: {table?: number}};
+			const vrf = (await link(ns1, 'vrf1'))?.linkinfo as {
+				info_kind?: string;
+				info_data?: {table?: number};
+			};
 			assert.equal(vrf.info_kind, 'vrf');
 			assert.equal(vrf.info_data?.table, 100);
-			assert.equal((await setMaster({namespace: {name: ns1}, device: 'vc', master: 'vrf1'}, {log})).ok, true);
+			assert.equal(
+				(await setMaster({namespace: {name: ns1}, device: 'vc', master: 'vrf1'}, {log})).ok,
+				true,
+			);
 		} else {
 			assert.match(result.message, /kernel has no VRF support/);
 			assert.match(log.getSnapshot()[0]!.stderr, /Unknown device type/);
@@ -186,32 +249,75 @@ describe('address and route actions', {skip: needsRoot}, () => {
 	let ns = '';
 	before(async () => {
 		ns = namespaces.ns();
-		await addVethPair({namespace: {name: ns}, name: 'v0', peerName: 'v1', peerNetns: null}, {log: freshLog()});
+		await addVethPair(
+			{namespace: {name: ns}, name: 'v0', peerName: 'v1', peerNetns: null},
+			{log: freshLog()},
+		);
 		await setLinkState({namespace: {name: ns}, device: 'v0', up: true}, {log: freshLog()});
 		await setLinkState({namespace: {name: ns}, device: 'v1', up: true}, {log: freshLog()});
 	});
 
 	const addresses = async (device: string) =>
-		ipJson('-n', ns, 'addr', 'show', 'dev', device).flatMap(item => (item.addr_info as {local: string; prefixlen: number}[]).map(info => `${info.local}/${info.prefixlen}`));
+		ipJson('-n', ns, 'addr', 'show', 'dev', device).flatMap(item =>
+			(item.addr_info as {local: string; prefixlen: number}[]).map(
+				info => `${info.local}/${info.prefixlen}`,
+			),
+		);
 
 	test('add and delete IPv4 and IPv6 addresses', async () => {
 		const log = freshLog();
-		assertRan(log, await addAddress({namespace: {name: ns}, device: 'v0', address: '192.168.1.1/24'}, {log}));
-		assert.equal((await addAddress({namespace: {name: ns}, device: 'v0', address: '2001:db8::1/64'}, {log})).ok, true);
+		assertRan(
+			log,
+			await addAddress({namespace: {name: ns}, device: 'v0', address: '192.168.1.1/24'}, {log}),
+		);
+		assert.equal(
+			(await addAddress({namespace: {name: ns}, device: 'v0', address: '2001:db8::1/64'}, {log}))
+				.ok,
+			true,
+		);
 		assert.ok((await addresses('v0')).includes('192.168.1.1/24'));
 		assert.ok((await addresses('v0')).includes('2001:db8::1/64'));
-		assert.equal((await deleteAddress({namespace: {name: ns}, device: 'v0', address: '2001:db8::1/64'}, {log})).ok, true);
+		assert.equal(
+			(await deleteAddress({namespace: {name: ns}, device: 'v0', address: '2001:db8::1/64'}, {log}))
+				.ok,
+			true,
+		);
 		assert.ok(!(await addresses('v0')).includes('2001:db8::1/64'));
-		const twice = await addAddress({namespace: {name: ns}, device: 'v0', address: '192.168.1.1/24'}, {log});
+		const twice = await addAddress(
+			{namespace: {name: ns}, device: 'v0', address: '192.168.1.1/24'},
+			{log},
+		);
 		assert.equal(twice.ok, false);
 		assert.match(twice.message, /File exists|already assigned/);
 	});
 
 	test('add routes (default via, DST via, DST dev) and delete them as the snapshot shows them', async () => {
 		const log = freshLog();
-		assertRan(log, await addRoute({namespace: {name: ns}, destination: 'default', gateway: '192.168.1.254'}, {log}));
-		assert.equal((await addRoute({namespace: {name: ns}, destination: '10.10.0.0/16', gateway: '192.168.1.253'}, {log})).ok, true);
-		assert.equal((await addRoute({namespace: {name: ns}, destination: '10.20.0.0/16', gateway: '', device: 'v1'}, {log})).ok, true);
+		assertRan(
+			log,
+			await addRoute(
+				{namespace: {name: ns}, destination: 'default', gateway: '192.168.1.254'},
+				{log},
+			),
+		);
+		assert.equal(
+			(
+				await addRoute(
+					{namespace: {name: ns}, destination: '10.10.0.0/16', gateway: '192.168.1.253'},
+					{log},
+				)
+			).ok,
+			true,
+		);
+		assert.equal(
+			(
+				await addRoute(
+					{namespace: {name: ns}, destination: '10.20.0.0/16', gateway: '', device: 'v1'},
+					{log},
+				)
+			).ok,
+			true,
+		);
 		const routes = ipJson('-n', ns, 'route', 'show');
 		const find = (dst: string) => routes.find(route => route.dst === dst);
 		assert.equal(find('default')?.gateway, '192.168.1.254');
@@ -226,11 +332,17 @@ describe('address and route actions', {skip: needsRoot}, () => {
 			assert.equal(result.ok, true, result.message);
 		}
 		const left = ipJson('-n', ns, 'route', 'show').map(route => route.dst);
-		assert.deepEqual(left.filter(dst => dst !== '192.168.1.0/24'), []);
+		assert.deepEqual(
+			left.filter(dst => dst !== '192.168.1.0/24'),
+			[],
+		);
 	});
 
-	test('a route with an unreachable gateway: ip\'s own message', async () => {
-		const result = await addRoute({namespace: {name: ns}, destination: '10.30.0.0/16', gateway: '172.31.0.1'}, {log: freshLog()});
+	test("a route with an unreachable gateway: ip's own message", async () => {
+		const result = await addRoute(
+			{namespace: {name: ns}, destination: '10.30.0.0/16', gateway: '172.31.0.1'},
+			{log: freshLog()},
+		);
 		assert.equal(result.ok, false);
 		assert.match(result.message, /Nexthop has invalid gateway|Network is unreachable/);
 	});
@@ -238,10 +350,17 @@ describe('address and route actions', {skip: needsRoot}, () => {
 	test('an address on an interface of an unnamed namespace, through nsenter', async () => {
 		const pid = await namespaces.sleeperPid();
 		const target = {path: `/proc/${pid}/ns/net`};
-		const result = await addAddress({namespace: target, device: 'lo', address: '127.0.0.2/8'}, {log: freshLog()});
+		const result = await addAddress(
+			{namespace: target, device: 'lo', address: '127.0.0.2/8'},
+			{log: freshLog()},
+		);
 		assert.equal(result.ok, true, result.message);
 		const shown = await readNamespace(target);
-		assert.ok(shown.links.find(item => item.name === 'lo')?.addresses.some(address => address.address === '127.0.0.2'));
+		assert.ok(
+			shown.links
+				.find(item => item.name === 'lo')
+				?.addresses.some(address => address.address === '127.0.0.2'),
+		);
 	});
 });
 

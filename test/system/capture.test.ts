@@ -28,7 +28,11 @@ describe('packet capture', {skip: needsRootAnd('tcpdump', 'ping')}, () => {
 		ip('-n', ns1, 'link', 'set', 'plain2', 'up');
 		ip('-n', ns2, 'link', 'set', hostile, 'up');
 		for (const address of ['192.168.1.2', '192.168.9.2']) {
-			const pinger = spawn('ip', ['netns', 'exec', ns1, 'ping', '-q', '-i', '0.01', '-c', '3000', address], {stdio: 'ignore'});
+			const pinger = spawn(
+				'ip',
+				['netns', 'exec', ns1, 'ping', '-q', '-i', '0.01', '-c', '3000', address],
+				{stdio: 'ignore'},
+			);
 			lab.processes.push(pinger);
 		}
 	});
@@ -40,28 +44,50 @@ describe('packet capture', {skip: needsRootAnd('tcpdump', 'ping')}, () => {
 	test('ICMP echo lines stream while pings run; the pcap written reads back with tcpdump -r and holds those packets', async () => {
 		const lines: string[] = [];
 		const log = new CommandLog();
-		const capture = await Capture.start({namespace: {name: ns2}, interface: 'veth1', filter: ['icmp'], limits: {count: 20}}, {onLine: line => lines.push(line)}, log);
+		const capture = await Capture.start(
+			{namespace: {name: ns2}, interface: 'veth1', filter: ['icmp'], limits: {count: 20}},
+			{onLine: line => lines.push(line)},
+			log,
+		);
 		assert.ok(capture instanceof Capture, JSON.stringify(capture));
 		const end = await capture.finished();
 		assert.equal(end.reason, 'count', end.message);
 		assert.equal(end.packets, 20);
 		assert.equal(lines.length, 20);
-		assert.ok(lines.every(line => /IP 192\.168\.1\.[12] > 192\.168\.1\.[12]: ICMP echo (request|reply)/.test(line)), lines.join('\n'));
+		assert.ok(
+			lines.every(line =>
+				/IP 192\.168\.1\.[12] > 192\.168\.1\.[12]: ICMP echo (request|reply)/.test(line),
+			),
+			lines.join('\n'),
+		);
 		const file = path.join(dir, 'twenty.pcap');
 		const written = await capture.writePcap(file);
 		assert.equal(written.ok, true, written.message);
 		assert.match(written.message, /20 packets written to/);
 		const readBack = sh('tcpdump', '-nn', '-r', file).trim().split('\n');
 		assert.equal(readBack.length, 20);
-		assert.deepEqual(readBack.map(line => line.replace(/^\S+ /, '')), lines.map(line => line.replace(/^\S+ /, '')));
+		assert.deepEqual(
+			readBack.map(line => line.replace(/^\S+ /, '')),
+			lines.map(line => line.replace(/^\S+ /, '')),
+		);
 		// The filter check and the capture are in the log, as argument arrays.
-		assert.deepEqual(log.getSnapshot().map(entry => entry.argv.slice(4, 6)), [['tcpdump', '-d'], ['tcpdump', '-i']]);
+		assert.deepEqual(
+			log.getSnapshot().map(entry => entry.argv.slice(4, 6)),
+			[
+				['tcpdump', '-d'],
+				['tcpdump', '-i'],
+			],
+		);
 	});
 
-	test('a bad filter is refused with tcpdump\'s own message, and no capture starts', async () => {
+	test("a bad filter is refused with tcpdump's own message, and no capture starts", async () => {
 		const log = new CommandLog();
 		const lines: string[] = [];
-		const refused = await Capture.start({namespace: {name: ns2}, interface: 'veth1', filter: ['icmp', 'and', '(((']}, {onLine: line => lines.push(line)}, log);
+		const refused = await Capture.start(
+			{namespace: {name: ns2}, interface: 'veth1', filter: ['icmp', 'and', '(((']},
+			{onLine: line => lines.push(line)},
+			log,
+		);
 		assert.ok(!(refused instanceof Capture));
 		assert.match(refused.message, /syntax error/);
 		assert.equal(log.getSnapshot().length, 1);
@@ -73,11 +99,14 @@ describe('packet capture', {skip: needsRootAnd('tcpdump', 'ping')}, () => {
 	test('stop() ends a capture early and keeps a valid pcap of what arrived', async () => {
 		let lines = 0;
 		let stop = () => {};
-		const capture = await Capture.start({namespace: {name: ns1}, interface: 'veth0', filter: [], limits: {count: 100_000}}, {
-			onLine: () => {
-				if (++lines === 5) stop();
+		const capture = await Capture.start(
+			{namespace: {name: ns1}, interface: 'veth0', filter: [], limits: {count: 100_000}},
+			{
+				onLine: () => {
+					if (++lines === 5) stop();
+				},
 			},
-		});
+		);
 		if (capture instanceof Capture) stop = () => capture.stop();
 		assert.ok(capture instanceof Capture);
 		const end = await capture.finished();
@@ -90,7 +119,12 @@ describe('packet capture', {skip: needsRootAnd('tcpdump', 'ping')}, () => {
 	});
 
 	test('the size cap stops a capture', async () => {
-		const capture = await Capture.start({namespace: {name: ns1}, interface: 'veth0', filter: [], limits: {count: 100_000, sizeCap: 3000}});
+		const capture = await Capture.start({
+			namespace: {name: ns1},
+			interface: 'veth0',
+			filter: [],
+			limits: {count: 100_000, sizeCap: 3000},
+		});
 		assert.ok(capture instanceof Capture);
 		const end = await capture.finished();
 		assert.equal(end.reason, 'size');
@@ -99,22 +133,36 @@ describe('packet capture', {skip: needsRootAnd('tcpdump', 'ping')}, () => {
 
 	test('an interface whose name holds a terminal escape is captured from', async () => {
 		const lines: string[] = [];
-		const capture = await Capture.start({namespace: {name: ns2}, interface: hostile, filter: ['icmp'], limits: {count: 4}}, {onLine: line => lines.push(line)});
+		const capture = await Capture.start(
+			{namespace: {name: ns2}, interface: hostile, filter: ['icmp'], limits: {count: 4}},
+			{onLine: line => lines.push(line)},
+		);
 		assert.ok(capture instanceof Capture, JSON.stringify(capture));
 		const end = await capture.finished();
 		assert.equal(end.reason, 'count', end.message);
-		assert.ok(lines.every(line => /192\.168\.9\.[12] > 192\.168\.9\.[12]: ICMP echo/.test(line)), lines.join('\n'));
+		assert.ok(
+			lines.every(line => /192\.168\.9\.[12] > 192\.168\.9\.[12]: ICMP echo/.test(line)),
+			lines.join('\n'),
+		);
 		// The message names the interface safely quoted, never with the raw escape.
 		assert.ok(!end.message.includes('\u001b'));
 	});
 
-	test('a namespace that does not exist and an interface that does not: tcpdump\'s message, nothing left running', async () => {
-		const noInterface = await Capture.start({namespace: {name: ns2}, interface: 'nope0', filter: []});
+	test("a namespace that does not exist and an interface that does not: tcpdump's message, nothing left running", async () => {
+		const noInterface = await Capture.start({
+			namespace: {name: ns2},
+			interface: 'nope0',
+			filter: [],
+		});
 		assert.ok(noInterface instanceof Capture);
 		const end = await noInterface.finished();
 		assert.equal(end.reason, 'failed');
 		assert.match(end.message, /nope0/);
-		const noNamespace = await Capture.start({namespace: {name: `${lab.prefix}-never`}, interface: 'lo', filter: ['icmp']});
+		const noNamespace = await Capture.start({
+			namespace: {name: `${lab.prefix}-never`},
+			interface: 'lo',
+			filter: ['icmp'],
+		});
 		assert.ok(!(noNamespace instanceof Capture));
 		assert.match(noNamespace.message, /never/);
 	});

@@ -8,7 +8,15 @@ import {CommandLog, formatLogEntry} from '../../source/system/command-log.js';
 import type {RunResult} from '../../source/system/run.js';
 
 const result = (extra: Partial<RunResult> = {}): RunResult => ({
-	command: ['ip', 'netns', 'add', 'a b'], exitCode: 0, stdout: '', stderr: '', timedOut: false, missing: false, ok: true, durationMs: 12.4, ...extra,
+	command: ['ip', 'netns', 'add', 'a b'],
+	exitCode: 0,
+	stdout: '',
+	stderr: '',
+	timedOut: false,
+	missing: false,
+	ok: true,
+	durationMs: 12.4,
+	...extra,
 });
 
 test('records in order, with a new snapshot each time, and tells subscribers', () => {
@@ -20,14 +28,25 @@ test('records in order, with a new snapshot each time, and tells subscribers', (
 	assert.notEqual(log.getSnapshot(), before);
 	assert.equal(log.getSnapshot(), log.getSnapshot());
 	assert.deepEqual(first, {
-		id: 1, startedAt: '2026-01-02T03:04:05.000Z', argv: ['ip', 'netns', 'add', 'a b'], line: "ip netns add 'a b'",
-		exitCode: 0, ok: true, timedOut: false, missing: false, stderr: '', durationMs: 12,
+		id: 1,
+		startedAt: '2026-01-02T03:04:05.000Z',
+		argv: ['ip', 'netns', 'add', 'a b'],
+		line: "ip netns add 'a b'",
+		exitCode: 0,
+		ok: true,
+		timedOut: false,
+		missing: false,
+		stderr: '',
+		durationMs: 12,
 	});
 	log.record(result({exitCode: 1, ok: false, stderr: 'Cannot create namespace file'}), new Date());
 	unsubscribe();
 	log.record(result(), new Date());
 	assert.deepEqual(seen, [1, 2]);
-	assert.deepEqual(log.getSnapshot().map(entry => entry.id), [1, 2, 3]);
+	assert.deepEqual(
+		log.getSnapshot().map(entry => entry.id),
+		[1, 2, 3],
+	);
 });
 
 test('appends to a file as replayable shell text, stderr as comments', () => {
@@ -37,11 +56,27 @@ test('appends to a file as replayable shell text, stderr as comments', () => {
 		const log = new CommandLog();
 		log.setFile(file);
 		log.record(result(), new Date('2026-01-02T03:04:05Z'));
-		log.record(result({exitCode: 2, ok: false, stderr: 'Error: boom\nsecond line', command: ['ip', 'link', 'del', 'dev', 'x']}), new Date('2026-01-02T03:04:06Z'));
-		assert.equal(readFileSync(file, 'utf8'), [
-			"# 2026-01-02T03:04:05.000Z exit 0 12 ms", "ip netns add 'a b'",
-			'# 2026-01-02T03:04:06.000Z exit 2 12 ms', '#   Error: boom', '#   second line', 'ip link del dev x', '',
-		].join('\n'));
+		log.record(
+			result({
+				exitCode: 2,
+				ok: false,
+				stderr: 'Error: boom\nsecond line',
+				command: ['ip', 'link', 'del', 'dev', 'x'],
+			}),
+			new Date('2026-01-02T03:04:06Z'),
+		);
+		assert.equal(
+			readFileSync(file, 'utf8'),
+			[
+				'# 2026-01-02T03:04:05.000Z exit 0 12 ms',
+				"ip netns add 'a b'",
+				'# 2026-01-02T03:04:06.000Z exit 2 12 ms',
+				'#   Error: boom',
+				'#   second line',
+				'ip link del dev x',
+				'',
+			].join('\n'),
+		);
 		assert.equal(log.getFileError(), null);
 	} finally {
 		rmSync(dir, {recursive: true, force: true});
@@ -53,7 +88,10 @@ test('a log file that cannot be written is reported, the log goes on', () => {
 	log.setFile('/nonexistent-dir/nstui.log');
 	log.record(result(), new Date());
 	assert.equal(log.getSnapshot().length, 1);
-	assert.match(log.getFileError()!, /cannot write the command log to \/nonexistent-dir\/nstui\.log/);
+	assert.match(
+		log.getFileError()!,
+		/cannot write the command log to \/nonexistent-dir\/nstui\.log/,
+	);
 	assert.match(formatLogEntry({...log.getSnapshot()[0]!, timedOut: true}), /timed out/);
 });
 
@@ -75,8 +113,16 @@ process.exit(0);
 		);
 		execFileSync(process.execPath, ['--import', 'tsx', script]);
 		const lines = readFileSync(file, 'utf8').split('\n');
-		assert.equal(lines.filter(line => line === 'ip netns add done').length, 1, 'a finished command once');
-		assert.deepEqual(lines.slice(-3), ['# 2026-01-02T03:04:05.000Z still running when nstui ended: its outcome is not known', "ip netns add 'slow one'", '']);
+		assert.equal(
+			lines.filter(line => line === 'ip netns add done').length,
+			1,
+			'a finished command once',
+		);
+		assert.deepEqual(lines.slice(-3), [
+			'# 2026-01-02T03:04:05.000Z still running when nstui ended: its outcome is not known',
+			"ip netns add 'slow one'",
+			'',
+		]);
 	} finally {
 		rmSync(dir, {recursive: true, force: true});
 	}

@@ -17,7 +17,10 @@ describe('discovery when ip misbehaves', () => {
 
 	test('partial JSON (`[` and then an error) gives namespaces with an error, not a crash', async () => {
 		fake = fakeIp('printf "["; echo "RTNETLINK answers: Operation not permitted" >&2; exit 2');
-		const result = spawnSync(process.execPath, cli, {env: {...process.env, PATH: fake.path}, encoding: 'utf8'});
+		const result = spawnSync(process.execPath, cli, {
+			env: {...process.env, PATH: fake.path},
+			encoding: 'utf8',
+		});
 		assert.equal(result.status, 0, result.stderr);
 		const snapshot = JSON.parse(result.stdout);
 		assert.ok(snapshot.namespaces.length >= 1);
@@ -38,7 +41,10 @@ describe('discovery when ip misbehaves', () => {
 	test('ip missing: a one-line error naming the Debian package, exit 2', async () => {
 		fake = fakeIp('exit 0');
 		fake.remove();
-		const result = spawnSync(process.execPath, cli, {env: {...process.env, PATH: fake.dir}, encoding: 'utf8'});
+		const result = spawnSync(process.execPath, cli, {
+			env: {...process.env, PATH: fake.dir},
+			encoding: 'utf8',
+		});
 		assert.equal(result.status, 2);
 		assert.equal(result.stdout, '');
 		assert.match(result.stderr, /^nstui: .*apt-get install iproute2\)\n$/);
@@ -47,7 +53,9 @@ describe('discovery when ip misbehaves', () => {
 	});
 
 	test('a reader that stops early (`| head`) ends the snapshot quietly, exit 0', async () => {
-		const child = spawn(process.execPath, ['dist/cli.js', 'snapshot'], {stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn(process.execPath, ['dist/cli.js', 'snapshot'], {
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stderr = '';
 		child.stderr.on('data', chunk => (stderr += chunk));
 		// Closed before nstui writes: its write fails with EPIPE however short the output.

@@ -1,6 +1,16 @@
 import {after, afterEach, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {accessSync, chmodSync, constants, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {
+	accessSync,
+	chmodSync,
+	constants,
+	mkdtempSync,
+	readdirSync,
+	rmSync,
+	statSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import {cmdlineOf, niceOf, parentOf, processesWhoseCmdline} from '../helpers/processes.js';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -48,7 +58,10 @@ function hangingIp(marker: string, inodes: number[] = []): string {
 	const dir = tempDir();
 	const hang = `exec ${which('perl')} -e 'sleep 30' ${marker}`;
 	const test = inodes.map(inode => `[ "$here" = "net:[${inode}]" ]`).join(' || ');
-	const body = inodes.length === 0 ? hang : `here=$(readlink /proc/self/ns/net)\nif ${test}; then ${hang}; fi\nexec ${which('ip')} "$@"`;
+	const body =
+		inodes.length === 0
+			? hang
+			: `here=$(readlink /proc/self/ns/net)\nif ${test}; then ${hang}; fi\nexec ${which('ip')} "$@"`;
 	writeFileSync(path.join(dir, 'ip'), `#!/bin/sh\n${body}\n`);
 	chmodSync(path.join(dir, 'ip'), 0o755);
 	return `${dir}:${realPath}`;
@@ -64,16 +77,29 @@ const netnsPath = (name: string) => `/run/netns/${name}`;
 
 /** The fields that matter when two readings of the same namespace are compared. */
 const meaningful = (reading: NamespaceReading) => ({
-	links: reading.links.map(link => ({name: link.name, ifindex: link.ifindex, addresses: link.addresses})),
+	links: reading.links.map(link => ({
+		name: link.name,
+		ifindex: link.ifindex,
+		addresses: link.addresses,
+	})),
 	routes: routeLines(reading),
 	forwarding: reading.forwarding,
 	error: reading.error,
 });
 
 const routeLines = (reading: NamespaceReading) =>
-	reading.routes.map(route => `${route.family} ${route.table} ${route.dst} via ${route.gateway ?? '-'} dev ${route.dev ?? '-'}`).sort();
+	reading.routes
+		.map(
+			route =>
+				`${route.family} ${route.table} ${route.dst} via ${route.gateway ?? '-'} dev ${route.dev ?? '-'}`,
+		)
+		.sort();
 
-type IpAddr = {ifname: string; ifindex: number; addr_info: Array<{family: string; local: string; prefixlen: number}>};
+type IpAddr = {
+	ifname: string;
+	ifindex: number;
+	addr_info: Array<{family: string; local: string; prefixlen: number}>;
+};
 type IpRoute = {dst: string; gateway?: string; dev?: string; table?: string};
 
 /** What `ip -j -n NAME addr` shows, in the reading's shape. */
@@ -90,9 +116,20 @@ const linksFromIp = (name: string) =>
 const routesFromIp = (name: string) =>
 	(['inet', 'inet6'] as const)
 		.flatMap(family =>
-			ipJson<IpRoute[]>('-n', name, family === 'inet' ? '-4' : '-6', 'route', 'show', 'table', 'all')
+			ipJson<IpRoute[]>(
+				'-n',
+				name,
+				family === 'inet' ? '-4' : '-6',
+				'route',
+				'show',
+				'table',
+				'all',
+			)
 				.filter(route => (route.table ?? 'main') !== 'local')
-				.map(route => `${family} ${route.table ?? 'main'} ${route.dst} via ${route.gateway ?? '-'} dev ${route.dev ?? '-'}`),
+				.map(
+					route =>
+						`${family} ${route.table ?? 'main'} ${route.dst} via ${route.gateway ?? '-'} dev ${route.dev ?? '-'}`,
+				),
 		)
 		.sort();
 
@@ -167,7 +204,12 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 			assert.deepEqual(names(readings[2]!), ['lo', 'veth1']);
 			assert.ok(routeLines(readings[0]!).includes('inet main default via 10.9.0.1 dev veth3'));
 			assert.ok(
-				readings[0]!.links[1]!.addresses.some(address => address.family === 'inet6' && address.address === '2001:db8:9::2' && address.prefixlen === 64),
+				readings[0]!.links[1]!.addresses.some(
+					address =>
+						address.family === 'inet6' &&
+						address.address === '2001:db8:9::2' &&
+						address.prefixlen === 64,
+				),
 			);
 			assert.deepEqual(
 				readings.map(reading => reading.forwarding.ipv4),
@@ -176,7 +218,10 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 		});
 
 		test('reads the same as readWithNsenter', async () => {
-			const [perl, nsenter] = await Promise.all([readNamespacesAt(paths, 5000), readWithNsenter(paths, 5000)]);
+			const [perl, nsenter] = await Promise.all([
+				readNamespacesAt(paths, 5000),
+				readWithNsenter(paths, 5000),
+			]);
 			assert.equal(nsenter.length, 3);
 			assert.deepEqual(perl.map(meaningful), nsenter.map(meaningful));
 			assert.deepEqual(perl.map(names), [
@@ -199,7 +244,10 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 			assert.equal(readings.length, 3);
 			assert.deepEqual(names(readings[0]!), ['lo', 'veth0', 'veth2']);
 			assert.equal(readings[0]!.error, null);
-			assert.ok(readings[1]!.error?.includes(missing), `error mentions the path: ${readings[1]!.error}`);
+			assert.ok(
+				readings[1]!.error?.includes(missing),
+				`error mentions the path: ${readings[1]!.error}`,
+			);
 			assert.deepEqual(readings[1]!.links, []);
 			assert.equal(readings[1]!.missing, null);
 			assert.deepEqual(names(readings[2]!), ['lo', 'veth1']);
@@ -260,8 +308,12 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 		test('two reads issued at once are answered in order, each with its own namespaces', async () => {
 			const kept = reader();
 			const order: string[] = [];
-			const first = kept.read([netnsPath(ns1), netnsPath(ns2)]).then(readings => (order.push('first'), readings));
-			const second = kept.read([netnsPath(ns3), netnsPath(ns1)]).then(readings => (order.push('second'), readings));
+			const first = kept
+				.read([netnsPath(ns1), netnsPath(ns2)])
+				.then(readings => (order.push('first'), readings));
+			const second = kept
+				.read([netnsPath(ns3), netnsPath(ns1)])
+				.then(readings => (order.push('second'), readings));
 			const [a, b] = await Promise.all([first, second]);
 			assert.deepEqual(order, ['first', 'second']);
 			assert.deepEqual(a.map(names), [
@@ -273,7 +325,10 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 				['lo', 'veth0', 'veth2'],
 			]);
 			assert.ok([...a, ...b].every(reading => reading.error === null));
-			assert.deepEqual(a.map(meaningful), (await readWithNsenter([netnsPath(ns1), netnsPath(ns2)])).map(meaningful));
+			assert.deepEqual(
+				a.map(meaningful),
+				(await readWithNsenter([netnsPath(ns1), netnsPath(ns2)])).map(meaningful),
+			);
 			assert.deepEqual(await kept.read([]), []);
 			kept.close();
 		});
@@ -283,17 +338,29 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 			const started = await newChildren(() => kept.read([netnsPath(ns2)]));
 			assert.equal(started.length, 1, 'one reader process was started and is still running');
 			const pid = started[0]!;
-			assert.equal(cmdlineOf(pid), 'nstui namespace reader\0', 'the reader names itself in its command line');
+			assert.equal(
+				cmdlineOf(pid),
+				'nstui namespace reader\0',
+				'the reader names itself in its command line',
+			);
 			const again = await newChildren(() => kept.read([netnsPath(ns3)]));
 			assert.deepEqual(again, [], 'a second read uses the same reader');
 			assert.ok(runningChildren.has(pid));
 
 			kept.close();
-			assert.ok(await eventually(() => !runningChildren.has(pid)), 'closed: the reader left runningChildren');
-			assert.ok(await eventually(() => cmdlineOf(pid) === ''), 'closed: the reader process is gone');
+			assert.ok(
+				await eventually(() => !runningChildren.has(pid)),
+				'closed: the reader left runningChildren',
+			);
+			assert.ok(
+				await eventually(() => cmdlineOf(pid) === ''),
+				'closed: the reader process is gone',
+			);
 
 			let readings: NamespaceReading[] = [];
-			const restarted = await newChildren(async () => (readings = await kept.read([netnsPath(ns1), netnsPath(ns3)])));
+			const restarted = await newChildren(
+				async () => (readings = await kept.read([netnsPath(ns1), netnsPath(ns3)])),
+			);
 			assert.equal(restarted.length, 1);
 			assert.notEqual(restarted[0], pid);
 			assert.deepEqual(readings.map(names), [
@@ -310,13 +377,21 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 			process.env.PATH = hangingIp(marker);
 			let timedOut: NamespaceReading[] = [];
 			// Each namespace's own alarm allows for two that hang; the third outlasts the whole read.
-			const started = await newChildren(async () => (timedOut = await kept.read([netnsPath(ns1), netnsPath(ns2), netnsPath(ns3)])));
+			const started = await newChildren(
+				async () => (timedOut = await kept.read([netnsPath(ns1), netnsPath(ns2), netnsPath(ns3)])),
+			);
 			assert.deepEqual(
 				timedOut.map(reading => reading.error),
 				['ip timed out', 'ip timed out', 'ip timed out'],
 			);
-			assert.ok(await eventually(() => started.every(pid => !runningChildren.has(pid))), 'the stopped reader left runningChildren');
-			assert.ok(await eventually(() => processesWhoseCmdline(marker).length === 0), 'no stand-in ip is left running');
+			assert.ok(
+				await eventually(() => started.every(pid => !runningChildren.has(pid))),
+				'the stopped reader left runningChildren',
+			);
+			assert.ok(
+				await eventually(() => processesWhoseCmdline(marker).length === 0),
+				'no stand-in ip is left running',
+			);
 
 			process.env.PATH = realPath;
 			const readings = await kept.read([netnsPath(ns3)]);
@@ -328,14 +403,19 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 		test("createReaders: the host's reader also lists nsids, the other does not", async () => {
 			const readers = createReaders({timeoutMs: 5000});
 			try {
-				const [withNsids, without] = await Promise.all([readers.host.read([netnsPath(ns1)]), readers.namespaces.read([netnsPath(ns1)])]);
-				const expected = ipJson<Array<{nsid: number; name?: string}>>('-n', ns1, 'netns', 'list-id').map(entry => ({nsid: entry.nsid, name: entry.name ?? null}));
+				const [withNsids, without] = await Promise.all([
+					readers.host.read([netnsPath(ns1)]),
+					readers.namespaces.read([netnsPath(ns1)]),
+				]);
+				const expected = ipJson<Array<{nsid: number; name?: string}>>(
+					'-n',
+					ns1,
+					'netns',
+					'list-id',
+				).map(entry => ({nsid: entry.nsid, name: entry.name ?? null}));
 				assert.equal(expected.length, 2, 'ns1 has given nsids to ns2 and ns3');
 				assert.deepEqual(withNsids[0]!.nsids, expected);
-				assert.deepEqual(
-					withNsids[0]!.nsids.map(entry => entry.name).sort(),
-					[ns2, ns3].sort(),
-				);
+				assert.deepEqual(withNsids[0]!.nsids.map(entry => entry.name).sort(), [ns2, ns3].sort());
 				assert.equal(withNsids[0]!.error, null);
 				assert.deepEqual(without[0]!.nsids, []);
 				assert.deepEqual(meaningful(withNsids[0]!), meaningful(without[0]!));
@@ -349,11 +429,18 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 	test('ReaderPool: a big read is shared by its readers, in order; a routine one goes to the first alone', async () => {
 		// Readers of earlier tests may still be on their way out: count the new ones.
 		const before = new Set(processesWhoseCmdline(/^nstui namespace reader/));
-		const newReaders = () => processesWhoseCmdline(/^nstui namespace reader/).filter(pid => !before.has(pid) && parentOf(pid) === process.pid).length;
+		const newReaders = () =>
+			processesWhoseCmdline(/^nstui namespace reader/).filter(
+				pid => !before.has(pid) && parentOf(pid) === process.pid,
+			).length;
 		const routine = new ReaderPool(2, {timeoutMs: 5000});
 		const big = new ReaderPool(2, {timeoutMs: 5000});
 		try {
-			assert.deepEqual((await routine.read(paths)).map(names), [['lo', 'veth0', 'veth2'], ['lo', 'veth1'], ['lo', 'veth3']]);
+			assert.deepEqual((await routine.read(paths)).map(names), [
+				['lo', 'veth0', 'veth2'],
+				['lo', 'veth1'],
+				['lo', 'veth3'],
+			]);
 			assert.equal(newReaders(), 1, 'three paths: one reader');
 			// More paths than a routine refresh reads: the pool splits them.
 			const many = Array.from({length: 70}, (_, index) => paths[index % 3]!);
@@ -361,7 +448,13 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 			assert.equal(newReaders(), 3, 'seventy paths: both readers of the second pool');
 			assert.equal(readings.length, 70);
 			const expected = (await readWithNsenter(paths, 5000)).map(meaningful);
-			readings.forEach((reading, index) => assert.deepEqual(meaningful(reading), expected[index % 3], `reading ${index} is of its own path`));
+			readings.forEach((reading, index) =>
+				assert.deepEqual(
+					meaningful(reading),
+					expected[index % 3],
+					`reading ${index} is of its own path`,
+				),
+			);
 		} finally {
 			routine.close();
 			big.close();
@@ -380,7 +473,11 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 		await sleep(500);
 		assert.equal(answered, false, 'nothing is taken from a held reader');
 		kept.release();
-		assert.deepEqual((await pending).map(names), [['lo', 'veth0', 'veth2'], ['lo', 'veth1'], ['lo', 'veth3']]);
+		assert.deepEqual((await pending).map(names), [
+			['lo', 'veth0', 'veth2'],
+			['lo', 'veth1'],
+			['lo', 'veth3'],
+		]);
 	});
 
 	test('readers run at the nice value they are given, and so does the ip they run', async () => {
@@ -388,16 +485,24 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 		process.env.PATH = hangingIp(marker);
 		const kept = reader({timeoutMs: 5000, nice: 7});
 		const pending = kept.read([netnsPath(ns1)]);
-		assert.ok(await eventually(() => processesWhoseCmdline(marker).length === 1), 'the stand-in ip hangs');
+		assert.ok(
+			await eventually(() => processesWhoseCmdline(marker).length === 1),
+			'the stand-in ip hangs',
+		);
 		const [hanging] = processesWhoseCmdline(marker);
 		assert.equal(niceOf(hanging!), 7, 'the ip under a kept reader');
-		const keptProcess = processesWhoseCmdline(/^nstui namespace reader/).find(pid => parentOf(pid) === process.pid && niceOf(pid) === 7);
+		const keptProcess = processesWhoseCmdline(/^nstui namespace reader/).find(
+			pid => parentOf(pid) === process.pid && niceOf(pid) === 7,
+		);
 		assert.ok(keptProcess, 'the kept reader itself');
 		kept.close();
 		await pending;
 
 		const oneShot = readNamespacesAt([netnsPath(ns1)], 5000, 5);
-		assert.ok(await eventually(() => processesWhoseCmdline(marker).length === 1), 'the stand-in ip hangs again');
+		assert.ok(
+			await eventually(() => processesWhoseCmdline(marker).length === 1),
+			'the stand-in ip hangs again',
+		);
 		assert.equal(niceOf(processesWhoseCmdline(marker)[0]!), 5, 'the ip under a one-shot reader');
 		const killed = processesWhoseCmdline(marker);
 		for (const pid of killed) process.kill(Number(pid), 'SIGKILL');
@@ -410,24 +515,29 @@ describe('namespace readers on real namespaces', {skip: needsRoot}, () => {
 		/** A PATH with ip, nsenter and xargs, but no perl. */
 		const pathWithoutPerl = () => {
 			const dir = tempDir();
-			for (const program of ['ip', 'nsenter', 'xargs']) symlinkSync(which(program), path.join(dir, program));
+			for (const program of ['ip', 'nsenter', 'xargs'])
+				symlinkSync(which(program), path.join(dir, program));
 			return dir;
 		};
 
-		test('readNamespacesAt falls back to nsenter and reads the same', {timeout: 15_000}, async () => {
-			const expected = (await readWithNsenter(paths, 5000)).map(meaningful);
-			process.env.PATH = pathWithoutPerl();
-			const readings = await readNamespacesAt(paths, 5000);
-			assert.equal(readerCommand(5000), null, 'later reads go straight to nsenter');
-			// perl's failed start also ends in a 'close' event: let it happen inside this test.
-			await sleep(50);
-			assert.deepEqual(readings.map(meaningful), expected);
-			assert.deepEqual(readings.map(names), [
-				['lo', 'veth0', 'veth2'],
-				['lo', 'veth1'],
-				['lo', 'veth3'],
-			]);
-		});
+		test(
+			'readNamespacesAt falls back to nsenter and reads the same',
+			{timeout: 15_000},
+			async () => {
+				const expected = (await readWithNsenter(paths, 5000)).map(meaningful);
+				process.env.PATH = pathWithoutPerl();
+				const readings = await readNamespacesAt(paths, 5000);
+				assert.equal(readerCommand(5000), null, 'later reads go straight to nsenter');
+				// perl's failed start also ends in a 'close' event: let it happen inside this test.
+				await sleep(50);
+				assert.deepEqual(readings.map(meaningful), expected);
+				assert.deepEqual(readings.map(names), [
+					['lo', 'veth0', 'veth2'],
+					['lo', 'veth1'],
+					['lo', 'veth3'],
+				]);
+			},
+		);
 
 		test('PersistentReader falls back to nsenter and reads the same', async () => {
 			const expected = (await readWithNsenter(paths, 5000)).map(meaningful);
@@ -453,7 +563,10 @@ describe('run() with stdoutToFile', () => {
 		const scratchDir = path.dirname(scratchPath('probe'));
 		const outputFiles = () => readdirSync(scratchDir).filter(name => name.endsWith('-output'));
 		const earlier = outputFiles();
-		const result = await run('perl', perl('print "x" x 1_000_000; print STDERR "done"'), {stdoutToFile: true, timeoutMs: 10_000});
+		const result = await run('perl', perl('print "x" x 1_000_000; print STDERR "done"'), {
+			stdoutToFile: true,
+			timeoutMs: 10_000,
+		});
 		assert.equal(result.ok, true);
 		assert.equal(result.stdout.length, 1_000_000);
 		assert.match(result.stdout, /^x+$/);
@@ -462,7 +575,10 @@ describe('run() with stdoutToFile', () => {
 	});
 
 	test('keeps what was written before a timeout', async () => {
-		const result = await run('perl', perl('$| = 1; print "partial"; sleep 30'), {stdoutToFile: true, timeoutMs: 300});
+		const result = await run('perl', perl('$| = 1; print "partial"; sleep 30'), {
+			stdoutToFile: true,
+			timeoutMs: 300,
+		});
 		assert.equal(result.timedOut, true);
 		assert.equal(result.ok, false);
 		assert.equal(result.stdout, 'partial');
@@ -472,7 +588,10 @@ describe('run() with stdoutToFile', () => {
 	// output file must be read and closed once only (else EBADF or ENOENT, uncaught).
 	for (const input of [undefined, 'some input']) {
 		test(`a missing program: missing, and empty stdout (input: ${JSON.stringify(input)})`, async () => {
-			const result = await run('/nonexistent/nstui-no-such-program', [], {stdoutToFile: true, input});
+			const result = await run('/nonexistent/nstui-no-such-program', [], {
+				stdoutToFile: true,
+				input,
+			});
 			assert.equal(result.missing, true);
 			assert.equal(result.stdout, '');
 			await sleep(50);

@@ -8,7 +8,9 @@ import {NamespaceWatcher} from '../../source/system/namespace-watcher.js';
 import {needsRoot} from '../helpers/root.js';
 import {ip, Lab} from '../helpers/lab.js';
 
-const skip = needsRoot || (!NamespaceWatcher.available() && 'needs perl: the namespace watcher is a perl program');
+const skip =
+	needsRoot ||
+	(!NamespaceWatcher.available() && 'needs perl: the namespace watcher is a perl program');
 
 async function until(check: () => boolean, what: string) {
 	for (let i = 0; !check(); i++) {
@@ -32,17 +34,32 @@ describe('NamespaceWatcher', {skip}, () => {
 		const inodeB = statSync(`/run/netns/${b}`).ino;
 		const changed: number[] = [];
 		const failed: number[] = [];
-		const watcher = new NamespaceWatcher({changed: inodes => changed.push(...inodes), mounts() {}, failed: inodes => failed.push(...inodes)});
+		const watcher = new NamespaceWatcher({
+			changed: inodes => changed.push(...inodes),
+			mounts() {},
+			failed: inodes => failed.push(...inodes),
+		});
 		watchers.push(watcher);
 		const missing = 1;
-		watcher.sync(new Map([[inodeA, `/run/netns/${a}`], [missing, `/run/netns/${lab.prefix}-none`], [inodeB + 1, `/run/netns/${b}`]]));
+		watcher.sync(
+			new Map([
+				[inodeA, `/run/netns/${a}`],
+				[missing, `/run/netns/${lab.prefix}-none`],
+				[inodeB + 1, `/run/netns/${b}`],
+			]),
+		);
 		await until(() => watcher.watching.has(inodeA) && failed.length === 2, 'answers');
 		assert.deepEqual(new Set(failed), new Set([missing, inodeB + 1]));
 		assert.deepEqual([...watcher.unwatched].sort(), [missing, inodeB + 1].sort());
 		ip('-n', a, 'addr', 'add', '10.66.0.1/32', 'dev', 'lo');
 		await until(() => changed.includes(inodeA), 'the change in a');
 		// Kept answering; a failed one asked again with a good path is watched.
-		watcher.sync(new Map([[inodeA, `/run/netns/${a}`], [inodeB, `/run/netns/${b}`]]));
+		watcher.sync(
+			new Map([
+				[inodeA, `/run/netns/${a}`],
+				[inodeB, `/run/netns/${b}`],
+			]),
+		);
 		await until(() => watcher.watching.has(inodeB), 'b watched');
 		assert.ok(!watcher.unwatched.has(missing), 'one no longer asked for is forgotten');
 	});
@@ -56,7 +73,9 @@ describe('NamespaceWatcher', {skip}, () => {
 		const fds = () => readdirSync(`/proc/${pid}/fd`).length;
 		await delay(100);
 		const base = fds();
-		const all = new Map(names.map(name => [statSync(`/run/netns/${name}`).ino, `/run/netns/${name}`] as const));
+		const all = new Map(
+			names.map(name => [statSync(`/run/netns/${name}`).ino, `/run/netns/${name}`] as const),
+		);
 		watcher.sync(all);
 		await until(() => watcher.watching.size === names.length, 'all watched');
 		assert.equal(fds(), base + names.length);
@@ -68,12 +87,17 @@ describe('NamespaceWatcher', {skip}, () => {
 		await until(() => fds() === base, 'all closed');
 	});
 
-	test('with processes: the kernel\'s process events, a pid started and then ended, in their order', async () => {
+	test("with processes: the kernel's process events, a pid started and then ended, in their order", async () => {
 		const started: number[] = [];
 		const ended: number[] = [];
 		let on = false;
 		const watcher = new NamespaceWatcher(
-			{changed() {}, mounts() {}, processEvents: value => (on = value), processes: (s, e) => (started.push(...s), ended.push(...e))},
+			{
+				changed() {},
+				mounts() {},
+				processEvents: value => (on = value),
+				processes: (s, e) => (started.push(...s), ended.push(...e)),
+			},
 			{processes: true},
 		);
 		watchers.push(watcher);
@@ -91,7 +115,12 @@ describe('NamespaceWatcher', {skip}, () => {
 	test('without processes asked for, no process events', async () => {
 		let on = false;
 		const pids: number[] = [];
-		const watcher = new NamespaceWatcher({changed() {}, mounts() {}, processEvents: value => (on = value), processes: s => pids.push(...s)});
+		const watcher = new NamespaceWatcher({
+			changed() {},
+			mounts() {},
+			processEvents: value => (on = value),
+			processes: s => pids.push(...s),
+		});
 		watchers.push(watcher);
 		watcher.sync(new Map());
 		const child = await lab.sleeper();

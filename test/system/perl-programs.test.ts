@@ -5,7 +5,11 @@ import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import {readlinkSync, statSync} from 'node:fs';
 import {processesWhoseCmdline} from '../helpers/processes.js';
-import {takeErrorSections, takeOutputSections, type SectionStatus} from '../../source/model/reader-protocol.js';
+import {
+	takeErrorSections,
+	takeOutputSections,
+	type SectionStatus,
+} from '../../source/model/reader-protocol.js';
 import {nsidProgram} from '../../source/system/nsid-program.js';
 import {setnsSyscall} from '../../source/system/perl.js';
 import {readerProgram} from '../../source/system/readers/reader-program.js';
@@ -36,83 +40,146 @@ describe('readerProgram run by perl', {skip: needsRoot}, () => {
 
 	/** perl -e readerProgram SETNS SECONDS COMMAND... with these NUL-terminated paths on stdin. */
 	const runReader = (paths: string[], command: string[], seconds = 5) => {
-		const result = spawnSync('perl', ['-e', readerProgram, String(setns), String(seconds), ...command], {
-			input: paths.map(path => `${path}\0`).join(''),
-			encoding: 'utf8',
-			timeout: 20_000,
-		});
+		const result = spawnSync(
+			'perl',
+			['-e', readerProgram, String(setns), String(seconds), ...command],
+			{
+				input: paths.map(path => `${path}\0`).join(''),
+				encoding: 'utf8',
+				timeout: 20_000,
+			},
+		);
 		assert.equal(result.error, undefined);
 		assert.equal(result.status, 0, result.stderr);
 		return result;
 	};
 
-	test('frames each namespace: output then "\\0exit 0\\n" on stdout, "\\0" on stderr', {skip}, () => {
-		const result = runReader(['/proc/self/ns/net', '/proc/self/ns/net'], ['/bin/echo', 'hello']);
-		assert.equal(result.stdout, `hello\n\0exit 0 @${own}\nhello\n\0exit 0 @${own}\n`);
-		assert.equal(result.stderr, '\0\0');
-		assert.deepEqual(takeOutputSections(result.stdout), {
-			sections: [
-				{text: 'hello\n', status: at(exited(0))},
-				{text: 'hello\n', status: at(exited(0))},
-			],
-			rest: '',
-		});
-		assert.deepEqual(takeErrorSections(result.stderr), {sections: ['', ''], rest: ''});
-	});
+	test(
+		'frames each namespace: output then "\\0exit 0\\n" on stdout, "\\0" on stderr',
+		{skip},
+		() => {
+			const result = runReader(['/proc/self/ns/net', '/proc/self/ns/net'], ['/bin/echo', 'hello']);
+			assert.equal(result.stdout, `hello\n\0exit 0 @${own}\nhello\n\0exit 0 @${own}\n`);
+			assert.equal(result.stderr, '\0\0');
+			assert.deepEqual(takeOutputSections(result.stdout), {
+				sections: [
+					{text: 'hello\n', status: at(exited(0))},
+					{text: 'hello\n', status: at(exited(0))},
+				],
+				rest: '',
+			});
+			assert.deepEqual(takeErrorSections(result.stderr), {sections: ['', ''], rest: ''});
+		},
+	);
 
 	test('the command runs inside the namespace it was given', {skip}, () => {
 		const result = runReader(['/proc/self/ns/net'], ['readlink', '/proc/self/ns/net']);
 		assert.equal(result.stdout, `${readlinkSync('/proc/self/ns/net')}\n\0exit 0 @${own}\n`);
 	});
 
-	test('a missing path and a file that is not a namespace get their own sections, between good ones', {skip}, () => {
-		const result = runReader(['/proc/self/ns/net', '/nonexistent/nstui-ns', '/dev/null', '/proc/self/ns/net'], ['/bin/echo', 'ok']);
-		assert.deepEqual(takeOutputSections(result.stdout), {
-			sections: [
-				{text: 'ok\n', status: at(exited(0))},
-				{text: '', status: unopened},
-				{text: '', status: at(exited(126), statSync('/dev/null').ino)},
-				{text: 'ok\n', status: at(exited(0))},
-			],
-			rest: '',
-		});
-		assert.deepEqual(takeErrorSections(result.stderr), {
-			sections: ['', 'cannot open /nonexistent/nstui-ns: No such file or directory\n', 'cannot enter /dev/null: Invalid argument\n', ''],
-			rest: '',
-		});
-	});
+	test(
+		'a missing path and a file that is not a namespace get their own sections, between good ones',
+		{skip},
+		() => {
+			const result = runReader(
+				['/proc/self/ns/net', '/nonexistent/nstui-ns', '/dev/null', '/proc/self/ns/net'],
+				['/bin/echo', 'ok'],
+			);
+			assert.deepEqual(takeOutputSections(result.stdout), {
+				sections: [
+					{text: 'ok\n', status: at(exited(0))},
+					{text: '', status: unopened},
+					{text: '', status: at(exited(126), statSync('/dev/null').ino)},
+					{text: 'ok\n', status: at(exited(0))},
+				],
+				rest: '',
+			});
+			assert.deepEqual(takeErrorSections(result.stderr), {
+				sections: [
+					'',
+					'cannot open /nonexistent/nstui-ns: No such file or directory\n',
+					'cannot enter /dev/null: Invalid argument\n',
+					'',
+				],
+				rest: '',
+			});
+		},
+	);
 
-	test('its own namespace is read without entering it, so a user who is not root can read it (#2)', {skip: skip || (spawnSync('runuser', ['-u', 'nobody', '--', 'true']).status === 0 ? false : 'needs runuser and the user nobody')}, () => {
-		const asNobody = (path: string) =>
-			spawnSync('runuser', ['-u', 'nobody', '--', 'perl', '-e', readerProgram, String(setns), '5', 'readlink', '/proc/self/ns/net'], {input: `${path}\0`, encoding: 'utf8', timeout: 20_000});
-		const own = asNobody('/proc/self/ns/net');
-		assert.equal(own.stdout, `${readlinkSync('/proc/self/ns/net')}\n\0exit 0 @${statSync('/proc/self/ns/net').ino}\n`, own.stderr);
-		assert.equal(own.stderr, '\0');
-		// PID 1's namespace is this one too here, but nobody cannot open another user's ns file.
-		const other = asNobody('/proc/1/ns/net');
-		assert.deepEqual(takeOutputSections(other.stdout).sections.map(section => section.status), [unopened]);
-	});
+	test(
+		'its own namespace is read without entering it, so a user who is not root can read it (#2)',
+		{
+			skip:
+				skip ||
+				(spawnSync('runuser', ['-u', 'nobody', '--', 'true']).status === 0
+					? false
+					: 'needs runuser and the user nobody'),
+		},
+		() => {
+			const asNobody = (path: string) =>
+				spawnSync(
+					'runuser',
+					[
+						'-u',
+						'nobody',
+						'--',
+						'perl',
+						'-e',
+						readerProgram,
+						String(setns),
+						'5',
+						'readlink',
+						'/proc/self/ns/net',
+					],
+					{input: `${path}\0`, encoding: 'utf8', timeout: 20_000},
+				);
+			const own = asNobody('/proc/self/ns/net');
+			assert.equal(
+				own.stdout,
+				`${readlinkSync('/proc/self/ns/net')}\n\0exit 0 @${statSync('/proc/self/ns/net').ino}\n`,
+				own.stderr,
+			);
+			assert.equal(own.stderr, '\0');
+			// PID 1's namespace is this one too here, but nobody cannot open another user's ns file.
+			const other = asNobody('/proc/1/ns/net');
+			assert.deepEqual(
+				takeOutputSections(other.stdout).sections.map(section => section.status),
+				[unopened],
+			);
+		},
+	);
 
 	test('exit codes, signals and a missing command are reported as the status', {skip}, () => {
 		assert.equal(runReader(['/proc/self/ns/net'], ['/bin/false']).stdout, `\0exit 1 @${own}\n`);
-		assert.equal(runReader(['/proc/self/ns/net'], ['perl', '-e', 'kill 9, $$']).stdout, `\0signal 9 @${own}\n`);
+		assert.equal(
+			runReader(['/proc/self/ns/net'], ['perl', '-e', 'kill 9, $$']).stdout,
+			`\0signal 9 @${own}\n`,
+		);
 		const missing = runReader(['/proc/self/ns/net'], ['/nonexistent/nstui-ip']);
 		assert.equal(missing.stdout, `\0exit 127 @${own}\n`);
 		assert.equal(missing.stderr, '/nonexistent/nstui-ip: No such file or directory\n\0');
 	});
 
-	test('a command that outlasts SECONDS is killed and reported as timeout; the next path still gets its turn', {skip}, () => {
-		const marker = `nstui-protocol-${process.pid}`;
-		const result = runReader(['/proc/self/ns/net', '/nonexistent/nstui-ns'], ['perl', '-e', '$| = 1; print "started\\n"; sleep 30', marker], 1);
-		assert.deepEqual(takeOutputSections(result.stdout), {
-			sections: [
-				{text: 'started\n', status: at(timedOut)},
-				{text: '', status: unopened},
-			],
-			rest: '',
-		});
-		assert.deepEqual(processesWhoseCmdline(marker), [], 'the timed-out command was killed');
-	});
+	test(
+		'a command that outlasts SECONDS is killed and reported as timeout; the next path still gets its turn',
+		{skip},
+		() => {
+			const marker = `nstui-protocol-${process.pid}`;
+			const result = runReader(
+				['/proc/self/ns/net', '/nonexistent/nstui-ns'],
+				['perl', '-e', '$| = 1; print "started\\n"; sleep 30', marker],
+				1,
+			);
+			assert.deepEqual(takeOutputSections(result.stdout), {
+				sections: [
+					{text: 'started\n', status: at(timedOut)},
+					{text: '', status: unopened},
+				],
+				rest: '',
+			});
+			assert.deepEqual(processesWhoseCmdline(marker), [], 'the timed-out command was killed');
+		},
+	);
 });
 
 describe('nsidProgram run by perl', {skip: needsRoot}, () => {
@@ -122,12 +189,41 @@ describe('nsidProgram run by perl', {skip: needsRoot}, () => {
 		const run = (...args: string[]) => spawnSync('ip', args, {encoding: 'utf8'});
 		try {
 			for (const n of [1, 2, 3]) assert.equal(run('netns', 'add', name(n)).status, 0);
-			const added = run('-n', name(1), 'link', 'add', 'name', 'va', 'type', 'veth', 'peer', 'name', 'vb', 'netns', name(2));
+			const added = run(
+				'-n',
+				name(1),
+				'link',
+				'add',
+				'name',
+				'va',
+				'type',
+				'veth',
+				'peer',
+				'name',
+				'vb',
+				'netns',
+				name(2),
+			);
 			assert.equal(added.status, 0, added.stderr);
-			const linkNetnsid = (JSON.parse(run('-n', name(1), '-j', 'link', 'show', 'va').stdout) as Array<{link_netnsid: number}>)[0]!.link_netnsid;
+			const linkNetnsid = (
+				JSON.parse(run('-n', name(1), '-j', 'link', 'show', 'va').stdout) as Array<{
+					link_netnsid: number;
+				}>
+			)[0]!.link_netnsid;
 			const inode = (n: number) => statSync(`/run/netns/${name(n)}`).ino;
-			const input = [`/run/netns/${name(1)}`, `/run/netns/${name(2)}`, `/run/netns/${name(3)}`, '/nonexistent/nstui-ns', ''].join('\0') + '\0';
-			const result = spawnSync('perl', ['-e', nsidProgram, String(setns)], {input, encoding: 'utf8', timeout: 20_000});
+			const input =
+				[
+					`/run/netns/${name(1)}`,
+					`/run/netns/${name(2)}`,
+					`/run/netns/${name(3)}`,
+					'/nonexistent/nstui-ns',
+					'',
+				].join('\0') + '\0';
+			const result = spawnSync('perl', ['-e', nsidProgram, String(setns)], {
+				input,
+				encoding: 'utf8',
+				timeout: 20_000,
+			});
 			assert.equal(result.stdout, `${inode(1)} ${inode(2)}:${linkNetnsid} ${inode(3)}:-1 0:x\n`);
 		} finally {
 			for (const n of [1, 2, 3]) run('netns', 'del', name(n));

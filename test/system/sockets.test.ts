@@ -39,7 +39,9 @@ const waitForLine = (child: ChildProcess, text: string) =>
 			seen += String(chunk);
 			if (seen.includes(text)) resolve();
 		});
-		child.once('exit', code => reject(new Error(`exited with ${code} before printing ${text}: ${seen}`)));
+		child.once('exit', code =>
+			reject(new Error(`exited with ${code} before printing ${text}: ${seen}`)),
+		);
 	});
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
@@ -67,9 +69,22 @@ describe('sockets of a namespace', {skip: needsRootAnd('python3', 'ss')}, () => 
 	let client: ChildProcess;
 	before(async () => {
 		({ns1, ns2} = lab.direct());
-		server = startIn(lab, ns1, ['python3', '-m', 'http.server', '--bind', '192.168.1.1', String(port)]);
-		await until('the listener', async () => (ssLocal(ns1, '-tl').includes(`192.168.1.1:${port}`) ? true : undefined));
-		client = startIn(lab, ns2, ['python3', '-c', `import socket, time\ns = socket.create_connection(('192.168.1.1', ${port}))\nprint('connected', flush=True)\ntime.sleep(600)`]);
+		server = startIn(lab, ns1, [
+			'python3',
+			'-m',
+			'http.server',
+			'--bind',
+			'192.168.1.1',
+			String(port),
+		]);
+		await until('the listener', async () =>
+			ssLocal(ns1, '-tl').includes(`192.168.1.1:${port}`) ? true : undefined,
+		);
+		client = startIn(lab, ns2, [
+			'python3',
+			'-c',
+			`import socket, time\ns = socket.create_connection(('192.168.1.1', ${port}))\nprint('connected', flush=True)\ntime.sleep(600)`,
+		]);
 		await waitForLine(client, 'connected');
 	});
 	after(() => lab.teardown());
@@ -81,15 +96,42 @@ describe('sockets of a namespace', {skip: needsRootAnd('python3', 'ss')}, () => 
 		const listener = reading.sockets[0]!;
 		assert.equal(listener.state, 'LISTEN');
 		assert.equal(localText(listener), `192.168.1.1:${port}`);
-		assert.deepEqual(listener.processes.map(owner => owner.pid), [server.pid]);
+		assert.deepEqual(
+			listener.processes.map(owner => owner.pid),
+			[server.pid],
+		);
 		// The same listeners as ss finds there.
-		assert.deepEqual(reading.sockets.filter(socket => socket.protocol === 'tcp' && socket.listening).map(localText).sort(), ssLocal(ns1, '-tl'));
+		assert.deepEqual(
+			reading.sockets
+				.filter(socket => socket.protocol === 'tcp' && socket.listening)
+				.map(localText)
+				.sort(),
+			ssLocal(ns1, '-tl'),
+		);
 	});
 
-	test('the kernel\'s sock_diag answer (the reader) and /proc/PID/net/* (without perl) list the same sockets', async () => {
-		const describe = (sockets: Socket[]) => sockets.map(socket => [socket.protocol, socket.state, localText(socket), remoteText(socket), socket.inode, socket.sendQueue, socket.recvQueue, socket.processes.map(owner => owner.pid)].join(' '));
-		for (const [ns, pid] of [[ns1, server.pid!], [ns2, client.pid!]] as const) {
-			const [entered, throughProc] = [await readSockets(source(ns, [pid])), await readSockets(source(ns, [pid]), {enter: false})];
+	test("the kernel's sock_diag answer (the reader) and /proc/PID/net/* (without perl) list the same sockets", async () => {
+		const describe = (sockets: Socket[]) =>
+			sockets.map(socket =>
+				[
+					socket.protocol,
+					socket.state,
+					localText(socket),
+					remoteText(socket),
+					socket.inode,
+					socket.sendQueue,
+					socket.recvQueue,
+					socket.processes.map(owner => owner.pid),
+				].join(' '),
+			);
+		for (const [ns, pid] of [
+			[ns1, server.pid!],
+			[ns2, client.pid!],
+		] as const) {
+			const [entered, throughProc] = [
+				await readSockets(source(ns, [pid])),
+				await readSockets(source(ns, [pid]), {enter: false}),
+			];
 			assert.equal(throughProc.via, 'process');
 			assert.ok(entered.sockets.length >= 1);
 			assert.deepEqual(describe(entered.sockets), describe(throughProc.sockets));
@@ -102,9 +144,14 @@ describe('sockets of a namespace', {skip: needsRootAnd('python3', 'ss')}, () => 
 		const there = await readSockets(source(ns2, [client.pid!]));
 		const out = there.sockets.find(socket => remoteText(socket) === `192.168.1.1:${port}`);
 		assert.equal(out?.state, 'ESTAB');
-		assert.deepEqual(out?.processes.map(owner => [owner.pid, owner.user]), [[client.pid, 'root']]);
+		assert.deepEqual(
+			out?.processes.map(owner => [owner.pid, owner.user]),
+			[[client.pid, 'root']],
+		);
 		const here = await readSockets(source(ns1, [server.pid!]));
-		const into = here.sockets.find((socket: Socket) => localText(socket) === `192.168.1.1:${port}` && socket.state === 'ESTAB');
+		const into = here.sockets.find(
+			(socket: Socket) => localText(socket) === `192.168.1.1:${port}` && socket.state === 'ESTAB',
+		);
 		assert.equal(into?.remoteAddress, '192.168.1.2');
 		assert.equal(into?.remotePort, out?.localPort);
 	});
@@ -128,23 +175,44 @@ describe('sockets of a namespace', {skip: needsRootAnd('python3', 'ss')}, () => 
 		]);
 		await waitForLine(holder, 'moved');
 		assert.equal(inodeOf(`/proc/${holder.pid}/ns/net`), inodeOf(`/run/netns/${ns2}`));
-		const [alone, everywhere] = [await readSockets(source(empty)), await readSockets(source(empty), {ownersEverywhere: true})];
+		const [alone, everywhere] = [
+			await readSockets(source(empty)),
+			await readSockets(source(empty), {ownersEverywhere: true}),
+		];
 		assert.equal(alone.error, null);
 		assert.equal(alone.via, 'reader');
-		assert.deepEqual(alone.sockets.map(socket => `${socket.protocol} ${socket.state} ${localText(socket)}`), ['tcp LISTEN 127.0.0.1:4242', 'udp UNCONN [::1]:5353']);
-		assert.deepEqual(alone.sockets.map(socket => socket.processes.length), [0, 0]);
-		assert.deepEqual(everywhere.sockets.map(socket => socket.processes.map(owner => owner.pid)), [[holder.pid], [holder.pid]]);
+		assert.deepEqual(
+			alone.sockets.map(socket => `${socket.protocol} ${socket.state} ${localText(socket)}`),
+			['tcp LISTEN 127.0.0.1:4242', 'udp UNCONN [::1]:5353'],
+		);
+		assert.deepEqual(
+			alone.sockets.map(socket => socket.processes.length),
+			[0, 0],
+		);
+		assert.deepEqual(
+			everywhere.sockets.map(socket => socket.processes.map(owner => owner.pid)),
+			[[holder.pid], [holder.pid]],
+		);
 	});
 
 	test('many namespaces in one call, unix sockets on request, and a way in that is gone', async () => {
-		const gone: SocketSource = {...source(ns2), inode: 1, paths: [], name: `${lab.prefix}-never-made`};
+		const gone: SocketSource = {
+			...source(ns2),
+			inode: 1,
+			paths: [],
+			name: `${lab.prefix}-never-made`,
+		};
 		const readings = await readSocketsOf([source(ns1), source(ns2), gone], {unix: true});
 		assert.equal(readings[0]!.via, 'reader');
 		assert.ok(readings[0]!.sockets.some(socket => socket.listening && socket.localPort === port));
-		assert.ok(readings[1]!.sockets.some(socket => socket.state === 'ESTAB' && socket.remotePort === port));
+		assert.ok(
+			readings[1]!.sockets.some(socket => socket.state === 'ESTAB' && socket.remotePort === port),
+		);
 		assert.match(readings[2]!.error ?? '', /cannot open .*never-made/);
 		// python's http.server holds no unix socket; the host's own namespace has some (systemd, dbus...) only on some machines:
 		// what is checked is that asking for them reads the table without breaking the others.
-		assert.ok(readings[0]!.sockets.every(socket => socket.protocol !== 'unix' || socket.family === null));
+		assert.ok(
+			readings[0]!.sockets.every(socket => socket.protocol !== 'unix' || socket.family === null),
+		);
 	});
 });

@@ -43,8 +43,14 @@ describe('topology and find on a real direct topology', {skip: needsRoot}, () =>
 		// connector wrapped to the box's next line when the state makes the line too long.
 		const state = '(?:[A-Z]+(?: no-carrier)? )?';
 		const wrap = '[ │\\n]+';
-		assert.match(text, new RegExp(`│ topo-a +veth +${state}${left}/30${wrap}──── topo-b \\[${escaped(ns2)}\\]`));
-		assert.match(text, new RegExp(`│ topo-b +veth +${state}${right}/30${wrap}──── topo-a \\[${escaped(ns1)}\\]`));
+		assert.match(
+			text,
+			new RegExp(`│ topo-a +veth +${state}${left}/30${wrap}──── topo-b \\[${escaped(ns2)}\\]`),
+		);
+		assert.match(
+			text,
+			new RegExp(`│ topo-b +veth +${state}${right}/30${wrap}──── topo-a \\[${escaped(ns1)}\\]`),
+		);
 	});
 
 	test('find locates the address in the namespace that holds it', () => {
@@ -54,23 +60,41 @@ describe('topology and find on a real direct topology', {skip: needsRoot}, () =>
 		assert.equal(exact[0]!.namespace, statSync(`/run/netns/${ns2}`).ino);
 		assert.equal(exact[0]!.namespaceLabel, ns2);
 		assert.equal(exact[0]!.interface, 'topo-b');
-		const within = findAnything(snapshot, '10.213.37.3').map(result => result.namespaceLabel).sort();
+		const within = findAnything(snapshot, '10.213.37.3')
+			.map(result => result.namespaceLabel)
+			.sort();
 		assert.deepEqual(within, [ns1, ns2]);
 	});
 
 	test('`nstui find` prints it and exits 0; nothing found exits 1; no term exits 2', () => {
-		const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'source/cli.tsx', ...args], {encoding: 'utf8'});
+		const cli = (...args: string[]) =>
+			spawnSync(process.execPath, ['--import', 'tsx', 'source/cli.tsx', ...args], {
+				encoding: 'utf8',
+			});
 		const found = cli('find', right, '--json');
 		assert.equal(found.status, 0, found.stderr);
-		const parsed = JSON.parse(found.stdout) as {results: {namespaceLabel: string; interface: string}[]};
-		assert.ok(parsed.results.some(result => result.namespaceLabel === ns2 && result.interface === 'topo-b'));
+		const parsed = JSON.parse(found.stdout) as {
+			results: {namespaceLabel: string; interface: string}[];
+		};
+		assert.ok(
+			parsed.results.some(result => result.namespaceLabel === ns2 && result.interface === 'topo-b'),
+		);
 		assert.equal(cli('find', '10.213.38.200').status, 1);
 		assert.equal(cli('find').status, 2);
 	});
 
 	test('`nstui topology --dot` draws the pair as an edge', () => {
-		const dot = execFileSync(process.execPath, ['--import', 'tsx', 'source/cli.tsx', 'topology', '--dot'], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']});
+		const dot = execFileSync(
+			process.execPath,
+			['--import', 'tsx', 'source/cli.tsx', 'topology', '--dot'],
+			{encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']},
+		);
 		const [inode1, inode2] = [ns1, ns2].map(name => statSync(`/run/netns/${name}`).ino);
-		assert.match(dot, new RegExp(`"${inode1}:topo-a" -- "${inode2}:topo-b"|"${inode2}:topo-b" -- "${inode1}:topo-a"`));
+		assert.match(
+			dot,
+			new RegExp(
+				`"${inode1}:topo-a" -- "${inode2}:topo-b"|"${inode2}:topo-b" -- "${inode1}:topo-a"`,
+			),
+		);
 	});
 });

@@ -26,10 +26,62 @@ describe('veth peers under churn', {skip: needsRoot}, () => {
 		const stable = await Promise.all([1, 2, 3, 4].map(() => namespaces.ns()));
 		const inode = (name: string) => statSync(`/run/netns/${name}`).ino;
 		// Pairs numbered 2<->2 and 3<->3 both ways: only the kernel's nsids tell them apart.
-		ip('-n', stable[0]!, 'link', 'add', 's01', 'type', 'veth', 'peer', 'name', 's10', 'netns', stable[1]!);
-		ip('-n', stable[2]!, 'link', 'add', 's23', 'type', 'veth', 'peer', 'name', 's32', 'netns', stable[3]!);
-		ip('-n', stable[0]!, 'link', 'add', 's02', 'type', 'veth', 'peer', 'name', 's20', 'netns', stable[2]!);
-		ip('-n', stable[1]!, 'link', 'add', 's13', 'type', 'veth', 'peer', 'name', 's31', 'netns', stable[3]!);
+		ip(
+			'-n',
+			stable[0]!,
+			'link',
+			'add',
+			's01',
+			'type',
+			'veth',
+			'peer',
+			'name',
+			's10',
+			'netns',
+			stable[1]!,
+		);
+		ip(
+			'-n',
+			stable[2]!,
+			'link',
+			'add',
+			's23',
+			'type',
+			'veth',
+			'peer',
+			'name',
+			's32',
+			'netns',
+			stable[3]!,
+		);
+		ip(
+			'-n',
+			stable[0]!,
+			'link',
+			'add',
+			's02',
+			'type',
+			'veth',
+			'peer',
+			'name',
+			's20',
+			'netns',
+			stable[2]!,
+		);
+		ip(
+			'-n',
+			stable[1]!,
+			'link',
+			'add',
+			's13',
+			'type',
+			'veth',
+			'peer',
+			'name',
+			's31',
+			'netns',
+			stable[3]!,
+		);
 		const truth: Array<[string, string, string, string]> = [
 			[stable[0]!, 's01', stable[1]!, 's10'],
 			[stable[2]!, 's23', stable[3]!, 's32'],
@@ -54,16 +106,32 @@ describe('veth peers under churn', {skip: needsRoot}, () => {
 		for (let round = 0; round < 12; round++) {
 			const {snapshot} = await discoverer.refresh(round % 2 === 0 ? {} : {maxAgeMs: 0});
 			for (const [aNs, a, bNs, b] of truth) {
-				for (const [from, name, to, peer] of [[aNs, a, bNs, b], [bNs, b, aNs, a]] as const) {
-					const link = snapshot.namespaces.find(ns => ns.inode === inode(from))?.interfaces.find(item => item.name === name);
+				for (const [from, name, to, peer] of [
+					[aNs, a, bNs, b],
+					[bNs, b, aNs, a],
+				] as const) {
+					const link = snapshot.namespaces
+						.find(ns => ns.inode === inode(from))
+						?.interfaces.find(item => item.name === name);
 					assert.ok(link, `round ${round}: ${name} is listed`);
-					assert.deepEqual(link.peer && {namespace: link.peer.namespace, name: link.peer.name}, {namespace: inode(to), name: peer}, `round ${round}: ${name}`);
+					assert.deepEqual(
+						link.peer && {namespace: link.peer.namespace, name: link.peer.name},
+						{namespace: inode(to), name: peer},
+						`round ${round}: ${name}`,
+					);
 					checked++;
 				}
 			}
 		}
 		assert.equal(child.exitCode, null, 'the churner kept running throughout');
-		const made = Math.max(...ip('netns', 'list').toString().split('\n').map(line => line.split(' ')[0]!).filter(name => name.startsWith(prefix)).map(name => Number(name.slice(prefix.length))));
+		const made = Math.max(
+			...ip('netns', 'list')
+				.toString()
+				.split('\n')
+				.map(line => line.split(' ')[0]!)
+				.filter(name => name.startsWith(prefix))
+				.map(name => Number(name.slice(prefix.length))),
+		);
 		assert.ok(made >= 10, `namespaces came and went meanwhile (${made + 1} made)`);
 		assert.equal(checked, 12 * 8);
 	});

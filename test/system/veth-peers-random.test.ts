@@ -27,11 +27,23 @@ function random(seed: number) {
 		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
-	return {next, int: (n: number) => Math.floor(next() * n), pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!};
+	return {
+		next,
+		int: (n: number) => Math.floor(next() * n),
+		pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!,
+	};
 }
 
 type Kind = 'named' | 'process' | 'bind' | 'other-mount' | 'descriptor' | 'thread' | 'unseen';
-const kinds: readonly Kind[] = ['named', 'process', 'bind', 'other-mount', 'descriptor', 'thread', 'unseen'];
+const kinds: readonly Kind[] = [
+	'named',
+	'process',
+	'bind',
+	'other-mount',
+	'descriptor',
+	'thread',
+	'unseen',
+];
 const ip = (...args: string[]) => execFileSync('ip', args, {stdio: ['ignore', 'pipe', 'pipe']});
 
 describe('veth peers on random topologies, against the truth', {skip: needsRoot}, () => {
@@ -47,7 +59,9 @@ describe('veth peers on random topologies, against the truth', {skip: needsRoot}
 				const count = 9 + rng.int(6);
 				const usable = kinds.filter(kind => kind !== 'thread' || withThreads);
 				// Every kind at least once, the rest at random.
-				const plan = Array.from({length: count}, (_, i) => (i < usable.length ? usable[i]! : rng.pick(usable)));
+				const plan = Array.from({length: count}, (_, i) =>
+					i < usable.length ? usable[i]! : rng.pick(usable),
+				);
 				const names = await Promise.all(plan.map(() => namespaces.ns()));
 				const inodes = names.map(name => statSync(`/run/netns/${name}`).ino);
 
@@ -59,7 +73,20 @@ describe('veth peers on random topologies, against the truth', {skip: needsRoot}
 				for (let pair = 0; pair < pairs; pair++) {
 					const a: End = {ns: rng.int(count), name: `a${pair}`};
 					const b: End = {ns: rng.next() < 0.15 ? a.ns : rng.int(count), name: `b${pair}`};
-					ip('-n', names[a.ns]!, 'link', 'add', a.name, 'type', 'veth', 'peer', 'name', b.name, 'netns', names[b.ns]!);
+					ip(
+						'-n',
+						names[a.ns]!,
+						'link',
+						'add',
+						a.name,
+						'type',
+						'veth',
+						'peer',
+						'name',
+						b.name,
+						'netns',
+						names[b.ns]!,
+					);
 					ends.push(a, b);
 					peerOf.set(a, b);
 					peerOf.set(b, a);
@@ -104,8 +131,23 @@ describe('veth peers on random topologies, against the truth', {skip: needsRoot}
 				const visible = (ns: number) => plan[ns] !== 'unseen';
 				for (const [index, kind] of plan.entries()) {
 					// What nstui saw of every holder, to tell why should this ever fail.
-					const seen = () => JSON.stringify(snapshot.namespaces.filter(ns => !ns.root && ns.name === null).map(ns => ({inode: ns.inode, threads: ns.threads, descriptors: ns.descriptors, mounts: ns.mounts, error: ns.error})));
-					assert.equal(listed.has(inodes[index]!), visible(index), `seed ${seed}: a ${kind} namespace (net:[${inodes[index]}]) is ${visible(index) ? '' : 'not '}listed; seen: ${seen()}`);
+					const seen = () =>
+						JSON.stringify(
+							snapshot.namespaces
+								.filter(ns => !ns.root && ns.name === null)
+								.map(ns => ({
+									inode: ns.inode,
+									threads: ns.threads,
+									descriptors: ns.descriptors,
+									mounts: ns.mounts,
+									error: ns.error,
+								})),
+						);
+					assert.equal(
+						listed.has(inodes[index]!),
+						visible(index),
+						`seed ${seed}: a ${kind} namespace (net:[${inodes[index]}]) is ${visible(index) ? '' : 'not '}listed; seen: ${seen()}`,
+					);
 				}
 				let checked = 0;
 				for (const end of ends) {
@@ -114,8 +156,18 @@ describe('veth peers on random topologies, against the truth', {skip: needsRoot}
 					assert.ok(link, `seed ${seed}: ${end.name} is listed in its namespace (${plan[end.ns]})`);
 					const truth = peerOf.get(end)!;
 					const where = `seed ${seed}: ${end.name} in ${plan[end.ns]} #${end.ns}, peer ${truth.name} in ${plan[truth.ns]} #${truth.ns}`;
-					if (visible(truth.ns)) assert.deepEqual(link.peer && {namespace: link.peer.namespace, name: link.peer.name}, {namespace: inodes[truth.ns], name: truth.name}, where);
-					else assert.deepEqual({peer: link.peer, peerUnresolved: link.peerUnresolved}, {peer: null, peerUnresolved: true}, where);
+					if (visible(truth.ns))
+						assert.deepEqual(
+							link.peer && {namespace: link.peer.namespace, name: link.peer.name},
+							{namespace: inodes[truth.ns], name: truth.name},
+							where,
+						);
+					else
+						assert.deepEqual(
+							{peer: link.peer, peerUnresolved: link.peerUnresolved},
+							{peer: null, peerUnresolved: true},
+							where,
+						);
 					checked++;
 				}
 				assert.ok(checked >= 20, `seed ${seed}: enough ends were checked (${checked})`);

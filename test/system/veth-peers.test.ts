@@ -9,9 +9,12 @@ import {needsRoot} from '../helpers/root.js';
 import {HeldNamespaces} from '../helpers/held.js';
 import {inodeOf, Lab, sh} from '../helpers/lab.js';
 
-const inside = (pid: number, ...args: string[]) => sh('nsenter', `--net=/proc/${pid}/ns/net`, 'ip', ...args);
+const inside = (pid: number, ...args: string[]) =>
+	sh('nsenter', `--net=/proc/${pid}/ns/net`, 'ip', ...args);
 const linkIn = (namespaces: Namespace[], inode: number, name: string): Interface => {
-	const link = namespaces.find(ns => ns.inode === inode)?.interfaces.find(item => item.name === name);
+	const link = namespaces
+		.find(ns => ns.inode === inode)
+		?.interfaces.find(item => item.name === name);
 	assert.ok(link, `${name} is in net:[${inode}]`);
 	return link;
 };
@@ -30,13 +33,29 @@ describe('veth peers that only the kernel can tell apart', {skip: needsRoot}, ()
 		inside(p3!, 'link', 'add', 'p3', 'type', 'veth', 'peer', 'name', 'p4', 'netns', String(p4));
 		const pids = [p1!, p2!, p3!, p4!];
 		for (const [index, pid] of pids.entries()) {
-			const links = JSON.parse(inside(pid, '-j', 'link', 'show', `p${index + 1}`)) as Array<{ifindex: number; link_index: number}>;
-			assert.deepEqual([links[0]!.ifindex, links[0]!.link_index], [2, 2], 'the indexes collide, as in the issue');
+			const links = JSON.parse(inside(pid, '-j', 'link', 'show', `p${index + 1}`)) as Array<{
+				ifindex: number;
+				link_index: number;
+			}>;
+			assert.deepEqual(
+				[links[0]!.ifindex, links[0]!.link_index],
+				[2, 2],
+				'the indexes collide, as in the issue',
+			);
 		}
 		const {snapshot} = await discover();
 		const inodes = pids.map(pid => inodeOf(`/proc/${pid}/ns/net`));
-		for (const [a, b] of [[0, 1], [1, 0], [2, 3], [3, 2]] as const) {
-			assert.deepEqual(linkIn(snapshot.namespaces, inodes[a]!, `p${a + 1}`).peer, {namespace: inodes[b], name: `p${b + 1}`, ifindex: 2});
+		for (const [a, b] of [
+			[0, 1],
+			[1, 0],
+			[2, 3],
+			[3, 2],
+		] as const) {
+			assert.deepEqual(linkIn(snapshot.namespaces, inodes[a]!, `p${a + 1}`).peer, {
+				namespace: inodes[b],
+				name: `p${b + 1}`,
+				ifindex: 2,
+			});
 		}
 	});
 
@@ -54,15 +73,27 @@ describe('veth peers that only the kernel can tell apart', {skip: needsRoot}, ()
 			sh('ip', 'netns', 'del', name);
 		}
 		const {snapshot} = await discover();
-		for (const inode of unseenInodes) assert.ok(!snapshot.namespaces.some(ns => ns.inode === inode), 'a namespace held only by a socket is out of sight');
+		for (const inode of unseenInodes)
+			assert.ok(
+				!snapshot.namespaces.some(ns => ns.inode === inode),
+				'a namespace held only by a socket is out of sight',
+			);
 		const [ix, iy, iz] = [x!, y!, z!].map(pid => inodeOf(`/proc/${pid}/ns/net`));
 		const ve = linkIn(snapshot.namespaces, ix!, 've');
 		const vf = linkIn(snapshot.namespaces, iy!, 'vf');
 		assert.deepEqual(ve.peer, {namespace: iy, name: 'vf', ifindex: vf.ifindex});
 		assert.deepEqual(vf.peer, {namespace: ix, name: 've', ifindex: ve.ifindex});
-		for (const [inode, name] of [[ix, 'va'], [iy, 'vc'], [iz, 'vg']] as const) {
+		for (const [inode, name] of [
+			[ix, 'va'],
+			[iy, 'vc'],
+			[iz, 'vg'],
+		] as const) {
 			const link = linkIn(snapshot.namespaces, inode!, name);
-			assert.deepEqual({peer: link.peer, peerUnresolved: link.peerUnresolved}, {peer: null, peerUnresolved: true}, name);
+			assert.deepEqual(
+				{peer: link.peer, peerUnresolved: link.peerUnresolved},
+				{peer: null, peerUnresolved: true},
+				name,
+			);
 		}
 	});
 });

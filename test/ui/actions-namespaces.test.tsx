@@ -63,7 +63,9 @@ describe('namespace actions from the keyboard', {skip: needsRoot}, () => {
 		const before = logLength();
 		for (const cancel of ['n', keys.escape, keys.enter]) {
 			await tui.press('d');
-			await tui.until('the question', () => new RegExp(`Delete namespace ${name}\\?`).test(tui.frame()));
+			await tui.until('the question', () =>
+				new RegExp(`Delete namespace ${name}\\?`).test(tui.frame()),
+			);
 			assert.match(tui.frame(), /nothing but lo/);
 			await tui.confirm(cancel);
 			assert.equal(tui.modalKind(), null);
@@ -80,10 +82,19 @@ describe('namespace actions from the keyboard', {skip: needsRoot}, () => {
 		const tui = await renderLive();
 		await tui.selectNamespace(name);
 		await tui.press('f');
-		await tui.until('forwarding on', async () => (await outputIn(name, ['sysctl', '-n', 'net.ipv4.ip_forward'])).trim() === '1');
-		await tui.until('the pane to show it', () => tui.view().selectedNamespace?.forwarding.ipv4 === true);
+		await tui.until(
+			'forwarding on',
+			async () => (await outputIn(name, ['sysctl', '-n', 'net.ipv4.ip_forward'])).trim() === '1',
+		);
+		await tui.until(
+			'the pane to show it',
+			() => tui.view().selectedNamespace?.forwarding.ipv4 === true,
+		);
 		await tui.press('f');
-		await tui.until('forwarding off', async () => (await outputIn(name, ['sysctl', '-n', 'net.ipv4.ip_forward'])).trim() === '0');
+		await tui.until(
+			'forwarding off',
+			async () => (await outputIn(name, ['sysctl', '-n', 'net.ipv4.ip_forward'])).trim() === '0',
+		);
 	});
 
 	test('N names the namespace of a process; a bad name runs nothing', async () => {
@@ -102,7 +113,12 @@ describe('namespace actions from the keyboard', {skip: needsRoot}, () => {
 		await tui.answer(name);
 		await tui.until('the name', () => namespaceExists(name));
 		const inode = statSync(`/proc/${pid}/ns/net`).ino;
-		await tui.until('the named namespace selected', () => tui.view().selectedNamespace?.name === name && tui.view().selectedNamespace?.inode === inode);
+		await tui.until(
+			'the named namespace selected',
+			() =>
+				tui.view().selectedNamespace?.name === name &&
+				tui.view().selectedNamespace?.inode === inode,
+		);
 	});
 
 	test("a failed command shows ip's own message, and the log (l) shows it with its exit status and stderr", async () => {
@@ -118,7 +134,10 @@ describe('namespace actions from the keyboard', {skip: needsRoot}, () => {
 		await tui.press('l');
 		const frame = tui.frame();
 		assert.match(frame, /Command log/);
-		assert.match(frame, new RegExp(`^ip -n ${name} -4 route add default via 10\\.250\\.0\\.1 dev lo$`, 'm'));
+		assert.match(
+			frame,
+			new RegExp(`^ip -n ${name} -4 route add default via 10\\.250\\.0\\.1 dev lo$`, 'm'),
+		);
 		assert.match(frame, /# \d\d:\d\d:\d\d {2}exit 2/);
 		assert.match(frame, /^# {3}Error: /m);
 		await tui.press(keys.escape);

@@ -27,7 +27,21 @@ describe('details view (i) of a real bridge topology', {skip}, () => {
 		names = lab.bridge();
 		// First, while web and db can still talk: with br_netfilter loaded, the rule below breaks it.
 		sh('ip', 'netns', 'exec', names.web, 'ping', '-c', '1', '-W', '2', '192.168.15.6');
-		sh('ip', 'netns', 'exec', names.host, 'iptables', '-t', 'nat', '-A', 'POSTROUTING', '-s', '192.168.15.0/24', '-j', 'MASQUERADE');
+		sh(
+			'ip',
+			'netns',
+			'exec',
+			names.host,
+			'iptables',
+			'-t',
+			'nat',
+			'-A',
+			'POSTROUTING',
+			'-s',
+			'192.168.15.0/24',
+			'-j',
+			'MASQUERADE',
+		);
 	});
 	after(async () => {
 		cleanup();
@@ -40,7 +54,11 @@ describe('details view (i) of a real bridge topology', {skip}, () => {
 		await tui.press('/', ...names.web, keys.enter, 'i');
 		let lines = await waitForRead(tui);
 		assert.match(lines[1]!, new RegExp(`Details of ${names.web} `));
-		assert.match(lineWith(lines, '192.168.15.6') ?? '', /192\.168\.15\.6 +eth0-web +([0-9a-f]{2}:){5}[0-9a-f]{2} +[A-Z]+/, tui.frame());
+		assert.match(
+			lineWith(lines, '192.168.15.6') ?? '',
+			/192\.168\.15\.6 +eth0-web +([0-9a-f]{2}:){5}[0-9a-f]{2} +[A-Z]+/,
+			tui.frame(),
+		);
 		assert.match(lineWith(lines, 'iptables -t nat')!, /\(0 rules\)/);
 
 		// Esc leaves the view, the next one clears the Namespaces filter.
@@ -48,6 +66,10 @@ describe('details view (i) of a real bridge topology', {skip}, () => {
 		lines = await waitForRead(tui);
 		assert.match(lines[1]!, new RegExp(`Details of ${names.host} `));
 		assert.ok(lineWith(lines, '-A POSTROUTING -s 192.168.15.0/24 -j MASQUERADE'), tui.frame());
-		assert.match(lineWith(lines, '! risky:') ?? '', /between ports of vnet-0 too \(add "! -o vnet-0"\)/, tui.frame());
+		assert.match(
+			lineWith(lines, '! risky:') ?? '',
+			/between ports of vnet-0 too \(add "! -o vnet-0"\)/,
+			tui.frame(),
+		);
 	});
 });

@@ -12,7 +12,10 @@ import {noteRateRoom} from '../../source/ui/panes/interfaces/rate-room.js';
 import {RateTracker} from '../../source/system/rates.js';
 import type {SocketSource} from '../../source/system/sockets.js';
 
-const snapshot = () => JSON.parse(readFileSync(new URL('../fixtures/lab-snapshot.json', import.meta.url), 'utf8')) as Snapshot;
+const snapshot = () =>
+	JSON.parse(
+		readFileSync(new URL('../fixtures/lab-snapshot.json', import.meta.url), 'utf8'),
+	) as Snapshot;
 
 function setUp() {
 	const store = createTuiStore();
@@ -23,7 +26,26 @@ function setUp() {
 	const tracker = new RateTracker(30, async places => {
 		asked.push(places.map(place => place.path));
 		at += 1000;
-		return places.map(() => ({stats: {at, links: [{ifindex: 2, name: 'x', rxBytes: at, rxPackets: 1, rxErrors: 0, rxDropped: 0, txBytes: 0, txPackets: 0, txErrors: 0, txDropped: 0}]}, error: null}));
+		return places.map(() => ({
+			stats: {
+				at,
+				links: [
+					{
+						ifindex: 2,
+						name: 'x',
+						rxBytes: at,
+						rxPackets: 1,
+						rxErrors: 0,
+						rxDropped: 0,
+						txBytes: 0,
+						txPackets: 0,
+						txErrors: 0,
+						txDropped: 0,
+					},
+				],
+			},
+			error: null,
+		}));
 	});
 	const readSockets = async (ns: SocketSource) => {
 		socketsOf.push(ns.inode);
@@ -67,7 +89,12 @@ test('follow(): moving the selection reads again, without waiting for a refresh'
 	const {store, asked, extras} = setUp();
 	const stop = extras.follow();
 	selectNamespace(store, 4026532660);
-	for (let tries = 0; tries < 50 && !asked.some(paths => paths.includes('/run/netns/nsx-db')); tries++) await new Promise(resolve => setTimeout(resolve, 10));
+	for (
+		let tries = 0;
+		tries < 50 && !asked.some(paths => paths.includes('/run/netns/nsx-db'));
+		tries++
+	)
+		await new Promise(resolve => setTimeout(resolve, 10));
 	assert.ok(asked.some(paths => paths.includes('/run/netns/nsx-db')));
 	stop();
 });
@@ -84,7 +111,15 @@ test('rates that read as before change nothing in the store, so an idle TUI draw
 	assert.equal(notified, 0);
 	assert.equal(store.getState().traffic, traffic);
 	stop();
-	store.update({fullView: {kind: 'details', namespace: 4026531840, neighbours: {status: 'pending'}, iptables: {status: 'pending'}, top: 0} as never});
+	store.update({
+		fullView: {
+			kind: 'details',
+			namespace: 4026531840,
+			neighbours: {status: 'pending'},
+			iptables: {status: 'pending'},
+			top: 0,
+		} as never,
+	});
 	const samples = () => {
 		const traffic = store.getState().traffic!;
 		return traffic.history.get(`${[...traffic.rates.keys()][0]}:2`)?.length ?? 0;
@@ -95,7 +130,7 @@ test('rates that read as before change nothing in the store, so an idle TUI draw
 	assert.equal(samples(), before + 3);
 });
 
-test('the host\'s traffic changes nothing on screen while another namespace is shown, until the traffic view lists it', async () => {
+test("the host's traffic changes nothing on screen while another namespace is shown, until the traffic view lists it", async () => {
 	const store = createTuiStore();
 	refreshSucceeded(store, {snapshot: snapshot(), warnings: []}, Date.now());
 	const web = 4026532591;
@@ -103,7 +138,26 @@ test('the host\'s traffic changes nothing on screen while another namespace is s
 	// The host's counters grow every read (an SSH session's own packets); the selected namespace's stand still.
 	const tracker = new RateTracker(30, async places => {
 		at += 1000;
-		return places.map(place => ({stats: {at, links: [{ifindex: 2, name: 'x', rxBytes: place.path.includes('nsx-web') ? 5 : at * at, rxPackets: 1, rxErrors: 0, rxDropped: 0, txBytes: 0, txPackets: 0, txErrors: 0, txDropped: 0}]}, error: null}));
+		return places.map(place => ({
+			stats: {
+				at,
+				links: [
+					{
+						ifindex: 2,
+						name: 'x',
+						rxBytes: place.path.includes('nsx-web') ? 5 : at * at,
+						rxPackets: 1,
+						rxErrors: 0,
+						rxDropped: 0,
+						txBytes: 0,
+						txPackets: 0,
+						txErrors: 0,
+						txDropped: 0,
+					},
+				],
+			},
+			error: null,
+		}));
 	});
 	const extras = new ExtrasReader(store, {tracker});
 	selectNamespace(store, web);
@@ -117,20 +171,39 @@ test('the host\'s traffic changes nothing on screen while another namespace is s
 	store.update({fullView: {kind: 'traffic', selected: 0}});
 	notified = 0;
 	await extras.read();
-	assert.equal(notified, 1, 'the traffic view shows the host\'s rates');
+	assert.equal(notified, 1, "the traffic view shows the host's rates");
 	const hostRates = [...store.getState().traffic!.rates].find(([inode]) => inode !== web)?.[1];
 	assert.ok(hostRates && hostRates.get(2)!.rxBytesPerSecond > 0);
 	stop();
 });
 
-test('the selected namespace\'s rates draw no frame while the Interfaces pane has no room for them; once it has, the next reading is shown', async () => {
+test("the selected namespace's rates draw no frame while the Interfaces pane has no room for them; once it has, the next reading is shown", async () => {
 	const store = createTuiStore();
 	refreshSucceeded(store, {snapshot: snapshot(), warnings: []}, Date.now());
 	let at = 0;
 	// Every namespace's rate grows with every read.
 	const tracker = new RateTracker(30, async places => {
 		at += 1000;
-		return places.map(() => ({stats: {at, links: [{ifindex: 2, name: 'x', rxBytes: at * at, rxPackets: 1, rxErrors: 0, rxDropped: 0, txBytes: 0, txPackets: 0, txErrors: 0, txDropped: 0}]}, error: null}));
+		return places.map(() => ({
+			stats: {
+				at,
+				links: [
+					{
+						ifindex: 2,
+						name: 'x',
+						rxBytes: at * at,
+						rxPackets: 1,
+						rxErrors: 0,
+						rxDropped: 0,
+						txBytes: 0,
+						txPackets: 0,
+						txErrors: 0,
+						txDropped: 0,
+					},
+				],
+			},
+			error: null,
+		}));
 	});
 	const extras = new ExtrasReader(store, {tracker});
 	selectNamespace(store, 4026532591);

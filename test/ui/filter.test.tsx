@@ -47,19 +47,27 @@ test('each pane has its own filter; no match says so', async () => {
 	for (const line of routes) assert.match(line, /^.v6 /);
 	assert.equal(tui.store.getState().filters.namespaces, '');
 	await tui.press('/', 'z', 'z', 'z');
-	await tui.waitForFrame('no match for the new filter', frame => /nothing matches \/zzz/.test(frame));
+	await tui.waitForFrame('no match for the new filter', frame =>
+		/nothing matches \/zzz/.test(frame),
+	);
 });
 
 test('/ starts a new filter (as in less, vim, htop, k9s): the kept one goes, the selected row stays', async () => {
 	const tui = await renderTui({snapshot: labSnapshot()});
 	await tui.press('/', ...'-ns', keys.enter, 'j');
-	await tui.waitForFrame('the kept filter', frame => /1 Namespaces {2}2\/2 of 10 {2}\/-ns\s/.test(frame));
+	await tui.waitForFrame('the kept filter', frame =>
+		/1 Namespaces {2}2\/2 of 10 {2}\/-ns\s/.test(frame),
+	);
 	await tui.press('/');
-	await tui.waitForFrame('an empty filter being typed, every namespace shown', frame => /1 Namespaces {2}\d+\/10 {2}\/_/.test(frame));
+	await tui.waitForFrame('an empty filter being typed, every namespace shown', frame =>
+		/1 Namespaces {2}\d+\/10 {2}\/_/.test(frame),
+	);
 	assert.equal(namespaceNames(tui.lines()).length, 10);
 	assert.ok(lineWith(tui.lines(), '›nsx-ns2'), 'the selection stays on the row it was on');
 	await tui.press(...'rou', keys.enter);
-	await tui.waitForFrame('only the new filter applied', frame => /1 Namespaces {2}1\/1 of 10 {2}\/rou\s/.test(frame));
+	await tui.waitForFrame('only the new filter applied', frame =>
+		/1 Namespaces {2}1\/1 of 10 {2}\/rou\s/.test(frame),
+	);
 	assert.deepEqual(namespaceNames(tui.lines()), ['nsx-router']);
 });
 

@@ -32,16 +32,25 @@ test('F by IP: the address, where it is; Enter selects the interface in its name
 	const lines = tui.lines();
 	assert.match(lines[1]!, /Find anything {2}1\/\d+/);
 	assert.match(lineWith(lines, 'Find: 192.168.15.6')!, /Find: 192\.168\.15\.6/);
-	assert.match(lines.find(line => line.startsWith('›'))!, /^›address +db +192\.168\.15\.6\/24 on eth0-db/);
+	assert.match(
+		lines.find(line => line.startsWith('›'))!,
+		/^›address +db +192\.168\.15\.6\/24 on eth0-db/,
+	);
 	await tui.press(keys.enter);
 	assert.equal(tui.store.getState().fullView, null);
-	assert.deepEqual({...selected(tui), pid: undefined, route: undefined}, {focus: 'interfaces', namespace: 'db', interface: 'eth0-db', pid: undefined, route: undefined});
+	assert.deepEqual(
+		{...selected(tui), pid: undefined, route: undefined},
+		{focus: 'interfaces', namespace: 'db', interface: 'eth0-db', pid: undefined, route: undefined},
+	);
 	assert.ok(lineWith(tui.lines(), '›eth0-db'), tui.frame());
 });
 
 test('F by MAC: the interface that has it', async () => {
 	const tui = await find('06:13:c8:de:3a:17');
-	assert.match(tui.lines().find(line => line.startsWith('›'))!, /^›mac +router +06:13:c8:de:3a:17 on veth-router1/);
+	assert.match(
+		tui.lines().find(line => line.startsWith('›'))!,
+		/^›mac +router +06:13:c8:de:3a:17 on veth-router1/,
+	);
 	await tui.press(keys.enter);
 	const now = selected(tui);
 	assert.equal(now.focus, 'interfaces');
@@ -58,24 +67,40 @@ test('F by PID: the process; Enter selects it in Processes, in its namespace', a
 	assert.equal(now.focus, 'processes');
 	assert.equal(now.pid, 2324);
 	assert.equal(deriveView(tui.store.getState()).selectedNamespace?.inode, 4026532729);
-	assert.ok(tui.lines().some(line => /›\s*2324 root/.test(line)), tui.frame());
+	assert.ok(
+		tui.lines().some(line => /›\s*2324 root/.test(line)),
+		tui.frame(),
+	);
 });
 
 test('F by name: namespace first, then interfaces; ↓ chooses another result; Enter goes there', async () => {
 	const tui = await find('router');
 	const lines = tui.lines();
-	assert.match(lines.find(line => line.startsWith('›'))!, /^›namespace +router +router/);
+	assert.match(
+		lines.find(line => line.startsWith('›'))!,
+		/^›namespace +router +router/,
+	);
 	assert.ok(lineWith(lines, 'veth-router1 (veth, UP, 192.168.1.254/24'), tui.frame());
 	await tui.press(keys.enter);
 	assert.deepEqual([selected(tui).focus, selected(tui).namespace], ['namespaces', 'router']);
 
 	await tui.press('F', ...'veth-router');
-	assert.match(tui.lines().find(line => line.startsWith('›'))!, /^›interface +router +veth-router1/);
+	assert.match(
+		tui.lines().find(line => line.startsWith('›'))!,
+		/^›interface +router +veth-router1/,
+	);
 	await tui.press(keys.down);
-	assert.match(tui.lines().find(line => line.startsWith('›'))!, /^›interface +router +veth-router2/);
+	assert.match(
+		tui.lines().find(line => line.startsWith('›'))!,
+		/^›interface +router +veth-router2/,
+	);
 	assert.match(tui.lines()[1]!, /Find anything {2}2\/2/);
 	await tui.press(keys.down, keys.up);
-	assert.match(tui.lines().find(line => line.startsWith('›'))!, /^›interface +router +veth-router1/, 'the last result stays the last');
+	assert.match(
+		tui.lines().find(line => line.startsWith('›'))!,
+		/^›interface +router +veth-router1/,
+		'the last result stays the last',
+	);
 	await tui.press(keys.down);
 	await tui.press(keys.enter);
 	assert.equal(selected(tui).interface, 'veth-router2');

@@ -22,10 +22,24 @@ const mixed = 'b\bc\rd\u007fe\u009bf\u202eg\udcff';
 const newline = 'two\nlines';
 
 function hostileSnapshot(): Snapshot {
-	const host = namespace(1, null, {root: true, processes: [{pid: 1, comm: 'init', cmdline: '/sbin/init', user: 'root'}]});
+	const host = namespace(1, null, {
+		root: true,
+		processes: [{pid: 1, comm: 'init', cmdline: '/sbin/init', user: 'root'}],
+	});
 	const a = namespace(2, newline, {
 		processes: [{pid: 40, comm: 'sleep', cmdline: `${red} --title ${title}`, user: 'root'}],
-		routes: [{family: 'inet', dst: '10.9.0.0/24', gateway: null, dev: clear, table: 'main', protocol: 'kernel', scope: 'link', metric: null}],
+		routes: [
+			{
+				family: 'inet',
+				dst: '10.9.0.0/24',
+				gateway: null,
+				dev: clear,
+				table: 'main',
+				protocol: 'kernel',
+				scope: 'link',
+				metric: null,
+			},
+		],
 	});
 	const b = namespace(3, red, {error: `ip: ${title} failed`});
 	const c = namespace(4, null, {processes: [{pid: 41, comm: clipboard, cmdline: '', user: mixed}]});
@@ -40,19 +54,56 @@ const live = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e\udc80-\udcff]/u;
 
 function assertSafe(frame: string, columns: number, where: string) {
 	const text = frame.replace(sgr, '');
-	assert.doesNotMatch(text, live, `${where}: a control character reached the screen:\n${JSON.stringify(text)}`);
+	assert.doesNotMatch(
+		text,
+		live,
+		`${where}: a control character reached the screen:\n${JSON.stringify(text)}`,
+	);
 	assert.ok(!frame.includes('\u001b[31mRED'), `${where}: the name's own colour reached the screen`);
-	for (const line of text.split('\n')) assert.ok(stringWidth(line) <= columns, `${where}: a line is ${stringWidth(line)} wide:\n${line}`);
+	for (const line of text.split('\n'))
+		assert.ok(
+			stringWidth(line) <= columns,
+			`${where}: a line is ${stringWidth(line)} wide:\n${line}`,
+		);
 }
 
 test('hostile names in every pane, the topology, find, details, the log and the status bar: escapes shown, nothing live', async () => {
 	const columns = 120;
 	const reader = fakeReader({
-		neighbours: {[newline]: [{address: '10.9.0.2', dev: clear, lladdr: 'aa:bb:cc:dd:ee:ff', state: `REACHABLE${title}`, router: false}]},
-		firewalls: {[newline]: {rules: [{table: 'filter', chain: 'INPUT', spec: `-m comment --comment "${clipboard}" -j ACCEPT`}], policies: []}},
+		neighbours: {
+			[newline]: [
+				{
+					address: '10.9.0.2',
+					dev: clear,
+					lladdr: 'aa:bb:cc:dd:ee:ff',
+					state: `REACHABLE${title}`,
+					router: false,
+				},
+			],
+		},
+		firewalls: {
+			[newline]: {
+				rules: [
+					{table: 'filter', chain: 'INPUT', spec: `-m comment --comment "${clipboard}" -j ACCEPT`},
+				],
+				policies: [],
+			},
+		},
 	});
 	const log = commandLog as CommandLog;
-	log.record({command: ['ip', 'link', 'del', 'dev', clear], exitCode: 1, stdout: '', stderr: `Cannot find device "${clear}"\n${title}`, timedOut: false, missing: false, ok: false, durationMs: 1}, new Date());
+	log.record(
+		{
+			command: ['ip', 'link', 'del', 'dev', clear],
+			exitCode: 1,
+			stdout: '',
+			stderr: `Cannot find device "${clear}"\n${title}`,
+			timedOut: false,
+			missing: false,
+			ok: false,
+			durationMs: 1,
+		},
+		new Date(),
+	);
 	const tui = await renderTui({snapshot: hostileSnapshot(), columns, rows: 40, reader});
 	const check = (where: string) => assertSafe(tui.lastFrame() ?? '', columns, where);
 
@@ -73,7 +124,10 @@ test('hostile names in every pane, the topology, find, details, the log and the 
 	await tui.press('t');
 	check('topology');
 	assert.match(tui.frame(), /b\\x08c\\rd\\x7fe\\u009bf\\u202eg\\xff/);
-	assert.match(tui.frame(), /e\\e\[2Jx +veth +10\.9\.0\.1\/24 +─+ q\\e\]0;T\\x07 \[evil\\e\[31mRED\\e\[0m\]/);
+	assert.match(
+		tui.frame(),
+		/e\\e\[2Jx +veth +10\.9\.0\.1\/24 +─+ q\\e\]0;T\\x07 \[evil\\e\[31mRED\\e\[0m\]/,
+	);
 	await tui.press('q', 'F', ...'RED');
 	await tui.settle();
 	check('find');

@@ -57,7 +57,10 @@ test('the UI tells it of every key', async () => {
 test('what is held while typing is held from the first key and released once keys pause', async () => {
 	const activity = new InputActivity(100, 1000);
 	const events: string[] = [];
-	activity.holdWhileTyping({hold: () => events.push('hold'), release: () => events.push('release')});
+	activity.holdWhileTyping({
+		hold: () => events.push('hold'),
+		release: () => events.push('release'),
+	});
 	activity.note();
 	await delay(40);
 	activity.note();
@@ -69,13 +72,20 @@ test('what is held while typing is held from the first key and released once key
 test('a key held down holds for at most maxWaitMs, then lets data flow before holding again', async () => {
 	const activity = new InputActivity(200, 400);
 	const events: string[] = [];
-	activity.holdWhileTyping({hold: () => events.push('hold'), release: () => events.push('release')});
+	activity.holdWhileTyping({
+		hold: () => events.push('hold'),
+		release: () => events.push('release'),
+	});
 	const typing = setInterval(() => activity.note(), 20);
 	try {
 		activity.note();
 		// Released at 400 ms; the data then flows until 600 ms.
 		await delay(500);
-		assert.deepEqual(events, ['hold', 'release'], 'released after maxWaitMs although keys still come, and not held again at once');
+		assert.deepEqual(
+			events,
+			['hold', 'release'],
+			'released after maxWaitMs although keys still come, and not held again at once',
+		);
 		await delay(250);
 		assert.deepEqual(events, ['hold', 'release', 'hold'], 'held again after a while of flow');
 	} finally {

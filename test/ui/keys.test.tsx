@@ -14,13 +14,31 @@ import {keys, labSnapshot, paneRows, renderTui} from './tui-harness.js';
 afterEach(() => cleanup());
 
 const noKey: Key = {
-	upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
-	return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
-	super: false, hyper: false, capsLock: false, numLock: false,
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	super: false,
+	hyper: false,
+	capsLock: false,
+	numLock: false,
 };
 
 test('what Ink reads at once is split into keys', () => {
-	const ids = (input: string, key: Partial<Key> = {}) => splitInput(input, {...noKey, ...key}).map(press => press.id);
+	const ids = (input: string, key: Partial<Key> = {}) =>
+		splitInput(input, {...noKey, ...key}).map(press => press.id);
 	assert.deepEqual(ids('jjj'), ['j', 'j', 'j']);
 	assert.deepEqual(ids('\u007F\u007F\u007F'), ['backspace', 'backspace', 'backspace']);
 	assert.deepEqual(ids('web\r'), ['w', 'e', 'b', 'return']);
@@ -60,16 +78,27 @@ test('readline keys edit a pane filter: Ctrl-A, Ctrl-E, Ctrl-W, Alt-Backspace, C
 	await tui.press('\u0015');
 	assert.equal(filter(), '');
 	await tui.press('db', keys.enter);
-	assert.deepEqual(paneRows(tui.lines(), '1 Namespaces').map(row => row.slice(1, 20).trim()).filter(Boolean), ['nsx-db']);
+	assert.deepEqual(
+		paneRows(tui.lines(), '1 Namespaces')
+			.map(row => row.slice(1, 20).trim())
+			.filter(Boolean),
+		['nsx-db'],
+	);
 });
 
 test('Down Down sent together in a picker moves two rows (#3)', async () => {
 	const tui = await renderTui({snapshot: labSnapshot(), suspend: null});
 	// m on an interface: the namespaces to move it to, in a picker.
 	await tui.press('2', 'm');
-	await tui.waitForFrame('the picker', frame => /of \d+/.test(frame) && tui.store.getState().modal?.kind === 'form');
+	await tui.waitForFrame(
+		'the picker',
+		frame => /of \d+/.test(frame) && tui.store.getState().modal?.kind === 'form',
+	);
 	await tui.press(`${keys.down}${keys.down}`);
-	await tui.waitForFrame('the third choice highlighted', () => (tui.store.getState().modal as {highlighted?: number} | null)?.highlighted === 2);
+	await tui.waitForFrame(
+		'the third choice highlighted',
+		() => (tui.store.getState().modal as {highlighted?: number} | null)?.highlighted === 2,
+	);
 });
 
 test('text and its Enter in one chunk answer a prompt; Ctrl-U and Ctrl-W edit it first (#3)', async () => {
@@ -100,6 +129,7 @@ test('every key a pane lists for its key line is bound, with a hint to show', ()
 	for (const pane of paneRegistry) {
 		const tables = activeTables({...state, focus: pane.id});
 		for (const id of pane.hints) assert.ok(entryFor(tables, id)?.hint, `${pane.id} lists ${id}`);
-		for (const entry of pane.keys) assert.ok(entry.hint, `${pane.id}'s ${entry.keys.join(' ')} has a hint`);
+		for (const entry of pane.keys)
+			assert.ok(entry.hint, `${pane.id}'s ${entry.keys.join(' ')} has a hint`);
 	}
 });

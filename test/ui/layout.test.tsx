@@ -14,11 +14,17 @@ test('at 200x60 a long namespace list takes the lines the short panes below leav
 	const rows = paneRows(tui.lines(), '1 Namespaces');
 	// Fixed halves gave it 27 rows, with 25 empty below.
 	assert.ok(rows.length > 40, `the namespaces take ${rows.length} rows`);
-	assert.ok(rows.every(row => /bulk-\d{4}|<host>/.test(row)), 'every row of the pane is a namespace');
+	assert.ok(
+		rows.every(row => /bulk-\d{4}|<host>/.test(row)),
+		'every row of the pane is a namespace',
+	);
 	// The panes below are still there, with what they list.
 	assert.match(tui.frame(), / 3 Routes {2}/);
 	assert.match(tui.frame(), / 4 Processes {2}/);
-	assert.ok(paneRows(tui.lines(), '3 Routes').some(row => /default|v4|v6/.test(row)) || /no routes/.test(tui.frame()));
+	assert.ok(
+		paneRows(tui.lines(), '3 Routes').some(row => /default|v4|v6/.test(row)) ||
+			/no routes/.test(tui.frame()),
+	);
 });
 
 test('z zooms the focused pane to the whole body and back; the zoom follows the focus; Esc leaves it too', async () => {
@@ -35,14 +41,26 @@ test('z zooms the focused pane to the whole body and back; the zoom follows the 
 	await tui.press('G');
 	await tui.waitForFrame('the last namespace', frame => /1 Namespaces {2}101\/101/.test(frame));
 	await tui.press('z');
-	await tui.waitForFrame('all panes again', frame => /2 Interfaces/.test(frame) && /4 Processes/.test(frame));
+	await tui.waitForFrame(
+		'all panes again',
+		frame => /2 Interfaces/.test(frame) && /4 Processes/.test(frame),
+	);
 	await tui.press('2', 'z');
-	await tui.waitForFrame('the Interfaces pane zoomed', frame => /2 Interfaces/.test(frame) && !/1 Namespaces/.test(frame));
+	await tui.waitForFrame(
+		'the Interfaces pane zoomed',
+		frame => /2 Interfaces/.test(frame) && !/1 Namespaces/.test(frame),
+	);
 	// The zoom follows the focus: Tab shows the next pane over the whole body.
 	await tui.press(keys.tab);
-	await tui.waitForFrame('the Routes pane zoomed', frame => /3 Routes/.test(frame) && !/2 Interfaces/.test(frame));
+	await tui.waitForFrame(
+		'the Routes pane zoomed',
+		frame => /3 Routes/.test(frame) && !/2 Interfaces/.test(frame),
+	);
 	await tui.press(keys.escape);
-	await tui.waitForFrame('all panes again after Esc', frame => /1 Namespaces/.test(frame) && /2 Interfaces/.test(frame));
+	await tui.waitForFrame(
+		'all panes again after Esc',
+		frame => /1 Namespaces/.test(frame) && /2 Interfaces/.test(frame),
+	);
 });
 
 test('a one-line prompt is a small box: the panes above keep the rest of the screen', async () => {
@@ -55,17 +73,27 @@ test('a one-line prompt is a small box: the panes above keep the rest of the scr
 	assert.ok(top > 0 && bottom > top);
 	// Its title, the label, the line typed, the reason: four lines in a frame (16 before).
 	assert.equal(bottom - top + 1, 6);
-	assert.ok(paneRows(lines, '1 Namespaces').filter(row => row.trim() !== '').length >= 10, 'every namespace of the lab in view');
+	assert.ok(
+		paneRows(lines, '1 Namespaces').filter(row => row.trim() !== '').length >= 10,
+		'every namespace of the lab in view',
+	);
 });
 
 test('the layout: halves when both rows are full, the short row gives its lines away, a dialog leaves the panes a third', () => {
-	const body = (layout: ReturnType<typeof computeLayout>) => layout.rows.upper + layout.rows.lower + layout.dialogHeight;
+	const body = (layout: ReturnType<typeof computeLayout>) =>
+		layout.rows.upper + layout.rows.lower + layout.dialogHeight;
 	const full = computeLayout(120, 40, {banner: false, wanted: {namespaces: 100, routes: 100}});
 	assert.deepEqual(full.rows, {upper: 18, lower: 18});
-	const short = computeLayout(120, 40, {banner: false, wanted: {namespaces: 100, interfaces: 3, routes: 2, processes: 1}});
+	const short = computeLayout(120, 40, {
+		banner: false,
+		wanted: {namespaces: 100, interfaces: 3, routes: 2, processes: 1},
+	});
 	assert.equal(short.rows.lower, 4, 'the lower panes keep their title, header and two rows');
 	assert.equal(body(short), 36);
-	const few = computeLayout(120, 40, {banner: false, wanted: {namespaces: 3, interfaces: 2, routes: 100, processes: 100}});
+	const few = computeLayout(120, 40, {
+		banner: false,
+		wanted: {namespaces: 3, interfaces: 2, routes: 100, processes: 100},
+	});
 	assert.equal(few.rows.upper, 5);
 	const dialog = computeLayout(120, 40, {banner: false, dialog: 100});
 	assert.equal(dialog.rows.upper, 12);

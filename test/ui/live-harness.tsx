@@ -10,12 +10,21 @@ import {createPoller} from '../../source/ui/app/poller.js';
 import {createTuiStore} from '../../source/ui/app/tui-store.js';
 import {keys, renderTui} from './tui-harness.js';
 
-export async function renderLive(options: {readOnly?: string | null; suspend?: ActionHost['suspend']} = {}) {
+export async function renderLive(
+	options: {readOnly?: string | null; suspend?: ActionHost['suspend']} = {},
+) {
 	const store = createTuiStore();
 	// Refreshed by the actions themselves; the timer never fires during a test.
 	const poller = createPoller({store, load: () => discover(), intervalMs: 3_600_000});
 	await poller.refreshNow();
-	const tui = await renderTui({store, poller, columns: 160, rows: 50, readOnly: options.readOnly ?? null, suspend: options.suspend});
+	const tui = await renderTui({
+		store,
+		poller,
+		columns: 160,
+		rows: 50,
+		readOnly: options.readOnly ?? null,
+		suspend: options.suspend,
+	});
 	const view = () => deriveView(store.getState());
 	return {
 		...tui,
@@ -34,7 +43,11 @@ export async function renderLive(options: {readOnly?: string | null; suspend?: A
 		async selectNamespace(name: string) {
 			await poller.refreshAfterChange();
 			await tui.press('1', keys.escape, '/', name, keys.enter);
-			assert.equal(view().selectedNamespace?.name ?? view().selectedNamespace?.processes[0]?.pid.toString(), name, `${name} is selected`);
+			assert.equal(
+				view().selectedNamespace?.name ?? view().selectedNamespace?.processes[0]?.pid.toString(),
+				name,
+				`${name} is selected`,
+			);
 		},
 		/** In the selected namespace, focuses the Interfaces pane on `name`. */
 		async selectInterface(name: string) {
@@ -54,11 +67,15 @@ export async function renderLive(options: {readOnly?: string | null; suspend?: A
 			const modal = store.getState().modal;
 			assert.equal(modal?.kind, 'form', 'a form is open');
 			const field = modal.form.fields[modal.step]!;
-			await this.until(`the field "${field.label}"`, () => tui.frame().includes(field.label.slice(0, 40)));
+			await this.until(`the field "${field.label}"`, () =>
+				tui.frame().includes(field.label.slice(0, 40)),
+			);
 			await tui.settle();
 			if (text !== '') {
 				await tui.press(text);
-				await this.until(`"${text.slice(0, 20)}" typed`, () => tui.frame().includes(text.slice(0, 20)));
+				await this.until(`"${text.slice(0, 20)}" typed`, () =>
+					tui.frame().includes(text.slice(0, 20)),
+				);
 			}
 			await tui.press(keys.enter);
 			await tui.settle();

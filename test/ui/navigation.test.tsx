@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {manyNamespaces} from '../fixtures/many-namespaces.js';
-import {keys, labSnapshot, lineWith, renderTui, selectedNamespace, paneRows} from './tui-harness.js';
+import {
+	keys,
+	labSnapshot,
+	lineWith,
+	renderTui,
+	selectedNamespace,
+	paneRows,
+} from './tui-harness.js';
 
 afterEach(() => cleanup());
 
@@ -84,7 +91,10 @@ test('1,000 namespaces: only the visible rows are rendered, PgDn/G scroll', asyn
 	// The pane is as tall as the screen lets it be (the panes below need few lines): its rows and no more are drawn.
 	const listRows = paneRows(tui.lines(), '1 Namespaces').length;
 	assert.ok(listRows > 16, `the namespaces take the free lines (${listRows})`);
-	assert.ok(!tui.frame().includes(`bulk-${String(listRows).padStart(4, '0')}`), 'rows below the pane are not rendered');
+	assert.ok(
+		!tui.frame().includes(`bulk-${String(listRows).padStart(4, '0')}`),
+		'rows below the pane are not rendered',
+	);
 	await tui.press(keys.pageDown);
 	// A page moves by the list's rows less one.
 	assert.match(tui.frame(), new RegExp(`1 Namespaces {2}${listRows}/1001`));

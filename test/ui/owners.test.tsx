@@ -25,10 +25,25 @@ const owner = (name: string): Owner => ({
 });
 
 function ownedSnapshot(name: string): Snapshot {
-	const host = namespace(1, null, {root: true, processes: [{pid: 1, comm: 'init', cmdline: '/sbin/init', user: 'root'}]});
-	const web = namespace(2, null, {owner: owner(name), processes: [{pid: 4242, comm: 'nginx', cmdline: 'nginx', user: 'root'}]});
+	const host = namespace(1, null, {
+		root: true,
+		processes: [{pid: 1, comm: 'init', cmdline: '/sbin/init', user: 'root'}],
+	});
+	const web = namespace(2, null, {
+		owner: owner(name),
+		processes: [{pid: 4242, comm: 'nginx', cmdline: 'nginx', user: 'root'}],
+	});
 	const svc = namespace(3, null, {
-		owner: {engine: 'systemd', id: 'demo.service', name: 'demo.service', image: null, labels: {}, containers: [], cgroup: '/system.slice/demo.service', note: null},
+		owner: {
+			engine: 'systemd',
+			id: 'demo.service',
+			name: 'demo.service',
+			image: null,
+			labels: {},
+			containers: [],
+			cgroup: '/system.slice/demo.service',
+			note: null,
+		},
 		processes: [{pid: 4300, comm: 'demo', cmdline: 'demo', user: 'root'}],
 	});
 	wire(host, 'veth3a9f', web, 'eth0');
@@ -36,35 +51,59 @@ function ownedSnapshot(name: string): Snapshot {
 }
 
 test('the pane shows docker web-1 and svc demo.service; the host veth reads eth0@docker web-1', async () => {
-	const tui = await renderTui({snapshot: ownedSnapshot('web-1'), columns: 120, rows: 30, reader: fakeReader({})});
+	const tui = await renderTui({
+		snapshot: ownedSnapshot('web-1'),
+		columns: 120,
+		rows: 30,
+		reader: fakeReader({}),
+	});
 	const lines = tui.lines();
 	assert.ok(lineWith(lines, 'docker web-1'), lines.join('\n'));
 	assert.ok(lineWith(lines, 'svc demo.service'));
 	assert.ok(!lines.some(line => line.includes('<unnamed> pid 4242')));
-	assert.ok(lineWith(lines, 'eth0@docker web-1'), 'the host (selected first) lists its veth with the owner as peer');
+	assert.ok(
+		lineWith(lines, 'eth0@docker web-1'),
+		'the host (selected first) lists its veth with the owner as peer',
+	);
 });
 
 test('i shows the owner: engine, name, id, image, compose, containers and labels', async () => {
-	const tui = await renderTui({snapshot: ownedSnapshot('web-1'), columns: 120, rows: 40, reader: fakeReader({})});
+	const tui = await renderTui({
+		snapshot: ownedSnapshot('web-1'),
+		columns: 120,
+		rows: 40,
+		reader: fakeReader({}),
+	});
 	await tui.press('/', ...'web-1', keys.enter, 'i');
 	await tui.detailsRead();
 	const lines = tui.lines();
 	assert.match(lines[1]!, /Details of docker web-1/);
-	assert.match(lineWith(lines, 'docker web-1, id')!, /docker web-1, id 38fe8c6c9551, image nginx:1\.27, compose shop\/web/);
+	assert.match(
+		lineWith(lines, 'docker web-1, id')!,
+		/docker web-1, id 38fe8c6c9551, image nginx:1\.27, compose shop\/web/,
+	);
 	assert.ok(lineWith(lines, `${id} web-1 (nginx:1.27)`));
 	assert.ok(lineWith(lines, 'com.docker.compose.service=web'));
 });
 
 test('an owner name with escapes is shown escaped, never live', async () => {
-	const tui = await renderTui({snapshot: ownedSnapshot('evil\u001b[2Jx'), columns: 120, rows: 30, reader: fakeReader({})});
+	const tui = await renderTui({
+		snapshot: ownedSnapshot('evil\u001b[2Jx'),
+		columns: 120,
+		rows: 30,
+		reader: fakeReader({}),
+	});
 	const frame = tui.lastFrame() ?? '';
 	assert.ok(!frame.replace(/\u001b\[[0-9;]*m/g, '').includes('\u001b'));
 	assert.ok(lineWith(tui.lines(), 'docker evil\\e[2Jx'));
 });
 
-test('the topology tones an owner\'s engine tag in box titles and after a peer\'s @, not inside other names', async () => {
+test("the topology tones an owner's engine tag in box titles and after a peer's @, not inside other names", async () => {
 	const {lineSegments} = await import('../../source/ui/views/topology/topology-tones.js');
-	const toned = (text: string) => lineSegments({text, part: 'box'} as Parameters<typeof lineSegments>[0]).filter(segment => segment.tone).map(segment => `${segment.text}:${segment.tone}`);
+	const toned = (text: string) =>
+		lineSegments({text, part: 'box'} as Parameters<typeof lineSegments>[0])
+			.filter(segment => segment.tone)
+			.map(segment => `${segment.text}:${segment.tone}`);
 	assert.deepEqual(toned('┌─ docker web-1 ─────┐'), ['docker:engineContainer']);
 	assert.deepEqual(toned('│ veth3a9f peer eth0@docker web-1 │'), ['docker:engineContainer']);
 	assert.deepEqual(toned('│ k8s default/nginx-7d9 │'), ['k8s:enginePod']);

@@ -14,7 +14,10 @@ test('namespaces pane: host first, named ones, the unnamed one by its process, c
 	assert.match(lineWith(lines, 'nsx-router')!, /nsx-router\s+4026532384\s+0\s+3 v4/);
 	// The list shows 17 of 40 rows' worth: the unnamed namespace is further down; G goes there.
 	await tui.press('G');
-	assert.match(lineWith(tui.lines(), '<unnamed>')!, /›<unnamed> pid 2324 sl…\s+4026532729\s+1\s+2 -/);
+	assert.match(
+		lineWith(tui.lines(), '<unnamed>')!,
+		/›<unnamed> pid 2324 sl…\s+4026532729\s+1\s+2 -/,
+	);
 });
 
 test('interfaces pane: kind, state, then the veth peer as name@namespace, master and addresses, each under its heading (#5)', async () => {
@@ -28,7 +31,11 @@ test('interfaces pane: kind, state, then the veth peer as name@namespace, master
 	assert.equal(column(web, 'eth0-web@nsx-web'), column(header, 'PEER'), 'the peer under PEER');
 	assert.equal(column(web, 'vnet-0'), column(header, 'MASTER'), 'the master under MASTER');
 	const bridge = lineWith(lines, 'vnet-0 ')!;
-	assert.equal(column(bridge, '192.168.15.1/24'), column(header, 'ADDRESSES'), 'the addresses under ADDRESSES');
+	assert.equal(
+		column(bridge, '192.168.15.1/24'),
+		column(header, 'ADDRESSES'),
+		'the addresses under ADDRESSES',
+	);
 	assert.equal(column(bridge, 'bridge'), column(header, 'KIND'));
 	assert.equal(column(bridge, 'UP'), column(header, 'STATE'));
 	// At 120 columns the peer is whole (it comes before the addresses), but for a long unnamed label.
@@ -44,9 +51,14 @@ test('IPv6 link-local addresses are folded away; A shows them and folds them aga
 	assert.doesNotMatch(row(), /fe80:/);
 	assert.match(lineWith(tui.lines(), 'ADDRESSES')!, /A: link-local too/);
 	await tui.press('A');
-	await tui.waitForFrame('the link-local address', frame => /192\.168\.15\.6\/24 fe80:/.test(frame));
+	await tui.waitForFrame('the link-local address', frame =>
+		/192\.168\.15\.6\/24 fe80:/.test(frame),
+	);
 	await tui.press('A');
-	await tui.waitForFrame('folded again', frame => !/fe80:/.test(lineWith(frame.split('\n'), 'eth0-db ')!));
+	await tui.waitForFrame(
+		'folded again',
+		frame => !/fe80:/.test(lineWith(frame.split('\n'), 'eth0-db ')!),
+	);
 });
 
 test('routes pane: default routes first, both families', async () => {
@@ -65,7 +77,10 @@ test("processes pane: the selected namespace's processes, and all of them with *
 	assert.equal(lineWith(tui.lines(), 'http.server'), undefined);
 	await tui.press('4', '*');
 	assert.match(tui.frame(), /4 Processes \(all namespaces\) {2}1\/7/);
-	assert.match(lineWith(tui.lines(), 'http.server')!, /2410 www-data\s+nsx-web\s+python3 -m http\.server/);
+	assert.match(
+		lineWith(tui.lines(), 'http.server')!,
+		/2410 www-data\s+nsx-web\s+python3 -m http\.server/,
+	);
 	assert.match(lineWith(tui.lines(), '2324 root')!, /2324 root\s+<unnamed> pid…\s+sleep infinity/);
 });
 
@@ -80,7 +95,8 @@ test('fits 80x24: at most 23 lines of at most 80 columns, every pane on screen',
 	const lines = tui.lines();
 	assert.ok(lines.length <= 23, `${lines.length} lines`);
 	for (const line of lines) assert.ok(line.length <= 80, `too wide: ${line}`);
-	for (const title of ['1 Namespaces', '2 Interfaces', '3 Routes', '4 Processes']) assert.match(tui.frame(), new RegExp(title));
+	for (const title of ['1 Namespaces', '2 Interfaces', '3 Routes', '4 Processes'])
+		assert.match(tui.frame(), new RegExp(title));
 	assert.match(lineWith(lines, 'nsx-router')!, /nsx-router\s+0\s+3 v4/);
 });
 
@@ -97,6 +113,12 @@ test('re-lays out on resize', async () => {
 });
 
 test('read-only sessions show a banner with the reason', async () => {
-	const tui = await renderTui({snapshot: labSnapshot(), readOnly: 'not running as root (uid 1000), so nstui cannot change namespaces'});
-	assert.match(tui.lines()[1]!, /READ-ONLY: not running as root \(uid 1000\), so nstui cannot change namespaces; actions are disabled/);
+	const tui = await renderTui({
+		snapshot: labSnapshot(),
+		readOnly: 'not running as root (uid 1000), so nstui cannot change namespaces',
+	});
+	assert.match(
+		tui.lines()[1]!,
+		/READ-ONLY: not running as root \(uid 1000\), so nstui cannot change namespaces; actions are disabled/,
+	);
 });

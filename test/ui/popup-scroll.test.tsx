@@ -14,7 +14,12 @@ const has = (frame: string, n: number) => frame.includes(step(n));
 test('a long popup shows the newest lines, and j k PgUp PgDn g G scroll through all of them', async () => {
 	const tui = await renderTui({snapshot: labSnapshot(), rows: 40});
 	openPopup(tui.store, 'recipe');
-	appendToPopup(tui.store, 'recipe', Array.from({length: 60}, (_, index) => step(index + 1)), true);
+	appendToPopup(
+		tui.store,
+		'recipe',
+		Array.from({length: 60}, (_, index) => step(index + 1)),
+		true,
+	);
 	let frame = await tui.waitForFrame('the newest lines', text => has(text, 60));
 	assert.ok(!has(frame, 1), 'the first lines are above');
 	assert.match(frame, /lines \d+-60 of 60/);

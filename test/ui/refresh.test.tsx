@@ -12,9 +12,10 @@ import {keys, labSnapshot, lineWith, renderTui, selectedNamespace} from './tui-h
 
 afterEach(() => cleanup());
 
-
 function withNamespaces(snapshot: Snapshot, ...names: string[]): Snapshot {
-	const added: Namespace[] = names.map((name, index) => namespace(4026539000 + index, name, {interfaces: []}));
+	const added: Namespace[] = names.map((name, index) =>
+		namespace(4026539000 + index, name, {interfaces: []}),
+	);
 	const [host, ...rest] = snapshot.namespaces;
 	return {...snapshot, namespaces: [host!, ...added, ...rest]};
 }
@@ -27,13 +28,20 @@ test('the selection stays on the same namespace when rows appear above it, and t
 	await tui.settle();
 	assert.equal(selectedNamespace(tui.lines()), 'nsx-router');
 	await tui.press('2', 'j');
-	refreshSucceeded(tui.store, discovery(withNamespaces(labSnapshot(), 'aaa-new-1', 'aaa-new-2')), Date.now());
+	refreshSucceeded(
+		tui.store,
+		discovery(withNamespaces(labSnapshot(), 'aaa-new-1', 'aaa-new-2')),
+		Date.now(),
+	);
 	await tui.settle();
 	assert.equal(selectedNamespace(tui.lines()), 'nsx-router');
 	assert.match(tui.frame(), /1 Namespaces {2}10\/12/);
 	// The interface selection was kept as well (veth-router1, second row).
 	assert.match(lineWith(tui.lines(), '›veth-router1')!, /192\.168\.1\.254/);
-	assert.deepEqual([...tui.store.getState().changed].filter(id => id.startsWith('ns:')), ['ns:4026539000', 'ns:4026539001']);
+	assert.deepEqual(
+		[...tui.store.getState().changed].filter(id => id.startsWith('ns:')),
+		['ns:4026539000', 'ns:4026539001'],
+	);
 });
 
 test('when the selected namespace disappears, the selection stays at its position', async () => {
@@ -63,7 +71,11 @@ test('live updates: the poller refreshes on its interval, Space pauses, Ctrl-R r
 	let loads = 0;
 	let snapshot = labSnapshot();
 	const store = createTuiStore();
-	const poller = createPoller({store, intervalMs: 60, load: async () => (loads++, discovery(snapshot))});
+	const poller = createPoller({
+		store,
+		intervalMs: 60,
+		load: async () => (loads++, discovery(snapshot)),
+	});
 	const tui = await renderTui({store, poller});
 	await delay(100);
 	assert.match(tui.frame(), /10 namespaces/);
@@ -123,7 +135,11 @@ test('a hanging refresh: input still works, stale data stay, the status bar says
 test('a failed refresh shows its error and keeps the last data', async () => {
 	const store = createTuiStore();
 	refreshSucceeded(store, discovery(labSnapshot()), Date.now());
-	const poller = createPoller({store, intervalMs: 10_000, load: async () => Promise.reject(new Error('nstui needs `ip`, which is not installed'))});
+	const poller = createPoller({
+		store,
+		intervalMs: 10_000,
+		load: async () => Promise.reject(new Error('nstui needs `ip`, which is not installed')),
+	});
 	const tui = await renderTui({store, poller});
 	await delay(30);
 	assert.match(tui.frame(), /refresh failed: nstui needs `ip`, which is not installed/);
@@ -157,7 +173,11 @@ test('a refresh that finds nothing new leaves the store alone (no redraw); the h
 	refreshSucceeded(store, {snapshot, warnings: ['a new note']}, Date.parse('2026-01-01T10:00:04'));
 	assert.equal(notified, 2, 'a new warning is news');
 	assert.equal(store.getState().refresh.dataChangedAt, changedAt, 'but the data did not change');
-	refreshSucceeded(store, {snapshot: withNamespaces(snapshot, 'fresh-ns'), warnings: ['a new note']}, Date.parse('2026-01-01T10:00:06'));
+	refreshSucceeded(
+		store,
+		{snapshot: withNamespaces(snapshot, 'fresh-ns'), warnings: ['a new note']},
+		Date.parse('2026-01-01T10:00:06'),
+	);
 	assert.equal(notified, 3);
 	assert.equal(store.getState().refresh.dataChangedAt, Date.parse('2026-01-01T10:00:06'));
 	const tui = await renderTui({store});

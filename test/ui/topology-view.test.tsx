@@ -18,7 +18,8 @@ const open = async (options: {columns?: number; rows?: number} = {}) => {
 };
 
 /** The label in the title of the box under the cursor (its top line starts with ›┌─). */
-const cursorBox = (lines: string[]) => /^›┌─ (.+?) ─/.exec(lines.find(line => line.startsWith('›┌─')) ?? '')?.[1];
+const cursorBox = (lines: string[]) =>
+	/^›┌─ (.+?) ─/.exec(lines.find(line => line.startsWith('›┌─')) ?? '')?.[1];
 
 test('t shows the seed topologies: ns1—ns2, a—router—b with forwarding, web and db on vnet-0 with its NAT rule', async () => {
 	const {tui, reader} = await open({columns: 120, rows: 60});
@@ -90,14 +91,24 @@ test('/ keeps the namespaces that match and their direct neighbours; Esc clears,
 	await tui.press('/', ...'router');
 	assert.match(tui.lines()[1]!, /3 of 10 namespaces {2}\/router_/);
 	await tui.press(keys.enter);
-	const boxes = tui.lines().filter(line => /^.┌─ /.test(line)).map(line => /┌─ (.+?) ─/.exec(line)![1]).sort();
+	const boxes = tui
+		.lines()
+		.filter(line => /^.┌─ /.test(line))
+		.map(line => /┌─ (.+?) ─/.exec(line)![1])
+		.sort();
 	assert.deepEqual(boxes, ['a', 'b', 'router']);
 	assert.match(tui.lines()[1]!, /3 of 10 namespaces {2}\/router(?!_)/);
 	// `/` starts a new filter: the kept one goes at once, as in less and vim.
 	await tui.press('/');
-	await tui.waitForFrame('all namespaces while the new filter is empty', frame => / Topology {2}10 namespaces {2}\/_/.test(frame));
+	await tui.waitForFrame('all namespaces while the new filter is empty', frame =>
+		/ Topology {2}10 namespaces {2}\/_/.test(frame),
+	);
 	await tui.press(...'web', keys.enter);
-	const webBoxes = tui.lines().filter(line => /^.┌─ /.test(line)).map(line => /┌─ (.+?) ─/.exec(line)![1]).sort();
+	const webBoxes = tui
+		.lines()
+		.filter(line => /^.┌─ /.test(line))
+		.map(line => /┌─ (.+?) ─/.exec(line)![1])
+		.sort();
 	assert.deepEqual(webBoxes, ['host', 'web']);
 	await tui.press(keys.escape);
 	assert.match(tui.lines()[1]!, /^ Topology {2}10 namespaces/);
@@ -120,7 +131,9 @@ test('q and t go back to the panes (q does not quit from inside the view); the k
 });
 
 test('a namespace whose NAT cannot be read says why in its box', async () => {
-	const reader = fakeReader({firewallError: 'iptables-save is not installed: install the Debian package iptables'});
+	const reader = fakeReader({
+		firewallError: 'iptables-save is not installed: install the Debian package iptables',
+	});
 	const tui = await renderTui({snapshot: seedLab(), reader, columns: 100, rows: 60});
 	await tui.press('t', 'g');
 	await tui.natRead();
@@ -131,7 +144,10 @@ test('? lists t, F and i with the other keys', async () => {
 	const tui = await renderTui({snapshot: seedLab(), reader: fakeReader(), columns: 160, rows: 60});
 	await tui.press('?');
 	const lines = tui.lines();
-	assert.ok(lines.some(line => /\bt +topology of all namespaces/.test(line)), tui.frame());
+	assert.ok(
+		lines.some(line => /\bt +topology of all namespaces/.test(line)),
+		tui.frame(),
+	);
 	assert.ok(lines.some(line => /\bF +find anything/.test(line)));
 	assert.ok(lines.some(line => /\bi +selected namespace's/.test(line)));
 });
@@ -144,7 +160,11 @@ test('t opens at the top, the overview first, with the selected namespace marked
 	assert.equal(web.name, 'web');
 	await tui.press('t');
 	const frame = await tui.waitForFrame('the topology', text => / Topology /.test(text));
-	assert.match(frame.split('\n')[1]!, / Topology {2}10 namespaces {2}lines 1-/, 'scrolled to the top');
+	assert.match(
+		frame.split('\n')[1]!,
+		/ Topology {2}10 namespaces {2}lines 1-/,
+		'scrolled to the top',
+	);
 	assert.ok(lineWith(tui.lines(), 'ns1 ────── ns2'), 'the overview is on screen');
 	assert.match(lineWith(tui.lines(), '────── web')!, /^›/, 'web is marked in the overview');
 	assert.equal(cursorBox(tui.lines()), undefined, "web's box is further down");
@@ -152,6 +172,9 @@ test('t opens at the top, the overview first, with the selected namespace marked
 	assert.equal(overviewMarks.length, 1, 'only web is marked');
 	// j goes on from web: the next box comes into view with the cursor on it.
 	await tui.press('j');
-	await tui.waitForFrame('the cursor on the box after web', text => cursorBox(text.split('\n')) !== undefined);
+	await tui.waitForFrame(
+		'the cursor on the box after web',
+		text => cursorBox(text.split('\n')) !== undefined,
+	);
 	assert.notEqual(cursorBox(tui.lines()), 'web');
 });

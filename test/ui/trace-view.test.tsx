@@ -11,9 +11,23 @@ import {keys, lineWith, renderTui} from './tui-harness.js';
 
 afterEach(() => cleanup());
 
-async function traceFrom(name: string, options: {probeAnswered?: boolean; readOnly?: string | null; columns?: number; rows?: number} = {}) {
+async function traceFrom(
+	name: string,
+	options: {
+		probeAnswered?: boolean;
+		readOnly?: string | null;
+		columns?: number;
+		rows?: number;
+	} = {},
+) {
 	const tracer = fakeTracer(options.probeAnswered);
-	const tui = await renderTui({snapshot: seedLab(), reader: fakeReader({tracer}), readOnly: options.readOnly ?? null, columns: options.columns ?? 100, rows: options.rows ?? 40});
+	const tui = await renderTui({
+		snapshot: seedLab(),
+		reader: fakeReader({tracer}),
+		readOnly: options.readOnly ?? null,
+		columns: options.columns ?? 100,
+		rows: options.rows ?? 40,
+	});
 	await tui.press('/', ...name, keys.enter, 'T');
 	return {tui, tracer};
 }
@@ -27,7 +41,11 @@ test('T asks where to, checks it as it is typed, and Enter traces: web reaches d
 	assert.deepEqual(tracer.calls.trace, [], 'nothing is traced to what cannot be');
 	for (let i = 0; i < 7; i++) await tui.press(keys.backspace);
 	await tui.press(...'db');
-	assert.match(lineWith(tui.lines(), 'to: db')!, /→ 192\.168\.15\.6 \(db\)/, 'a namespace is shown as the address it is traced to');
+	assert.match(
+		lineWith(tui.lines(), 'to: db')!,
+		/→ 192\.168\.15\.6 \(db\)/,
+		'a namespace is shown as the address it is traced to',
+	);
 	await tui.press(keys.enter);
 	const frame = await tui.waitForFrame('the trace', text => text.includes('replies come back'));
 	assert.deepEqual(tracer.calls.trace, ['web db']);
@@ -44,13 +62,24 @@ test('a port nothing listens on: the ✗ and its sentence; t shows the path on t
 	await tui.press(...'db:8080', keys.enter);
 	await tui.waitForFrame('the break', text => text.includes('listens on'));
 	assert.match(tui.lines()[1]!, /✗ broken/);
-	assert.ok(lineWith(tui.lines(), '✗ nothing in db listens on 192.168.15.6:8080/tcp: start the service there'));
+	assert.ok(
+		lineWith(
+			tui.lines(),
+			'✗ nothing in db listens on 192.168.15.6:8080/tcp: start the service there',
+		),
+	);
 	await tui.press('t');
 	const topology = tui.lines();
 	assert.match(topology[1]!, /^ Topology/);
 	assert.match(lineWith(topology, 'path web → 192.168.15.6')!, /✗ at db/);
-	assert.ok(topology.some(line => line.startsWith('✗') && line.includes('db')), 'the box of db is marked where it breaks');
-	assert.ok(topology.some(line => line.startsWith('┃')), 'the boxes on the path are marked');
+	assert.ok(
+		topology.some(line => line.startsWith('✗') && line.includes('db')),
+		'the box of db is marked where it breaks',
+	);
+	assert.ok(
+		topology.some(line => line.startsWith('┃')),
+		'the boxes on the path are marked',
+	);
 	const state = tui.store.getState().fullView;
 	assert.equal(state?.kind, 'topology');
 	await tui.press('q');
@@ -71,7 +100,9 @@ test('p probes the path; the probe agreeing is said; e traces elsewhere; Ctrl-R 
 	await tui.press('e');
 	for (let i = 0; i < 12; i++) await tui.press(keys.backspace);
 	await tui.press(...'db', keys.enter);
-	await tui.waitForFrame('the second trace', text => text.includes('192.168.15.6 and the replies come back'));
+	await tui.waitForFrame('the second trace', text =>
+		text.includes('192.168.15.6 and the replies come back'),
+	);
 	await tui.press(keys.ctrlR);
 	await tui.waitForFrame('the third trace', text => text.includes('replies come back'));
 	assert.deepEqual(tracer.calls.trace, ['web 192.168.15.1', 'web db', 'web db']);

@@ -26,7 +26,9 @@ export const keys = {
 };
 
 export function labSnapshot(): Snapshot {
-	return JSON.parse(readFileSync(new URL('../fixtures/lab-snapshot.json', import.meta.url), 'utf8')) as Snapshot;
+	return JSON.parse(
+		readFileSync(new URL('../fixtures/lab-snapshot.json', import.meta.url), 'utf8'),
+	) as Snapshot;
 }
 
 export type TuiHarnessOptions = {
@@ -47,16 +49,27 @@ const ansi = /\u001B\[[0-9;?]*[A-Za-z]/g;
 
 export async function renderTui(options: TuiHarnessOptions = {}) {
 	const store = options.store ?? createTuiStore();
-	if (options.snapshot) refreshSucceeded(store, {snapshot: options.snapshot, warnings: []}, Date.now());
+	if (options.snapshot)
+		refreshSucceeded(store, {snapshot: options.snapshot, warnings: []}, Date.now());
 	const app = render(
-		<App store={store} poller={options.poller} hostname="testhost" intervalMs={2000} readOnly={options.readOnly ?? null} reader={options.reader} suspend={options.suspend} activity={options.activity} />,
+		<App
+			store={store}
+			poller={options.poller}
+			hostname="testhost"
+			intervalMs={2000}
+			readOnly={options.readOnly ?? null}
+			reader={options.reader}
+			suspend={options.suspend}
+			activity={options.activity}
+		/>,
 	);
 	const frame = () => (app.lastFrame() ?? '').replace(ansi, '');
 	/** Resolves once `check` holds, polling each 10 ms; fails naming `what` after `timeoutMs`. */
 	const until = async (what: string, check: () => boolean, timeoutMs = 3000) => {
 		const deadline = Date.now() + timeoutMs;
 		while (!check()) {
-			if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the frame was:\n${frame()}`);
+			if (Date.now() > deadline)
+				throw new Error(`timed out waiting for ${what}; the frame was:\n${frame()}`);
 			await delay(10);
 		}
 	};
@@ -72,12 +85,19 @@ export async function renderTui(options: TuiHarnessOptions = {}) {
 	Object.defineProperty(app.stdout, 'rows', {value: options.rows ?? 40, configurable: true});
 	app.stdout.emit('resize');
 	// The keys read the size of the last frame: wait for the frame at the new size.
-	await until('the frame at the chosen size', () => {
-		const lines = frame().split('\n');
-		// The frame is a line shorter than the terminal, and the header spans its width.
-		return lines.length === (options.rows ?? 40) - 1 && [...lines[0]!].length === (options.columns ?? 120);
-		// A frame of a live host with 1,000 namespaces takes a while on a busy machine.
-	}, 15_000);
+	await until(
+		'the frame at the chosen size',
+		() => {
+			const lines = frame().split('\n');
+			// The frame is a line shorter than the terminal, and the header spans its width.
+			return (
+				lines.length === (options.rows ?? 40) - 1 &&
+				[...lines[0]!].length === (options.columns ?? 120)
+			);
+			// A frame of a live host with 1,000 namespaces takes a while on a busy machine.
+		},
+		15_000,
+	);
 	/** Waits for what the store holds to be on screen (no fixed sleep: the frame is drawn when React commits). */
 	const drawn = async () => {
 		// A lone Esc is told apart from the start of a sequence on the next turn of the event loop.
@@ -113,11 +133,20 @@ export async function renderTui(options: TuiHarnessOptions = {}) {
 		async natRead() {
 			await until('the NAT rules read', () => {
 				const view = store.getState().fullView;
-				return view?.kind === 'topology' && view.nat !== null && ![...view.nat.values()].some(note => note.state === 'reading') && drawnFor === store.getState();
+				return (
+					view?.kind === 'topology' &&
+					view.nat !== null &&
+					![...view.nat.values()].some(note => note.state === 'reading') &&
+					drawnFor === store.getState()
+				);
 			});
 		},
 		/** Waits until the frame passes `check`, and returns it; fails naming `what` with the last frame. */
-		async waitForFrame(what: string, check: (frame: string) => boolean, timeoutMs = 3000): Promise<string> {
+		async waitForFrame(
+			what: string,
+			check: (frame: string) => boolean,
+			timeoutMs = 3000,
+		): Promise<string> {
 			await until(what, () => check(frame()), timeoutMs);
 			return frame();
 		},
@@ -125,7 +154,11 @@ export async function renderTui(options: TuiHarnessOptions = {}) {
 }
 
 /** The namespace the Namespaces pane has selected (its row starts the line with ›). */
-export const selectedNamespace = (lines: string[]) => lines.find(line => line.startsWith('›'))?.slice(1).split(/\s+/)[0];
+export const selectedNamespace = (lines: string[]) =>
+	lines
+		.find(line => line.startsWith('›'))
+		?.slice(1)
+		.split(/\s+/)[0];
 
 /** The line of the frame that contains `text`, or undefined. */
 export function lineWith(lines: string[], text: string): string | undefined {

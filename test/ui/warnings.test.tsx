@@ -12,10 +12,15 @@ afterEach(() => cleanup());
 
 test('warnings: a counter in the header, the list with w (naming the PIDs), and the status bar free for results', async () => {
 	const tui = await renderTui({snapshot: labSnapshot(), columns: 120});
-	const warnings = [unreadableProcessesNote([1, 4242]), 'nsx-gone: Cannot open network namespace: No such file or directory'];
+	const warnings = [
+		unreadableProcessesNote([1, 4242]),
+		'nsx-gone: Cannot open network namespace: No such file or directory',
+	];
 	refreshSucceeded(tui.store, {snapshot: labSnapshot(), warnings}, Date.now());
 	showMessage(tui.store, {text: 'Route default via 192.0.2.1 added', kind: 'info'});
-	const frame = await tui.waitForFrame('the counter', text => /2 warnings \(w\)/.test(text.split('\n')[0]!));
+	const frame = await tui.waitForFrame('the counter', text =>
+		/2 warnings \(w\)/.test(text.split('\n')[0]!),
+	);
 	const statusLine = frame.split('\n').at(-2)!;
 	assert.match(statusLine, /Route default via 192\.0\.2\.1 added/);
 	assert.doesNotMatch(frame, /could not be read/, 'no warning text in the panes or the status bar');
@@ -36,9 +41,15 @@ test('warnings: a counter in the header, the list with w (naming the PIDs), and 
 
 test('a namespace that could not be read says why in the Interfaces pane when selected, not in the status bar', async () => {
 	const tui = await renderTui({snapshot: vrfBridgeAndOddities(), columns: 120});
-	refreshSucceeded(tui.store, {snapshot: vrfBridgeAndOddities(), warnings: ['broken: ip: timed out after 5000 ms']}, Date.now());
+	refreshSucceeded(
+		tui.store,
+		{snapshot: vrfBridgeAndOddities(), warnings: ['broken: ip: timed out after 5000 ms']},
+		Date.now(),
+	);
 	await tui.press('/', ...'broken', keys.enter);
-	const frame = await tui.waitForFrame('the reason in place', text => /! could not read: ip: timed out after 5000 ms/.test(text));
+	const frame = await tui.waitForFrame('the reason in place', text =>
+		/! could not read: ip: timed out after 5000 ms/.test(text),
+	);
 	assert.match(frame.split('\n')[0]!, /1 warning \(w\)/);
 	assert.doesNotMatch(frame.split('\n').at(-2)!, /timed out/);
 });

@@ -1,7 +1,12 @@
 // One box per namespace: its title and marks, then its interfaces with addresses,
 // ports and VRF members indented under their master, and where each veth leads.
 import type {NatNote} from '../nat-notes.js';
-import {labelOf, type TopologyGraph, type TopologyInterface, type TopologyNamespace} from './graph.js';
+import {
+	labelOf,
+	type TopologyGraph,
+	type TopologyInterface,
+	type TopologyNamespace,
+} from './graph.js';
 import {shown} from '../shown-text.js';
 import {cell, fit, wrapText} from '../text-cells.js';
 
@@ -13,14 +18,20 @@ export type BoxLine = {text: string; namespace: number; mark?: LineMark};
 /** NAT rules drawn in one box at most; the details view (i) lists them all. */
 const natRulesShown = 6;
 
-export function drawNamespaceBox(ns: TopologyNamespace, graph: TopologyGraph, width: number, nat?: NatNote): BoxLine[] {
+export function drawNamespaceBox(
+	ns: TopologyNamespace,
+	graph: TopologyGraph,
+	width: number,
+	nat?: NatNote,
+): BoxLine[] {
 	const inner = width - 4;
 	const body: {text: string; mark?: LineMark}[] = [
 		...(ns.error ? [{text: `! could not read: ${ns.error}`}] : []),
 		...interfaceRows(ns, graph, inner).map(text => ({text})),
 		...(nat ? natRows(nat, inner) : []),
 	];
-	const line = (text: string, mark?: LineMark): BoxLine => (mark ? {text, namespace: ns.inode, mark} : {text, namespace: ns.inode});
+	const line = (text: string, mark?: LineMark): BoxLine =>
+		mark ? {text, namespace: ns.inode, mark} : {text, namespace: ns.inode};
 	return [
 		line(boxTop(ns, width)),
 		...body.map(row => line(`│ ${cell(row.text, inner)} │`, row.mark)),
@@ -30,12 +41,23 @@ export function drawNamespaceBox(ns: TopologyNamespace, graph: TopologyGraph, wi
 
 function natRows(nat: NatNote, inner: number): {text: string; mark: LineMark}[] {
 	if (nat.state === 'reading') return [{text: 'nat: reading…', mark: 'nat'}];
-	if (nat.state === 'unknown') return wrapText(shown(`nat: ${nat.reason}`), inner, '     ').map(text => ({text, mark: 'nat'}));
+	if (nat.state === 'unknown')
+		return wrapText(shown(`nat: ${nat.reason}`), inner, '     ').map(text => ({text, mark: 'nat'}));
 	if (nat.rules.length === 0) return [{text: 'nat: no rules', mark: 'nat'}];
-	const rows = nat.rules.slice(0, natRulesShown).flatMap(rule => [
-		...wrapText(shown(`nat  ${rule.text}`), inner, '       ').map(text => ({text, mark: 'nat' as const})),
-		...(rule.risk ? wrapText(shown(`  ! ${rule.risk}`), inner, '    ').map(text => ({text, mark: 'risky' as const})) : []),
-	]);
+	const rows = nat.rules
+		.slice(0, natRulesShown)
+		.flatMap(rule => [
+			...wrapText(shown(`nat  ${rule.text}`), inner, '       ').map(text => ({
+				text,
+				mark: 'nat' as const,
+			})),
+			...(rule.risk
+				? wrapText(shown(`  ! ${rule.risk}`), inner, '    ').map(text => ({
+						text,
+						mark: 'risky' as const,
+					}))
+				: []),
+		]);
 	const more = nat.rules.length - natRulesShown;
 	return more > 0 ? [...rows, {text: `nat  +${more} more (i lists them all)`, mark: 'nat'}] : rows;
 }
@@ -49,12 +71,17 @@ export function forwardingText(ns: TopologyNamespace): string | null {
 
 function boxTop(ns: TopologyNamespace, width: number): string {
 	const inode = ` net:[${ns.inode}] `;
-	const marks = [ns.root && ns.label !== '<host>' ? 'host' : null, forwardingText(ns)].filter(Boolean).join(', ');
+	const marks = [ns.root && ns.label !== '<host>' ? 'host' : null, forwardingText(ns)]
+		.filter(Boolean)
+		.join(', ');
 	const markText = marks ? ` ${marks} ` : '';
 	// The label gives way first: the marks are what the drawing is for.
 	const room = width - 4 - inode.length - markText.length - 2;
 	const title = ` ${fit(ns.label, Math.max(room, 8))} `;
-	const fill = Math.max(1, width - 2 - 1 - title.length - markText.length - inode.length - 1 - (markText ? 1 : 0));
+	const fill = Math.max(
+		1,
+		width - 2 - 1 - title.length - markText.length - inode.length - 1 - (markText ? 1 : 0),
+	);
 	const text = `┌─${title}${markText ? `─${markText}` : ''}${'─'.repeat(fill)}${inode}─┐`;
 	return text.length > width ? `${fit(text, width - 1)}┐` : text;
 }
@@ -66,7 +93,10 @@ function interfaceRows(ns: TopologyNamespace, graph: TopologyGraph, inner: numbe
 		.filter(link => link.kind !== 'loopback')
 		.flatMap(link => [{prefix: '', link, underMaster: false}, ...membersOf(link, '')]);
 	if (rows.length === 0) return [ns.interfaces.length > 0 ? '(only lo)' : '(no interfaces)'];
-	const nameWidth = Math.min(24, Math.max(...rows.map(row => row.prefix.length + row.link.name.length)));
+	const nameWidth = Math.min(
+		24,
+		Math.max(...rows.map(row => row.prefix.length + row.link.name.length)),
+	);
 	const kindWidth = Math.min(8, Math.max(...rows.map(row => row.link.kind.length)));
 	const lead = nameWidth + 2 + kindWidth + 2;
 	return rows.flatMap(row => {

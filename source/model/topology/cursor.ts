@@ -25,8 +25,10 @@ export function boxSpans(lines: readonly DrawingLine[]): BoxSpan[] {
 	return spans;
 }
 
-const maxTop = (lines: readonly DrawingLine[], height: number) => Math.max(0, lines.length - height);
-const clampTop = (top: number, lines: readonly DrawingLine[], height: number) => Math.min(Math.max(top, 0), maxTop(lines, height));
+const maxTop = (lines: readonly DrawingLine[], height: number) =>
+	Math.max(0, lines.length - height);
+const clampTop = (top: number, lines: readonly DrawingLine[], height: number) =>
+	Math.min(Math.max(top, 0), maxTop(lines, height));
 
 /** Scrolls as little as needed to show `span`: all of it when it fits, else its top. */
 function reveal(span: BoxSpan, top: number, height: number): number {
@@ -39,7 +41,11 @@ function reveal(span: BoxSpan, top: number, height: number): number {
  * A valid position: the cursor on a drawn namespace (the first when its own is
  * gone), the top within the drawing, and the cursor's box revealed when asked.
  */
-export function settlePosition(lines: readonly DrawingLine[], position: TopologyPosition, height: number): SettledPosition {
+export function settlePosition(
+	lines: readonly DrawingLine[],
+	position: TopologyPosition,
+	height: number,
+): SettledPosition {
 	const spans = boxSpans(lines);
 	const span = spans.find(item => item.namespace === position.cursor) ?? spans[0];
 	if (!span) return {cursor: null, top: clampTop(position.top ?? 0, lines, height)};
@@ -49,7 +55,12 @@ export function settlePosition(lines: readonly DrawingLine[], position: Topology
 
 export type TopologyMove = number | 'first' | 'last' | 'pageUp' | 'pageDown';
 
-export function moveTopology(lines: readonly DrawingLine[], position: TopologyPosition, move: TopologyMove, height: number): SettledPosition {
+export function moveTopology(
+	lines: readonly DrawingLine[],
+	position: TopologyPosition,
+	move: TopologyMove,
+	height: number,
+): SettledPosition {
 	const spans = boxSpans(lines);
 	const current = settlePosition(lines, position, height);
 	if (spans.length === 0) return current;
@@ -61,7 +72,8 @@ export function moveTopology(lines: readonly DrawingLine[], position: TopologyPo
 		const visible = (span: BoxSpan) => span.start < top + height && span.end > top;
 		const own = spans.find(span => span.namespace === current.cursor);
 		if (own && visible(own) && own.start >= top) return {cursor: own.namespace, top};
-		const next = spans.find(span => span.start >= top && span.start < top + height) ?? spans.find(visible);
+		const next =
+			spans.find(span => span.start >= top && span.start < top + height) ?? spans.find(visible);
 		return {cursor: next?.namespace ?? current.cursor, top};
 	}
 	const index = spans.findIndex(span => span.namespace === current.cursor);

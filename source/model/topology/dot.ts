@@ -1,7 +1,12 @@
 // `nstui topology --dot`: the same graph for Graphviz. Each namespace is a cluster of
 // its interfaces; veth pairs are solid edges between clusters, ports hang off their
 // master with dashed edges, and an unresolved veth ends in a "?" node.
-import {labelOf, type TopologyGraph, type TopologyInterface, type TopologyNamespace} from './graph.js';
+import {
+	labelOf,
+	type TopologyGraph,
+	type TopologyInterface,
+	type TopologyNamespace,
+} from './graph.js';
 import {forwardingText} from './boxes.js';
 
 export function topologyDot(graph: TopologyGraph): string {
@@ -16,10 +21,14 @@ export function topologyDot(graph: TopologyGraph): string {
 	for (const {a, b} of graph.links) {
 		for (const end of [a, b]) {
 			if (!known.has(end.namespace)) {
-				lines.push(`  ${nodeId(end.namespace, end.interface)} [label=${quote(`${end.interface}\n${labelOf(graph, end.namespace)}`)}, style=dashed];`);
+				lines.push(
+					`  ${nodeId(end.namespace, end.interface)} [label=${quote(`${end.interface}\n${labelOf(graph, end.namespace)}`)}, style=dashed];`,
+				);
 			}
 		}
-		lines.push(`  ${nodeId(a.namespace, a.interface)} -- ${nodeId(b.namespace, b.interface)} [penwidth=2];`);
+		lines.push(
+			`  ${nodeId(a.namespace, a.interface)} -- ${nodeId(b.namespace, b.interface)} [penwidth=2];`,
+		);
 	}
 	for (const {namespace, interface: name} of graph.unresolved) {
 		const id = quote(`unresolved:${namespace}:${name}`);
@@ -31,7 +40,11 @@ export function topologyDot(graph: TopologyGraph): string {
 }
 
 function cluster(ns: TopologyNamespace): string[] {
-	const marks = [ns.root && ns.label !== '<host>' ? 'host' : null, forwardingText(ns), ns.error ? 'unreadable' : null].filter(Boolean);
+	const marks = [
+		ns.root && ns.label !== '<host>' ? 'host' : null,
+		forwardingText(ns),
+		ns.error ? 'unreadable' : null,
+	].filter(Boolean);
 	const title = [ns.label, ...marks, `net:[${ns.inode}]`].join('\n');
 	const lines = [
 		`  subgraph ${quote(`cluster_${ns.inode}`)} {`,
@@ -40,10 +53,16 @@ function cluster(ns: TopologyNamespace): string[] {
 	];
 	const visible = ns.interfaces.filter(link => link.kind !== 'loopback');
 	// An empty cluster is not drawn at all; a namespace with nothing wired still deserves its box.
-	if (visible.length === 0) lines.push(`    ${quote(`empty:${ns.inode}`)} [label="(no interfaces)", shape=plaintext];`);
+	if (visible.length === 0)
+		lines.push(`    ${quote(`empty:${ns.inode}`)} [label="(no interfaces)", shape=plaintext];`);
 	const walk = (link: TopologyInterface, master: TopologyInterface | null) => {
-		lines.push(`    ${nodeId(ns.inode, link.name)} [label=${quote(interfaceLabel(link))}${shapeOf(link)}];`);
-		if (master) lines.push(`    ${nodeId(ns.inode, link.name)} -- ${nodeId(ns.inode, master.name)} [style=dashed];`);
+		lines.push(
+			`    ${nodeId(ns.inode, link.name)} [label=${quote(interfaceLabel(link))}${shapeOf(link)}];`,
+		);
+		if (master)
+			lines.push(
+				`    ${nodeId(ns.inode, link.name)} -- ${nodeId(ns.inode, master.name)} [style=dashed];`,
+			);
 		for (const member of link.members) walk(member, link);
 	};
 	for (const link of visible) walk(link, null);

@@ -31,7 +31,13 @@ export function drawTopology(graph: TopologyGraph, options: DrawOptions = {}): D
 	const byInode = new Map(graph.namespaces.map(ns => [ns.inode, ns]));
 	for (const inode of overview.order) {
 		const ns = byInode.get(inode);
-		if (ns) lines.push(...drawNamespaceBox(ns, graph, width, options.nat?.get(inode)).map(line => ({...line, part: 'box' as const})));
+		if (ns)
+			lines.push(
+				...drawNamespaceBox(ns, graph, width, options.nat?.get(inode)).map(line => ({
+					...line,
+					part: 'box' as const,
+				})),
+			);
 	}
 	return lines;
 }
@@ -49,7 +55,9 @@ function summaryOf(graph: TopologyGraph): string {
 		count(graph.links.length, 'veth link'),
 		graph.bridges.length > 0 ? count(graph.bridges.length, 'bridge') : null,
 		graph.vrfs.length > 0 ? count(graph.vrfs.length, 'VRF') : null,
-		graph.unresolved.length > 0 ? count(graph.unresolved.length, 'unresolved veth', 'unresolved veths') : null,
+		graph.unresolved.length > 0
+			? count(graph.unresolved.length, 'unresolved veth', 'unresolved veths')
+			: null,
 	]
 		.filter(Boolean)
 		.join(' · ');

@@ -55,7 +55,15 @@ export type TopologyGraph = {
 
 export function buildTopology(snapshot: Snapshot): TopologyGraph {
 	const labels = new Map(snapshot.namespaces.map(ns => [ns.inode, shown(namespaceLabel(ns))]));
-	const graph: TopologyGraph = {namespaces: [], links: [], bridges: [], vrfs: [], otherMasters: [], unresolved: [], labels};
+	const graph: TopologyGraph = {
+		namespaces: [],
+		links: [],
+		bridges: [],
+		vrfs: [],
+		otherMasters: [],
+		unresolved: [],
+		labels,
+	};
 	const seenEnds = new Set<string>();
 	for (const ns of snapshot.namespaces) {
 		graph.namespaces.push(topologyNamespace(ns));
@@ -67,9 +75,14 @@ export function buildTopology(snapshot: Snapshot): TopologyGraph {
 				seenEnds.add(`${link.peer.namespace}/${link.peer.name}`);
 				graph.links.push({
 					a: {namespace: ns.inode, interface: shown(link.name), master: shownOrNull(link.master)},
-					b: {namespace: link.peer.namespace, interface: shown(link.peer.name), master: shownOrNull(masterOf(snapshot, link.peer.namespace, link.peer.name))},
+					b: {
+						namespace: link.peer.namespace,
+						interface: shown(link.peer.name),
+						master: shownOrNull(masterOf(snapshot, link.peer.namespace, link.peer.name)),
+					},
 				});
-				if (!labels.has(link.peer.namespace)) labels.set(link.peer.namespace, `net:[${link.peer.namespace}]`);
+				if (!labels.has(link.peer.namespace))
+					labels.set(link.peer.namespace, `net:[${link.peer.namespace}]`);
 			} else if (link.peerUnresolved) {
 				graph.unresolved.push({namespace: ns.inode, interface: shown(link.name)});
 			}
@@ -100,7 +113,11 @@ export function neighboursOf(graph: TopologyGraph, inode: number): number[] {
 /** Inodes of the namespaces whose label contains `term` (any case). */
 export function matchingNamespaces(graph: TopologyGraph, term: string): number[] {
 	const needle = term.trim().toLowerCase();
-	return graph.namespaces.filter(ns => ns.label.toLowerCase().includes(needle) || ns.rawLabel.toLowerCase().includes(needle)).map(ns => ns.inode);
+	return graph.namespaces
+		.filter(
+			ns => ns.label.toLowerCase().includes(needle) || ns.rawLabel.toLowerCase().includes(needle),
+		)
+		.map(ns => ns.inode);
 }
 
 /** The namespaces whose name matches `term` and their direct neighbours, with the links among them. */
@@ -168,13 +185,27 @@ function masterGroups(ns: Namespace): MasterGroup[] {
 		if (link.master === null) continue;
 		const masterKind = ns.interfaces.find(item => item.name === link.master)?.kind ?? 'unknown';
 		let group = groups.get(link.master);
-		if (!group) groups.set(link.master, (group = {namespace: ns.inode, name: shown(link.master), kind: shown(masterKind), ports: []}));
+		if (!group)
+			groups.set(
+				link.master,
+				(group = {
+					namespace: ns.inode,
+					name: shown(link.master),
+					kind: shown(masterKind),
+					ports: [],
+				}),
+			);
 		group.ports.push(shown(link.name));
 	}
 	// A bridge or VRF with no ports yet is still one.
 	for (const link of ns.interfaces) {
 		if ((link.kind === 'bridge' || link.kind === 'vrf') && !groups.has(link.name)) {
-			groups.set(link.name, {namespace: ns.inode, name: shown(link.name), kind: shown(link.kind), ports: []});
+			groups.set(link.name, {
+				namespace: ns.inode,
+				name: shown(link.name),
+				kind: shown(link.kind),
+				ports: [],
+			});
 		}
 	}
 	return [...groups.values()];

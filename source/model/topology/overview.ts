@@ -20,7 +20,8 @@ export function drawOverview(graph: TopologyGraph, width: number): Overview {
 	const nodes = graph.namespaces.map(ns => ns.inode);
 	for (const inode of adjacency.keys()) if (!nodes.includes(inode)) nodes.push(inode);
 	const forwarding = new Set(graph.namespaces.filter(ns => ns.forwarding.ipv4).map(ns => ns.inode));
-	const label = (inode: number) => labelOf(graph, inode) + (forwarding.has(inode) ? forwardingMark : '');
+	const label = (inode: number) =>
+		labelOf(graph, inode) + (forwarding.has(inode) ? forwardingMark : '');
 
 	const lines: OverviewLine[] = [];
 	const order: number[] = [];
@@ -40,9 +41,15 @@ export function drawOverview(graph: TopologyGraph, width: number): Overview {
 		drawTree(root, children, label, width, lines);
 	}
 
-	for (const text of otherLinks(graph, treeEdges)) lines.push({text: fit(`  also: ${text}`, width), namespace: null});
+	for (const text of otherLinks(graph, treeEdges))
+		lines.push({text: fit(`  also: ${text}`, width), namespace: null});
 	if (unlinked.length > 0) {
-		lines.push(...wrapList('no veth links: ', unlinked.map(label), width).map(text => ({text, namespace: null})));
+		lines.push(
+			...wrapList('no veth links: ', unlinked.map(label), width).map(text => ({
+				text,
+				namespace: null,
+			})),
+		);
 		order.push(...unlinked);
 	}
 	return {lines, order};
@@ -82,12 +89,18 @@ function componentOf(start: number, adjacency: Map<number, Edge[]>): number[] {
 /** A chain starts at one of its ends; anything else at its best-connected namespace. */
 function rootOf(component: number[], adjacency: Map<number, Edge[]>): number {
 	const degree = (inode: number) => adjacency.get(inode)?.length ?? 0;
-	const isPath = component.every(inode => degree(inode) <= 2) && component.some(inode => degree(inode) === 1);
+	const isPath =
+		component.every(inode => degree(inode) <= 2) && component.some(inode => degree(inode) === 1);
 	if (isPath) return component.find(inode => degree(inode) === 1)!;
 	return component.reduce((best, inode) => (degree(inode) > degree(best) ? inode : best));
 }
 
-function spanningTree(root: number, adjacency: Map<number, Edge[]>, visited: Set<number>, treeEdges: Set<string>): Map<number, Edge[]> {
+function spanningTree(
+	root: number,
+	adjacency: Map<number, Edge[]>,
+	visited: Set<number>,
+	treeEdges: Set<string>,
+): Map<number, Edge[]> {
 	const children = new Map<number, Edge[]>();
 	visited.add(root);
 	const queue = [root];
@@ -151,7 +164,12 @@ function drawTree(
 		edges.forEach((edge, index) => {
 			const last = index === edges.length - 1;
 			const branch = `${junction}${last ? '└' : '├'}${connector(edge)}─ `;
-			walk(edge.to, branch, `${junction}${last ? ' ' : '│'}${' '.repeat(branch.length - junction.length - 1)}`, true);
+			walk(
+				edge.to,
+				branch,
+				`${junction}${last ? ' ' : '│'}${' '.repeat(branch.length - junction.length - 1)}`,
+				true,
+			);
 		});
 	};
 	walk(root, '', '', true);
@@ -163,7 +181,9 @@ function otherLinks(graph: TopologyGraph, treeEdges: Set<string>): string[] {
 	const counted = new Set<string>();
 	for (const link of graph.links) {
 		if (link.a.namespace === link.b.namespace) {
-			texts.push(`${labelOf(graph, link.a.namespace)}: ${link.a.interface} ──── ${link.b.interface} (both ends here)`);
+			texts.push(
+				`${labelOf(graph, link.a.namespace)}: ${link.a.interface} ──── ${link.b.interface} (both ends here)`,
+			);
 			continue;
 		}
 		const key = pairKey(link.a.namespace, link.b.namespace);

@@ -16,17 +16,37 @@ export function resolveNamespace(snapshot: Snapshot, term: string): Resolved<Nam
 	}
 	const byName = snapshot.namespaces.filter(ns => ns.name === term || namespaceLabel(ns) === term);
 	if (byName.length === 1) return {ok: true, value: byName[0]!};
-	const byOwner = snapshot.namespaces.filter(ns => ns.owner && (ownerTerms(ns.owner).includes(term) || ownerLabel(ns.owner) === term || (term.length >= 3 && /^[0-9a-f]+$/.test(term) && ns.owner.id.startsWith(term))));
+	const byOwner = snapshot.namespaces.filter(
+		ns =>
+			ns.owner &&
+			(ownerTerms(ns.owner).includes(term) ||
+				ownerLabel(ns.owner) === term ||
+				(term.length >= 3 && /^[0-9a-f]+$/.test(term) && ns.owner.id.startsWith(term))),
+	);
 	const found = byName.length > 1 ? byName : byOwner;
 	if (found.length === 1) return {ok: true, value: found[0]!};
-	if (found.length > 1) return {ok: false, reason: `"${term}" names ${found.length} namespaces (${found.map(ns => `net:[${ns.inode}]`).join(', ')}): give the inode`};
-	return {ok: false, reason: `no namespace is called "${term}" (give a name, an inode or a container's name)`};
+	if (found.length > 1)
+		return {
+			ok: false,
+			reason: `"${term}" names ${found.length} namespaces (${found.map(ns => `net:[${ns.inode}]`).join(', ')}): give the inode`,
+		};
+	return {
+		ok: false,
+		reason: `no namespace is called "${term}" (give a name, an inode or a container's name)`,
+	};
 }
 
-export type Destination = {address: string; namespace: Namespace | null; port: number | null; protocol: Protocol};
+export type Destination = {
+	address: string;
+	namespace: Namespace | null;
+	port: number | null;
+	protocol: Protocol;
+};
 
 /** Splits `TO[:PORT[/udp|/tcp]]`; `[v6]:PORT` for an IPv6 address with a port. */
-export function splitDestination(text: string): Resolved<{to: string; port: number | null; protocol: Protocol}> {
+export function splitDestination(
+	text: string,
+): Resolved<{to: string; port: number | null; protocol: Protocol}> {
 	let to = text;
 	let portText: string | null = null;
 	const bracketed = /^\[([^\]]+)\](?::(.+))?$/.exec(text);
@@ -43,16 +63,24 @@ export function splitDestination(text: string): Resolved<{to: string; port: numb
 	if (portText === null) return {ok: true, value: {to, port: null, protocol: 'icmp'}};
 	const match = /^(\d{1,5})(?:\/(tcp|udp))?$/.exec(portText);
 	const port = match ? Number(match[1]) : NaN;
-	if (!match || port < 1 || port > 65535) return {ok: false, reason: `"${portText}" is not a port (1-65535, optionally /tcp or /udp)`};
+	if (!match || port < 1 || port > 65535)
+		return {ok: false, reason: `"${portText}" is not a port (1-65535, optionally /tcp or /udp)`};
 	return {ok: true, value: {to, port, protocol: (match[2] as Protocol | undefined) ?? 'tcp'}};
 }
 
 /** The address a namespace is reached at: its first global IPv4 address (on a veth first), else IPv6. */
 export function addressOfNamespace(ns: Namespace): string | null {
-	const links = [...ns.interfaces].filter(link => link.kind !== 'loopback').sort((a, b) => Number(b.kind === 'veth') - Number(a.kind === 'veth'));
+	const links = [...ns.interfaces]
+		.filter(link => link.kind !== 'loopback')
+		.sort((a, b) => Number(b.kind === 'veth') - Number(a.kind === 'veth'));
 	for (const family of ['inet', 'inet6'] as const) {
 		for (const link of links) {
-			const address = link.addresses.find(entry => entry.family === family && !entry.address.startsWith('fe80') && !entry.address.startsWith('127.'));
+			const address = link.addresses.find(
+				entry =>
+					entry.family === family &&
+					!entry.address.startsWith('fe80') &&
+					!entry.address.startsWith('127.'),
+			);
 			if (address) return address.address;
 		}
 	}
@@ -67,6 +95,7 @@ export function resolveDestination(snapshot: Snapshot, text: string): Resolved<D
 	const ns = resolveNamespace(snapshot, to);
 	if (!ns.ok) return {ok: false, reason: `TO is neither an address nor a namespace: ${ns.reason}`};
 	const address = addressOfNamespace(ns.value);
-	if (!address) return {ok: false, reason: `${namespaceLabel(ns.value)} has no address to trace to`};
+	if (!address)
+		return {ok: false, reason: `${namespaceLabel(ns.value)} has no address to trace to`};
 	return {ok: true, value: {address, namespace: ns.value, port, protocol}};
 }

@@ -10,7 +10,11 @@ import type {Packet} from './types.js';
 export type TraceFacts = {
 	snapshot: Snapshot;
 	/** `ip -j route get DST [from SRC] [iif IN]` inside ns: the kernel's decision. */
-	routeGet(ns: Namespace, packet: Pick<Packet, 'family' | 'src' | 'dst' | 'protocol' | 'dport'>, iif: string | null): Promise<RouteAnswer>;
+	routeGet(
+		ns: Namespace,
+		packet: Pick<Packet, 'family' | 'src' | 'dst' | 'protocol' | 'dport'>,
+		iif: string | null,
+	): Promise<RouteAnswer>;
 	/** A link's flags and operstate as they are now (the snapshot may be a moment old); null when it is gone. */
 	link(ns: Namespace, name: string): Promise<{flags: string[]; state: string} | null>;
 	/** `ip -j rule` inside ns. */
@@ -22,7 +26,10 @@ export type TraceFacts = {
 	/** The neighbour cache's state for address on dev (REACHABLE, STALE, FAILED, INCOMPLETE, ...), null when it has no entry. */
 	neighbour(ns: Namespace, address: string, dev: string): Promise<string | null>;
 	/** The firewall rules with counters, or why they could not be read. */
-	firewall(ns: Namespace, family: Packet['family']): Promise<{ruleset: Ruleset | null; error: string | null; source: string}>;
+	firewall(
+		ns: Namespace,
+		family: Packet['family'],
+	): Promise<{ruleset: Ruleset | null; error: string | null; source: string}>;
 	/** Does a socket listen for the packet's protocol and port on its destination? null: nstui cannot tell. */
 	listening(ns: Namespace, packet: Packet): Promise<{listening: boolean | null; detail: string}>;
 };

@@ -7,9 +7,15 @@ import {endpointText, type Packet} from './types.js';
 
 const wildcard = new Set(['0.0.0.0', '::']);
 
-export function listenerFor(sockets: readonly Socket[], packet: Packet): {listening: boolean; detail: string} {
+export function listenerFor(
+	sockets: readonly Socket[],
+	packet: Packet,
+): {listening: boolean; detail: string} {
 	const where = endpointText(packet.dst, packet.dport, packet.protocol);
-	const candidates = sockets.filter(socket => socket.listening && socket.protocol === packet.protocol && socket.localPort === packet.dport);
+	const candidates = sockets.filter(
+		socket =>
+			socket.listening && socket.protocol === packet.protocol && socket.localPort === packet.dport,
+	);
 	const match = candidates.find(socket => {
 		const address = socket.localAddress.replace(/^::ffff:/, '');
 		if (address === packet.dst) return true;
@@ -18,8 +24,16 @@ export function listenerFor(sockets: readonly Socket[], packet: Packet): {listen
 	});
 	if (match) {
 		const holder = match.processes[0];
-		return {listening: true, detail: `${holder ? `${holder.comm} (pid ${holder.pid})` : 'a socket'} listens on ${match.localAddress}:${match.localPort}/${match.protocol}`};
+		return {
+			listening: true,
+			detail: `${holder ? `${holder.comm} (pid ${holder.pid})` : 'a socket'} listens on ${match.localAddress}:${match.localPort}/${match.protocol}`,
+		};
 	}
-	const elsewhere = candidates.filter(socket => !wildcard.has(socket.localAddress)).map(socket => socket.localAddress);
-	return {listening: false, detail: `nothing listens on ${where}${elsewhere.length ? ` (port ${packet.dport} is bound only on ${elsewhere.join(', ')})` : ''}`};
+	const elsewhere = candidates
+		.filter(socket => !wildcard.has(socket.localAddress))
+		.map(socket => socket.localAddress);
+	return {
+		listening: false,
+		detail: `nothing listens on ${where}${elsewhere.length ? ` (port ${packet.dport} is bound only on ${elsewhere.join(', ')})` : ''}`,
+	};
 }

@@ -5,7 +5,13 @@
 import {parseIp, parsePrefix, prefixContains} from '../ip-prefix.js';
 import type {Packet} from './types.js';
 
-export type NfRule = {table: string; chain: string; words: string[]; text: string; packets: number | null};
+export type NfRule = {
+	table: string;
+	chain: string;
+	words: string[];
+	text: string;
+	packets: number | null;
+};
 export type Hook = 'prerouting' | 'input' | 'forward' | 'output' | 'postrouting';
 
 /** A chain; a base chain (hooked into the stack) has a hook, a kind and a priority, like nft's. */
@@ -20,8 +26,20 @@ export type NfChain = {
 export type Ruleset = {rules: NfRule[]; chains: NfChain[]};
 
 // iptables' built-in chains as nft sees them: their hooks and priorities.
-const tablePriority: Record<string, number> = {raw: -300, mangle: -150, nat: -100, filter: 0, security: 50};
-const hookOf: Record<string, Hook> = {PREROUTING: 'prerouting', INPUT: 'input', FORWARD: 'forward', OUTPUT: 'output', POSTROUTING: 'postrouting'};
+const tablePriority: Record<string, number> = {
+	raw: -300,
+	mangle: -150,
+	nat: -100,
+	filter: 0,
+	security: 50,
+};
+const hookOf: Record<string, Hook> = {
+	PREROUTING: 'prerouting',
+	INPUT: 'input',
+	FORWARD: 'forward',
+	OUTPUT: 'output',
+	POSTROUTING: 'postrouting',
+};
 
 function builtinBase(table: string, chain: string): NfChain['base'] {
 	const hook = hookOf[chain];
@@ -29,19 +47,26 @@ function builtinBase(table: string, chain: string): NfChain['base'] {
 	if (!hook || priority === undefined) return undefined;
 	const kind = table === 'nat' ? 'nat' : 'filter';
 	// nat's source NAT hooks sit after filter (100), its destination NAT before (-100).
-	return {hook, kind, priority: kind === 'nat' && (hook === 'postrouting' || hook === 'input') ? 100 : priority};
+	return {
+		hook,
+		kind,
+		priority: kind === 'nat' && (hook === 'postrouting' || hook === 'input') ? 100 : priority,
+	};
 }
 
 /** The base chains at a hook, of a kind, in the order the kernel runs them. */
 export function chainsAt(ruleset: Ruleset, hook: Hook, kind: 'filter' | 'nat'): NfChain[] {
-	return ruleset.chains.filter(chain => chain.base?.hook === hook && chain.base.kind === kind).sort((a, b) => a.base!.priority - b.base!.priority);
+	return ruleset.chains
+		.filter(chain => chain.base?.hook === hook && chain.base.kind === kind)
+		.sort((a, b) => a.base!.priority - b.base!.priority);
 }
 
 /** Splits a rule as iptables-save quotes it: `--comment "two words"` is one word. */
 export function ruleWords(text: string): string[] {
 	const words: string[] = [];
 	const pattern = /"((?:[^"\\]|\\.)*)"|(\S+)/g;
-	for (const match of text.matchAll(pattern)) words.push(match[1] !== undefined ? match[1].replace(/\\(.)/g, '$1') : match[2]!);
+	for (const match of text.matchAll(pattern))
+		words.push(match[1] !== undefined ? match[1].replace(/\\(.)/g, '$1') : match[2]!);
 	return words;
 }
 
@@ -53,14 +78,26 @@ export function parseIptablesCounters(text: string): Ruleset {
 		if (line.startsWith('*')) table = line.slice(1);
 		else if (line.startsWith(':')) {
 			const [chain = '', policy = '-', counters = ''] = line.slice(1).split(' ');
-			ruleset.chains.push({table, chain, policy: policy === '-' ? null : policy, packets: counterPackets(counters), base: builtinBase(table, chain)});
+			ruleset.chains.push({
+				table,
+				chain,
+				policy: policy === '-' ? null : policy,
+				packets: counterPackets(counters),
+				base: builtinBase(table, chain),
+			});
 		} else {
 			const counted = /^\[(\d+):(\d+)\]\s+(-A .*)$/.exec(line);
 			const body = counted ? counted[3]! : line.startsWith('-A ') ? line : null;
 			if (body === null) continue;
 			const words = ruleWords(body).slice(1);
 			const chain = words.shift() ?? '';
-			ruleset.rules.push({table, chain, words, text: `-A ${chain} ${body.slice(body.indexOf(chain) + chain.length + 1)}`, packets: counted ? Number(counted[1]) : null});
+			ruleset.rules.push({
+				table,
+				chain,
+				words,
+				text: `-A ${chain} ${body.slice(body.indexOf(chain) + chain.length + 1)}`,
+				packets: counted ? Number(counted[1]) : null,
+			});
 		}
 	}
 	return ruleset;
@@ -76,7 +113,12 @@ export type HookContext = {in: string | null; out: string | null; state: 'NEW' |
 
 type Match = 'yes' | 'no' | 'maybe';
 
-const protocolNumbers: Record<string, string> = {'1': 'icmp', '6': 'tcp', '17': 'udp', '58': 'ipv6-icmp'};
+const protocolNumbers: Record<string, string> = {
+	'1': 'icmp',
+	'6': 'tcp',
+	'17': 'udp',
+	'58': 'ipv6-icmp',
+};
 
 function interfaceMatches(pattern: string, name: string | null): boolean {
 	if (name === null) return false;
@@ -102,8 +144,31 @@ function portMatches(list: string, port: number | null): Match {
 }
 
 // Options whose value nstui does not judge, but which do not decide a match either.
-const harmless = new Set(['--comment', '--log-prefix', '--log-level', '--reject-with', '--to-destination', '--to-source', '--to-ports', '--set-mark', '--set-xmark', '--random', '--random-fully', '--persistent', '--log-uid', '--icmp-type']);
-const harmlessModules = new Set(['comment', 'tcp', 'udp', 'icmp', 'multiport', 'state', 'conntrack']);
+const harmless = new Set([
+	'--comment',
+	'--log-prefix',
+	'--log-level',
+	'--reject-with',
+	'--to-destination',
+	'--to-source',
+	'--to-ports',
+	'--set-mark',
+	'--set-xmark',
+	'--random',
+	'--random-fully',
+	'--persistent',
+	'--log-uid',
+	'--icmp-type',
+]);
+const harmlessModules = new Set([
+	'comment',
+	'tcp',
+	'udp',
+	'icmp',
+	'multiport',
+	'state',
+	'conntrack',
+]);
 
 /** Whether a rule's matches select the packet; `-j`/`-g` and its options are left to the caller. */
 export function ruleMatches(words: string[], packet: Packet, context: HookContext): Match {
@@ -130,14 +195,25 @@ export function ruleMatches(words: string[], packet: Packet, context: HookContex
 		}
 		if (word === '-s') decide(addressMatches(value, packet.src) ? 'yes' : 'no');
 		else if (word === '-d') decide(addressMatches(value, packet.dst) ? 'yes' : 'no');
-		else if (word === '-i') decide(context.in === null ? 'no' : interfaceMatches(value, context.in) ? 'yes' : 'no');
-		else if (word === '-o') decide(context.out === null ? 'no' : interfaceMatches(value, context.out) ? 'yes' : 'no');
+		else if (word === '-i')
+			decide(context.in === null ? 'no' : interfaceMatches(value, context.in) ? 'yes' : 'no');
+		else if (word === '-o')
+			decide(context.out === null ? 'no' : interfaceMatches(value, context.out) ? 'yes' : 'no');
 		else if (word === '-p') {
 			const wanted = protocolNumbers[value] ?? value.toLowerCase();
-			decide(wanted === 'all' || wanted === packet.protocol || (wanted === 'ipv6-icmp' && packet.protocol === 'icmp') ? 'yes' : 'no');
-		} else if (word === '--dport' || word === '--dports' || word === '--destination-port') decide(portMatches(value, packet.dport));
-		else if (word === '--sport' || word === '--sports' || word === '--source-port') decide(portMatches(value, packet.sport));
-		else if (word === '--state' || word === '--ctstate') decide(value.split(',').includes(context.state) ? 'yes' : 'no');
+			decide(
+				wanted === 'all' ||
+					wanted === packet.protocol ||
+					(wanted === 'ipv6-icmp' && packet.protocol === 'icmp')
+					? 'yes'
+					: 'no',
+			);
+		} else if (word === '--dport' || word === '--dports' || word === '--destination-port')
+			decide(portMatches(value, packet.dport));
+		else if (word === '--sport' || word === '--sports' || word === '--source-port')
+			decide(portMatches(value, packet.sport));
+		else if (word === '--state' || word === '--ctstate')
+			decide(value.split(',').includes(context.state) ? 'yes' : 'no');
 		else if (word === '-m') {
 			index++;
 			if (!harmlessModules.has(value)) combine('maybe');
@@ -155,7 +231,9 @@ function skipTarget(words: string[], index: number): number {
 	return last;
 }
 
-export function targetOf(words: string[]): {name: string; goto: boolean; options: Record<string, string>} | null {
+export function targetOf(
+	words: string[],
+): {name: string; goto: boolean; options: Record<string, string>} | null {
 	const index = words.findIndex(word => word === '-j' || word === '-g');
 	if (index < 0) return null;
 	const options: Record<string, string> = {};
@@ -186,9 +264,18 @@ const builtinTerminal: Record<string, ChainVerdict['verdict']> = {
 };
 
 /** Follows one built-in chain of one table for the packet, into user chains, as the kernel would. */
-export function evaluateChain(ruleset: Ruleset, table: string, chain: string, packet: Packet, context: HookContext): ChainVerdict {
+export function evaluateChain(
+	ruleset: Ruleset,
+	table: string,
+	chain: string,
+	packet: Packet,
+	context: HookContext,
+): ChainVerdict {
 	const unsure: NfRule[] = [];
-	const walk = (name: string, depth: number): Omit<ChainVerdict, 'unsure' | 'policy'> | 'return' | null => {
+	const walk = (
+		name: string,
+		depth: number,
+	): Omit<ChainVerdict, 'unsure' | 'policy'> | 'return' | null => {
 		if (depth > 16) return null;
 		for (const rule of ruleset.rules) {
 			if (rule.table !== table || rule.chain !== name) continue;
@@ -198,7 +285,12 @@ export function evaluateChain(ruleset: Ruleset, table: string, chain: string, pa
 			if (!target) continue;
 			const terminal = builtinTerminal[target.name];
 			if (match === 'maybe') {
-				if (terminal || target.name === 'RETURN' || ruleset.chains.some(c => c.table === table && c.chain === target.name)) unsure.push(rule);
+				if (
+					terminal ||
+					target.name === 'RETURN' ||
+					ruleset.chains.some(c => c.table === table && c.chain === target.name)
+				)
+					unsure.push(rule);
 				continue;
 			}
 			if (terminal) return {verdict: terminal, rule};
@@ -218,4 +310,5 @@ export function evaluateChain(ruleset: Ruleset, table: string, chain: string, pa
 	return {verdict: 'pass', rule: null, policy: builtin, unsure};
 }
 
-export const counted = (packets: number | null) => (packets === null ? '' : ` (${packets} packet${packets === 1 ? '' : 's'} so far)`);
+export const counted = (packets: number | null) =>
+	packets === null ? '' : ` (${packets} packet${packets === 1 ? '' : 's'} so far)`;

@@ -10,7 +10,8 @@ type Json = Record<string, unknown>;
 export const iptablesTables = new Set(['filter', 'nat', 'mangle', 'raw', 'security']);
 
 /** The families whose rules apply to a packet of this IP family (bridge, arp, netdev chains are not followed). */
-export const familiesFor = (family: 'inet' | 'inet6') => (family === 'inet' ? ['ip', 'inet'] : ['ip6', 'inet']);
+export const familiesFor = (family: 'inet' | 'inet6') =>
+	family === 'inet' ? ['ip', 'inet'] : ['ip6', 'inet'];
 
 const hooks = new Set<Hook>(['prerouting', 'input', 'forward', 'output', 'postrouting']);
 const unknown = ['--nft-expression', '?'];
@@ -19,7 +20,11 @@ const unknown = ['--nft-expression', '?'];
  * The ruleset for one IP family. `skip(family, table)` leaves out tables read
  * elsewhere (iptables-nft's, through iptables-save).
  */
-export function parseNftRuleset(text: string, family: 'inet' | 'inet6', skip: (family: string, table: string) => boolean): Ruleset {
+export function parseNftRuleset(
+	text: string,
+	family: 'inet' | 'inet6',
+	skip: (family: string, table: string) => boolean,
+): Ruleset {
 	let items: unknown[] = [];
 	try {
 		const parsed = JSON.parse(text) as {nftables?: unknown[]};
@@ -29,17 +34,34 @@ export function parseNftRuleset(text: string, family: 'inet' | 'inet6', skip: (f
 	}
 	const wanted = familiesFor(family);
 	const ruleset: Ruleset = {rules: [], chains: []};
-	const keep = (entry: Json) => typeof entry.family === 'string' && wanted.includes(entry.family) && typeof entry.table === 'string' && !skip(entry.family, entry.table);
+	const keep = (entry: Json) =>
+		typeof entry.family === 'string' &&
+		wanted.includes(entry.family) &&
+		typeof entry.table === 'string' &&
+		!skip(entry.family, entry.table);
 	const tableKey = (entry: Json) => `${entry.family as string} ${entry.table as string}`;
 	for (const item of items) {
 		if (typeof item !== 'object' || item === null) continue;
 		const chain = (item as Json).chain as Json | undefined;
 		const rule = (item as Json).rule as Json | undefined;
 		if (chain && keep(chain)) {
-			const entry: NfChain = {table: tableKey(chain), chain: String(chain.name), policy: null, packets: null};
-			if (typeof chain.hook === 'string' && hooks.has(chain.hook as Hook) && (chain.type === 'filter' || chain.type === 'nat')) {
+			const entry: NfChain = {
+				table: tableKey(chain),
+				chain: String(chain.name),
+				policy: null,
+				packets: null,
+			};
+			if (
+				typeof chain.hook === 'string' &&
+				hooks.has(chain.hook as Hook) &&
+				(chain.type === 'filter' || chain.type === 'nat')
+			) {
 				entry.policy = typeof chain.policy === 'string' ? chain.policy.toUpperCase() : 'ACCEPT';
-				entry.base = {hook: chain.hook as Hook, kind: chain.type, priority: typeof chain.prio === 'number' ? chain.prio : 0};
+				entry.base = {
+					hook: chain.hook as Hook,
+					kind: chain.type,
+					priority: typeof chain.prio === 'number' ? chain.prio : 0,
+				};
 			}
 			ruleset.chains.push(entry);
 		} else if (rule && keep(rule) && Array.isArray(rule.expr)) {
@@ -62,7 +84,8 @@ function ruleFrom(table: string, chain: string, expressions: unknown[]): NfRule 
 			text.push('counter');
 			continue;
 		}
-		const converted = kind === 'match' ? matchWords(value as Json) : verdictWords(kind ?? '', value);
+		const converted =
+			kind === 'match' ? matchWords(value as Json) : verdictWords(kind ?? '', value);
 		words.push(...(converted?.words ?? unknown));
 		text.push(converted?.text ?? `${kind ?? '?'} …`);
 	}
@@ -77,7 +100,8 @@ function rightText(right: unknown): string | null {
 		const prefix = entry.prefix as Json;
 		return `${String(prefix.addr)}/${String(prefix.len)}`;
 	}
-	if (Array.isArray(entry.range) && entry.range.length === 2) return `${String(entry.range[0])}:${String(entry.range[1])}`;
+	if (Array.isArray(entry.range) && entry.range.length === 2)
+		return `${String(entry.range[0])}:${String(entry.range[1])}`;
 	if (Array.isArray(entry.set)) {
 		const members = entry.set.map(rightText);
 		return members.every(member => member !== null) ? members.join(',') : null;
@@ -88,7 +112,9 @@ function rightText(right: unknown): string | null {
 function matchWords(match: Json): {words: string[]; text: string} | null {
 	const left = match.left as Json | undefined;
 	const op = match.op;
-	let value = Array.isArray(match.right) ? match.right.map(String).join(',') : rightText(match.right);
+	let value = Array.isArray(match.right)
+		? match.right.map(String).join(',')
+		: rightText(match.right);
 	if (!left || value === null || (op !== '==' && op !== '!=' && op !== 'in')) return null;
 	const not = op === '!=' ? ['!'] : [];
 	const payload = left.payload as Json | undefined;
@@ -96,16 +122,33 @@ function matchWords(match: Json): {words: string[]; text: string} | null {
 	const ct = left.ct as Json | undefined;
 	let words: string[] | null = null;
 	let what = '';
-	if (payload && (payload.protocol === 'ip' || payload.protocol === 'ip6') && (payload.field === 'saddr' || payload.field === 'daddr')) {
+	if (
+		payload &&
+		(payload.protocol === 'ip' || payload.protocol === 'ip6') &&
+		(payload.field === 'saddr' || payload.field === 'daddr')
+	) {
 		words = [...not, payload.field === 'saddr' ? '-s' : '-d', value];
 		what = `${payload.protocol} ${payload.field}`;
-	} else if (payload && (payload.protocol === 'tcp' || payload.protocol === 'udp') && (payload.field === 'dport' || payload.field === 'sport')) {
-		words = ['-p', payload.protocol, ...not, payload.field === 'dport' ? '--dport' : '--sport', value];
+	} else if (
+		payload &&
+		(payload.protocol === 'tcp' || payload.protocol === 'udp') &&
+		(payload.field === 'dport' || payload.field === 'sport')
+	) {
+		words = [
+			'-p',
+			payload.protocol,
+			...not,
+			payload.field === 'dport' ? '--dport' : '--sport',
+			value,
+		];
 		what = `${payload.protocol} ${payload.field}`;
 	} else if (payload && payload.protocol === 'ip' && payload.field === 'protocol') {
 		words = [...not, '-p', value];
 		what = 'ip protocol';
-	} else if (meta && (meta.key === 'iifname' || meta.key === 'oifname' || meta.key === 'iif' || meta.key === 'oif')) {
+	} else if (
+		meta &&
+		(meta.key === 'iifname' || meta.key === 'oifname' || meta.key === 'iif' || meta.key === 'oif')
+	) {
 		words = [...not, String(meta.key).startsWith('i') ? '-i' : '-o', value.replace(/\*$/, '+')];
 		what = `meta ${String(meta.key)}`;
 	} else if (meta && meta.key === 'l4proto') {
@@ -116,7 +159,12 @@ function matchWords(match: Json): {words: string[]; text: string} | null {
 		words = op === '!=' ? null : ['--ctstate', value];
 		what = 'ct state';
 	}
-	return words ? {words, text: `${what} ${op === '==' || op === 'in' ? '' : '!= '}${value}`.replace(/\s+/g, ' ')} : null;
+	return words
+		? {
+				words,
+				text: `${what} ${op === '==' || op === 'in' ? '' : '!= '}${value}`.replace(/\s+/g, ' '),
+			}
+		: null;
 }
 
 function verdictWords(kind: string, value: unknown): {words: string[]; text: string} | null {
@@ -129,7 +177,10 @@ function verdictWords(kind: string, value: unknown): {words: string[]; text: str
 			return {words: ['-j', kind.toUpperCase()], text: kind};
 		case 'jump':
 		case 'goto':
-			return {words: [kind === 'jump' ? '-j' : '-g', String(entry.target)], text: `${kind} ${String(entry.target)}`};
+			return {
+				words: [kind === 'jump' ? '-j' : '-g', String(entry.target)],
+				text: `${kind} ${String(entry.target)}`,
+			};
 		case 'masquerade':
 			return {words: ['-j', 'MASQUERADE'], text: 'masquerade'};
 		case 'snat':
@@ -137,7 +188,15 @@ function verdictWords(kind: string, value: unknown): {words: string[]; text: str
 			const address = typeof entry.addr === 'string' ? entry.addr : null;
 			if (!address) return null;
 			const port = typeof entry.port === 'number' ? `:${entry.port}` : '';
-			return {words: ['-j', kind.toUpperCase(), kind === 'snat' ? '--to-source' : '--to-destination', `${address}${port}`], text: `${kind} to ${address}${port}`};
+			return {
+				words: [
+					'-j',
+					kind.toUpperCase(),
+					kind === 'snat' ? '--to-source' : '--to-destination',
+					`${address}${port}`,
+				],
+				text: `${kind} to ${address}${port}`,
+			};
 		}
 		case 'log':
 			return {words: [], text: 'log'};

@@ -17,8 +17,10 @@ export function pathMarks(trace: Trace): PathMarks {
 	for (const hop of [...trace.forward, ...trace.return]) {
 		if (hop.namespace === null) continue;
 		marks.namespaces.add(hop.namespace);
-		for (const name of [hop.in, hop.out]) if (name && name !== 'lo') marks.interfaces.add(interfaceKey(hop.namespace, name));
+		for (const name of [hop.in, hop.out])
+			if (name && name !== 'lo') marks.interfaces.add(interfaceKey(hop.namespace, name));
 	}
-	if (trace.broken) marks.broken = trace[trace.broken.direction][trace.broken.hop]?.namespace ?? null;
+	if (trace.broken)
+		marks.broken = trace[trace.broken.direction][trace.broken.hop]?.namespace ?? null;
 	return marks;
 }

@@ -31,11 +31,27 @@ export function parsePolicyRules(items: unknown[]): PolicyRule[] {
 		const prefix = (key: string, lengthKey: string) => {
 			const value = text(key);
 			if (value === null || value === 'all') return null;
-			return typeof entry[lengthKey] === 'number' ? `${value}/${entry[lengthKey] as number}` : value;
+			return typeof entry[lengthKey] === 'number'
+				? `${value}/${entry[lengthKey] as number}`
+				: value;
 		};
 		const src = prefix('src', 'srclen');
 		const dst = prefix('dst', 'dstlen');
-		const known = new Set(['priority', 'src', 'srclen', 'dst', 'dstlen', 'iif', 'table', 'action', 'not', 'ipproto', 'dport', 'flags', 'protocol']);
+		const known = new Set([
+			'priority',
+			'src',
+			'srclen',
+			'dst',
+			'dstlen',
+			'iif',
+			'table',
+			'action',
+			'not',
+			'ipproto',
+			'dport',
+			'flags',
+			'protocol',
+		]);
 		const opaque = Object.keys(entry).some(key => !known.has(key));
 		const iif = text('iif');
 		const ipproto = text('ipproto');
@@ -69,7 +85,11 @@ export function parsePolicyRules(items: unknown[]): PolicyRule[] {
 }
 
 /** Does the rule select this packet? 'maybe' when it has conditions a packet alone does not tell. */
-export function ruleSelects(rule: PolicyRule, packet: Packet, iif: string | null): boolean | 'maybe' {
+export function ruleSelects(
+	rule: PolicyRule,
+	packet: Packet,
+	iif: string | null,
+): boolean | 'maybe' {
 	if (rule.opaque) return 'maybe';
 	const within = (prefix: string | null, address: string) => {
 		if (prefix === null) return true;
@@ -88,14 +108,26 @@ export function ruleSelects(rule: PolicyRule, packet: Packet, iif: string | null
 }
 
 /** The rules before `main` that would select the packet, lookups of other tables and actions. */
-export function rulesFor(rules: PolicyRule[], packet: Packet, iif: string | null): Array<PolicyRule & {certain: boolean}> {
+export function rulesFor(
+	rules: PolicyRule[],
+	packet: Packet,
+	iif: string | null,
+): Array<PolicyRule & {certain: boolean}> {
 	return rules
-		.filter(rule => !(rule.table !== null && standard.has(rule.table) && !rule.not && rule.selector === 'from all'))
+		.filter(
+			rule =>
+				!(
+					rule.table !== null &&
+					standard.has(rule.table) &&
+					!rule.not &&
+					rule.selector === 'from all'
+				),
+		)
 		.map(rule => ({...rule, selects: ruleSelects(rule, packet, iif)}))
 		.filter(rule => rule.selects !== false)
 		.map(({selects, ...rule}) => ({...rule, certain: selects === true}));
 }
 
 export function ruleText(rule: PolicyRule): string {
-	return `rule ${rule.priority} (${rule.selector}) ${rule.table !== null ? `lookup ${rule.table}` : rule.action ?? ''}`.trim();
+	return `rule ${rule.priority} (${rule.selector}) ${rule.table !== null ? `lookup ${rule.table}` : (rule.action ?? '')}`.trim();
 }

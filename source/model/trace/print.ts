@@ -4,5 +4,7 @@ import {traceLines} from './format.js';
 import type {Trace} from './types.js';
 
 export function formatTrace(trace: Trace): string {
-	return `${traceLines(trace).map(line => `${'  '.repeat(line.indent)}${shown(line.text)}`).join('\n')}\n`;
+	return `${traceLines(trace)
+		.map(line => `${'  '.repeat(line.indent)}${shown(line.text)}`)
+		.join('\n')}\n`;
 }

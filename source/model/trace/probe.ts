@@ -6,7 +6,12 @@
 import {shown} from '../shown-text.js';
 import type {Hop, Trace} from './types.js';
 
-export type ProbePoint = {namespace: number; label: string; interface: string; direction: 'forward' | 'return'};
+export type ProbePoint = {
+	namespace: number;
+	label: string;
+	interface: string;
+	direction: 'forward' | 'return';
+};
 
 /** Each hop's way in and way out, in the order the packets pass them; a place watched once. */
 export function probePoints(trace: Trace): ProbePoint[] {
@@ -50,7 +55,11 @@ export type ProbeResult = {
 	lines: string[];
 };
 
-export function probeVerdict(trace: Trace, answered: boolean, seen: ProbeResult['seen']): ProbeResult {
+export function probeVerdict(
+	trace: Trace,
+	answered: boolean,
+	seen: ProbeResult['seen'],
+): ProbeResult {
 	const agrees = answered === (trace.broken === null);
 	const lines = seen.map(point => {
 		const where = `${shown(point.label)} ${shown(point.interface)}`;
@@ -58,9 +67,14 @@ export function probeVerdict(trace: Trace, answered: boolean, seen: ProbeResult[
 		return `${point.requests + point.replies > 0 ? '•' : '·'} ${where}: ${point.requests} echo request${point.requests === 1 ? '' : 's'}, ${point.replies} repl${point.replies === 1 ? 'y' : 'ies'}`;
 	});
 	// Requests go along the forward path, replies along the return path: each is followed on its own.
-	const lastRequest = [...seen].reverse().find(point => point.direction === 'forward' && point.requests > 0);
-	const lastReply = [...seen].reverse().find(point => point.direction === 'return' && point.replies > 0);
-	const where = (what: string, point: (typeof seen)[number] | undefined) => (point ? `; the ${what} were seen last at ${shown(point.label)} ${shown(point.interface)}` : '');
+	const lastRequest = [...seen]
+		.reverse()
+		.find(point => point.direction === 'forward' && point.requests > 0);
+	const lastReply = [...seen]
+		.reverse()
+		.find(point => point.direction === 'return' && point.replies > 0);
+	const where = (what: string, point: (typeof seen)[number] | undefined) =>
+		point ? `; the ${what} were seen last at ${shown(point.label)} ${shown(point.interface)}` : '';
 	lines.push(
 		`${answered ? 'ping got replies' : 'ping got no reply'}${where('requests', lastRequest)}${answered ? '' : where('replies', lastReply)}: ${agrees ? 'the probe agrees with the trace' : 'the probe DISAGREES with the trace'}`,
 	);

@@ -49,10 +49,16 @@ export function parseRouteAnswer(stdout: string, stderr: string): RouteAnswer {
 			gateway: text('gateway'),
 			prefsrc: text('prefsrc'),
 			table: text('table') ?? 'main',
-			flags: Array.isArray(entry.flags) ? entry.flags.filter((flag): flag is string => typeof flag === 'string') : [],
+			flags: Array.isArray(entry.flags)
+				? entry.flags.filter((flag): flag is string => typeof flag === 'string')
+				: [],
 		};
 	}
-	const message = stderr.split('\n').find(line => line.trim() !== '')?.replace(/^RTNETLINK answers:\s*/, '') ?? 'ip route get failed';
+	const message =
+		stderr
+			.split('\n')
+			.find(line => line.trim() !== '')
+			?.replace(/^RTNETLINK answers:\s*/, '') ?? 'ip route get failed';
 	const refusal = refusals.find(([pattern]) => pattern.test(message))?.[1] ?? 'other';
 	return {kind: 'refused', refusal, message};
 }

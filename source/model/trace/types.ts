@@ -43,7 +43,13 @@ export type Break = {direction: 'forward' | 'return'; hop: number; sentence: str
 
 export type Trace = {
 	from: {namespace: number; label: string};
-	to: {address: string; namespace: number | null; label: string | null; port: number | null; protocol: Protocol};
+	to: {
+		address: string;
+		namespace: number | null;
+		label: string | null;
+		port: number | null;
+		protocol: Protocol;
+	};
 	/** The source address the origin picks (its route's prefsrc). */
 	source: string | null;
 	forward: Hop[];

@@ -15,11 +15,21 @@ export type Landing =
 	/** A device the snapshot does not have (the namespace could not be read, or the device is newer than the reading). */
 	| {kind: 'unread'; device: string}
 	/** Nobody on the wire holds the address the packet is sent to (neighbour resolution fails). */
-	| {kind: 'nobody'; target: string; wire: string[]; via: BridgePass | null; /** The interface at the other end of the wire, when there is one. */
-			farEnd: Interface | null};
+	| {
+			kind: 'nobody';
+			target: string;
+			wire: string[];
+			via: BridgePass | null; /** The interface at the other end of the wire, when there is one. */
+			farEnd: Interface | null;
+	  };
 
 /** A bridge the packet crosses: where, in through which port, out through which. */
-export type BridgePass = {ns: Namespace; bridge: Interface; inPort: Interface | null; outPort: Interface | null};
+export type BridgePass = {
+	ns: Namespace;
+	bridge: Interface;
+	inPort: Interface | null;
+	outPort: Interface | null;
+};
 
 const sameAddress = (a: string, b: string) => {
 	const x = parseIp(a);
@@ -27,18 +37,26 @@ const sameAddress = (a: string, b: string) => {
 	return x !== null && y !== null && x.family === y.family && x.value === y.value;
 };
 
-export const holds = (link: Interface, address: string) => link.addresses.some(entry => sameAddress(entry.address, address));
-export const nsHolds = (ns: Namespace, address: string) => ns.interfaces.some(link => holds(link, address));
+export const holds = (link: Interface, address: string) =>
+	link.addresses.some(entry => sameAddress(entry.address, address));
+export const nsHolds = (ns: Namespace, address: string) =>
+	ns.interfaces.some(link => holds(link, address));
 
 export const isUp = (link: Interface) => link.flags.includes('UP');
-export const hasCarrier = (link: Interface) => link.flags.includes('LOWER_UP') && !link.flags.includes('NO-CARRIER');
+export const hasCarrier = (link: Interface) =>
+	link.flags.includes('LOWER_UP') && !link.flags.includes('NO-CARRIER');
 export const stateOf = (link: Interface) => linkStateText(link);
 
 /**
  * The packet leaves `ns` through `device` towards `target` (the gateway, or the
  * destination when it is on the link). Which namespace receives it, and through which interface?
  */
-export function landing(snapshot: Snapshot, ns: Namespace, device: string, target: string): Landing {
+export function landing(
+	snapshot: Snapshot,
+	ns: Namespace,
+	device: string,
+	target: string,
+): Landing {
 	const byInode = new Map(snapshot.namespaces.map(entry => [entry.inode, entry]));
 	const link = ns.interfaces.find(entry => entry.name === device);
 	if (!link) return {kind: 'unread', device};
@@ -48,17 +66,31 @@ export function landing(snapshot: Snapshot, ns: Namespace, device: string, targe
 		const peerNs = byInode.get(link.peer.namespace);
 		const peer = peerNs?.interfaces.find(entry => entry.name === link.peer!.name);
 		if (!peerNs || !peer) return {kind: 'unresolved', device};
-		const master = peer.master ? peerNs.interfaces.find(entry => entry.name === peer.master) : undefined;
+		const master = peer.master
+			? peerNs.interfaces.find(entry => entry.name === peer.master)
+			: undefined;
 		if (master?.kind === 'bridge') return acrossBridge(byInode, peerNs, master, peer, target);
 		// The kernel answers neighbour requests for any of its addresses (arp_ignore=0).
 		if (nsHolds(peerNs, target)) return {kind: 'namespace', ns: peerNs, in: peer.name, via: null};
-		return {kind: 'nobody', target, wire: [`${peer.name} in ${namespaceLabel(peerNs)}`], via: null, farEnd: peer};
+		return {
+			kind: 'nobody',
+			target,
+			wire: [`${peer.name} in ${namespaceLabel(peerNs)}`],
+			via: null,
+			farEnd: peer,
+		};
 	}
 	if (link.kind === 'loopback') return {kind: 'namespace', ns, in: 'lo', via: null};
 	return {kind: 'outside', device, deviceKind: link.kind, via: null};
 }
 
-function acrossBridge(byInode: Map<number, Namespace>, ns: Namespace, bridge: Interface, inPort: Interface | null, target: string): Landing {
+function acrossBridge(
+	byInode: Map<number, Namespace>,
+	ns: Namespace,
+	bridge: Interface,
+	inPort: Interface | null,
+	target: string,
+): Landing {
 	if (holds(bridge, target) || (inPort === null && nsHolds(ns, target))) {
 		return {kind: 'namespace', ns, in: bridge.name, via: {ns, bridge, inPort, outPort: null}};
 	}
@@ -78,7 +110,14 @@ function acrossBridge(byInode: Map<number, Namespace>, ns: Namespace, bridge: In
 	}
 	// A port that leads out of the host may hold it beyond; that is not for nstui to say.
 	const outward = ports.find(port => port.kind !== 'veth' && port.kind !== 'bridge');
-	if (outward) return {kind: 'outside', device: outward.name, deviceKind: outward.kind, via: {ns, bridge, inPort, outPort: outward}};
-	if (nsHolds(ns, target)) return {kind: 'namespace', ns, in: bridge.name, via: {ns, bridge, inPort, outPort: null}};
+	if (outward)
+		return {
+			kind: 'outside',
+			device: outward.name,
+			deviceKind: outward.kind,
+			via: {ns, bridge, inPort, outPort: outward},
+		};
+	if (nsHolds(ns, target))
+		return {kind: 'namespace', ns, in: bridge.name, via: {ns, bridge, inPort, outPort: null}};
 	return {kind: 'nobody', target, wire, via: {ns, bridge, inPort, outPort: null}, farEnd: null};
 }

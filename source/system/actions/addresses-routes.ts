@@ -1,26 +1,57 @@
 // Actions on addresses and routes inside a namespace.
-import {addAddressArgv, addRouteArgv, deleteAddressArgv, deleteRouteArgv} from '../../model/commands.js';
+import {
+	addAddressArgv,
+	addRouteArgv,
+	deleteAddressArgv,
+	deleteRouteArgv,
+} from '../../model/commands.js';
 import type {Route} from '../../model/snapshot.js';
-import {validateCidr, validateInterfaceName, validateNamespaceTarget, validateRoute, validateRouteRequest} from '../../model/validate.js';
+import {
+	validateCidr,
+	validateInterfaceName,
+	validateNamespaceTarget,
+	validateRoute,
+	validateRouteRequest,
+} from '../../model/validate.js';
 import type {NamespaceTarget} from '../../model/namespace-target.js';
 import {firstProblem, perform, refused, type ActionContext, type ActionResult} from './perform.js';
 
-type AddressRequest = {namespace: NamespaceTarget; device: string; /** address/prefix, e.g. 192.168.1.1/24 */ address: string};
+type AddressRequest = {
+	namespace: NamespaceTarget;
+	device: string;
+	/** address/prefix, e.g. 192.168.1.1/24 */ address: string;
+};
 
-export async function addAddress(request: AddressRequest, context?: ActionContext): Promise<ActionResult> {
+export async function addAddress(
+	request: AddressRequest,
+	context?: ActionContext,
+): Promise<ActionResult> {
 	const target = validateNamespaceTarget(request.namespace);
 	const device = validateInterfaceName(request.device, 'existing');
 	const address = validateCidr(request.address);
-	if (!target.ok || !device.ok || !address.ok) return refused(firstProblem(target, device, address)!);
-	return perform(addAddressArgv(target.value, device.value, address.value), {success: `${address.value.text} added to ${device.value}`}, context);
+	if (!target.ok || !device.ok || !address.ok)
+		return refused(firstProblem(target, device, address)!);
+	return perform(
+		addAddressArgv(target.value, device.value, address.value),
+		{success: `${address.value.text} added to ${device.value}`},
+		context,
+	);
 }
 
-export async function deleteAddress(request: AddressRequest, context?: ActionContext): Promise<ActionResult> {
+export async function deleteAddress(
+	request: AddressRequest,
+	context?: ActionContext,
+): Promise<ActionResult> {
 	const target = validateNamespaceTarget(request.namespace);
 	const device = validateInterfaceName(request.device, 'existing');
 	const address = validateCidr(request.address);
-	if (!target.ok || !device.ok || !address.ok) return refused(firstProblem(target, device, address)!);
-	return perform(deleteAddressArgv(target.value, device.value, address.value), {success: `${address.value.text} removed from ${device.value}`}, context);
+	if (!target.ok || !device.ok || !address.ok)
+		return refused(firstProblem(target, device, address)!);
+	return perform(
+		deleteAddressArgv(target.value, device.value, address.value),
+		{success: `${address.value.text} removed from ${device.value}`},
+		context,
+	);
 }
 
 export type AddRouteRequest = {
@@ -33,19 +64,33 @@ export type AddRouteRequest = {
 	device?: string;
 };
 
-export async function addRoute(request: AddRouteRequest, context?: ActionContext): Promise<ActionResult> {
+export async function addRoute(
+	request: AddRouteRequest,
+	context?: ActionContext,
+): Promise<ActionResult> {
 	const target = validateNamespaceTarget(request.namespace);
 	const route = validateRouteRequest(request);
 	if (!target.ok || !route.ok) return refused(firstProblem(target, route)!);
 	const {destination, gateway, device} = route.value;
 	const what = `${destination.kind === 'default' ? 'default' : destination.text}${gateway ? ` via ${gateway.address}` : ''}${device ? ` dev ${device}` : ''}`;
-	return perform(addRouteArgv(target.value, route.value), {success: `Route ${what} added`}, context);
+	return perform(
+		addRouteArgv(target.value, route.value),
+		{success: `Route ${what} added`},
+		context,
+	);
 }
 
 /** Deletes a route exactly as the snapshot shows it. */
-export async function deleteRoute(request: {namespace: NamespaceTarget; route: Route}, context?: ActionContext): Promise<ActionResult> {
+export async function deleteRoute(
+	request: {namespace: NamespaceTarget; route: Route},
+	context?: ActionContext,
+): Promise<ActionResult> {
 	const target = validateNamespaceTarget(request.namespace);
 	const route = validateRoute(request.route);
 	if (!target.ok || !route.ok) return refused(firstProblem(target, route)!);
-	return perform(deleteRouteArgv(target.value, route.value), {success: `Route ${route.value.dst} deleted`}, context);
+	return perform(
+		deleteRouteArgv(target.value, route.value),
+		{success: `Route ${route.value.dst} deleted`},
+		context,
+	);
 }

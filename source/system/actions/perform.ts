@@ -50,16 +50,28 @@ export function firstProblem(...checks: Validation<unknown>[]): string | null {
 	return null;
 }
 
-export async function perform(argv: Argv, options: PerformOptions, context: ActionContext = {}): Promise<ActionResult> {
+export async function perform(
+	argv: Argv,
+	options: PerformOptions,
+	context: ActionContext = {},
+): Promise<ActionResult> {
 	const inner = options.innerProgram;
 	if (inner && findProgram(inner) === null) return refused(missingProgramMessage(inner));
 	const logged = (context.log ?? commandLog).start(argv);
 	const [file, ...args] = argv;
-	const result = await run(file!, args, {timeoutMs: options.timeoutMs ?? context.timeoutMs, onStdoutLine: context.onOutputLine});
+	const result = await run(file!, args, {
+		timeoutMs: options.timeoutMs ?? context.timeoutMs,
+		onStdoutLine: context.onOutputLine,
+	});
 	logged.finish(result);
-	const base = {command: result.command, commandLine: shellLine(result.command), ...(options.keepOutput ? {output: result.stdout} : {})};
+	const base = {
+		command: result.command,
+		commandLine: shellLine(result.command),
+		...(options.keepOutput ? {output: result.stdout} : {}),
+	};
 	if (result.ok) {
-		const message = typeof options.success === 'function' ? options.success(result) : options.success;
+		const message =
+			typeof options.success === 'function' ? options.success(result) : options.success;
 		return {ok: true, message, ...base};
 	}
 	return {ok: false, message: failureMessage(result, options), ...base};
@@ -70,7 +82,8 @@ function failureMessage(result: RunResult, options: PerformOptions): string {
 	if (result.missing) return missingProgramMessage(program);
 	if (result.timedOut) return `${shellLine(result.command)} did not finish in time and was stopped`;
 	const stderr = result.stderr.trim();
-	if (options.innerProgram && innerProgramWasMissing(stderr)) return missingProgramMessage(options.innerProgram);
+	if (options.innerProgram && innerProgramWasMissing(stderr))
+		return missingProgramMessage(options.innerProgram);
 	const explained = options.explainFailure?.(result);
 	if (explained) return explained;
 	const lines = stderr.split('\n').filter(line => line.trim() !== '');
@@ -80,5 +93,7 @@ function failureMessage(result: RunResult, options: PerformOptions): string {
 
 // What `ip netns exec` and `nsenter` print when the program they were to run is not there.
 function innerProgramWasMissing(stderr: string): boolean {
-	return /exec of ".*" failed: No such file or directory|failed to execute .*: No such file or directory/.test(stderr);
+	return /exec of ".*" failed: No such file or directory|failed to execute .*: No such file or directory/.test(
+		stderr,
+	);
 }

@@ -7,7 +7,10 @@ import {firstProblem, perform, refused, type ActionContext, type ActionResult} f
 // Three probes a second apart, plus ping's wait for late replies when none come.
 const pingTimeoutMs = 20_000;
 
-export async function ping(request: {namespace: NamespaceTarget; address: string}, context?: ActionContext): Promise<ActionResult> {
+export async function ping(
+	request: {namespace: NamespaceTarget; address: string},
+	context?: ActionContext,
+): Promise<ActionResult> {
 	const target = validateNamespaceTarget(request.namespace);
 	const address = validateIpAddress(request.address);
 	if (!target.ok || !address.ok) return refused(firstProblem(target, address)!);
@@ -16,7 +19,10 @@ export async function ping(request: {namespace: NamespaceTarget; address: string
 		{
 			success: result => pingSummary(result.stdout) ?? `${address.value.address} answered`,
 			// No answer is exit 1 with nothing on stderr: the summary says what happened.
-			explainFailure: result => (result.stderr.trim() === '' && pingSummary(result.stdout) ? `No answer from ${address.value.address}: ${pingSummary(result.stdout)}` : null),
+			explainFailure: result =>
+				result.stderr.trim() === '' && pingSummary(result.stdout)
+					? `No answer from ${address.value.address}: ${pingSummary(result.stdout)}`
+					: null,
 			innerProgram: 'ping',
 			timeoutMs: pingTimeoutMs,
 			keepOutput: true,
@@ -28,5 +34,10 @@ export async function ping(request: {namespace: NamespaceTarget; address: string
 
 /** "3 packets transmitted, 3 received, 0% packet loss, time 2003ms" */
 export function pingSummary(stdout: string): string | null {
-	return stdout.split('\n').find(line => /packets transmitted/.test(line))?.trim() ?? null;
+	return (
+		stdout
+			.split('\n')
+			.find(line => /packets transmitted/.test(line))
+			?.trim() ?? null
+	);
 }

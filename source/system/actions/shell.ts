@@ -16,7 +16,10 @@ export type ShellRequest = {
 };
 
 /** The argv and banner, without running anything (for the UI to show, or for tests). */
-export function shellInvocation(request: ShellRequest, shell = userShell()): {argv: string[]; banner: string} | {problem: string} {
+export function shellInvocation(
+	request: ShellRequest,
+	shell = userShell(),
+): {argv: string[]; banner: string} | {problem: string} {
 	const target = validateNamespaceTarget(request.namespace);
 	if (!target.ok) return {problem: target.reason};
 	const inode = request.inode === undefined ? '' : ` (net:[${request.inode}])`;
@@ -30,7 +33,10 @@ export function shellInvocation(request: ShellRequest, shell = userShell()): {ar
  * Prints the banner and hands the terminal to the shell until it exits. Call it
  * only once the UI has let go of the terminal.
  */
-export async function openShell(request: ShellRequest, context: ActionContext = {}): Promise<ActionResult> {
+export async function openShell(
+	request: ShellRequest,
+	context: ActionContext = {},
+): Promise<ActionResult> {
 	const invocation = shellInvocation(request);
 	if ('problem' in invocation) return refused(invocation.problem);
 	const [file, ...args] = invocation.argv;
@@ -42,5 +48,9 @@ export async function openShell(request: ShellRequest, context: ActionContext = 
 	const base = {command: result.command, commandLine};
 	if (result.missing) return {ok: false, message: `${file} is not installed`, ...base};
 	// A shell's exit status is that of its last command: not a failure of nstui's.
-	return {ok: true, message: `Back from the shell in ${request.label} (exit ${result.exitCode ?? 'by a signal'})`, ...base};
+	return {
+		ok: true,
+		message: `Back from the shell in ${request.label} (exit ${result.exitCode ?? 'by a signal'})`,
+		...base,
+	};
 }

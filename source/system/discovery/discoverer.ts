@@ -78,15 +78,27 @@ export class Discoverer {
 	/** Each namespace of the last refresh that can be entered, and the nsfs path it is entered by (what the watcher subscribes to). */
 	private entries = new Map<number, string>();
 	/** The last result and what it was made from, handed back whole when nothing changed. */
-	private last: {discovery: Discovery; mounted: Found[]; scan: ProcScan; holders: Holders; errors: boolean} | null = null;
+	private last: {
+		discovery: Discovery;
+		mounted: Found[];
+		scan: ProcScan;
+		holders: Holders;
+		errors: boolean;
+	} | null = null;
 	private lastSnapshot: Snapshot | null = null;
 
 	constructor(private readonly options: DiscoverOptions = {}) {
 		this.mountTable = new MountTable(options.onNetnsChange);
 		this.processes = new ProcessScanner(options.processCache);
-		this.prover = new PeerProver({timeoutMs: options.timeoutMs, nice: options.readerNice, prover: options.readers?.nsids});
+		this.prover = new PeerProver({
+			timeoutMs: options.timeoutMs,
+			nice: options.readerNice,
+			prover: options.readers?.nsids,
+		});
 		// NSTUI_OWNERS=0: no owner lookup at all (no cgroup reads, no engine sockets).
-		const off = options.owners === false || (options.owners === undefined && process.env['NSTUI_OWNERS'] === '0');
+		const off =
+			options.owners === false ||
+			(options.owners === undefined && process.env['NSTUI_OWNERS'] === '0');
 		this.owners = off ? null : new OwnerFinder(options.owners || {});
 	}
 
@@ -102,15 +114,27 @@ export class Discoverer {
 		const readGroup = async (group: Found[], targets: NamespaceTarget[]) => {
 			const chosen = this.readings.choose(group, plan, now, budget);
 			budget -= chosen.stale;
-			const indexes = group.flatMap((item, index) => (chosen.inodes.has(item.inode) || (item.inode === rootInode && plan.listOnly) ? [index] : []));
-			const fresh = await readNamespaces(indexes.map(index => group[index]!), indexes.map(index => targets[index]!), rootInode, this.options);
+			const indexes = group.flatMap((item, index) =>
+				chosen.inodes.has(item.inode) || (item.inode === rootInode && plan.listOnly) ? [index] : [],
+			);
+			const fresh = await readNamespaces(
+				indexes.map(index => group[index]!),
+				indexes.map(index => targets[index]!),
+				rootInode,
+				this.options,
+			);
 			return indexes.map((index, i) => [group[index]!.inode, fresh[i]!] as const);
 		};
 
 		// Taken before nstui starts anything, so its own processes can be told apart (see ProcessScanner).
 		const start = scanStart();
 		// Namespaces with a mount (named ones, the host's) are read while /proc is scanned.
-		const located = this.mountTable.locate({rootInode, selfInode, selfMnt}, plan.mountsMaxAgeMs, now, warnings);
+		const located = this.mountTable.locate(
+			{rootInode, selfInode, selfMnt},
+			plan.mountsMaxAgeMs,
+			now,
+			warnings,
+		);
 		// A namespace only covered mounts hold is entered some other way, if there is one (below).
 		const visible = located.found.flatMap((item, index) => (item.hidden ? [] : [index]));
 		const mounted = visible.map(index => located.found[index]!);
@@ -119,14 +143,27 @@ export class Discoverer {
 		const scan = await this.processes.scan(plan, now, start);
 		if (scan.unreadable.length > 0) warnings.push(unreadableProcessesNote(scan.unreadable));
 		const holders = await this.holderCache.scan(scan, plan, now, selfMnt, located.keys);
-		const {others, otherTargets, unreachable, mounted: withHolders} = heldElsewhere(located.found, scan, holders);
+		const {
+			others,
+			otherTargets,
+			unreachable,
+			mounted: withHolders,
+		} = heldElsewhere(located.found, scan, holders);
 		const fresh = (await Promise.all([mountedRead, readGroup(others, otherTargets)])).flat();
 		const missing = fresh.find(([, reading]) => reading.missing)?.[1].missing;
 		if (missing) throw new MissingToolError(missing);
 		const step = slicer(plan.slicing);
 		const changed = await this.readings.record(fresh, now, step);
 		const {last} = this;
-		if (last && changed === 0 && !last.errors && !plan.listOnly && last.mounted === located.found && last.scan === scan && last.holders === holders) {
+		if (
+			last &&
+			changed === 0 &&
+			!last.errors &&
+			!plan.listOnly &&
+			last.mounted === located.found &&
+			last.scan === scan &&
+			last.holders === holders
+		) {
 			this.processes.noteQuiet();
 			return last.discovery;
 		}
@@ -138,22 +175,41 @@ export class Discoverer {
 			plan,
 		);
 		const reachable = kept.filter(({item}) => !unreachable.includes(item));
-		this.entries = new Map(reachable.map(({item, target}) => [item.inode, entryPathOf(target)] as const));
+		this.entries = new Map(
+			reachable.map(({item, target}) => [item.inode, entryPathOf(target)] as const),
+		);
 		const peers = await this.prover.resolve(reachable, selfInode, plan);
 		const nsidFromRoot = this.prover.nsidsOfRoot(kept, rootInode);
 		const owners = await this.lookUpOwners(kept, scan, rootInode, plan, warnings);
-		const namespaces = await this.builder.build(kept, scan, {peers, nsidFromRoot, owners}, rootInode, step);
+		const namespaces = await this.builder.build(
+			kept,
+			scan,
+			{peers, nsidFromRoot, owners},
+			rootInode,
+			step,
+		);
 		// A namespace that could not be read matters more than the general notes gathered above.
-		warnings.unshift(...namespaces.filter(ns => ns.error).map(ns => `${ns.name ?? `net:[${ns.inode}]`}: ${ns.error}`));
+		warnings.unshift(
+			...namespaces
+				.filter(ns => ns.error)
+				.map(ns => `${ns.name ?? `net:[${ns.inode}]`}: ${ns.error}`),
+		);
 
 		const unchanged =
 			this.lastSnapshot !== null &&
 			this.lastSnapshot.namespaces.length === namespaces.length &&
 			this.lastSnapshot.namespaces.every((ns, index) => ns === namespaces[index]);
-		if (!unchanged) this.lastSnapshot = {version: 1, takenAt: new Date(now).toISOString(), namespaces};
+		if (!unchanged)
+			this.lastSnapshot = {version: 1, takenAt: new Date(now).toISOString(), namespaces};
 		this.processes.noteQuiet();
 		const discovery = {snapshot: this.lastSnapshot!, warnings};
-		this.last = {discovery, mounted: located.found, scan, holders, errors: namespaces.some(ns => ns.error !== null || ns.pending)};
+		this.last = {
+			discovery,
+			mounted: located.found,
+			scan,
+			holders,
+			errors: namespaces.some(ns => ns.error !== null || ns.pending),
+		};
 		return discovery;
 	}
 
@@ -170,7 +226,11 @@ export class Discoverer {
 			this.mountTable.fresh(plan.mountsMaxAgeMs, now) &&
 			this.processes.fresh(plan, now) &&
 			this.holderCache.fresh(plan, now) &&
-			this.readings.allFresh(last.discovery.snapshot.namespaces.map(ns => ns.inode), plan, now)
+			this.readings.allFresh(
+				last.discovery.snapshot.namespaces.map(ns => ns.inode),
+				plan,
+				now,
+			)
 		);
 	}
 
@@ -198,7 +258,12 @@ export class Discoverer {
 	 * read no longer exists: dropped. One held only by covered mounts, with no
 	 * other way in, is listed, and nothing made up about what is inside.
 	 */
-	private keep(list: Found[], targets: NamespaceTarget[], unreachable: Found[], plan: RefreshPlan): Kept[] {
+	private keep(
+		list: Found[],
+		targets: NamespaceTarget[],
+		unreachable: Found[],
+		plan: RefreshPlan,
+	): Kept[] {
 		const kept: Kept[] = [];
 		list.forEach((item, index) => {
 			const reading = this.readings.get(item.inode);
@@ -210,14 +275,26 @@ export class Discoverer {
 			const way = target === 'current' ? null : nsfsPathOf(target);
 			if (reading.error && way && !existsSync(way)) return;
 			// A descriptor read through an unmounted path (`/`) may be another kind of namespace: setns says.
-			if (onlyDescriptors(item) && reading.error && /^cannot enter .*: Invalid argument$/.test(reading.error)) return;
+			if (
+				onlyDescriptors(item) &&
+				reading.error &&
+				/^cannot enter .*: Invalid argument$/.test(reading.error)
+			)
+				return;
 			kept.push({item, reading, target});
 		});
 		this.readings.keepOnly(new Set(kept.map(({item}) => item.inode)));
 		for (const item of unreachable) {
 			this.readings.delete(item.inode);
 			const covered = item.mounts.map(mount => mount.path).join(', ');
-			kept.push({item, reading: {...unread, error: `hidden under a mount: another mount covers ${covered}, and no process, thread or descriptor leads into it`}, target: 'current'});
+			kept.push({
+				item,
+				reading: {
+					...unread,
+					error: `hidden under a mount: another mount covers ${covered}, and no process, thread or descriptor leads into it`,
+				},
+				target: 'current',
+			});
 		}
 		return kept;
 	}
@@ -226,7 +303,13 @@ export class Discoverer {
 	 * Owners (system/owners/): looked up only for namespaces that are new or whose
 	 * processes changed, within a budget; not on a list-only refresh (the first frame).
 	 */
-	private async lookUpOwners(kept: Kept[], scan: ProcScan, rootInode: number | null, plan: RefreshPlan, warnings: string[]): Promise<Map<number, Owner | null>> {
+	private async lookUpOwners(
+		kept: Kept[],
+		scan: ProcScan,
+		rootInode: number | null,
+		plan: RefreshPlan,
+		warnings: string[],
+	): Promise<Map<number, Owner | null>> {
 		if (!this.owners || plan.listOnly) return new Map();
 		const inputs = kept.map(({item}) => ({
 			inode: item.inode,

@@ -10,15 +10,30 @@ export class HolderCache {
 
 	/** Would scan() keep the last scan. */
 	fresh(plan: RefreshPlan, now: number): boolean {
-		return this.known !== null && plan.holdersMaxAgeMs !== undefined && now - this.known.at < plan.holdersMaxAgeMs;
+		return (
+			this.known !== null &&
+			plan.holdersMaxAgeMs !== undefined &&
+			now - this.known.at < plan.holdersMaxAgeMs
+		);
 	}
 
-	async scan(scan: ProcScan, plan: RefreshPlan, now: number, selfMnt: number | null, ownMounts: Set<string>): Promise<Holders> {
+	async scan(
+		scan: ProcScan,
+		plan: RefreshPlan,
+		now: number,
+		selfMnt: number | null,
+		ownMounts: Set<string>,
+	): Promise<Holders> {
 		const known = this.known;
 		if (plan.listOnly) return known?.holders ?? noHolders();
-		if (known && plan.holdersMaxAgeMs !== undefined && now - known.at < plan.holdersMaxAgeMs) return known.holders;
+		if (known && plan.holdersMaxAgeMs !== undefined && now - known.at < plan.holdersMaxAgeMs)
+			return known.holders;
 		const holders = await scanHolders(scan, {selfMnt, ownMounts, slicing: plan.slicing});
-		const key = JSON.stringify([[...holders.threads], [...holders.descriptors], [...holders.mounts]]);
+		const key = JSON.stringify([
+			[...holders.threads],
+			[...holders.descriptors],
+			[...holders.mounts],
+		]);
 		if (known && known.key === key) {
 			known.at = now;
 			known.holders.took = holders.took;

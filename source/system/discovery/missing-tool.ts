@@ -4,6 +4,8 @@ import {debianPackageOf} from '../programs.js';
 export class MissingToolError extends Error {
 	constructor(readonly tool: string) {
 		const pkg = debianPackageOf[tool] ?? tool;
-		super(`nstui needs \`${tool}\`, which is not installed: install the Debian package ${pkg} (apt-get install ${pkg})`);
+		super(
+			`nstui needs \`${tool}\`, which is not installed: install the Debian package ${pkg} (apt-get install ${pkg})`,
+		);
 	}
 }

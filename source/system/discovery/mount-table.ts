@@ -41,11 +41,23 @@ export class MountTable {
 	/** Would locate() use what it has: nothing said the table changed, and it is younger than maxAgeMs. */
 	fresh(maxAgeMs: number | undefined, now: number): boolean {
 		const known = this.known;
-		return known !== null && maxAgeMs !== undefined && !this.changed && this.netnsWatcher !== null && now - known.readAt < maxAgeMs && known.warnings.length === 0;
+		return (
+			known !== null &&
+			maxAgeMs !== undefined &&
+			!this.changed &&
+			this.netnsWatcher !== null &&
+			now - known.readAt < maxAgeMs &&
+			known.warnings.length === 0
+		);
 	}
 
 	/** maxAgeMs unset: read on every call, without inotify (a one-off snapshot). */
-	locate({rootInode, selfInode, selfMnt}: Inodes, maxAgeMs: number | undefined, now: number, warnings: string[]): Mounted {
+	locate(
+		{rootInode, selfInode, selfMnt}: Inodes,
+		maxAgeMs: number | undefined,
+		now: number,
+		warnings: string[],
+	): Mounted {
 		let known = this.known;
 		if (maxAgeMs !== undefined) this.watchNetns();
 		const reread =
@@ -62,7 +74,13 @@ export class MountTable {
 			this.changed = false;
 			const mountinfo = readMountinfo();
 			const names = listNetnsNames();
-			const same = known && known.rootInode === rootInode && known.selfInode === selfInode && known.mountinfo === mountinfo && known.names.length === names.length && known.names.every((name, i) => name === names[i]);
+			const same =
+				known &&
+				known.rootInode === rootInode &&
+				known.selfInode === selfInode &&
+				known.mountinfo === mountinfo &&
+				known.names.length === names.length &&
+				known.names.every((name, i) => name === names[i]);
 			if (same) known!.readAt = now;
 			else {
 				const notes: string[] = [];
@@ -70,7 +88,17 @@ export class MountTable {
 				const found = locateMountedNamespaces(rootInode, selfMnt, mounts, names, notes);
 				const targets = found.map(item => wayIn(item, [], rootInode, selfInode));
 				const keys = new Set(mounts.map(mount => `${mount.inode} ${mount.path}`));
-				known = this.known = {mountinfo, names, rootInode, selfInode, found, targets, keys, warnings: notes, readAt: now};
+				known = this.known = {
+					mountinfo,
+					names,
+					rootInode,
+					selfInode,
+					found,
+					targets,
+					keys,
+					warnings: notes,
+					readAt: now,
+				};
 			}
 		}
 		warnings.push(...known!.warnings);

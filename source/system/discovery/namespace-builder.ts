@@ -22,17 +22,33 @@ export type Proven = {
 	owners: Map<number, Owner | null>;
 };
 
-type StableInputs = {reading: NamespaceReading; processes: Process[]; nsid: number | null; peers: Array<Peer | null>; item: Found; owner: Owner | null};
+type StableInputs = {
+	reading: NamespaceReading;
+	processes: Process[];
+	nsid: number | null;
+	peers: Array<Peer | null>;
+	item: Found;
+	owner: Owner | null;
+};
 
 const noProcesses: Process[] = [];
 
 export class NamespaceBuilder {
-	private readonly previous = new Map<number, {inputs: StableInputs; digest: string | null; ns: Namespace}>();
+	private readonly previous = new Map<
+		number,
+		{inputs: StableInputs; digest: string | null; ns: Namespace}
+	>();
 	/** The peers of the last build: while discovery hands the same map, no namespace's peers changed. */
 	private lastPeers: Map<string, Peer> | null = null;
 
 	/** The namespaces, sorted (compareNamespaces); `step` lets keys in between (slicing). */
-	async build(kept: Kept[], scan: ProcScan, proven: Proven, rootInode: number | null, step: () => Promise<void> | void): Promise<Namespace[]> {
+	async build(
+		kept: Kept[],
+		scan: ProcScan,
+		proven: Proven,
+		rootInode: number | null,
+		step: () => Promise<void> | void,
+	): Promise<Namespace[]> {
 		const namespaces: Namespace[] = [];
 		const samePeers = proven.peers === this.lastPeers;
 		this.lastPeers = proven.peers;
@@ -44,11 +60,21 @@ export class NamespaceBuilder {
 			const nsid = proven.nsidFromRoot.get(item.inode) ?? null;
 			// Nothing it is made from is new (a process came or went elsewhere): the same object, without comparing.
 			const previous = this.previous.get(item.inode);
-			if (samePeers && previous && previous.inputs.reading === reading && previous.inputs.item === item && previous.inputs.processes === listed && previous.inputs.nsid === nsid && previous.inputs.owner === owner) {
+			if (
+				samePeers &&
+				previous &&
+				previous.inputs.reading === reading &&
+				previous.inputs.item === item &&
+				previous.inputs.processes === listed &&
+				previous.inputs.nsid === nsid &&
+				previous.inputs.owner === owner
+			) {
 				namespaces.push(previous.ns);
 				continue;
 			}
-			const linkPeers = reading.links.map(link => proven.peers.get(endpointKey(item.inode, link.ifindex)) ?? null);
+			const linkPeers = reading.links.map(
+				link => proven.peers.get(endpointKey(item.inode, link.ifindex)) ?? null,
+			);
 			const inputs = {reading, processes: listed, nsid, peers: linkPeers, item, owner};
 			namespaces.push(this.stable(item.inode, inputs, () => namespaceOf(inputs, rootInode)));
 		}
@@ -79,7 +105,10 @@ export class NamespaceBuilder {
 	}
 }
 
-const namespaceOf = ({reading, processes, nsid, peers, item, owner}: StableInputs, rootInode: number | null): Namespace => ({
+const namespaceOf = (
+	{reading, processes, nsid, peers, item, owner}: StableInputs,
+	rootInode: number | null,
+): Namespace => ({
 	inode: item.inode,
 	name: item.name,
 	paths: item.paths,
@@ -101,7 +130,8 @@ const namespaceOf = ({reading, processes, nsid, peers, item, owner}: StableInput
 	owner,
 });
 
-const digestOfNamespace = (ns: Namespace) => createHash('sha1').update(JSON.stringify(ns)).digest('base64');
+const digestOfNamespace = (ns: Namespace) =>
+	createHash('sha1').update(JSON.stringify(ns)).digest('base64');
 
 // Field by field rather than through JSON.stringify: a refresh compares a thousand namespaces.
 const sameInputs = (a: StableInputs, b: StableInputs) =>
@@ -109,15 +139,27 @@ const sameInputs = (a: StableInputs, b: StableInputs) =>
 	a.nsid === b.nsid &&
 	a.owner === b.owner &&
 	sameList(a.processes, b.processes, (x, y) => x === y) &&
-	sameList(a.peers, b.peers, (x, y) => x === y || (x !== null && y !== null && x.namespace === y.namespace && x.ifindex === y.ifindex && x.name === y.name)) &&
+	sameList(
+		a.peers,
+		b.peers,
+		(x, y) =>
+			x === y ||
+			(x !== null &&
+				y !== null &&
+				x.namespace === y.namespace &&
+				x.ifindex === y.ifindex &&
+				x.name === y.name),
+	) &&
 	(a.item === b.item ||
 		(a.item.inode === b.item.inode &&
 			a.item.name === b.item.name &&
 			a.item.hidden === b.item.hidden &&
 			sameList(a.item.paths, b.item.paths, (x, y) => x === y) &&
-			JSON.stringify([a.item.mounts, a.item.threads, a.item.descriptors]) === JSON.stringify([b.item.mounts, b.item.threads, b.item.descriptors])));
+			JSON.stringify([a.item.mounts, a.item.threads, a.item.descriptors]) ===
+				JSON.stringify([b.item.mounts, b.item.threads, b.item.descriptors])));
 
-const sameList = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean) => a.length === b.length && a.every((x, index) => same(x, b[index]!));
+const sameList = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean) =>
+	a.length === b.length && a.every((x, index) => same(x, b[index]!));
 
 /**
  * The host first, then named namespaces by name, then unnamed ones by inode.

@@ -4,7 +4,14 @@
 // of tasks); the processes nstui itself ran are told apart by counting them
 // (run.ts's startedCount). Where the kernel says which processes started and
 // ended (the watcher's proc connector), only those are read again.
-import {readTaskMarker, recheckPids, scanProcesses, scanProcessesInSlices, type ProcessCache, type ProcScan} from '../procfs.js';
+import {
+	readTaskMarker,
+	recheckPids,
+	scanProcesses,
+	scanProcessesInSlices,
+	type ProcessCache,
+	type ProcScan,
+} from '../procfs.js';
 import {runningChildren, startedCount} from '../run.js';
 import type {RefreshPlan} from './plan.js';
 
@@ -12,7 +19,10 @@ type TaskMarker = {tasks: number; lastPid: number};
 /** Taken before a refresh starts anything. */
 export type ScanStart = {tasks: TaskMarker | null; started: number};
 
-export const scanStart = (): ScanStart => ({tasks: readTaskMarker(), started: startedCount.processes});
+export const scanStart = (): ScanStart => ({
+	tasks: readTaskMarker(),
+	started: startedCount.processes,
+});
 
 export class ProcessScanner {
 	private last: {
@@ -37,13 +47,19 @@ export class ProcessScanner {
 	async scan(plan: RefreshPlan, now: number, start: ScanStart): Promise<ProcScan> {
 		const marker = start.tasks;
 		const quiet = this.last;
-		if (plan.keepProcesses && quiet && !plan.listOnly && now - quiet.at < (plan.recheckProcessesAfterMs ?? Number.POSITIVE_INFINITY)) {
+		if (
+			plan.keepProcesses &&
+			quiet &&
+			!plan.listOnly &&
+			now - quiet.at < (plan.recheckProcessesAfterMs ?? Number.POSITIVE_INFINITY)
+		) {
 			if (this.pending.size === 0) return quiet.scan;
 			const pids = this.pending;
 			this.pending = new Set();
 			const scan = recheckPids(this.cache, quiet.scan, pids, now);
 			// The loadavg shortcut below no longer holds for it: a scan next time events are not there.
-			if (scan !== quiet.scan) this.last = {scan, at: quiet.at, before: null, startedBefore: 0, after: null};
+			if (scan !== quiet.scan)
+				this.last = {scan, at: quiet.at, before: null, startedBefore: 0, after: null};
 			return scan;
 		}
 		// A whole scan sees whatever the kernel said until now.
@@ -60,8 +76,15 @@ export class ProcessScanner {
 			Object.assign(quiet, {before: marker, startedBefore: start.started, after: null});
 			return quiet.scan;
 		}
-		const options = {now, trustAfterMs: plan.trustProcessesAfterMs, recheckAfterMs: plan.recheckProcessesAfterMs, details: !plan.listOnly};
-		const fresh = plan.slicing ? await scanProcessesInSlices(this.cache, options, plan.slicing) : scanProcesses(this.cache, options);
+		const options = {
+			now,
+			trustAfterMs: plan.trustProcessesAfterMs,
+			recheckAfterMs: plan.recheckProcessesAfterMs,
+			details: !plan.listOnly,
+		};
+		const fresh = plan.slicing
+			? await scanProcessesInSlices(this.cache, options, plan.slicing)
+			: scanProcesses(this.cache, options);
 		// Processes came and went elsewhere (a busy host always has some) but none here moved: the last scan
 		// stands, so a refresh that read nothing new can hand back the last result whole.
 		const scan = quiet && sameScan(quiet.scan, fresh) ? quiet.scan : fresh;
@@ -71,7 +94,12 @@ export class ProcessScanner {
 
 	/** Would scan() keep the last scan as it is: it is kept, young enough, and no pid is waiting. */
 	fresh(plan: RefreshPlan, now: number): boolean {
-		return this.last !== null && plan.keepProcesses === true && this.pending.size === 0 && now - this.last.at < (plan.recheckProcessesAfterMs ?? Number.POSITIVE_INFINITY);
+		return (
+			this.last !== null &&
+			plan.keepProcesses === true &&
+			this.pending.size === 0 &&
+			now - this.last.at < (plan.recheckProcessesAfterMs ?? Number.POSITIVE_INFINITY)
+		);
 	}
 
 	/**
@@ -100,16 +128,30 @@ export class ProcessScanner {
 		if (!last || last.after || !last.before) return;
 		const marker = readTaskMarker();
 		const ours = startedCount.processes - last.startedBefore;
-		if (marker && marker.lastPid === last.before.lastPid + ours && marker.tasks === last.before.tasks) last.after = marker;
+		if (
+			marker &&
+			marker.lastPid === last.before.lastPid + ours &&
+			marker.tasks === last.before.tasks
+		)
+			last.after = marker;
 	}
 }
 
-const sameList = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean) => a.length === b.length && a.every((x, index) => same(x, b[index]!));
+const sameList = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean) =>
+	a.length === b.length && a.every((x, index) => same(x, b[index]!));
 
 /** The same processes in the same namespaces (the cache keeps one object per pid), in the same order. */
 export function sameScan(a: ProcScan, b: ProcScan): boolean {
-	if (!sameList(a.unreadable, b.unreadable, (x, y) => x === y) || a.byNamespace.size !== b.byNamespace.size) return false;
-	if (a.tasks.size !== b.tasks.size || [...b.tasks].some(([pid, task]) => a.tasks.get(pid) !== task)) return false;
+	if (
+		!sameList(a.unreadable, b.unreadable, (x, y) => x === y) ||
+		a.byNamespace.size !== b.byNamespace.size
+	)
+		return false;
+	if (
+		a.tasks.size !== b.tasks.size ||
+		[...b.tasks].some(([pid, task]) => a.tasks.get(pid) !== task)
+	)
+		return false;
 	for (const [inode, list] of b.byNamespace) {
 		const other = a.byNamespace.get(inode);
 		if (!other || !sameList(other, list, (x, y) => x === y)) return false;

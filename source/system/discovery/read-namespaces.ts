@@ -10,21 +10,36 @@ import type {Readers} from '../readers/reader-pool.js';
 import {mapLimit} from '../run.js';
 import {nsfsPathOf} from './ways-in.js';
 
-export type ReadOptions = {readers?: Readers; concurrency?: number; timeoutMs?: number; readerNice?: number};
+export type ReadOptions = {
+	readers?: Readers;
+	concurrency?: number;
+	timeoutMs?: number;
+	readerNice?: number;
+};
 
 /** The readings of `list` (entered by `targets`), in its order. */
-export async function readNamespaces(list: Found[], targets: NamespaceTarget[], rootInode: number | null, options: ReadOptions): Promise<NamespaceReading[]> {
+export async function readNamespaces(
+	list: Found[],
+	targets: NamespaceTarget[],
+	rootInode: number | null,
+	options: ReadOptions,
+): Promise<NamespaceReading[]> {
 	const concurrency = options.concurrency ?? 2;
 	// Without perl the kept readers would fall back to nsenter for each read: read as the headless commands do.
 	const readers = options.readers && perlAvailable() ? options.readers : undefined;
 	const {timeoutMs} = options;
 	const byPath: number[] = [];
 	const single: number[] = [];
-	targets.forEach((target, index) => (target === 'current' || list[index]!.inode === rootInode ? single : byPath).push(index));
+	targets.forEach((target, index) =>
+		(target === 'current' || list[index]!.inode === rootInode ? single : byPath).push(index),
+	);
 	// The kept readers share a big read among themselves; without them, a few readers of its own run in parallel.
-	const chunkSize = readers ? Math.max(1, byPath.length) : Math.max(8, Math.ceil(byPath.length / concurrency));
+	const chunkSize = readers
+		? Math.max(1, byPath.length)
+		: Math.max(8, Math.ceil(byPath.length / concurrency));
 	const chunks: number[][] = [];
-	for (let start = 0; start < byPath.length; start += chunkSize) chunks.push(byPath.slice(start, start + chunkSize));
+	for (let start = 0; start < byPath.length; start += chunkSize)
+		chunks.push(byPath.slice(start, start + chunkSize));
 
 	const readings: NamespaceReading[] = new Array(list.length);
 	const pathOf = (index: number) => {
@@ -33,7 +48,9 @@ export async function readNamespaces(list: Found[], targets: NamespaceTarget[], 
 	};
 	const readChunk = async (chunk: number[]) => {
 		const paths = chunk.map(pathOf);
-		const answers = await (readers ? readers.namespaces.read(paths) : readNamespacesAt(paths, timeoutMs, options.readerNice));
+		const answers = await (readers
+			? readers.namespaces.read(paths)
+			: readNamespacesAt(paths, timeoutMs, options.readerNice));
 		chunk.forEach((index, i) => (readings[index] = answers[i]!));
 	};
 	const readSingle = async (index: number) => {

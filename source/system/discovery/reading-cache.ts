@@ -8,7 +8,14 @@ import type {NamespaceReading} from '../ip-query.js';
 import type {RefreshPlan} from './plan.js';
 
 /** What a namespace listed but not read yet carries (see RefreshPlan.listOnly). */
-export const unread: NamespaceReading = {links: [], routes: [], forwarding: {ipv4: false, ipv6: false}, nsids: [], error: null, missing: null};
+export const unread: NamespaceReading = {
+	links: [],
+	routes: [],
+	forwarding: {ipv4: false, ipv6: false},
+	nsids: [],
+	error: null,
+	missing: null,
+};
 
 type Cached = {reading: NamespaceReading; readAt: number; digest: string | null};
 
@@ -21,7 +28,12 @@ export class ReadingCache {
 	}
 
 	/** New, failed, focused and (within the budget) the oldest stale namespaces. */
-	choose(list: Found[], plan: RefreshPlan, now: number, budget: number): {inodes: Set<number>; stale: number} {
+	choose(
+		list: Found[],
+		plan: RefreshPlan,
+		now: number,
+		budget: number,
+	): {inodes: Set<number>; stale: number} {
 		const maxAge = plan.maxAgeMs ?? 0;
 		const watchedMaxAge = plan.watchedMaxAgeMs ?? maxAge;
 		const focus = new Set(plan.focus ?? []);
@@ -32,7 +44,8 @@ export class ReadingCache {
 			if (plan.listOnly) {
 				if (focus.has(inode)) inodes.add(inode);
 			} else if (!known || known.reading.error || focus.has(inode)) inodes.add(inode);
-			else if (now - known.readAt >= (plan.watched?.has(inode) ? watchedMaxAge : maxAge)) stale.push({inode, readAt: known.readAt});
+			else if (now - known.readAt >= (plan.watched?.has(inode) ? watchedMaxAge : maxAge))
+				stale.push({inode, readAt: known.readAt});
 		}
 		stale.sort((a, b) => a.readAt - b.readAt);
 		const taken = stale.slice(0, Math.max(0, budget));
@@ -46,19 +59,34 @@ export class ReadingCache {
 		const watchedMaxAge = plan.watchedMaxAgeMs ?? maxAge;
 		for (const inode of inodes) {
 			const known = this.readings.get(inode);
-			if (!known || known.reading.error || now - known.readAt >= (plan.watched?.has(inode) ? watchedMaxAge : maxAge)) return false;
+			if (
+				!known ||
+				known.reading.error ||
+				now - known.readAt >= (plan.watched?.has(inode) ? watchedMaxAge : maxAge)
+			)
+				return false;
 		}
 		return true;
 	}
 
 	/** Keeps what was read; how many readings differ from the last. `step` lets keys in between (slicing). */
-	async record(fresh: ReadonlyArray<readonly [number, NamespaceReading]>, now: number, step: () => Promise<void> | void): Promise<number> {
+	async record(
+		fresh: ReadonlyArray<readonly [number, NamespaceReading]>,
+		now: number,
+		step: () => Promise<void> | void,
+	): Promise<number> {
 		let changed = 0;
 		for (const [inode, read] of fresh) {
 			const paused = step();
 			if (paused) await paused;
 			// The reader says which namespace it opened: a path of a process that has moved or gone may lead elsewhere.
-			const reading = read.opened === undefined || read.opened === inode ? read : {...unread, error: `its way in led to another namespace (net:[${read.opened}]) while it was read`};
+			const reading =
+				read.opened === undefined || read.opened === inode
+					? read
+					: {
+							...unread,
+							error: `its way in led to another namespace (net:[${read.opened}]) while it was read`,
+						};
 			const known = this.readings.get(inode);
 			if (known?.reading === reading) {
 				known.readAt = now;
@@ -84,4 +112,5 @@ export class ReadingCache {
 	}
 }
 
-const digestOf = (reading: NamespaceReading) => createHash('sha1').update(JSON.stringify(reading)).digest('base64');
+const digestOf = (reading: NamespaceReading) =>
+	createHash('sha1').update(JSON.stringify(reading)).digest('base64');

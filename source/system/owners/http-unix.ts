@@ -6,17 +6,20 @@ export class EngineTimeoutError extends Error {}
 
 export function getUnix(socketPath: string, path: string, timeoutMs: number): Promise<string> {
 	return new Promise((resolve, reject) => {
-		const req = request({socketPath, path, method: 'GET', headers: {host: 'localhost'}, agent: false}, response => {
-			const chunks: Buffer[] = [];
-			response.on('data', (chunk: Buffer) => chunks.push(chunk));
-			response.on('end', () => {
-				clearTimeout(timer);
-				const body = Buffer.concat(chunks).toString('utf8');
-				if (response.statusCode === 200) resolve(body);
-				else reject(new Error(`${path}: HTTP ${response.statusCode}`));
-			});
-			response.on('error', fail);
-		});
+		const req = request(
+			{socketPath, path, method: 'GET', headers: {host: 'localhost'}, agent: false},
+			response => {
+				const chunks: Buffer[] = [];
+				response.on('data', (chunk: Buffer) => chunks.push(chunk));
+				response.on('end', () => {
+					clearTimeout(timer);
+					const body = Buffer.concat(chunks).toString('utf8');
+					if (response.statusCode === 200) resolve(body);
+					else reject(new Error(`${path}: HTTP ${response.statusCode}`));
+				});
+				response.on('error', fail);
+			},
+		);
 		function fail(error: Error) {
 			clearTimeout(timer);
 			reject(error);

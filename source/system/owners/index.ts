@@ -6,7 +6,12 @@
 // never longer than a budget: an engine that is down or slow leaves the owner
 // with its id only and a note, and is not asked again for a while.
 import {existsSync} from 'node:fs';
-import {ownerOf, type CgroupHint, type EngineContainer, type OciAnnotations} from '../../model/owners.js';
+import {
+	ownerOf,
+	type CgroupHint,
+	type EngineContainer,
+	type OciAnnotations,
+} from '../../model/owners.js';
 import type {Owner, Process} from '../../model/snapshot.js';
 import {parentPids} from '../procfs.js';
 import {cgroupHintOf, pidsInCgroup} from './cgroup.js';
@@ -51,7 +56,10 @@ export class OwnerFinder {
 	constructor(private readonly options: OwnerOptions = {}) {}
 
 	/** Owners by inode (null: none found), and notes on engines that could not be asked. */
-	async lookup(list: OwnerInput[], now = Date.now()): Promise<{owners: Map<number, Owner | null>; notes: string[]}> {
+	async lookup(
+		list: OwnerInput[],
+		now = Date.now(),
+	): Promise<{owners: Map<number, Owner | null>; notes: string[]}> {
 		const owners = new Map<number, Owner | null>();
 		const todo: Array<{input: OwnerInput; key: string; hints: CgroupHint[]}> = [];
 		// Which namespace each process is in: built only if a service's cgroup is to be checked.
@@ -59,7 +67,8 @@ export class OwnerFinder {
 		const inodeOfPid = () => {
 			if (!inodes) {
 				inodes = new Map();
-				for (const input of list) for (const process of input.processes) inodes.set(process.pid, input.inode);
+				for (const input of list)
+					for (const process of input.processes) inodes.set(process.pid, input.inode);
 			}
 			return inodes;
 		};
@@ -68,7 +77,14 @@ export class OwnerFinder {
 			listed.add(input.inode);
 			if (input.root) continue;
 			let pids = pidKeys.get(input.processes);
-			if (pids === undefined) pidKeys.set(input.processes, (pids = `${input.processes.length}:${input.processes.slice(0, processesAsked).map(process => process.pid).join(',')}`));
+			if (pids === undefined)
+				pidKeys.set(
+					input.processes,
+					(pids = `${input.processes.length}:${input.processes
+						.slice(0, processesAsked)
+						.map(process => process.pid)
+						.join(',')}`),
+				);
 			const key = `${pids}|${input.paths.join(',')}`;
 			const known = this.kept.get(input.inode);
 			if (known && known.key === key && (known.retryAt === null || now < known.retryAt)) {
@@ -84,23 +100,47 @@ export class OwnerFinder {
 		const notes: string[] = [];
 		const budget = this.options.budgetMs ?? defaultOwnerBudgetMs;
 		let timer: NodeJS.Timeout | undefined;
-		const late = new Promise<'late'>(resolve => (timer = setTimeout(() => resolve('late'), budget)));
+		const late = new Promise<'late'>(
+			resolve => (timer = setTimeout(() => resolve('late'), budget)),
+		);
 		// Each engine is cut off a little before the budget, so its own failure is what the note says.
-		const asked = this.askEngines(todo, Math.max(budget - 50, Math.round(budget * 0.8)), now, notes);
+		const asked = this.askEngines(
+			todo,
+			Math.max(budget - 50, Math.round(budget * 0.8)),
+			now,
+			notes,
+		);
 		const answer = await Promise.race([asked.then(() => 'done' as const), late]);
 		clearTimeout(timer);
-		if (answer === 'late') notes.push(`owners: the engines did not all answer within ${budget} ms; some containers are shown by id`);
+		if (answer === 'late')
+			notes.push(
+				`owners: the engines did not all answer within ${budget} ms; some containers are shown by id`,
+			);
 
-		const pods = new Map([...this.annotations].flatMap(([id, value]) => (value ? [[id, value] as const] : [])));
+		const pods = new Map(
+			[...this.annotations].flatMap(([id, value]) => (value ? [[id, value] as const] : [])),
+		);
 		for (const {input, key, hints} of todo) {
 			let owner = ownerOf(hints, this.containers, pods, null);
 			if (!owner) owner = this.bySandbox(input);
 			if (owner) {
-				const engineNote = this.down.get(owner.engine === 'kubernetes' ? (owner.runtime ?? 'kubernetes') : owner.engine)?.note ?? (answer === 'late' ? `not named: the engines did not answer within ${budget} ms` : null);
-				if (owner.containers.some(container => container.name === null) && owner.engine !== 'kubernetes') owner.note = engineNote ?? `not named: ${owner.engine} does not list it`;
+				const engineNote =
+					this.down.get(
+						owner.engine === 'kubernetes' ? (owner.runtime ?? 'kubernetes') : owner.engine,
+					)?.note ??
+					(answer === 'late' ? `not named: the engines did not answer within ${budget} ms` : null);
+				if (
+					owner.containers.some(container => container.name === null) &&
+					owner.engine !== 'kubernetes'
+				)
+					owner.note = engineNote ?? `not named: ${owner.engine} does not list it`;
 			}
 			const incomplete = owner !== null && owner.note !== null;
-			this.kept.set(input.inode, {key, owner, retryAt: incomplete ? now + (this.options.retryAfterMs ?? 30_000) : null});
+			this.kept.set(input.inode, {
+				key,
+				owner,
+				retryAt: incomplete ? now + (this.options.retryAfterMs ?? 30_000) : null,
+			});
 			owners.set(input.inode, owner);
 		}
 		return {owners, notes};
@@ -113,18 +153,49 @@ export class OwnerFinder {
 			const container = this.containers.get(id);
 			if (!container) continue;
 			const {engine, networkMode, sandboxKey, ...shown} = container;
-			return {engine, id, name: container.name, image: container.image, labels: container.labels, containers: [shown], cgroup: '', note: null};
+			return {
+				engine,
+				id,
+				name: container.name,
+				image: container.image,
+				labels: container.labels,
+				containers: [shown],
+				cgroup: '',
+				note: null,
+			};
 		}
 		return null;
 	}
 
-	private async askEngines(todo: Array<{input: OwnerInput; hints: CgroupHint[]}>, timeoutMs: number, now: number, notes: string[]) {
-		const unknown = (engine: string) => todo.some(({hints}) => hints.some(hint => (hint.engine === engine || (hint.engine === 'kubernetes' && hint.runtime === engine)) && !this.containers.has(hint.id)));
-		const heldByMountOnly = todo.some(({input}) => input.processes.length === 0 && input.paths.some(isDockerSandbox));
+	private async askEngines(
+		todo: Array<{input: OwnerInput; hints: CgroupHint[]}>,
+		timeoutMs: number,
+		now: number,
+		notes: string[],
+	) {
+		const unknown = (engine: string) =>
+			todo.some(({hints}) =>
+				hints.some(
+					hint =>
+						(hint.engine === engine || (hint.engine === 'kubernetes' && hint.runtime === engine)) &&
+						!this.containers.has(hint.id),
+				),
+			);
+		const heldByMountOnly = todo.some(
+			({input}) => input.processes.length === 0 && input.paths.some(isDockerSandbox),
+		);
 		const jobs: Promise<unknown>[] = [];
 		const socket = dockerSocket(this.options.dockerHost ?? process.env['DOCKER_HOST']);
-		if ((unknown('docker') || (heldByMountOnly && socket && existsSync(socket))) && this.mayAsk('docker', now)) {
-			if (!socket) this.markDown('docker', now, 'not named: DOCKER_HOST is not a unix socket, which nstui does not ask');
+		if (
+			(unknown('docker') || (heldByMountOnly && socket && existsSync(socket))) &&
+			this.mayAsk('docker', now)
+		) {
+			if (!socket)
+				this.markDown(
+					'docker',
+					now,
+					'not named: DOCKER_HOST is not a unix socket, which nstui does not ask',
+				);
 			else
 				jobs.push(
 					listDockerContainers(socket, timeoutMs)
@@ -132,8 +203,15 @@ export class OwnerFinder {
 							for (const container of list) this.containers.set(container.id, container);
 							if (!heldByMountOnly) return;
 							const named = new Set(todo.flatMap(({hints}) => hints.map(hint => hint.id)));
-							const ask = list.filter(container => !named.has(container.id) && !this.sandboxes.has(container.id)).slice(0, 32);
-							for (const [id, key] of await dockerSandboxKeys(socket, ask.map(container => container.id), timeoutMs)) this.sandboxes.set(id, key);
+							const ask = list
+								.filter(container => !named.has(container.id) && !this.sandboxes.has(container.id))
+								.slice(0, 32);
+							for (const [id, key] of await dockerSandboxKeys(
+								socket,
+								ask.map(container => container.id),
+								timeoutMs,
+							))
+								this.sandboxes.set(id, key);
 						})
 						.catch((error: Error) => {
 							const note = `not named: docker (${socket}) did not answer: ${error.message}`;
@@ -143,17 +221,39 @@ export class OwnerFinder {
 				);
 		}
 		if (unknown('podman') || unknown('crio')) {
-			const users = [...new Set(todo.flatMap(({input, hints}) => (hints.some(hint => hint.engine === 'podman') ? input.processes.slice(0, 1).map(process => process.user) : [])))];
+			const users = [
+				...new Set(
+					todo.flatMap(({input, hints}) =>
+						hints.some(hint => hint.engine === 'podman')
+							? input.processes.slice(0, 1).map(process => process.user)
+							: [],
+					),
+				),
+			];
 			const roots = this.options.containersStorage ?? storageRoots(users);
 			jobs.push(
 				readStorageContainers(roots, 'podman').then(list => {
-					for (const container of list) if (!this.containers.has(container.id)) this.containers.set(container.id, container);
+					for (const container of list)
+						if (!this.containers.has(container.id)) this.containers.set(container.id, container);
 				}),
 			);
 		}
-		const bundles = todo.flatMap(({hints}) => hints.filter(hint => (hint.engine === 'kubernetes' || hint.engine === 'containerd' || hint.engine === 'crio') && !this.annotations.has(hint.id)));
+		const bundles = todo.flatMap(({hints}) =>
+			hints.filter(
+				hint =>
+					(hint.engine === 'kubernetes' ||
+						hint.engine === 'containerd' ||
+						hint.engine === 'crio') &&
+					!this.annotations.has(hint.id),
+			),
+		);
 		for (const hint of bundles) {
-			jobs.push(readOciAnnotations(hint.id, hint.runtime ?? (hint.engine === 'kubernetes' ? null : hint.engine)).then(found => this.annotations.set(hint.id, found)));
+			jobs.push(
+				readOciAnnotations(
+					hint.id,
+					hint.runtime ?? (hint.engine === 'kubernetes' ? null : hint.engine),
+				).then(found => this.annotations.set(hint.id, found)),
+			);
 		}
 		await Promise.all(jobs);
 	}
@@ -171,7 +271,8 @@ export class OwnerFinder {
 }
 
 /** Docker's bind mounts are EXEC-ROOT/netns/<12 hex digits> (never under /run/netns, where `ip netns` names live). */
-const isDockerSandbox = (path: string) => /\/netns\/[0-9a-f]{12}$/.test(path) && !/^(\/var)?\/run\/netns\//.test(path);
+const isDockerSandbox = (path: string) =>
+	/\/netns\/[0-9a-f]{12}$/.test(path) && !/^(\/var)?\/run\/netns\//.test(path);
 
 /**
  * The cgroup hints of a namespace's first processes, one per container. A

@@ -17,12 +17,17 @@ async function bundlesOf(id: string, runtime: string | null | undefined): Promis
 	return paths;
 }
 
-export async function readOciAnnotations(id: string, runtime?: string | null): Promise<OciAnnotations | null> {
+export async function readOciAnnotations(
+	id: string,
+	runtime?: string | null,
+): Promise<OciAnnotations | null> {
 	for (const path of await bundlesOf(id, runtime)) {
 		const body = await readFile(path, 'utf8').catch(() => null);
 		if (body === null) continue;
 		try {
-			const namespace = path.startsWith(`${containerdTasks}/`) ? (path.slice(containerdTasks.length + 1).split('/')[0] ?? null) : null;
+			const namespace = path.startsWith(`${containerdTasks}/`)
+				? (path.slice(containerdTasks.length + 1).split('/')[0] ?? null)
+				: null;
 			return {...parseOciAnnotations(body), containerdNamespace: namespace};
 		} catch {
 			return null;

@@ -25,12 +25,18 @@ function homesOf(users: string[]): string[] {
 	});
 }
 
-export async function readStorageContainers(roots: string[], engine: OwnerEngine): Promise<EngineContainer[]> {
+export async function readStorageContainers(
+	roots: string[],
+	engine: OwnerEngine,
+): Promise<EngineContainer[]> {
 	// Each storage driver keeps its own list: overlay-containers/, vfs-containers/, btrfs-containers/, ...
 	const files = await Promise.all(
 		roots.map(root =>
 			readdir(root).then(
-				entries => entries.filter(entry => entry.endsWith('-containers')).map(entry => `${root}/${entry}/containers.json`),
+				entries =>
+					entries
+						.filter(entry => entry.endsWith('-containers'))
+						.map(entry => `${root}/${entry}/containers.json`),
 				() => [],
 			),
 		),

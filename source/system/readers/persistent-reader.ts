@@ -3,7 +3,11 @@
 import type {ChildProcessWithoutNullStreams} from 'node:child_process';
 import {createHash} from 'node:crypto';
 import {ByteTextDecoder} from '../../model/byte-text.js';
-import {takeErrorSections, takeOutputSections, type SectionStatus} from '../../model/reader-protocol.js';
+import {
+	takeErrorSections,
+	takeOutputSections,
+	type SectionStatus,
+} from '../../model/reader-protocol.js';
 import {batchLines, readWithNsenter, type NamespaceReading} from '../ip-query.js';
 import {perlTurnedOutMissing} from '../perl.js';
 import {defaultTimeoutMs, killGroup, startKept, startedCount} from '../run.js';
@@ -35,7 +39,9 @@ export class PersistentReader {
 	private held = false;
 
 	/** withNsids: also list the nsids each namespace has given (what the host's reading needs). */
-	constructor(private readonly options: {withNsids?: boolean; timeoutMs?: number; nice?: number} = {}) {}
+	constructor(
+		private readonly options: {withNsids?: boolean; timeoutMs?: number; nice?: number} = {},
+	) {}
 
 	read(paths: string[]): Promise<NamespaceReading[]> {
 		const timeoutMs = this.options.timeoutMs ?? defaultTimeoutMs;
@@ -108,7 +114,8 @@ export class PersistentReader {
 			}
 		});
 		child.once('exit', () => {
-			if (this.child === child) this.stop(this.stderr.join('').trim() || 'the namespace reader exited');
+			if (this.child === child)
+				this.stop(this.stderr.join('').trim() || 'the namespace reader exited');
 		});
 		return child;
 	}
@@ -117,13 +124,27 @@ export class PersistentReader {
 	 * The last reading of the same path when ip said exactly the same: an idle
 	 * host's namespaces are not parsed again, and discovery sees the same object.
 	 */
-	private reuse(path: string, output: {text: string; status: SectionStatus | null}, error: string, expected: number): NamespaceReading {
-		const digest = createHash('sha1').update(output.text).update('\0').update(error).update('\0').update(JSON.stringify(output.status)).digest('base64');
+	private reuse(
+		path: string,
+		output: {text: string; status: SectionStatus | null},
+		error: string,
+		expected: number,
+	): NamespaceReading {
+		const digest = createHash('sha1')
+			.update(output.text)
+			.update('\0')
+			.update(error)
+			.update('\0')
+			.update(JSON.stringify(output.status))
+			.digest('base64');
 		const last = this.last.get(path);
 		// Most recently read last, so the oldest go first: paths of processes that
 		// have ended (/proc/PID/ns/net) must not pile up over hours of churn.
 		this.last.delete(path);
-		const reading = last?.digest === digest ? last.reading : sectionReading(output.text, error, output.status, expected);
+		const reading =
+			last?.digest === digest
+				? last.reading
+				: sectionReading(output.text, error, output.status, expected);
 		this.last.set(path, {digest, reading});
 		if (this.last.size > rememberedPaths) this.last.delete(this.last.keys().next().value!);
 		return reading;
@@ -131,7 +152,10 @@ export class PersistentReader {
 
 	private armTimer() {
 		const count = this.queue[0]!.paths.length;
-		this.timer = setTimeout(() => this.stop('timeout'), overallTimeout(this.options.timeoutMs ?? defaultTimeoutMs, count));
+		this.timer = setTimeout(
+			() => this.stop('timeout'),
+			overallTimeout(this.options.timeoutMs ?? defaultTimeoutMs, count),
+		);
 	}
 
 	private clearTimer() {
@@ -151,7 +175,11 @@ export class PersistentReader {
 			if (this.queue.length > 0) this.armTimer();
 			const outputs = this.outputs.splice(0, count);
 			const errors = this.errors.splice(0, count);
-			pending.resolve(outputs.map((output, index) => this.reuse(pending.paths[index]!, output, errors[index]!, expected)));
+			pending.resolve(
+				outputs.map((output, index) =>
+					this.reuse(pending.paths[index]!, output, errors[index]!, expected),
+				),
+			);
 		}
 	}
 
@@ -166,7 +194,9 @@ export class PersistentReader {
 			pending.resolve(
 				pending.paths.map((_, index) => {
 					const output = this.outputs[index];
-					return output && this.errors[index] !== undefined ? sectionReading(output.text, this.errors[index]!, output.status, expected) : unfinished(reason);
+					return output && this.errors[index] !== undefined
+						? sectionReading(output.text, this.errors[index]!, output.status, expected)
+						: unfinished(reason);
 				}),
 			);
 			this.outputs.splice(0, pending.paths.length);
@@ -185,7 +215,11 @@ export class PersistentReader {
  * chunk): most chunks are the middle of one namespace's JSON, and joining them
  * on every chunk would copy it again and again.
  */
-function takeWhole<T>(pending: string[], chunk: string, take: (text: string) => {sections: T[]; rest: string}): T[] {
+function takeWhole<T>(
+	pending: string[],
+	chunk: string,
+	take: (text: string) => {sections: T[]; rest: string},
+): T[] {
 	if (!chunk.includes('\0') && !(pending[0]?.includes('\0') ?? false)) {
 		pending.push(chunk);
 		return [];

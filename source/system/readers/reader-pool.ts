@@ -14,7 +14,11 @@ export const backgroundNice = 10;
 /** The TUI's kept readers: a pool for namespaces, one for the host's (which also lists nsids), and the nsid prover. */
 export type Readers = {namespaces: ReaderPool; host: PersistentReader; nsids: KeptNsidProver};
 
-export const createReaders = ({timeoutMs, nice, size = 2}: {timeoutMs?: number; nice?: number; size?: number} = {}): Readers => ({
+export const createReaders = ({
+	timeoutMs,
+	nice,
+	size = 2,
+}: {timeoutMs?: number; nice?: number; size?: number} = {}): Readers => ({
 	namespaces: new ReaderPool(size, {timeoutMs, nice}),
 	host: new PersistentReader({withNsids: true, timeoutMs, nice}),
 	nsids: new KeptNsidProver({nice}),
@@ -35,7 +39,11 @@ export class ReaderPool {
 	async read(paths: string[]): Promise<NamespaceReading[]> {
 		const parts = paths.length <= routineReadSize ? 1 : this.readers.length;
 		const size = Math.ceil(paths.length / parts);
-		const answers = await Promise.all(this.readers.slice(0, parts).map((reader, index) => reader.read(paths.slice(index * size, (index + 1) * size))));
+		const answers = await Promise.all(
+			this.readers
+				.slice(0, parts)
+				.map((reader, index) => reader.read(paths.slice(index * size, (index + 1) * size))),
+		);
 		return answers.flat();
 	}
 
@@ -59,4 +67,3 @@ export class ReaderPool {
 
 /** At most this many paths are a routine refresh's (the selected namespace and the rotation). */
 const routineReadSize = 64;
-

@@ -61,11 +61,21 @@ while (defined(my $path = <STDIN>)) {
 }
 `;
 
-
 /** `perl -e PROGRAM ...` for this machine, or null where the reader cannot run. */
 export function readerCommand(timeoutMs: number, withNsids = false): string[] | null {
 	if (!perlAvailable()) return null;
-	return ['perl', '-e', readerProgram, String(setnsSyscall[process.arch]), String(alarmSeconds(timeoutMs)), 'ip', '-d', '-j', '-b', innerBatchFile(withNsids)];
+	return [
+		'perl',
+		'-e',
+		readerProgram,
+		String(setnsSyscall[process.arch]),
+		String(alarmSeconds(timeoutMs)),
+		'ip',
+		'-d',
+		'-j',
+		'-b',
+		innerBatchFile(withNsids),
+	];
 }
 
 const alarmSeconds = (timeoutMs: number) => Math.max(1, Math.ceil(timeoutMs / 1000));
@@ -75,4 +85,5 @@ const alarmSeconds = (timeoutMs: number) => Math.max(1, Math.ceil(timeoutMs / 10
  * one that hangs costs its alarm and the rest are still read; this allows for
  * two such, and is there for a reader that hangs itself.
  */
-export const overallTimeout = (timeoutMs: number, count: number) => 2 * alarmSeconds(timeoutMs) * 1000 + 20 * count;
+export const overallTimeout = (timeoutMs: number, count: number) =>
+	2 * alarmSeconds(timeoutMs) * 1000 + 20 * count;

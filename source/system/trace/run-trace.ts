@@ -9,12 +9,18 @@ import {KernelFacts} from './kernel-facts.js';
 
 export type TraceRun = {ok: true; trace: Trace} | {ok: false; reason: string};
 
-export async function traceBetween(snapshot: Snapshot, from: string, to: string, facts: TraceFacts = new KernelFacts(snapshot)): Promise<TraceRun> {
+export async function traceBetween(
+	snapshot: Snapshot,
+	from: string,
+	to: string,
+	facts: TraceFacts = new KernelFacts(snapshot),
+): Promise<TraceRun> {
 	const origin = resolveNamespace(snapshot, from);
 	if (!origin.ok) return {ok: false, reason: `FROM: ${origin.reason}`};
 	const destination = resolveDestination(snapshot, to);
 	if (!destination.ok) return destination;
-	if (targetFor(origin.value) === null) return {ok: false, reason: `FROM: nstui cannot enter net:[${origin.value.inode}]`};
+	if (targetFor(origin.value) === null)
+		return {ok: false, reason: `FROM: nstui cannot enter net:[${origin.value.inode}]`};
 	const trace = await tracePath(facts, {
 		from: origin.value,
 		to: destination.value.address,

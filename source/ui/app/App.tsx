@@ -46,7 +46,12 @@ export type AppProps = {
 };
 
 /** The layout for the state: rows of panes sized by what they list, the dialog by what it asks. */
-export function layoutFor(state: TuiState, columns: number, rows: number, readOnly: boolean): TuiLayout {
+export function layoutFor(
+	state: TuiState,
+	columns: number,
+	rows: number,
+	readOnly: boolean,
+): TuiLayout {
 	const view = deriveView(state);
 	return computeLayout(columns, rows, {
 		banner: readOnly,
@@ -57,10 +62,22 @@ export function layoutFor(state: TuiState, columns: number, rows: number, readOn
 	});
 }
 
-export function App({store, poller, hostname, intervalMs, readOnly, reader = systemReader, suspend = null, activity}: AppProps) {
+export function App({
+	store,
+	poller,
+	hostname,
+	intervalMs,
+	readOnly,
+	reader = systemReader,
+	suspend = null,
+	activity,
+}: AppProps) {
 	const state = useTuiState(store);
 	const {columns, rows} = useTerminalSize();
-	const layout = useMemo(() => layoutFor(state, columns, rows, readOnly !== null), [state, columns, rows, readOnly]);
+	const layout = useMemo(
+		() => layoutFor(state, columns, rows, readOnly !== null),
+		[state, columns, rows, readOnly],
+	);
 	const view = useMemo(() => deriveView(state), [state]);
 	const {exit} = useApp();
 	// The keys read the layout of the latest frame; the store they read themselves.
@@ -71,9 +88,14 @@ export function App({store, poller, hostname, intervalMs, readOnly, reader = sys
 			store,
 			quit: () => exit(),
 			refreshNow: () => void poller?.refreshNow(),
-			host: {store, suspend, refreshAfterChange: () => poller?.refreshAfterChange() ?? Promise.resolve()},
+			host: {
+				store,
+				suspend,
+				refreshAfterChange: () => poller?.refreshAfterChange() ?? Promise.resolve(),
+			},
 			readOnly,
-			layout: () => layoutFor(store.getState(), size.current.columns, size.current.rows, readOnly !== null),
+			layout: () =>
+				layoutFor(store.getState(), size.current.columns, size.current.rows, readOnly !== null),
 			reader,
 			panes: paneOps,
 		}),
@@ -104,10 +126,14 @@ export function App({store, poller, hostname, intervalMs, readOnly, reader = sys
 	};
 	const paneRow = (row: 'upper' | 'lower') => {
 		const hidden = hiddenPanes(state);
-		const panes = paneRegistry.filter(spec => spec.place.row === row && !hidden.has(spec.id)) as readonly PaneSpec[];
+		const panes = paneRegistry.filter(
+			spec => spec.place.row === row && !hidden.has(spec.id),
+		) as readonly PaneSpec[];
 		return (
 			<Box flexDirection="row" height={layout.rows[row]}>
-				{panes.flatMap((spec, index) => (index === 0 ? [pane(spec)] : [<Box key={`gap-${spec.id}`} width={1} />, pane(spec)]))}
+				{panes.flatMap((spec, index) =>
+					index === 0 ? [pane(spec)] : [<Box key={`gap-${spec.id}`} width={1} />, pane(spec)],
+				)}
 			</Box>
 		);
 	};
@@ -117,17 +143,36 @@ export function App({store, poller, hostname, intervalMs, readOnly, reader = sys
 			<Header width={layout.width} hostname={hostname} intervalMs={intervalMs} state={state} />
 			{readOnly === null ? null : <ReadOnlyBanner width={layout.width} reason={readOnly} />}
 			{state.overlay?.kind === 'help' ? (
-				<HelpView width={layout.width} height={layout.bodyHeight} sections={helpSections(state)} readOnly={readOnly !== null} page={state.overlay.page} />
+				<HelpView
+					width={layout.width}
+					height={layout.bodyHeight}
+					sections={helpSections(state)}
+					readOnly={readOnly !== null}
+					page={state.overlay.page}
+				/>
 			) : state.overlay?.kind === 'log' ? (
 				<LogView width={layout.width} height={layout.bodyHeight} up={state.overlay.up} />
 			) : state.fullView && state.modal === null ? (
-				<FullView state={state} view={state.fullView} store={store} reader={reader} width={layout.width} height={layout.bodyHeight} />
+				<FullView
+					state={state}
+					view={state.fullView}
+					store={store}
+					reader={reader}
+					width={layout.width}
+					height={layout.bodyHeight}
+				/>
 			) : layout.zoomed ? (
-				<Box height={layout.bodyHeight}>{pane(paneRegistry.find(spec => spec.id === layout.zoomed)! as PaneSpec)}</Box>
+				<Box height={layout.bodyHeight}>
+					{pane(paneRegistry.find(spec => spec.id === layout.zoomed)! as PaneSpec)}
+				</Box>
 			) : (
 				<Box flexDirection="column" height={layout.bodyHeight}>
 					{paneRow('upper')}
-					{state.modal ? <DialogHost modal={state.modal} width={layout.width} height={layout.dialogHeight} /> : paneRow('lower')}
+					{state.modal ? (
+						<DialogHost modal={state.modal} width={layout.width} height={layout.dialogHeight} />
+					) : (
+						paneRow('lower')
+					)}
 				</Box>
 			)}
 			<StatusBar width={layout.width} state={state} readOnly={readOnly !== null} />

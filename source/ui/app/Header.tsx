@@ -9,8 +9,12 @@ type Props = {width: number; hostname: string; intervalMs: number; state: TuiSta
 export function Header({width, hostname, intervalMs, state}: Props) {
 	const tone = useTone();
 	const total = state.snapshot?.namespaces.length;
-	const count = total === undefined ? 'reading namespaces…' : `${total} namespace${total === 1 ? '' : 's'}`;
-	const updated = state.refresh.dataChangedAt === null ? '' : ` · changed ${clockTime(state.refresh.dataChangedAt)}`;
+	const count =
+		total === undefined ? 'reading namespaces…' : `${total} namespace${total === 1 ? '' : 's'}`;
+	const updated =
+		state.refresh.dataChangedAt === null
+			? ''
+			: ` · changed ${clockTime(state.refresh.dataChangedAt)}`;
 	const mode = state.paused ? 'PAUSED' : `live ${intervalMs / 1000}s`;
 	const warnings = state.warnings.length;
 	return (
@@ -20,7 +24,11 @@ export function Header({width, hostname, intervalMs, state}: Props) {
 			</Text>
 			<Text wrap="truncate-end">
 				{'  '}
-				{warnings > 0 ? <Text {...tone('warning')}>{`${warnings} warning${warnings === 1 ? '' : 's'} (w) · `}</Text> : null}
+				{warnings > 0 ? (
+					<Text
+						{...tone('warning')}
+					>{`${warnings} warning${warnings === 1 ? '' : 's'} (w) · `}</Text>
+				) : null}
 				{state.refresh.slow ? <Text {...tone('warning')}>refresh slow · </Text> : null}
 				<Text {...(state.paused ? tone('banner') : {})}>{mode}</Text>
 				{updated} · ? help

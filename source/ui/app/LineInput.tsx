@@ -18,7 +18,9 @@ export function LineInput({line, placeholder = '', focused = true}: Props) {
 		);
 	const before = line.text.slice(0, line.cursor);
 	const under = [...line.text.slice(line.cursor)][0] ?? ' ';
-	const after = line.text.slice(line.cursor + (under === ' ' && line.cursor >= line.text.length ? 0 : under.length));
+	const after = line.text.slice(
+		line.cursor + (under === ' ' && line.cursor >= line.text.length ? 0 : under.length),
+	);
 	return (
 		<Text>
 			<Shown text={before} />

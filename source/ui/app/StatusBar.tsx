@@ -51,11 +51,21 @@ export function statusNotes(state: TuiState, now: number): Note[] {
 	const notes: Note[] = [];
 	const {refresh} = state;
 	if (refresh.slow && refresh.startedAt !== null) {
-		const since = refresh.dataChangedAt === null ? '' : `; showing data as of ${clockTime(refresh.dataChangedAt)}`;
-		notes.push({text: `refresh running for ${Math.round((now - refresh.startedAt) / 1000)}s${since}`, tone: 'warning'});
+		const since =
+			refresh.dataChangedAt === null
+				? ''
+				: `; showing data as of ${clockTime(refresh.dataChangedAt)}`;
+		notes.push({
+			text: `refresh running for ${Math.round((now - refresh.startedAt) / 1000)}s${since}`,
+			tone: 'warning',
+		});
 	}
 	if (refresh.lastError) notes.push({text: `refresh failed: ${refresh.lastError}`, tone: 'error'});
-	if (state.message) notes.push({text: state.message.text, tone: state.message.kind === 'error' ? 'error' : undefined});
+	if (state.message)
+		notes.push({
+			text: state.message.text,
+			tone: state.message.kind === 'error' ? 'error' : undefined,
+		});
 	return notes;
 }
 

@@ -9,17 +9,28 @@ import {showMessage} from './state-updates.js';
 export async function shellInSelectedNamespace(host: ActionHost): Promise<void> {
 	const {store} = host;
 	const chosen = selected(store);
-	const namespace = store.getState().focus === 'processes' ? chosen.processNamespace : chosen.namespace;
+	const namespace =
+		store.getState().focus === 'processes' ? chosen.processNamespace : chosen.namespace;
 	if (!namespace) return showMessage(store, {text: noNamespace, kind: 'error'});
 	const way = targetOf(namespace);
 	if (typeof way === 'string') return showMessage(store, {text: way, kind: 'error'});
 	const {target} = way;
-	if (!host.suspend) return showMessage(store, {text: 'no terminal to hand to a shell', kind: 'error'});
+	if (!host.suspend)
+		return showMessage(store, {text: 'no terminal to hand to a shell', kind: 'error'});
 	let result: ActionResult | null = null;
 	await host.suspend(async () => {
-		result = await openShell({namespace: target, label: labelOf(namespace), inode: namespace.inode});
+		result = await openShell({
+			namespace: target,
+			label: labelOf(namespace),
+			inode: namespace.inode,
+		});
 	});
 	const outcome = result as ActionResult | null;
-	showMessage(store, outcome ? {text: outcome.message, kind: outcome.ok ? 'info' : 'error'} : {text: 'the shell did not start', kind: 'error'});
+	showMessage(
+		store,
+		outcome
+			? {text: outcome.message, kind: outcome.ok ? 'info' : 'error'}
+			: {text: 'the shell did not start', kind: 'error'},
+	);
 	await host.refreshAfterChange();
 }

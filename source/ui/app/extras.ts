@@ -26,7 +26,10 @@ export class ExtrasReader {
 	private watched: string | null = null;
 	private unsubscribe: (() => void) | null = null;
 
-	constructor(private readonly store: TuiStore, options: ExtrasOptions = {}) {
+	constructor(
+		private readonly store: TuiStore,
+		options: ExtrasOptions = {},
+	) {
 		this.tracker = options.tracker ?? new RateTracker();
 		this.readSocketsOf = options.readSockets ?? readSockets;
 	}
@@ -75,14 +78,20 @@ export class ExtrasReader {
 		}
 		// Sockets only while their pane is on screen; rates always (the sparklines need every sample).
 		const wanted = selected && socketsShown(state) ? selected : null;
-		const [sockets] = await Promise.all([wanted ? this.readSocketsOf(wanted, {unix: state.showUnixSockets}) : Promise.resolve(null), this.tracker.refresh(places)]);
+		const [sockets] = await Promise.all([
+			wanted ? this.readSocketsOf(wanted, {unix: state.showUnixSockets}) : Promise.resolve(null),
+			this.tracker.refresh(places),
+		]);
 		this.store.update(now => ({
-			sockets: wanted === null ? now.sockets : sameSockets(now.sockets, sockets) ? now.sockets : sockets,
+			sockets:
+				wanted === null ? now.sockets : sameSockets(now.sockets, sockets) ? now.sockets : sockets,
 			// Rates that read as before where they are on screen keep the store's object, so an idle TUI
 			// does not redraw every tick (nor for the host's traffic, such as the SSH session's own, while
 			// another namespace is shown); the details view's sparklines take every sample.
 			traffic:
-				now.traffic && now.fullView?.kind !== 'details' && shownRatesText(now, now.traffic.rates) === shownRatesText(now, this.tracker.rates)
+				now.traffic &&
+				now.fullView?.kind !== 'details' &&
+				shownRatesText(now, now.traffic.rates) === shownRatesText(now, this.tracker.rates)
 					? now.traffic
 					: {rates: this.tracker.rates, history: this.tracker.history.copy(), at: Date.now()},
 		}));
@@ -107,10 +116,17 @@ function shownRatesText(state: TuiState, rates: Rates): string {
 
 /** The rates as the panes and the traffic view write them. */
 const ratesText = (rates: Rates) =>
-	[...rates].map(([inode, links]) => `${inode}:${[...links.values()].map(rate => `${rate.ifindex} ${bytesPerSecondText(rate.rxBytesPerSecond)} ${bytesPerSecondText(rate.txBytesPerSecond)} ${packetsPerSecondText(rate.rxPacketsPerSecond)} ${packetsPerSecondText(rate.txPacketsPerSecond)} ${problemsText(rate)}`).join(',')}`).join(';');
+	[...rates]
+		.map(
+			([inode, links]) =>
+				`${inode}:${[...links.values()].map(rate => `${rate.ifindex} ${bytesPerSecondText(rate.rxBytesPerSecond)} ${bytesPerSecondText(rate.txBytesPerSecond)} ${packetsPerSecondText(rate.rxPacketsPerSecond)} ${packetsPerSecondText(rate.txPacketsPerSecond)} ${problemsText(rate)}`).join(',')}`,
+		)
+		.join(';');
 
 /** The Sockets pane is in front of the Processes pane, and no view covers the panes. */
-const socketsShown = (state: TuiState) => !hiddenPanes(state).has('sockets') && state.fullView === null && state.overlay === null;
+const socketsShown = (state: TuiState) =>
+	!hiddenPanes(state).has('sockets') && state.fullView === null && state.overlay === null;
 
 /** A read that found the same sockets keeps the object the store has, so nothing is redrawn for it. */
-const sameSockets = (a: SocketReading | null, b: SocketReading | null) => a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
+const sameSockets = (a: SocketReading | null, b: SocketReading | null) =>
+	a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);

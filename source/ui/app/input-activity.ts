@@ -34,7 +34,10 @@ export class InputActivity {
 			this.holding = {since: now};
 		}
 		const releaseAt = Math.min(now + this.quietMs, this.holding.since + this.maxWaitMs);
-		this.holding.timer = setTimeout(() => this.release(releaseAt < now + this.quietMs), Math.max(0, releaseAt - now));
+		this.holding.timer = setTimeout(
+			() => this.release(releaseAt < now + this.quietMs),
+			Math.max(0, releaseAt - now),
+		);
 	}
 
 	/** Held from the first key and released once keys pause for quietMs (or after maxWaitMs). */

@@ -8,7 +8,11 @@
 // tall as it needs; a zoomed pane (z) takes the whole body.
 import {paneRegistry, perPane, type PaneId} from '../panes/registry.js';
 
-export type PaneBox = {width: number; height: number; /** list rows under the title and column header */ listRows: number};
+export type PaneBox = {
+	width: number;
+	height: number;
+	/** list rows under the title and column header */ listRows: number;
+};
 
 export type TuiLayout = {
 	width: number;
@@ -57,14 +61,32 @@ export function computeLayout(columns: number, rows: number, options: LayoutOpti
 	const base = {width, height, headerHeight, bannerHeight, statusHeight, bodyHeight};
 	const zoomed = options.zoomed ?? null;
 	if (zoomed && !options.dialog) {
-		return {...base, rows: {upper: 0, lower: 0}, dialogHeight: 0, zoomed, panes: perPane(id => (id === zoomed ? box(width, bodyHeight) : box(0, 0)))};
+		return {
+			...base,
+			rows: {upper: 0, lower: 0},
+			dialogHeight: 0,
+			zoomed,
+			panes: perPane(id => (id === zoomed ? box(width, bodyHeight) : box(0, 0))),
+		};
 	}
 	// Unsaid: the panes that share another's place are behind it (as at start).
-	const hidden = options.hidden ?? new Set<PaneId>(paneRegistry.filter(pane => (pane.place as {shares?: string}).shares).map(pane => pane.id));
-	const shownIn = (row: 'upper' | 'lower') => paneRegistry.filter(pane => pane.place.row === row && !hidden.has(pane.id));
+	const hidden =
+		options.hidden ??
+		new Set<PaneId>(
+			paneRegistry.filter(pane => (pane.place as {shares?: string}).shares).map(pane => pane.id),
+		);
+	const shownIn = (row: 'upper' | 'lower') =>
+		paneRegistry.filter(pane => pane.place.row === row && !hidden.has(pane.id));
 	const wantedOf = (row: 'upper' | 'lower') =>
-		Math.max(paneChrome + 1, ...shownIn(row).map(pane => paneChrome + Math.max(options.wanted?.[pane.id] ?? Number.POSITIVE_INFINITY, 1)));
-	const [upper, lower] = options.dialog ? splitForDialog(bodyHeight, options.dialog) : split(bodyHeight, wantedOf('upper'), wantedOf('lower'));
+		Math.max(
+			paneChrome + 1,
+			...shownIn(row).map(
+				pane => paneChrome + Math.max(options.wanted?.[pane.id] ?? Number.POSITIVE_INFINITY, 1),
+			),
+		);
+	const [upper, lower] = options.dialog
+		? splitForDialog(bodyHeight, options.dialog)
+		: split(bodyHeight, wantedOf('upper'), wantedOf('lower'));
 	const widths = {...rowWidths(shownIn('upper'), width), ...rowWidths(shownIn('lower'), width)};
 	return {
 		...base,
@@ -87,7 +109,10 @@ function split(body: number, upperWants: number, lowerWants: number): [number, n
 		return [upper, body - upper];
 	}
 	if (lowerWants <= body - half) {
-		const lower = Math.max(Math.min(lowerWants, body - minimumPane), Math.min(minimumPane, body - half));
+		const lower = Math.max(
+			Math.min(lowerWants, body - minimumPane),
+			Math.min(minimumPane, body - half),
+		);
 		return [body - lower, lower];
 	}
 	return [half, body - half];
@@ -104,9 +129,13 @@ function splitForDialog(body: number, dialogWants: number): [number, number] {
 }
 
 /** The widths of one row's panes: fixed ones from their entry, the rest sharing what is left (one column between panes). */
-function rowWidths(panes: ReadonlyArray<(typeof paneRegistry)[number]>, total: number): Partial<Record<PaneId, number>> {
+function rowWidths(
+	panes: ReadonlyArray<(typeof paneRegistry)[number]>,
+	total: number,
+): Partial<Record<PaneId, number>> {
 	const fixed = panes.map(pane => (pane.place.width ? Math.max(pane.place.width(total), 1) : null));
-	const free = total - (panes.length - 1) - fixed.reduce<number>((sum, width) => sum + (width ?? 0), 0);
+	const free =
+		total - (panes.length - 1) - fixed.reduce<number>((sum, width) => sum + (width ?? 0), 0);
 	const flexible = fixed.filter(width => width === null).length;
 	const widths: Partial<Record<PaneId, number>> = {};
 	let given = 0;

@@ -82,7 +82,12 @@ export type LiveLoad = ((kind: RefreshKind) => Promise<Discovery>) & {
 	close(): void;
 };
 
-export function createLiveLoad(store: TuiStore, intervalMs: number, activity = new InputActivity(), wake: () => void = () => {}): LiveLoad {
+export function createLiveLoad(
+	store: TuiStore,
+	intervalMs: number,
+	activity = new InputActivity(),
+	wake: () => void = () => {},
+): LiveLoad {
 	const slicing = {sliceMs, pause: () => activity.pause()};
 	// Kept running while the TUI is open, so a routine refresh starts no process from node.
 	const readers = createReaders({nice: backgroundNice});
@@ -92,36 +97,39 @@ export function createLiveLoad(store: TuiStore, intervalMs: number, activity = n
 	/** Namespaces the watcher said changed since the last routine refresh began. */
 	const changed = new Set<number>();
 	const watcher = NamespaceWatcher.available()
-		? new NamespaceWatcher({
-				changed(inodes) {
-					for (const inode of inodes) changed.add(inode);
-					wake();
-				},
-				mounts() {
-					discoverer.mountsChanged();
-					wake();
-				},
-				failed: wake,
-				// A busy host starts processes all the time: they show within processWakeMs, one refresh for all of them.
-				processes(started, ended) {
-					if (!discoverer.processesChanged(started, ended) || processWake) return;
-					processWake = setTimeout(() => {
-						processWake = null;
+		? new NamespaceWatcher(
+				{
+					changed(inodes) {
+						for (const inode of inodes) changed.add(inode);
 						wake();
-					}, processWakeMs);
+					},
+					mounts() {
+						discoverer.mountsChanged();
+						wake();
+					},
+					failed: wake,
+					// A busy host starts processes all the time: they show within processWakeMs, one refresh for all of them.
+					processes(started, ended) {
+						if (!discoverer.processesChanged(started, ended) || processWake) return;
+						processWake = setTimeout(() => {
+							processWake = null;
+							wake();
+						}, processWakeMs);
+					},
+					processesLost() {
+						processesMoved = true;
+						wake();
+					},
+					// The kernel's events replace the look at /proc/loadavg, which takes over again (after a scan) when they stop.
+					processEvents(on) {
+						if (on) return stopProcessTimer();
+						startProcessTimer();
+						processesMoved = true;
+						wake();
+					},
 				},
-				processesLost() {
-					processesMoved = true;
-					wake();
-				},
-				// The kernel's events replace the look at /proc/loadavg, which takes over again (after a scan) when they stop.
-				processEvents(on) {
-					if (on) return stopProcessTimer();
-					startProcessTimer();
-					processesMoved = true;
-					wake();
-				},
-			}, {processes: true})
+				{processes: true},
+			)
 		: null;
 	/** Set when /proc/loadavg moved (or process events were lost): the next routine refresh scans /proc; the others keep the last scan. */
 	let processesMoved = true;
@@ -143,17 +151,20 @@ export function createLiveLoad(store: TuiStore, intervalMs: number, activity = n
 		return discovery;
 	};
 	const load = (kind: RefreshKind) => refresh(kind).then(subscribe);
-	return Object.defineProperties(Object.assign(load, {
-		watcher,
-		close() {
-			stopProcessTimer();
-			if (processWake) clearTimeout(processWake);
-			watcher?.close();
-			readers.namespaces.close();
-			readers.host.close();
-			readers.nsids.close();
-		},
-	}), {pollingProcesses: {get: () => processTimer !== null}}) as LiveLoad;
+	return Object.defineProperties(
+		Object.assign(load, {
+			watcher,
+			close() {
+				stopProcessTimer();
+				if (processWake) clearTimeout(processWake);
+				watcher?.close();
+				readers.namespaces.close();
+				readers.host.close();
+				readers.nsids.close();
+			},
+		}),
+		{pollingProcesses: {get: () => processTimer !== null}},
+	) as LiveLoad;
 
 	function refresh(kind: RefreshKind): Promise<Discovery> {
 		if (kind === 'full') {
@@ -173,7 +184,10 @@ export function createLiveLoad(store: TuiStore, intervalMs: number, activity = n
 			return discoverer.refresh({listOnly: true});
 		}
 		// Only where something is not watched: deriving the view builds rows for the whole host.
-		const selected = !watcher || watcher.unwatched.size > 0 ? deriveView(store.getState()).selectedNamespace : null;
+		const selected =
+			!watcher || watcher.unwatched.size > 0
+				? deriveView(store.getState()).selectedNamespace
+				: null;
 		const focus = [...changed];
 		changed.clear();
 		const keepProcesses = watcher !== null && !processesMoved;
@@ -188,7 +202,11 @@ export function createLiveLoad(store: TuiStore, intervalMs: number, activity = n
 			staleBudget: rotationPerTick,
 			keepProcesses,
 			trustProcessesAfterMs: 5_000,
-			recheckProcessesAfterMs: watcher?.processEvents ? safetyNetMs : watcher ? watchedProcessesEveryMs : 30_000,
+			recheckProcessesAfterMs: watcher?.processEvents
+				? safetyNetMs
+				: watcher
+					? watchedProcessesEveryMs
+					: 30_000,
 			mountsMaxAgeMs: watcher ? safetyNetMs : 10_000,
 			holdersMaxAgeMs: watcher ? watchedHoldersEveryMs : holdersEveryMs,
 			slicing,
@@ -208,7 +226,8 @@ function watchProcesses(moved: () => void) {
 		const marker = readTaskMarker();
 		const ours = startedCount.processes - started;
 		started = startedCount.processes;
-		if (marker && (!last || marker.lastPid !== last.lastPid + ours || marker.tasks !== last.tasks)) moved();
+		if (marker && (!last || marker.lastPid !== last.lastPid + ours || marker.tasks !== last.tasks))
+			moved();
 		last = marker;
 	}, processCheckMs).unref();
 }

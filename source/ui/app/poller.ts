@@ -27,7 +27,12 @@ export type PollerOptions = {
 	slowAfterMs?: number;
 };
 
-export function createPoller({store, load, intervalMs, slowAfterMs = intervalMs}: PollerOptions): Poller {
+export function createPoller({
+	store,
+	load,
+	intervalMs,
+	slowAfterMs = intervalMs,
+}: PollerOptions): Poller {
 	let running: Promise<void> | null = null;
 	let startedAtOfRunning = 0;
 	let timer: NodeJS.Timeout | null = null;
@@ -44,7 +49,8 @@ export function createPoller({store, load, intervalMs, slowAfterMs = intervalMs}
 		running = load(kind)
 			.then(
 				discovery => refreshSucceeded(store, discovery, Date.now()),
-				(error: unknown) => refreshFailed(store, error instanceof Error ? error.message : String(error)),
+				(error: unknown) =>
+					refreshFailed(store, error instanceof Error ? error.message : String(error)),
 			)
 			.finally(() => {
 				clearTimeout(watchdog);
@@ -60,13 +66,16 @@ export function createPoller({store, load, intervalMs, slowAfterMs = intervalMs}
 	const wakeSoon = () => {
 		woken = true;
 		if (wakeTimer || running || !timer) return;
-		wakeTimer = setTimeout(() => {
-			wakeTimer = null;
-			if (running || !timer) return;
-			if (store.getState().paused || store.getState().snapshot === null) return;
-			woken = false;
-			void refresh('tick');
-		}, Math.max(wakeGraceMs, lastEnded + wakeGapMs - Date.now()));
+		wakeTimer = setTimeout(
+			() => {
+				wakeTimer = null;
+				if (running || !timer) return;
+				if (store.getState().paused || store.getState().snapshot === null) return;
+				woken = false;
+				void refresh('tick');
+			},
+			Math.max(wakeGraceMs, lastEnded + wakeGapMs - Date.now()),
+		);
 	};
 
 	return {
@@ -88,7 +97,10 @@ export function createPoller({store, load, intervalMs, slowAfterMs = intervalMs}
 		refreshNow() {
 			if (running) {
 				const seconds = Math.round((Date.now() - startedAtOfRunning) / 1000);
-				showMessage(store, {text: `a refresh is already running (${seconds}s); it is not started twice`, kind: 'info'});
+				showMessage(store, {
+					text: `a refresh is already running (${seconds}s); it is not started twice`,
+					kind: 'info',
+				});
 				return running;
 			}
 			return refresh('full');

@@ -19,8 +19,12 @@ export type TuiOptions = {
 };
 
 /** Why the session cannot change anything, or null when it can. */
-export function readOnlyReason(readOnly: boolean, uid: number | undefined = process.getuid?.()): string | null {
-	if (uid !== undefined && uid !== 0) return `not running as root (uid ${uid}), so nstui cannot change namespaces`;
+export function readOnlyReason(
+	readOnly: boolean,
+	uid: number | undefined = process.getuid?.(),
+): string | null {
+	if (uid !== undefined && uid !== 0)
+		return `not running as root (uid ${uid}), so nstui cannot change namespaces`;
 	if (readOnly) return 'started with --read-only';
 	return null;
 }
@@ -34,7 +38,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		return 2;
 	}
 	if (!stdin.isTTY || !stdout.isTTY) {
-		stderr.write('nstui: the terminal UI needs a terminal on stdin and stdout; for scripts use `nstui snapshot --json`\n');
+		stderr.write(
+			'nstui: the terminal UI needs a terminal on stdin and stdout; for scripts use `nstui snapshot --json`\n',
+		);
 		return 2;
 	}
 
@@ -85,7 +91,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	};
 	const onCrash = (error: unknown) => {
 		shutDown();
-		stderr.write(`nstui: unexpected error: ${shownLines(error instanceof Error ? (error.stack ?? error.message) : String(error)).join('\n')}\n`);
+		stderr.write(
+			`nstui: unexpected error: ${shownLines(error instanceof Error ? (error.stack ?? error.message) : String(error)).join('\n')}\n`,
+		);
 		process.exit(1);
 	};
 	for (const signal of exitSignals) process.on(signal, onSignal);
@@ -108,7 +116,15 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		for (;;) {
 			instance = render(
 				<ThemeContext.Provider value={themeFromEnvironment()}>
-					<App store={store} poller={poller} hostname={os.hostname()} intervalMs={intervalMs} readOnly={readOnly} suspend={suspend} activity={activity} />
+					<App
+						store={store}
+						poller={poller}
+						hostname={os.hostname()}
+						intervalMs={intervalMs}
+						readOnly={readOnly}
+						suspend={suspend}
+						activity={activity}
+					/>
 				</ThemeContext.Provider>,
 				// ink redraws at most maxFps times a second; at its default 30 a key pressed just after a refresh waits up to 33 ms.
 				{exitOnCtrlC: false, maxFps: 60},
@@ -133,7 +149,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		}
 	} catch (error) {
 		shutDown();
-		stderr.write(`nstui: ${shownLines(error instanceof Error ? (error.stack ?? error.message) : String(error)).join('\n')}\n`);
+		stderr.write(
+			`nstui: ${shownLines(error instanceof Error ? (error.stack ?? error.message) : String(error)).join('\n')}\n`,
+		);
 		return 1;
 	} finally {
 		shutDown();

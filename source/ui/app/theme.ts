@@ -27,7 +27,10 @@ export type Tone =
 
 export type Theme = {color: boolean};
 
-type Style = Pick<TextProps, 'color' | 'backgroundColor' | 'bold' | 'dimColor' | 'italic' | 'underline' | 'inverse'>;
+type Style = Pick<
+	TextProps,
+	'color' | 'backgroundColor' | 'bold' | 'dimColor' | 'italic' | 'underline' | 'inverse'
+>;
 
 const colored: Record<Tone, Style> = {
 	up: {color: 'green'},

@@ -13,7 +13,12 @@ type Props = {modal: Modal; width: number; height: number};
 
 /** The lines the dialog would fill, its frame included. */
 export function dialogHeight(modal: Modal): number {
-	const inside = modal.kind === 'form' ? formHeight(modal) : modal.kind === 'confirm' ? confirmHeight(modal.consequences) : popupHeight(modal);
+	const inside =
+		modal.kind === 'form'
+			? formHeight(modal)
+			: modal.kind === 'confirm'
+				? confirmHeight(modal.consequences)
+				: popupHeight(modal);
 	return inside + 2;
 }
 
@@ -21,7 +26,14 @@ export function DialogHost({modal, width, height}: Props) {
 	// Inside the frame: two lines of border, one column of padding each side.
 	const rows = dialogRows(height);
 	return (
-		<Box width={width} height={height} borderStyle="round" paddingX={1} flexDirection="column" overflow="hidden">
+		<Box
+			width={width}
+			height={height}
+			borderStyle="round"
+			paddingX={1}
+			flexDirection="column"
+			overflow="hidden"
+		>
 			{modal.kind === 'form' ? <FormDialog modal={modal} rows={rows} /> : null}
 			{modal.kind === 'confirm' ? <ConfirmDialog consequences={modal.consequences} /> : null}
 			{modal.kind === 'popup' ? <OutputPopup modal={modal} rows={rows} /> : null}

@@ -70,14 +70,29 @@ export type FormModal = {
 };
 
 /** First line shown of a popup; null: the newest lines, following what comes in. */
-export type PopupModal = {kind: 'popup'; title: string; lines: readonly string[]; running: boolean; top: number | null};
+export type PopupModal = {
+	kind: 'popup';
+	title: string;
+	lines: readonly string[];
+	running: boolean;
+	top: number | null;
+};
 
-export type Modal = FormModal | {kind: 'confirm'; consequences: Consequences; onConfirm(): void} | PopupModal;
+export type Modal =
+	FormModal | {kind: 'confirm'; consequences: Consequences; onConfirm(): void} | PopupModal;
 
 /** The form at field `step`, its input as the field starts it. */
 export function formAt(form: ActionForm, step: number, answers: AnswersSoFar): FormModal {
 	const field = form.fields[step];
-	return {kind: 'form', form, step, answers, input: lineOf(field?.kind === 'text' ? (field.initial ?? '') : ''), highlighted: 0, tried: false};
+	return {
+		kind: 'form',
+		form,
+		step,
+		answers,
+		input: lineOf(field?.kind === 'text' ? (field.initial ?? '') : ''),
+		highlighted: 0,
+		tried: false,
+	};
 }
 
 export function openForm(store: TuiStore, form: ActionForm, answers: AnswersSoFar = {}): void {
@@ -88,7 +103,11 @@ export function closeModal(store: TuiStore): void {
 	store.update({modal: null});
 }
 
-export function askConfirmation(store: TuiStore, consequences: Consequences, onConfirm: () => void): void {
+export function askConfirmation(
+	store: TuiStore,
+	consequences: Consequences,
+	onConfirm: () => void,
+): void {
 	store.update({modal: {kind: 'confirm', consequences, onConfirm}});
 }
 
@@ -97,7 +116,12 @@ export function openPopup(store: TuiStore, title: string, lines: readonly string
 }
 
 /** Adds to the popup, if it is still open (the user may have closed it). */
-export function appendToPopup(store: TuiStore, title: string, lines: readonly string[], done = false): void {
+export function appendToPopup(
+	store: TuiStore,
+	title: string,
+	lines: readonly string[],
+	done = false,
+): void {
 	store.update(state =>
 		state.modal?.kind === 'popup' && state.modal.title === title
 			? {modal: {...state.modal, lines: [...state.modal.lines, ...lines], running: !done}}

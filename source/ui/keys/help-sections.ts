@@ -13,7 +13,13 @@ import {captureTables} from '../views/capture/capture-keys.js';
 import {traceEditTables, traceTables} from '../views/trace/trace-keys.js';
 import {actionTable} from './action-keys.js';
 import type {KeyTable} from './key-table.js';
-import {paneFilterTables, paneMoveTable, panesTable, paneViewTable, programTable} from './pane-keys.js';
+import {
+	paneFilterTables,
+	paneMoveTable,
+	panesTable,
+	paneViewTable,
+	programTable,
+} from './pane-keys.js';
 
 function viewTables(view: NonNullable<TuiState['fullView']>): readonly KeyTable[] {
 	if (view.kind === 'topology') return topologyTables;
@@ -24,7 +30,10 @@ function viewTables(view: NonNullable<TuiState['fullView']>): readonly KeyTable[
 }
 
 /** Every pane's own keys, for the help. */
-const paneKeysTable: KeyTable = {title: 'In a pane', entries: paneRegistry.flatMap(pane => pane.keys)};
+const paneKeysTable: KeyTable = {
+	title: 'In a pane',
+	entries: paneRegistry.flatMap(pane => pane.keys),
+};
 
 /**
  * What the help lists, group by group: the layer it was opened over first
@@ -33,9 +42,29 @@ const paneKeysTable: KeyTable = {title: 'In a pane', entries: paneRegistry.flatM
 export function helpSections(state: TuiState): readonly KeyTable[] {
 	const main = [panesTable, paneKeysTable, paneMoveTable, paneViewTable, actionTable, programTable];
 	const firstOf = (tables: readonly KeyTable[]) => tables[0]!;
-	const views = [firstOf(topologyTables), firstOf(findTables), firstOf(detailsTables), firstOf(trafficTables), firstOf(captureTables), firstOf(traceTables), firstOf(traceEditTables), firstOf(logTables)];
-	const editing = [firstOf(paneFilterTables), paneFilterTables[1]!, firstOf(textFieldTables), firstOf(pickFieldTables), confirmTable, firstOf(popupTables)];
-	const current = state.fullView ? firstOf(viewTables(state.fullView)) : state.overlay?.kind === 'help' && state.overlay.over === 'log' ? firstOf(logTables) : null;
+	const views = [
+		firstOf(topologyTables),
+		firstOf(findTables),
+		firstOf(detailsTables),
+		firstOf(trafficTables),
+		firstOf(captureTables),
+		firstOf(traceTables),
+		firstOf(traceEditTables),
+		firstOf(logTables),
+	];
+	const editing = [
+		firstOf(paneFilterTables),
+		paneFilterTables[1]!,
+		firstOf(textFieldTables),
+		firstOf(pickFieldTables),
+		confirmTable,
+		firstOf(popupTables),
+	];
+	const current = state.fullView
+		? firstOf(viewTables(state.fullView))
+		: state.overlay?.kind === 'help' && state.overlay.over === 'log'
+			? firstOf(logTables)
+			: null;
 	const all = [...main, ...views, ...editing];
 	return current ? [current, ...all.filter(table => table !== current)] : all;
 }

@@ -15,7 +15,8 @@ const paneHinted = new Set(paneRegistry.flatMap(pane => pane.hints));
 
 export function keyHints(state: TuiState, readOnly: boolean): string[] {
 	const tables = activeTables(state);
-	const usable = (entry: KeyEntry) => entry.hint !== undefined && !(readOnly && entry.changesSystem);
+	const usable = (entry: KeyEntry) =>
+		entry.hint !== undefined && !(readOnly && entry.changesSystem);
 	if (topLayer(state) === 'panes' && !state.editingFilter) {
 		const pane = paneSpec(state.focus);
 		const own = pane.keys.filter(usable).map(hintOf);
@@ -25,7 +26,11 @@ export function keyHints(state: TuiState, readOnly: boolean): string[] {
 		});
 		const everywhere = tables
 			.filter(table => table.entries !== pane.keys && table !== actionTable)
-			.flatMap(table => table.entries.filter(entry => usable(entry) && !entry.keys.some(id => paneHinted.has(id))).map(hintOf));
+			.flatMap(table =>
+				table.entries
+					.filter(entry => usable(entry) && !entry.keys.some(id => paneHinted.has(id)))
+					.map(hintOf),
+			);
 		return [...own, ...hinted, ...everywhere];
 	}
 	const hints = tables.flatMap(table => table.entries.filter(usable).map(hintOf));

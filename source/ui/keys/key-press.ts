@@ -43,12 +43,20 @@ function charPress(char: string): KeyPress | null {
 /** The keys in what Ink read at once, in order. */
 export function splitInput(input: string, key: Key): KeyPress[] {
 	const chars = [...input];
-	if (chars.length > 1 && !key.ctrl && !key.meta) return chars.flatMap(char => charPress(char) ?? []);
+	if (chars.length > 1 && !key.ctrl && !key.meta)
+		return chars.flatMap(char => charPress(char) ?? []);
 	if (input === '') {
 		const name = named.find(([flag]) => key[flag] === true)?.[1];
 		if (!name) return [];
 		// Ink reports Escape itself as meta.
-		const prefix = name === 'tab' && key.shift ? 'S-' : key.meta && name !== 'escape' ? 'M-' : key.ctrl ? 'C-' : '';
+		const prefix =
+			name === 'tab' && key.shift
+				? 'S-'
+				: key.meta && name !== 'escape'
+					? 'M-'
+					: key.ctrl
+						? 'C-'
+						: '';
 		return [{id: `${prefix}${name}`, text: ''}];
 	}
 	if (key.ctrl) return [{id: `C-${input.toLowerCase()}`, text: ''}];
@@ -87,5 +95,7 @@ export function keyLabel(id: string): string {
 /** Keys as a sentence writes them: `Esc, ? or q`. */
 export function keysInWords(ids: readonly string[]): string {
 	const labels = ids.map(keyLabel);
-	return labels.length < 2 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}`;
+	return labels.length < 2
+		? (labels[0] ?? '')
+		: `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}`;
 }

@@ -17,7 +17,14 @@ import {captureFilterTables, captureTables} from '../views/capture/capture-keys.
 import {traceEditTables, traceTables} from '../views/trace/trace-keys.js';
 import {actionTable} from './action-keys.js';
 import type {KeyTable} from './key-table.js';
-import {paneFilterTables, paneMoveTable, panesTable, paneViewTable, programTable, quitKey} from './pane-keys.js';
+import {
+	paneFilterTables,
+	paneMoveTable,
+	panesTable,
+	paneViewTable,
+	programTable,
+	quitKey,
+} from './pane-keys.js';
 
 export type Layer = 'panes' | 'view' | 'dialog' | 'overlay';
 
@@ -36,7 +43,10 @@ export const topLayer = (state: TuiState): Layer => layerStack(state).at(-1)!;
 const always: KeyTable = {title: 'Everywhere', entries: [quitKey]};
 
 /** The focused pane's own keys (Enter's meaning, a toggle). */
-const focusedPaneTable = (state: TuiState): KeyTable => ({title: 'In this pane', entries: paneSpec(state.focus).keys});
+const focusedPaneTable = (state: TuiState): KeyTable => ({
+	title: 'In this pane',
+	entries: paneSpec(state.focus).keys,
+});
 
 /** The tables that take keys now, the first that has a key winning. */
 export function activeTables(state: TuiState): readonly KeyTable[] {
@@ -49,17 +59,31 @@ function tablesOf(state: TuiState): readonly KeyTable[] {
 			return state.overlay?.kind === 'help' ? helpTables : logTables;
 		case 'dialog': {
 			const modal = state.modal!;
-			return modal.kind === 'form' ? formTables(modal) : modal.kind === 'confirm' ? [confirmTable] : popupTables;
+			return modal.kind === 'form'
+				? formTables(modal)
+				: modal.kind === 'confirm'
+					? [confirmTable]
+					: popupTables;
 		}
 		case 'view': {
 			const view = state.fullView!;
-			if (view.kind === 'topology') return view.editingFilter ? topologyFilterTables : topologyTables;
+			if (view.kind === 'topology')
+				return view.editingFilter ? topologyFilterTables : topologyTables;
 			if (view.kind === 'traffic') return trafficTables;
 			if (view.kind === 'capture') return view.editingFilter ? captureFilterTables : captureTables;
 			if (view.kind === 'trace') return view.editing ? traceEditTables : traceTables;
 			return view.kind === 'find' ? findTables : detailsTables;
 		}
 		case 'panes':
-			return state.editingFilter ? paneFilterTables : [focusedPaneTable(state), panesTable, paneMoveTable, paneViewTable, actionTable, programTable];
+			return state.editingFilter
+				? paneFilterTables
+				: [
+						focusedPaneTable(state),
+						panesTable,
+						paneMoveTable,
+						paneViewTable,
+						actionTable,
+						programTable,
+					];
 	}
 }

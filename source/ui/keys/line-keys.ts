@@ -20,10 +20,26 @@ export function lineTable(field: LineField, title = 'Editing a line'): KeyTable 
 	return {
 		title,
 		entries: [
-			{keys: ['backspace'], description: 'delete the character before the cursor', run: edit(line.backspace)},
-			{keys: ['C-d'], description: 'delete the character under the cursor', run: edit(line.deleteForward)},
-			{keys: ['C-w'], description: 'cut the word before the cursor (back to a space)', run: edit(line.cutSpaceWord)},
-			{keys: ['M-backspace'], description: 'cut the word before the cursor', run: edit(line.cutWord)},
+			{
+				keys: ['backspace'],
+				description: 'delete the character before the cursor',
+				run: edit(line.backspace),
+			},
+			{
+				keys: ['C-d'],
+				description: 'delete the character under the cursor',
+				run: edit(line.deleteForward),
+			},
+			{
+				keys: ['C-w'],
+				description: 'cut the word before the cursor (back to a space)',
+				run: edit(line.cutSpaceWord),
+			},
+			{
+				keys: ['M-backspace'],
+				description: 'cut the word before the cursor',
+				run: edit(line.cutWord),
+			},
 			{keys: ['C-u'], description: 'cut everything before the cursor', run: edit(line.cutToStart)},
 			{keys: ['C-k'], description: 'cut everything after the cursor', run: edit(line.cutToEnd)},
 			{keys: ['C-a'], description: 'to the start of the line', run: edit(line.toStart)},
@@ -31,6 +47,9 @@ export function lineTable(field: LineField, title = 'Editing a line'): KeyTable 
 			{keys: ['left', 'C-b'], description: 'cursor left', run: edit(line.left)},
 			{keys: ['right', 'C-f'], description: 'cursor right', run: edit(line.right)},
 		],
-		typing: {description: 'typed in', run: (context, press) => edit(current => line.insertText(current, press.text))(context)},
+		typing: {
+			description: 'typed in',
+			run: (context, press) => edit(current => line.insertText(current, press.text))(context),
+		},
 	};
 }

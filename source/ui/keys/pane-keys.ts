@@ -6,9 +6,25 @@ import {openTopology} from '../views/topology/topology-updates.js';
 import {openTraffic} from '../views/traffic/traffic-updates.js';
 import {openTrace} from '../views/trace/trace-updates.js';
 import {showWarnings} from '../views/warnings/warnings-updates.js';
-import {openLog, toggleAllProcesses, toggleHelp, toggleLinkLocal, togglePause, toggleZoom} from '../app/state-updates.js';
+import {
+	openLog,
+	toggleAllProcesses,
+	toggleHelp,
+	toggleLinkLocal,
+	togglePause,
+	toggleZoom,
+} from '../app/state-updates.js';
 import {paneRegistry} from '../panes/registry.js';
-import {clearFilter, commitFilter, cycleFocus, filterLine, focusPane, moveSelection, setFilter, startFilter} from '../panes/pane-updates.js';
+import {
+	clearFilter,
+	commitFilter,
+	cycleFocus,
+	filterLine,
+	focusPane,
+	moveSelection,
+	setFilter,
+	startFilter,
+} from '../panes/pane-updates.js';
 import type {KeyContext, KeyTable} from './key-table.js';
 import {lineTable} from './line-keys.js';
 import {scrollTable, type Move} from './scroll-keys.js';
@@ -21,8 +37,16 @@ export const panesTable: KeyTable = {
 	entries: [
 		{keys: ['tab'], description: 'next pane', hint: 'pane', run: ({store}) => cycleFocus(store, 1)},
 		{keys: ['S-tab'], description: 'previous pane', run: ({store}) => cycleFocus(store, -1)},
-		...paneRegistry.map(pane => ({keys: [pane.key], description: `focus ${pane.title}`, run: ({store}: KeyContext) => focusPane(store, pane.id)})),
-		{keys: ['z'], description: 'zoom the focused pane to the whole screen, and back', run: ({store}) => toggleZoom(store)},
+		...paneRegistry.map(pane => ({
+			keys: [pane.key],
+			description: `focus ${pane.title}`,
+			run: ({store}: KeyContext) => focusPane(store, pane.id),
+		})),
+		{
+			keys: ['z'],
+			description: 'zoom the focused pane to the whole screen, and back',
+			run: ({store}) => toggleZoom(store),
+		},
 	],
 };
 
@@ -31,32 +55,97 @@ export const paneMoveTable: KeyTable = scrollTable(move);
 export const paneViewTable: KeyTable = {
 	title: 'View',
 	entries: [
-		{keys: ['/'], description: 'new filter for this pane (Enter keeps, Esc clears)', hint: 'filter', run: ({store}) => startFilter(store)},
+		{
+			keys: ['/'],
+			description: 'new filter for this pane (Enter keeps, Esc clears)',
+			hint: 'filter',
+			run: ({store}) => startFilter(store),
+		},
 		{
 			keys: ['escape'],
 			description: "clear this pane's filter; out of the zoom",
-			run: ({store}) => (store.getState().zoomed && store.getState().filters[store.getState().focus] === '' ? toggleZoom(store) : clearFilter(store)),
+			run: ({store}) =>
+				store.getState().zoomed && store.getState().filters[store.getState().focus] === ''
+					? toggleZoom(store)
+					: clearFilter(store),
 		},
-		{keys: ['*'], description: 'Processes: of all namespaces / the selected one', hint: 'all ns', run: ({store}) => toggleAllProcesses(store)},
-		{keys: ['A'], description: 'Interfaces: IPv6 link-local addresses shown / folded', run: ({store}) => toggleLinkLocal(store)},
-		{keys: [' '], description: 'pause / resume live updates', hint: 'pause', run: ({store}) => togglePause(store)},
+		{
+			keys: ['*'],
+			description: 'Processes: of all namespaces / the selected one',
+			hint: 'all ns',
+			run: ({store}) => toggleAllProcesses(store),
+		},
+		{
+			keys: ['A'],
+			description: 'Interfaces: IPv6 link-local addresses shown / folded',
+			run: ({store}) => toggleLinkLocal(store),
+		},
+		{
+			keys: [' '],
+			description: 'pause / resume live updates',
+			hint: 'pause',
+			run: ({store}) => togglePause(store),
+		},
 		{keys: ['C-r'], description: 'refresh now', run: ({refreshNow}) => refreshNow()},
-		{keys: ['t'], description: 'topology of all namespaces (q Esc back)', hint: 'topology', run: ({store}) => openTopology(store)},
-		{keys: ['F'], description: 'find anything: name, IP, MAC, PID, command', hint: 'find', run: ({store}) => openFind(store)},
-		{keys: ['i'], description: "selected namespace's neighbours, iptables and traffic history", hint: 'details', run: ({store}) => openDetails(store)},
-		{keys: ['R'], description: "traffic: the host's veths and bridge ports by rate, with the namespace at the other end", hint: 'traffic', run: ({store}) => openTraffic(store)},
-		{keys: ['T'], description: 'trace a path from the selected namespace to an address or namespace, and back', hint: 'trace', run: ({store}) => openTrace(store)},
-		{keys: ['w'], description: 'warnings: what could not be read (counted in the header)', run: ({store}) => showWarnings(store)},
-		{keys: ['l'], description: 'command log: what nstui ran', hint: 'log', run: ({store}) => openLog(store)},
+		{
+			keys: ['t'],
+			description: 'topology of all namespaces (q Esc back)',
+			hint: 'topology',
+			run: ({store}) => openTopology(store),
+		},
+		{
+			keys: ['F'],
+			description: 'find anything: name, IP, MAC, PID, command',
+			hint: 'find',
+			run: ({store}) => openFind(store),
+		},
+		{
+			keys: ['i'],
+			description: "selected namespace's neighbours, iptables and traffic history",
+			hint: 'details',
+			run: ({store}) => openDetails(store),
+		},
+		{
+			keys: ['R'],
+			description:
+				"traffic: the host's veths and bridge ports by rate, with the namespace at the other end",
+			hint: 'traffic',
+			run: ({store}) => openTraffic(store),
+		},
+		{
+			keys: ['T'],
+			description: 'trace a path from the selected namespace to an address or namespace, and back',
+			hint: 'trace',
+			run: ({store}) => openTrace(store),
+		},
+		{
+			keys: ['w'],
+			description: 'warnings: what could not be read (counted in the header)',
+			run: ({store}) => showWarnings(store),
+		},
+		{
+			keys: ['l'],
+			description: 'command log: what nstui ran',
+			hint: 'log',
+			run: ({store}) => openLog(store),
+		},
 	],
 };
 
-export const helpKey = {keys: ['?'], description: 'help: every key', hint: 'help', run: ({store}: KeyContext) => toggleHelp(store)};
+export const helpKey = {
+	keys: ['?'],
+	description: 'help: every key',
+	hint: 'help',
+	run: ({store}: KeyContext) => toggleHelp(store),
+};
 export const quitKey = {keys: ['C-c'], description: 'quit', run: ({quit}: KeyContext) => quit()};
 
 export const programTable: KeyTable = {
 	title: 'Program',
-	entries: [helpKey, {keys: ['q', 'C-c'], description: 'quit', hint: 'quit', run: ({quit}) => quit()}],
+	entries: [
+		helpKey,
+		{keys: ['q', 'C-c'], description: 'quit', hint: 'quit', run: ({quit}) => quit()},
+	],
 };
 
 /** While a pane's filter is typed: the line's keys, Enter and Esc, and the arrows still move. */
@@ -64,8 +153,18 @@ export const paneFilterTables: readonly KeyTable[] = [
 	{
 		title: "A pane's filter",
 		entries: [
-			{keys: ['return'], description: 'keep the filter', hint: 'keep', run: ({store}) => commitFilter(store)},
-			{keys: ['escape'], description: 'clear the filter', hint: 'clear', run: ({store}) => clearFilter(store)},
+			{
+				keys: ['return'],
+				description: 'keep the filter',
+				hint: 'keep',
+				run: ({store}) => commitFilter(store),
+			},
+			{
+				keys: ['escape'],
+				description: 'clear the filter',
+				hint: 'clear',
+				run: ({store}) => clearFilter(store),
+			},
 		],
 	},
 	lineTable({get: ({store}) => filterLine(store), set: ({store}, line) => setFilter(store, line)}),

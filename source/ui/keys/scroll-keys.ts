@@ -12,7 +12,14 @@ export type Scroller = (context: KeyContext, move: Move) => void;
  * j/k ↑↓ PgUp PgDn g/G Home End. Where letters are typed (a search, a
  * picker), `letters: false` leaves out j, k, g and G.
  */
-export function scrollTable(scroll: Scroller, {what = 'row', letters = true, title = 'Move'}: {what?: string; letters?: boolean; title?: string} = {}): KeyTable {
+export function scrollTable(
+	scroll: Scroller,
+	{
+		what = 'row',
+		letters = true,
+		title = 'Move',
+	}: {what?: string; letters?: boolean; title?: string} = {},
+): KeyTable {
 	const keys = (letter: string, ...named: string[]) => (letters ? [letter, ...named] : named);
 	return {
 		title,
@@ -21,8 +28,16 @@ export function scrollTable(scroll: Scroller, {what = 'row', letters = true, tit
 			{keys: keys('k', 'up'), description: `previous ${what}`, run: context => scroll(context, -1)},
 			{keys: ['pageup'], description: 'page up', run: context => scroll(context, 'pageUp')},
 			{keys: ['pagedown'], description: 'page down', run: context => scroll(context, 'pageDown')},
-			{keys: keys('g', 'home'), description: 'to the top', run: context => scroll(context, 'first')},
-			{keys: keys('G', 'end'), description: 'to the bottom', run: context => scroll(context, 'last')},
+			{
+				keys: keys('g', 'home'),
+				description: 'to the top',
+				run: context => scroll(context, 'first'),
+			},
+			{
+				keys: keys('G', 'end'),
+				description: 'to the bottom',
+				run: context => scroll(context, 'last'),
+			},
 		],
 	};
 }
@@ -30,9 +45,19 @@ export function scrollTable(scroll: Scroller, {what = 'row', letters = true, tit
 /** Where a move goes in a list of `count` with `page` on screen, from `at`. */
 export function movedIndex(at: number, move: Move, count: number, page: number): number {
 	const step = Math.max(page - 1, 1);
-	const to = move === 'first' ? 0 : move === 'last' ? count - 1 : move === 'pageUp' ? at - step : move === 'pageDown' ? at + step : at + move;
+	const to =
+		move === 'first'
+			? 0
+			: move === 'last'
+				? count - 1
+				: move === 'pageUp'
+					? at - step
+					: move === 'pageDown'
+						? at + step
+						: at + move;
 	return Math.min(Math.max(to, 0), Math.max(count - 1, 0));
 }
 
 /** The first key of each of a scroll table's entries, for a line that reminds of them: `j k PgDn PgUp g G`. */
-export const scrollKeysText = (table: KeyTable) => table.entries.map(entry => keyLabel(entry.keys[0]!)).join(' ');
+export const scrollKeysText = (table: KeyTable) =>
+	table.entries.map(entry => keyLabel(entry.keys[0]!)).join(' ');

@@ -15,7 +15,10 @@ export function dispatchKey(context: KeyContext, press: KeyPress): void {
 		if (press.text !== '') tables.find(table => table.typing)?.typing!.run(context, press);
 		return;
 	}
-	const refused = entry.changesSystem && context.readOnly !== null ? `read-only session: "${entry.description}" is not available` : (entry.unavailable?.(context) ?? null);
+	const refused =
+		entry.changesSystem && context.readOnly !== null
+			? `read-only session: "${entry.description}" is not available`
+			: (entry.unavailable?.(context) ?? null);
 	if (refused) showMessage(context.store, {text: refused, kind: 'error'});
 	else entry.run(context, press);
 }

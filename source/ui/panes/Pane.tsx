@@ -35,7 +35,11 @@ export function Pane<Row extends RowIdentity>(props: PaneProps<Row>) {
 			</Text>
 			{view.rows.slice(window.start, window.end).map((row, offset) => {
 				const selected = window.start + offset === view.selected;
-				const style = selected ? tone(focused ? 'selectedFocused' : 'selected') : props.changed.has(row.id) ? tone('changed') : {};
+				const style = selected
+					? tone(focused ? 'selectedFocused' : 'selected')
+					: props.changed.has(row.id)
+						? tone('changed')
+						: {};
 				// Keyed by place on screen, not by row: moving the selection to another
 				// namespace then updates the text of the same few dozen lines instead of
 				// making new ones (each a Yoga node), ~50 ms on a full screen.
@@ -49,17 +53,31 @@ export function Pane<Row extends RowIdentity>(props: PaneProps<Row>) {
 			{view.rows.length === 0 && box.listRows > 0 ? (
 				<Text wrap="truncate-end" {...tone('muted')}>
 					{' '}
-					{shownCell(view.total > 0 ? `nothing matches /${props.filter}` : props.emptyText, box.width - 1)}
+					{shownCell(
+						view.total > 0 ? `nothing matches /${props.filter}` : props.emptyText,
+						box.width - 1,
+					)}
 				</Text>
 			) : null}
 		</Box>
 	);
 }
 
-function paneTitle<Row extends RowIdentity>({number, title, view, filter, filterCursor}: PaneProps<Row>): string {
+function paneTitle<Row extends RowIdentity>({
+	number,
+	title,
+	view,
+	filter,
+	filterCursor,
+}: PaneProps<Row>): string {
 	const position = view.rows.length > 0 ? `${view.selected + 1}/${view.rows.length}` : '0';
 	const count = filter ? `${position} of ${view.total}` : position;
 	// The cursor of a filter being typed is an underscore where the next character goes.
-	const filterText = filterCursor !== null ? `  /${filter.slice(0, filterCursor)}_${filter.slice(filterCursor)}` : filter ? `  /${filter}` : '';
+	const filterText =
+		filterCursor !== null
+			? `  /${filter.slice(0, filterCursor)}_${filter.slice(filterCursor)}`
+			: filter
+				? `  /${filter}`
+				: '';
 	return ` ${number} ${title}  ${count}${filterText}`;
 }

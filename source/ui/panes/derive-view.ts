@@ -16,7 +16,9 @@ export type TuiView = {[Id in PaneId]: PaneView<RowOf<Id>>} & {
 	byInode: ReadonlyMap<number, Namespace>;
 };
 
-const byInodeOf = cached((snapshot: Snapshot) => new Map(snapshot.namespaces.map(ns => [ns.inode, ns])));
+const byInodeOf = cached(
+	(snapshot: Snapshot) => new Map(snapshot.namespaces.map(ns => [ns.inode, ns])),
+);
 
 const filteredCache = new WeakMap<readonly PaneRow[], {query: string; rows: readonly PaneRow[]}>();
 function filtered<Row extends PaneRow>(rows: readonly Row[], query: string): readonly Row[] {
@@ -29,7 +31,12 @@ function filtered<Row extends PaneRow>(rows: readonly Row[], query: string): rea
 
 const empty: readonly never[] = [];
 
-function paneView(state: TuiState, pane: PaneSpec, byInode: ReadonlyMap<number, Namespace>, selectedNamespace: Namespace | null): PaneView {
+function paneView(
+	state: TuiState,
+	pane: PaneSpec,
+	byInode: ReadonlyMap<number, Namespace>,
+	selectedNamespace: Namespace | null,
+): PaneView {
 	const snapshot = state.snapshot;
 	const all = snapshot ? pane.rows({state, snapshot, selectedNamespace, byInode}) : empty;
 	const id = pane.id as PaneId;
@@ -40,9 +47,15 @@ function paneView(state: TuiState, pane: PaneSpec, byInode: ReadonlyMap<number, 
 export function deriveView(state: TuiState): TuiView {
 	const byInode = state.snapshot ? byInodeOf(state.snapshot) : new Map<number, Namespace>();
 	const [namespacesPane, ...others] = paneRegistry;
-	const namespaces = paneView(state, namespacesPane as PaneSpec, byInode, null) as TuiView['namespaces'];
+	const namespaces = paneView(
+		state,
+		namespacesPane as PaneSpec,
+		byInode,
+		null,
+	) as TuiView['namespaces'];
 	const selectedNamespace = namespaces.rows[namespaces.selected]?.namespace ?? null;
 	const view: Record<string, unknown> = {namespaces, selectedNamespace, byInode};
-	for (const pane of others) view[pane.id] = paneView(state, pane as PaneSpec, byInode, selectedNamespace);
+	for (const pane of others)
+		view[pane.id] = paneView(state, pane as PaneSpec, byInode, selectedNamespace);
 	return view as TuiView;
 }

@@ -67,4 +67,6 @@ export type PaneSpec<Id extends string = string, Row extends PaneRow = PaneRow> 
 };
 
 /** Keeps the pane's id a literal type, so the registry can derive PaneId. */
-export const definePane = <const Id extends string, Row extends PaneRow>(spec: PaneSpec<Id, Row>): PaneSpec<Id, Row> => spec;
+export const definePane = <const Id extends string, Row extends PaneRow>(
+	spec: PaneSpec<Id, Row>,
+): PaneSpec<Id, Row> => spec;

@@ -23,16 +23,31 @@ export function selectIndex(store: TuiStore, pane: PaneId, index: number): void 
 	store.update({selection});
 }
 
-export function moveSelection(store: TuiStore, move: Move, pageSize: number, pane: PaneId = store.getState().focus): void {
+export function moveSelection(
+	store: TuiStore,
+	move: Move,
+	pageSize: number,
+	pane: PaneId = store.getState().focus,
+): void {
 	const view = deriveView(store.getState())[pane];
 	if (view.rows.length === 0) return;
-	selectIndex(store, pane, movedIndex(Math.max(view.selected, 0), move, view.rows.length, pageSize));
+	selectIndex(
+		store,
+		pane,
+		movedIndex(Math.max(view.selected, 0), move, view.rows.length, pageSize),
+	);
 }
 
 export function focusPane(store: TuiStore, pane: PaneId): void {
 	// A pane that shares a place comes to the front when focused, and so does the place's owner.
-	const owner = (paneRegistry.find(spec => spec.id === pane)?.place as {shares?: string}).shares ?? (paneRegistry.some(spec => (spec.place as {shares?: string}).shares === pane) ? pane : null);
-	store.update(state => ({focus: pane, editingFilter: false, ...(owner ? {sharedPlaces: {...state.sharedPlaces, [owner]: pane}} : {})}));
+	const owner =
+		(paneRegistry.find(spec => spec.id === pane)?.place as {shares?: string}).shares ??
+		(paneRegistry.some(spec => (spec.place as {shares?: string}).shares === pane) ? pane : null);
+	store.update(state => ({
+		focus: pane,
+		editingFilter: false,
+		...(owner ? {sharedPlaces: {...state.sharedPlaces, [owner]: pane}} : {}),
+	}));
 }
 
 /** The panes not on screen now: of two that share a place, the one not in front. */
@@ -58,8 +73,15 @@ export function selectNamespace(store: TuiStore, inode: number): boolean {
 }
 
 /** Selects the first row of `pane` that `matches`, clearing the pane's filter if it hides it. */
-export function selectRowWhere<Id extends PaneId>(store: TuiStore, pane: Id, matches: (row: RowOf<Id>) => boolean): boolean {
-	const find = () => (deriveView(store.getState())[pane].rows as readonly unknown[] as readonly RowOf<Id>[]).findIndex(matches);
+export function selectRowWhere<Id extends PaneId>(
+	store: TuiStore,
+	pane: Id,
+	matches: (row: RowOf<Id>) => boolean,
+): boolean {
+	const find = () =>
+		(
+			deriveView(store.getState())[pane].rows as readonly unknown[] as readonly RowOf<Id>[]
+		).findIndex(matches);
 	let index = find();
 	if (index === -1 && store.getState().filters[pane] !== '') {
 		store.update(state => ({filters: {...state.filters, [pane]: ''}}));
@@ -73,7 +95,11 @@ export function selectRowWhere<Id extends PaneId>(store: TuiStore, pane: Id, mat
 /** `/` starts a new filter, as in less, vim, htop and k9s: the old one goes, the selected row stays. */
 export function startFilter(store: TuiStore): void {
 	pinSelection(store);
-	store.update(state => ({editingFilter: true, filterCursor: 0, filters: {...state.filters, [state.focus]: ''}}));
+	store.update(state => ({
+		editingFilter: true,
+		filterCursor: 0,
+		filters: {...state.filters, [state.focus]: ''},
+	}));
 }
 
 /** Holds on to the row the pane shows as selected, so narrowing or widening the list keeps it. */
@@ -86,7 +112,12 @@ function pinSelection(store: TuiStore): void {
 /** The focused pane's filter as it is being typed. */
 export function filterLine(store: TuiStore): LineEdit | null {
 	const state = store.getState();
-	return state.editingFilter ? {text: state.filters[state.focus], cursor: Math.min(state.filterCursor, state.filters[state.focus].length)} : null;
+	return state.editingFilter
+		? {
+				text: state.filters[state.focus],
+				cursor: Math.min(state.filterCursor, state.filters[state.focus].length),
+			}
+		: null;
 }
 
 export function setFilter(store: TuiStore, line: LineEdit | string): void {

@@ -18,7 +18,8 @@ export const paneRegistry = [
 
 export type PaneId = (typeof paneRegistry)[number]['id'];
 
-export type RowOf<Id extends PaneId> = Extract<(typeof paneRegistry)[number], {id: Id}> extends PaneSpec<Id, infer Row> ? Row : never;
+export type RowOf<Id extends PaneId> =
+	Extract<(typeof paneRegistry)[number], {id: Id}> extends PaneSpec<Id, infer Row> ? Row : never;
 
 export const paneIds: readonly PaneId[] = paneRegistry.map(pane => pane.id);
 

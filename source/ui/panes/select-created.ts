@@ -15,14 +15,28 @@ export type CreatedThing = {
 
 export function selectCreated(store: TuiStore, thing: CreatedThing): boolean {
 	const namespaces = store.getState().snapshot?.namespaces ?? [];
-	const namespace = namespaces.find(ns => (typeof thing.namespace === 'number' ? ns.inode === thing.namespace : ns.name === thing.namespace));
+	const namespace = namespaces.find(ns =>
+		typeof thing.namespace === 'number'
+			? ns.inode === thing.namespace
+			: ns.name === thing.namespace,
+	);
 	if (!namespace || !selectNamespace(store, namespace.inode)) return false;
-	if (thing.interface !== undefined) selectRow(store, 'interfaces', rows => rows.interfaces.rows.findIndex(row => row.link.name === thing.interface));
-	if (thing.route !== undefined) selectRow(store, 'routes', rows => rows.routes.rows.findIndex(row => row.route.dst === thing.route));
+	if (thing.interface !== undefined)
+		selectRow(store, 'interfaces', rows =>
+			rows.interfaces.rows.findIndex(row => row.link.name === thing.interface),
+		);
+	if (thing.route !== undefined)
+		selectRow(store, 'routes', rows =>
+			rows.routes.rows.findIndex(row => row.route.dst === thing.route),
+		);
 	return true;
 }
 
-function selectRow(store: TuiStore, pane: 'interfaces' | 'routes', find: (view: TuiView) => number): void {
+function selectRow(
+	store: TuiStore,
+	pane: 'interfaces' | 'routes',
+	find: (view: TuiView) => number,
+): void {
 	let index = find(deriveView(store.getState()));
 	if (index === -1 && store.getState().filters[pane] !== '') {
 		store.update(state => ({filters: {...state.filters, [pane]: ''}}));

@@ -98,4 +98,10 @@ export type TraceViewState = {
 	top: number;
 };
 
-export type FullView = TopologyViewState | FindViewState | DetailsViewState | TrafficViewState | CaptureViewStateFull | TraceViewState;
+export type FullView =
+	| TopologyViewState
+	| FindViewState
+	| DetailsViewState
+	| TrafficViewState
+	| CaptureViewStateFull
+	| TraceViewState;

@@ -12,7 +12,9 @@ export function closeFullView(store: TuiStore): void {
 export function updateFullView<Kind extends FullView['kind']>(
 	store: TuiStore,
 	kind: Kind,
-	change: (view: Extract<FullView, {kind: Kind}>) => Partial<Extract<FullView, {kind: Kind}>> | null,
+	change: (
+		view: Extract<FullView, {kind: Kind}>,
+	) => Partial<Extract<FullView, {kind: Kind}>> | null,
 ): void {
 	store.update(state => {
 		const view = state.fullView;
@@ -27,5 +29,9 @@ export function returnToNamespace(store: TuiStore, inode: number | null): void {
 	closeFullView(store);
 	if (inode === null) return;
 	if (selectNamespace(store, inode)) focusPane(store, 'namespaces');
-	else showMessage(store, {text: `namespace net:[${inode}] is not in the latest snapshot (gone?)`, kind: 'error'});
+	else
+		showMessage(store, {
+			text: `namespace net:[${inode}] is not in the latest snapshot (gone?)`,
+			kind: 'error',
+		});
 }

@@ -28,7 +28,9 @@ export function ConfirmDialog({consequences}: Props) {
 					<Shown text={line} />
 				</Text>
 			))}
-			<Text {...tone('warning')}>{`${keysInWords(yes.keys)} confirms · ${keysInWords(no.keys)} cancel`}</Text>
+			<Text
+				{...tone('warning')}
+			>{`${keysInWords(yes.keys)} confirms · ${keysInWords(no.keys)} cancel`}</Text>
 		</Box>
 	);
 }

@@ -21,7 +21,11 @@ function shownAnswer(field: Field, answers: AnswersSoFar): string {
 /** Lines the form needs inside its frame: its title, the answers so far, the field (a picker: every choice). */
 export function formHeight(modal: FormModal): number {
 	const field = modal.form.fields[modal.step];
-	const fieldLines = !field ? 0 : field.kind === 'text' ? promptHeight : pickerChrome + Math.max(field.choices(modal.answers).length, 1);
+	const fieldLines = !field
+		? 0
+		: field.kind === 'text'
+			? promptHeight
+			: pickerChrome + Math.max(field.choices(modal.answers).length, 1);
 	return 1 + modal.step + fieldLines;
 }
 
@@ -36,7 +40,9 @@ export function FormDialog({modal, rows}: Props) {
 		<Box flexDirection="column">
 			<Text bold wrap="truncate-end">
 				<Shown text={form.title} />
-				<Text {...tone('muted')}>{`  (${step + 1}/${form.fields.length}; ${keyLabel(take.keys[0]!)} ${step + 1 < form.fields.length ? 'next' : 'runs it'}, ${keyLabel(cancel.keys[0]!)} cancels)`}</Text>
+				<Text
+					{...tone('muted')}
+				>{`  (${step + 1}/${form.fields.length}; ${keyLabel(take.keys[0]!)} ${step + 1 < form.fields.length ? 'next' : 'runs it'}, ${keyLabel(cancel.keys[0]!)} cancels)`}</Text>
 			</Text>
 			{done.map(previous => (
 				<Text key={previous.name} wrap="truncate-end" {...tone('muted')}>

@@ -6,14 +6,27 @@ import {movedIndex, scrollTable} from '../../keys/scroll-keys.js';
 import type {FormModal} from '../dialog-state.js';
 import {cancelForm, moveHighlight, openFormOf, setFormInput, takeAnswer} from './form-updates.js';
 
-const formLine = lineTable({get: ({store}) => openFormOf(store)?.input ?? null, set: ({store}, line) => setFormInput(store, line)});
+const formLine = lineTable({
+	get: ({store}) => openFormOf(store)?.input ?? null,
+	set: ({store}, line) => setFormInput(store, line),
+});
 
 export const textFieldTables: readonly KeyTable[] = [
 	{
 		title: 'In a form',
 		entries: [
-			{keys: ['return'], description: 'take the value (the last one runs the action)', hint: 'takes it', run: ({host}) => takeAnswer(host)},
-			{keys: ['escape'], description: 'cancel: nothing runs', hint: 'cancels', run: ({store}) => cancelForm(store)},
+			{
+				keys: ['return'],
+				description: 'take the value (the last one runs the action)',
+				hint: 'takes it',
+				run: ({host}) => takeAnswer(host),
+			},
+			{
+				keys: ['escape'],
+				description: 'cancel: nothing runs',
+				hint: 'cancels',
+				run: ({store}) => cancelForm(store),
+			},
 		],
 	},
 	formLine,
@@ -23,8 +36,18 @@ export const pickFieldTables: readonly KeyTable[] = [
 	{
 		title: 'In a picker',
 		entries: [
-			{keys: ['return'], description: 'take the highlighted choice', hint: 'takes it', run: ({host}) => takeAnswer(host)},
-			{keys: ['escape'], description: 'cancel: nothing runs', hint: 'cancels', run: ({store}) => cancelForm(store)},
+			{
+				keys: ['return'],
+				description: 'take the highlighted choice',
+				hint: 'takes it',
+				run: ({host}) => takeAnswer(host),
+			},
+			{
+				keys: ['escape'],
+				description: 'cancel: nothing runs',
+				hint: 'cancels',
+				run: ({store}) => cancelForm(store),
+			},
 		],
 	},
 	scrollTable(
@@ -37,4 +60,5 @@ export const pickFieldTables: readonly KeyTable[] = [
 	formLine,
 ];
 
-export const formTables = (modal: FormModal): readonly KeyTable[] => (modal.form.fields[modal.step]?.kind === 'pick' ? pickFieldTables : textFieldTables);
+export const formTables = (modal: FormModal): readonly KeyTable[] =>
+	modal.form.fields[modal.step]?.kind === 'pick' ? pickFieldTables : textFieldTables;

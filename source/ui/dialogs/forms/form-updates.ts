@@ -13,7 +13,9 @@ export function openFormOf(store: TuiStore): FormModal | null {
 }
 
 function updateForm(store: TuiStore, change: (form: FormModal) => Partial<FormModal>): void {
-	store.update(state => (state.modal?.kind === 'form' ? {modal: {...state.modal, ...change(state.modal)}} : {}));
+	store.update(state =>
+		state.modal?.kind === 'form' ? {modal: {...state.modal, ...change(state.modal)}} : {},
+	);
 }
 
 /** A new text narrows a picker's list from its first match again. */
@@ -24,13 +26,20 @@ export function setFormInput(store: TuiStore, input: LineEdit): void {
 /** The picker's matches for what is typed. */
 export function formChoices(form: FormModal): readonly Choice[] {
 	const field = form.form.fields[form.step];
-	return field?.kind === 'pick' ? matchingChoices(field.choices(form.answers), form.input.text) : [];
+	return field?.kind === 'pick'
+		? matchingChoices(field.choices(form.answers), form.input.text)
+		: [];
 }
 
 export function moveHighlight(store: TuiStore, to: (at: number, count: number) => number): void {
 	updateForm(store, form => {
 		const count = formChoices(form).length;
-		return {highlighted: Math.min(Math.max(to(Math.min(form.highlighted, count - 1), count), 0), Math.max(count - 1, 0))};
+		return {
+			highlighted: Math.min(
+				Math.max(to(Math.min(form.highlighted, count - 1), count), 0),
+				Math.max(count - 1, 0),
+			),
+		};
 	});
 }
 
@@ -45,14 +54,16 @@ export function takeAnswer(host: ActionHost): void {
 		if (choice) answer(host, form, choice.value);
 		return;
 	}
-	if (field.validate(form.input.text, form.answers) !== null) return updateForm(host.store, () => ({tried: true}));
+	if (field.validate(form.input.text, form.answers) !== null)
+		return updateForm(host.store, () => ({tried: true}));
 	answer(host, form, form.input.text);
 }
 
 function answer(host: ActionHost, form: FormModal, value: string): void {
 	const field = form.form.fields[form.step]!;
 	const answers = {...form.answers, [field.name]: value};
-	if (form.step + 1 < form.form.fields.length) host.store.update({modal: formAt(form.form, form.step + 1, answers)});
+	if (form.step + 1 < form.form.fields.length)
+		host.store.update({modal: formAt(form.form, form.step + 1, answers)});
 	// Every field has its answer now: the last one was just given.
 	else submitForm(host, form.form, answers as Answers);
 }

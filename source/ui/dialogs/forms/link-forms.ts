@@ -7,8 +7,21 @@ import * as actions from '../../../system/actions/index.js';
 import {actionForm, type ActionForm, type AnswersSoFar, type TextField} from '../dialog-state.js';
 import {selectCreated} from '../../panes/select-created.js';
 import type {TuiStore} from '../../app/tui-store.js';
-import {byInode, interfaceNames, namespaceChoices, newInterfaceNameField, pickField} from './fields.js';
-import {labelOf, noInterface, noNamespace, selected, targetOf, type Unavailable} from './selection.js';
+import {
+	byInode,
+	interfaceNames,
+	namespaceChoices,
+	newInterfaceNameField,
+	pickField,
+} from './fields.js';
+import {
+	labelOf,
+	noInterface,
+	noNamespace,
+	selected,
+	targetOf,
+	type Unavailable,
+} from './selection.js';
 
 type OnLink = {namespace: Namespace; link: Interface; target: NamespaceTarget};
 
@@ -20,7 +33,8 @@ function selectedLink(store: TuiStore): OnLink | Unavailable {
 	return typeof way === 'string' ? way : {namespace, link, target: way.target};
 }
 
-const addressText = (link: Interface) => link.addresses.map(address => `${address.address}/${address.prefixlen}`);
+const addressText = (link: Interface) =>
+	link.addresses.map(address => `${address.address}/${address.prefixlen}`);
 
 export function moveForm(store: TuiStore): ActionForm | Unavailable {
 	const on = selectedLink(store);
@@ -34,18 +48,31 @@ export function moveForm(store: TuiStore): ActionForm | Unavailable {
 		title: `Move ${link.name} out of ${labelOf(namespace)}`,
 		fields: [pickField('to', `Move ${link.name} to namespace`, choices)],
 		confirm: answers => {
-			const lost = [...addressText(link), ...namespace.routes.filter(route => route.dev === link.name).map(route => `route ${route.dst}`)];
+			const lost = [
+				...addressText(link),
+				...namespace.routes
+					.filter(route => route.dev === link.name)
+					.map(route => `route ${route.dst}`),
+			];
 			if (lost.length === 0 && link.kind !== 'veth') return null;
 			const lines = lost.length > 0 ? [`It loses what it has here: ${lost.join(', ')}.`] : [];
-			if (link.kind === 'veth') lines.push('Its peer stays where it is; the pair now joins the two namespaces.');
+			if (link.kind === 'veth')
+				lines.push('Its peer stays where it is; the pair now joins the two namespaces.');
 			return {title: `Move ${link.name} to ${labelOf(destination(answers))}?`, lines};
 		},
 		run: answers => {
 			const ref = actions.netnsRefOf(destination(answers));
-			if (!ref) return Promise.resolve({ok: false, message: 'that namespace cannot be named to ip', command: null, commandLine: null});
+			if (!ref)
+				return Promise.resolve({
+					ok: false,
+					message: 'that namespace cannot be named to ip',
+					command: null,
+					commandLine: null,
+				});
 			return actions.moveInterface({namespace: target, device: link.name, to: ref});
 		},
-		select: (answers, store) => selectCreated(store, {namespace: destination(answers).inode, interface: link.name}),
+		select: (answers, store) =>
+			selectCreated(store, {namespace: destination(answers).inode, interface: link.name}),
 	});
 }
 
@@ -64,12 +91,16 @@ export function addressForm(store: TuiStore): ActionForm | Unavailable {
 				validate: text => {
 					const cidr = validateCidr(text);
 					if (!cidr.ok) return cidr.reason;
-					return addressText(link).includes(cidr.value.text) ? `${link.name} has ${cidr.value.text} already` : null;
+					return addressText(link).includes(cidr.value.text)
+						? `${link.name} has ${cidr.value.text} already`
+						: null;
 				},
 			},
 		],
-		run: answers => actions.addAddress({namespace: target, device: link.name, address: answers.address}),
-		select: (_answers, store) => selectCreated(store, {namespace: namespace.inode, interface: link.name}),
+		run: answers =>
+			actions.addAddress({namespace: target, device: link.name, address: answers.address}),
+		select: (_answers, store) =>
+			selectCreated(store, {namespace: namespace.inode, interface: link.name}),
 	});
 }
 
@@ -89,18 +120,27 @@ export function masterForm(store: TuiStore): ActionForm | Unavailable {
 	const on = selectedLink(store);
 	if (typeof on === 'string') return on;
 	const {namespace, link, target} = on;
-	const masters = namespace.interfaces.filter(other => (other.kind === 'bridge' || other.kind === 'vrf') && other.name !== link.name && other.name !== link.master);
+	const masters = namespace.interfaces.filter(
+		other =>
+			(other.kind === 'bridge' || other.kind === 'vrf') &&
+			other.name !== link.name &&
+			other.name !== link.master,
+	);
 	const choices = [
 		...(link.master ? [{label: `no master (leave ${link.master})`, value: ''}] : []),
 		...masters.map(master => ({label: `${master.name} (${master.kind})`, value: master.name})),
 	];
-	if (choices.length === 0) return `no bridge or VRF in ${labelOf(namespace)} to join: b in the Namespaces pane makes a bridge, V a VRF`;
+	if (choices.length === 0)
+		return `no bridge or VRF in ${labelOf(namespace)} to join: b in the Namespaces pane makes a bridge, V a VRF`;
 	return actionForm({
 		title: `Master of ${link.name} in ${labelOf(namespace)}`,
 		fields: [pickField('master', `Set or clear the master of ${link.name}`, choices)],
 		run: answers =>
-			answers.master ? actions.setMaster({namespace: target, device: link.name, master: answers.master}) : actions.clearMaster({namespace: target, device: link.name}),
-		select: (_answers, store) => selectCreated(store, {namespace: namespace.inode, interface: link.name}),
+			answers.master
+				? actions.setMaster({namespace: target, device: link.name, master: answers.master})
+				: actions.clearMaster({namespace: target, device: link.name}),
+		select: (_answers, store) =>
+			selectCreated(store, {namespace: namespace.inode, interface: link.name}),
 	});
 }
 
@@ -115,24 +155,41 @@ export function vethForm(store: TuiStore): ActionForm | Unavailable {
 			pickField('nsA', 'Namespace of end A', choices),
 			nameField('nameA', 'Name of end A', (text, answers) => checkName(text, find(answers, 'nsA'))),
 			pickField('nsB', 'Namespace of end B', choices),
-			nameField('nameB', 'Name of end B', (text, answers) =>
-				checkName(text, find(answers, 'nsB')) ?? (answers.nsA === answers.nsB && text === answers.nameA ? 'The two ends in one namespace need different names' : null),
+			nameField(
+				'nameB',
+				'Name of end B',
+				(text, answers) =>
+					checkName(text, find(answers, 'nsB')) ??
+					(answers.nsA === answers.nsB && text === answers.nameA
+						? 'The two ends in one namespace need different names'
+						: null),
 			),
 		],
 		run: answers => {
 			const a = find(answers, 'nsA')!;
 			const b = find(answers, 'nsB')!;
 			const way = targetOf(a);
-			if (typeof way === 'string') return Promise.resolve({ok: false, message: way, command: null, commandLine: null});
+			if (typeof way === 'string')
+				return Promise.resolve({ok: false, message: way, command: null, commandLine: null});
 			const {target} = way;
 			const peerNetns = a.inode === b.inode ? null : actions.netnsRefOf(b);
-			return actions.addVethPair({namespace: target, name: answers.nameA, peerName: answers.nameB, peerNetns});
+			return actions.addVethPair({
+				namespace: target,
+				name: answers.nameA,
+				peerName: answers.nameB,
+				peerNetns,
+			});
 		},
-		select: (answers, store) => selectCreated(store, {namespace: Number(answers.nsA), interface: answers.nameA}),
+		select: (answers, store) =>
+			selectCreated(store, {namespace: Number(answers.nsA), interface: answers.nameA}),
 	});
 }
 
-const nameField = <Name extends string>(name: Name, label: string, validate: TextField['validate']): TextField<Name> => ({kind: 'text', name, label, validate});
+const nameField = <Name extends string>(
+	name: Name,
+	label: string,
+	validate: TextField['validate'],
+): TextField<Name> => ({kind: 'text', name, label, validate});
 
 function checkName(text: string, ns: Namespace | undefined): string | null {
 	return newInterfaceNameField('name', '', () => interfaceNames(ns)).validate(text, {});

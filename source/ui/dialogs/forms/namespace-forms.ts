@@ -8,7 +8,8 @@ import type {TuiStore} from '../../app/tui-store.js';
 import {interfaceNames, newInterfaceNameField, newNamespaceNameField, pickField} from './fields.js';
 import {enterSelected, labelOf, noNamespace, selected, type Unavailable} from './selection.js';
 
-const reason = (check: {ok: true} | {ok: false; reason: string}) => (check.ok ? null : check.reason);
+const reason = (check: {ok: true} | {ok: false; reason: string}) =>
+	check.ok ? null : check.reason;
 
 export function newNamespaceForm(store: TuiStore): ActionForm {
 	const {namespaces} = selected(store);
@@ -26,7 +27,8 @@ export function attachNameForm(store: TuiStore): ActionForm | Unavailable {
 	if (namespace.root) return 'the host namespace needs no name: ip reaches it without one';
 	if (namespace.name !== null) return `${namespace.name} has a name already`;
 	const pid = namespace.processes[0]?.pid;
-	if (pid === undefined) return `${labelOf(namespace)} has no process inside to name it by (ip netns attach NAME PID)`;
+	if (pid === undefined)
+		return `${labelOf(namespace)} has no process inside to name it by (ip netns attach NAME PID)`;
 	const inode = namespace.inode;
 	return actionForm({
 		title: `Name the namespace of PID ${pid}`,
@@ -70,7 +72,13 @@ export function newVrfForm(store: TuiStore): ActionForm | Unavailable {
 		title: `New VRF in ${labelOf(namespace)}`,
 		fields: [
 			newInterfaceNameField('name', 'VRF name', () => interfaceNames(namespace)),
-			{kind: 'text', name: 'table', label: 'Routing table number', placeholder: 'e.g. 10', validate: text => reason(validateVrfTable(text))},
+			{
+				kind: 'text',
+				name: 'table',
+				label: 'Routing table number',
+				placeholder: 'e.g. 10',
+				validate: text => reason(validateVrfTable(text)),
+			},
 		],
 		run: answers => actions.addVrf({namespace: target, name: answers.name, table: answers.table}),
 		select: (answers, store) => selectCreated(store, {namespace: inode, interface: answers.name}),
@@ -83,9 +91,17 @@ export function masqueradeForm(store: TuiStore): ActionForm | Unavailable {
 	const {namespace, target} = entered;
 	const links = namespace.interfaces.filter(link => link.kind !== 'loopback');
 	if (links.length === 0) return `${labelOf(namespace)} has no interface for the rule to name`;
-	const bridgesFirst = [...links.filter(link => link.kind === 'bridge'), ...links.filter(link => link.kind !== 'bridge')];
-	const request = (answers: Record<string, string>) => ({namespace: target, source: answers.source, exceptOutInterface: answers.bridge});
-	const rule = (answers: Record<string, string>) => `-s ${answers.source} ! -o ${answers.bridge} -j MASQUERADE`;
+	const bridgesFirst = [
+		...links.filter(link => link.kind === 'bridge'),
+		...links.filter(link => link.kind !== 'bridge'),
+	];
+	const request = (answers: Record<string, string>) => ({
+		namespace: target,
+		source: answers.source,
+		exceptOutInterface: answers.bridge,
+	});
+	const rule = (answers: Record<string, string>) =>
+		`-s ${answers.source} ! -o ${answers.bridge} -j MASQUERADE`;
 	return actionForm({
 		title: `Masquerade in ${labelOf(namespace)}`,
 		fields: [
@@ -93,14 +109,33 @@ export function masqueradeForm(store: TuiStore): ActionForm | Unavailable {
 				{label: 'add a masquerade rule', value: 'add'},
 				{label: 'remove a masquerade rule', value: 'remove'},
 			]),
-			{kind: 'text', name: 'source', label: 'Source prefix to rewrite', placeholder: 'e.g. 192.168.15.0/24', validate: text => reason(validatePrefix(text, 'A source prefix'))},
-			pickField('bridge', 'Interface whose traffic stays as it is (! -o, the bridge)', bridgesFirst.map(link => ({label: `${link.name} (${link.kind})`, value: link.name}))),
+			{
+				kind: 'text',
+				name: 'source',
+				label: 'Source prefix to rewrite',
+				placeholder: 'e.g. 192.168.15.0/24',
+				validate: text => reason(validatePrefix(text, 'A source prefix')),
+			},
+			pickField(
+				'bridge',
+				'Interface whose traffic stays as it is (! -o, the bridge)',
+				bridgesFirst.map(link => ({label: `${link.name} (${link.kind})`, value: link.name})),
+			),
 		],
 		confirm: answers =>
 			answers.operation === 'remove'
-				? {title: `Remove the masquerade rule in ${labelOf(namespace)}?`, lines: [`iptables -t nat -D POSTROUTING ${rule(answers)}`, 'Traffic from that prefix leaves with its own source address again.']}
+				? {
+						title: `Remove the masquerade rule in ${labelOf(namespace)}?`,
+						lines: [
+							`iptables -t nat -D POSTROUTING ${rule(answers)}`,
+							'Traffic from that prefix leaves with its own source address again.',
+						],
+					}
 				: null,
-		run: answers => (answers.operation === 'remove' ? actions.removeMasquerade(request(answers)) : actions.addMasquerade(request(answers))),
+		run: answers =>
+			answers.operation === 'remove'
+				? actions.removeMasquerade(request(answers))
+				: actions.addMasquerade(request(answers)),
 	});
 }
 
@@ -110,9 +145,18 @@ export function pingForm(store: TuiStore): ActionForm | Unavailable {
 	const {namespace, target} = entered;
 	return actionForm({
 		title: `ping from ${labelOf(namespace)}`,
-		fields: [{kind: 'text', name: 'address', label: 'Address to ping (ping -c 3)', placeholder: 'e.g. 192.168.1.2', validate: text => reason(validateIpAddress(text))}],
+		fields: [
+			{
+				kind: 'text',
+				name: 'address',
+				label: 'Address to ping (ping -c 3)',
+				placeholder: 'e.g. 192.168.1.2',
+				validate: text => reason(validateIpAddress(text)),
+			},
+		],
 		// Each reply shows in the popup as ping prints it.
-		run: (answers, progress) => actions.ping({namespace: target, address: answers.address}, {onOutputLine: progress}),
+		run: (answers, progress) =>
+			actions.ping({namespace: target, address: answers.address}, {onOutputLine: progress}),
 		output: 'popup',
 	});
 }

@@ -1,7 +1,13 @@
 // `L`: build or tear down one of the seed topologies under a prefix, step by
 // step, each command shown in the popup as it runs (and in the command log).
 import {describeNamespaceDeletion} from '../../../model/consequences.js';
-import {recipeNames, recipeNamespaces, recipeSummaries, isRecipeName, validateRecipePrefix} from '../../../model/recipes.js';
+import {
+	recipeNames,
+	recipeNamespaces,
+	recipeSummaries,
+	isRecipeName,
+	validateRecipePrefix,
+} from '../../../model/recipes.js';
 import {runRecipe} from '../../../system/recipes.js';
 import {actionForm, type ActionForm, type AnswersSoFar} from '../dialog-state.js';
 import {selectCreated} from '../../panes/select-created.js';
@@ -18,7 +24,11 @@ export function recipeForm(store: TuiStore): ActionForm {
 	return actionForm({
 		title: 'Recipe',
 		fields: [
-			pickField('recipe', 'Recipe', recipeNames.map(name => ({label: `${name}: ${recipeSummaries[name]}`, value: name}))),
+			pickField(
+				'recipe',
+				'Recipe',
+				recipeNames.map(name => ({label: `${name}: ${recipeSummaries[name]}`, value: name})),
+			),
 			{
 				kind: 'text',
 				name: 'prefix',
@@ -30,8 +40,14 @@ export function recipeForm(store: TuiStore): ActionForm {
 				},
 			},
 			pickField('direction', 'Build it or tear it down', answers => [
-				{label: `up: build ${recipeNamespaces(recipeOf(answers), answers.prefix ?? '').join(', ')}`, value: 'up'},
-				{label: `down: delete ${recipeNamespaces(recipeOf(answers), answers.prefix ?? '').join(', ')}`, value: 'down'},
+				{
+					label: `up: build ${recipeNamespaces(recipeOf(answers), answers.prefix ?? '').join(', ')}`,
+					value: 'up',
+				},
+				{
+					label: `down: delete ${recipeNamespaces(recipeOf(answers), answers.prefix ?? '').join(', ')}`,
+					value: 'down',
+				},
 			]),
 		],
 		confirm: answers => {
@@ -40,7 +56,9 @@ export function recipeForm(store: TuiStore): ActionForm {
 			const {namespaces} = selected(store);
 			const lines = names.flatMap(name => {
 				const ns = namespaces.find(candidate => candidate.name === name);
-				return ns ? [`${name}: ${describeNamespaceDeletion(ns, namespaces).lines.join(' ')}`] : [`${name}: not there (nothing to do)`];
+				return ns
+					? [`${name}: ${describeNamespaceDeletion(ns, namespaces).lines.join(' ')}`]
+					: [`${name}: not there (nothing to do)`];
 			});
 			return {title: `Tear down ${recipeOf(answers)} with prefix ${answers.prefix}?`, lines};
 		},
@@ -49,14 +67,17 @@ export function recipeForm(store: TuiStore): ActionForm {
 			const direction = answers.direction === 'down' ? 'down' : 'up';
 			const outcome = await runRecipe(recipe, direction, answers.prefix, {
 				onStep: (result, index, total) => {
-					progress(`${result.ok ? '✓' : '✗'} ${index + 1}/${total} ${result.commandLine ?? result.message}`);
+					progress(
+						`${result.ok ? '✓' : '✗'} ${index + 1}/${total} ${result.commandLine ?? result.message}`,
+					);
 					if (!result.ok && result.commandLine) progress(`    ${result.message}`);
 				},
 			});
 			return {ok: outcome.ok, message: outcome.message, command: null, commandLine: null};
 		},
 		select: (answers, store) => {
-			if (answers.direction === 'up') selectCreated(store, {namespace: recipeNamespaces(recipeOf(answers), answers.prefix)[0]!});
+			if (answers.direction === 'up')
+				selectCreated(store, {namespace: recipeNamespaces(recipeOf(answers), answers.prefix)[0]!});
 		},
 		output: 'popup',
 	});

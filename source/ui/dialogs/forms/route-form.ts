@@ -40,12 +40,22 @@ export function routeForm(store: TuiStore): ActionForm | Unavailable {
 		],
 		run: answers => {
 			const checked = route(answers.route);
-			if (!checked.ok) return Promise.resolve({ok: false, message: checked.reason, command: null, commandLine: null});
+			if (!checked.ok)
+				return Promise.resolve({
+					ok: false,
+					message: checked.reason,
+					command: null,
+					commandLine: null,
+				});
 			return actions.addRoute({namespace: target, ...checked.value.spec});
 		},
 		select: (answers, store) => {
 			const checked = route(answers.route);
-			if (checked.ok) selectCreated(store, {namespace: namespace.inode, route: shownDestination(checked.value.destination)});
+			if (checked.ok)
+				selectCreated(store, {
+					namespace: namespace.inode,
+					route: shownDestination(checked.value.destination),
+				});
 		},
 	});
 }

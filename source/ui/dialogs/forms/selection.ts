@@ -1,6 +1,11 @@
 // What an action key acts on: the selected namespace, interface, route or
 // process, read from the store when the key is pressed.
-import {namespaceLabel, type Interface, type Namespace, type Route} from '../../../model/snapshot.js';
+import {
+	namespaceLabel,
+	type Interface,
+	type Namespace,
+	type Route,
+} from '../../../model/snapshot.js';
 import type {NamespaceTarget} from '../../../model/namespace-target.js';
 import {targetFor} from '../../../system/actions/index.js';
 import {deriveView} from '../../panes/derive-view.js';
@@ -37,11 +42,15 @@ export type Unavailable = string;
  */
 export function targetOf(ns: Namespace): {target: NamespaceTarget} | Unavailable {
 	const target = targetFor(ns);
-	return target === null ? `${namespaceLabel(ns)} has no name, bind mount or process to enter it by` : {target};
+	return target === null
+		? `${namespaceLabel(ns)} has no name, bind mount or process to enter it by`
+		: {target};
 }
 
 /** The selected namespace and the way into it, or why an action cannot run there. */
-export function enterSelected(store: TuiStore): {namespace: Namespace; target: NamespaceTarget} | Unavailable {
+export function enterSelected(
+	store: TuiStore,
+): {namespace: Namespace; target: NamespaceTarget} | Unavailable {
 	const {namespace} = selected(store);
 	if (!namespace) return noNamespace;
 	const way = targetOf(namespace);

@@ -3,7 +3,14 @@
 // refresh at once and select what it made.
 import type {ActionResult} from '../../../system/actions/index.js';
 import type {ActionHost} from '../../app/action-host.js';
-import {appendToPopup, askConfirmation, closeModal, openPopup, type ActionForm, type Answers} from '../dialog-state.js';
+import {
+	appendToPopup,
+	askConfirmation,
+	closeModal,
+	openPopup,
+	type ActionForm,
+	type Answers,
+} from '../dialog-state.js';
 import {showMessage} from '../../app/state-updates.js';
 
 export function submitForm(host: ActionHost, form: ActionForm, answers: Answers): void {
@@ -26,12 +33,22 @@ export async function runForm(host: ActionHost, form: ActionForm, answers: Answe
 	try {
 		result = await form.run(answers, progress);
 	} catch (error) {
-		result = {ok: false, message: error instanceof Error ? error.message : String(error), command: null, commandLine: null};
+		result = {
+			ok: false,
+			message: error instanceof Error ? error.message : String(error),
+			command: null,
+			commandLine: null,
+		};
 	}
 	if (form.output === 'popup') {
 		// Output streamed line by line is there already; the message only when the output does not say it.
 		const output = streamed ? [] : (result.output?.trimEnd().split('\n') ?? []);
-		appendToPopup(store, form.title, [...output, ...(result.outputSaysIt ? [] : [result.message])], true);
+		appendToPopup(
+			store,
+			form.title,
+			[...output, ...(result.outputSaysIt ? [] : [result.message])],
+			true,
+		);
 	}
 	showMessage(store, {text: result.message, kind: result.ok ? 'info' : 'error'});
 	// Refreshed also after a failure: the command may have done part of its work.

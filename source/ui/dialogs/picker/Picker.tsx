@@ -9,7 +9,13 @@ import {useTone} from '../../app/theme.js';
 import type {Choice} from '../dialog-state.js';
 import {matchingChoices} from './choices.js';
 
-type Props = {label: string; choices: readonly Choice[]; input: LineEdit; highlighted: number; rows: number};
+type Props = {
+	label: string;
+	choices: readonly Choice[];
+	input: LineEdit;
+	highlighted: number;
+	rows: number;
+};
 
 /** Label and the narrowing line above the list. */
 export const pickerChrome = 2;

@@ -4,5 +4,11 @@ import type {Choice} from '../dialog-state.js';
 
 export function matchingChoices(choices: readonly Choice[], query: string): readonly Choice[] {
 	const needle = query.trim().toLowerCase();
-	return needle === '' ? choices : choices.filter(choice => choice.label.toLowerCase().includes(needle) || shown(choice.label).toLowerCase().includes(needle));
+	return needle === ''
+		? choices
+		: choices.filter(
+				choice =>
+					choice.label.toLowerCase().includes(needle) ||
+					shown(choice.label).toLowerCase().includes(needle),
+			);
 }

@@ -18,7 +18,8 @@ export function OutputPopup({modal, rows}: Props) {
 	const height = popupPage(rows);
 	const from = popupTop(modal, rows);
 	const visible = lines.slice(from, from + height);
-	const position = lines.length > height ? `  lines ${from + 1}-${from + visible.length} of ${lines.length}` : '';
+	const position =
+		lines.length > height ? `  lines ${from + 1}-${from + visible.length} of ${lines.length}` : '';
 	const [close, scroll] = popupTables;
 	const scrollKeys = lines.length > height ? `${scrollKeysText(scroll!)} scroll · ` : '';
 	const closeKeys = close!.entries[0]!.keys;
@@ -36,7 +37,9 @@ export function OutputPopup({modal, rows}: Props) {
 			))}
 			<Text {...tone('muted')}>
 				{scrollKeys}
-				{running ? `${keysInWords(closeKeys.slice(0, 1))} closes (it goes on; the result shows in the status bar)` : `${keysInWords(closeKeys)} closes`}
+				{running
+					? `${keysInWords(closeKeys.slice(0, 1))} closes (it goes on; the result shows in the status bar)`
+					: `${keysInWords(closeKeys)} closes`}
 			</Text>
 		</Box>
 	);

@@ -10,7 +10,14 @@ export const dialogRows = (dialogHeight: number) => Math.max(dialogHeight - 2, 1
 export const popupTables: readonly KeyTable[] = [
 	{
 		title: 'In a popup',
-		entries: [{keys: ['escape', 'return', 'q'], description: 'close (a running command goes on)', hint: 'close', run: ({store}) => closeModal(store)}],
+		entries: [
+			{
+				keys: ['escape', 'return', 'q'],
+				description: 'close (a running command goes on)',
+				hint: 'close',
+				run: ({store}) => closeModal(store),
+			},
+		],
 	},
 	scrollTable(
 		({store, layout}, move) =>

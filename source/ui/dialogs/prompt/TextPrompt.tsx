@@ -25,7 +25,10 @@ export function TextPrompt({field, answers, input, tried}: Props) {
 				{'› '}
 				<LineInput line={input} placeholder={field.placeholder ?? ''} />
 			</Text>
-			<Text wrap="truncate-end" {...(problem && (tried || text !== '') ? tone(tried ? 'error' : 'warning') : tone('muted'))}>
+			<Text
+				wrap="truncate-end"
+				{...(problem && (tried || text !== '') ? tone(tried ? 'error' : 'warning') : tone('muted'))}
+			>
 				{problem && (tried || text !== '') ? <Shown text={problem} /> : problem ? ' ' : '✓'}
 			</Text>
 		</Box>

@@ -16,17 +16,29 @@ function goToPeer({store, panes}: KeyContext): void {
 	const view = panes.deriveView(store.getState());
 	const peer = view.interfaces.rows[view.interfaces.selected]?.link.peer;
 	if (!peer || !panes.selectNamespace(store, peer.namespace)) return;
-	panes.selectRowWhere(store, 'interfaces', row => row.link.ifindex === peer.ifindex && row.link.name === peer.name);
+	panes.selectRowWhere(
+		store,
+		'interfaces',
+		row => row.link.ifindex === peer.ifindex && row.link.name === peer.name,
+	);
 }
 
 export const interfacesPane = definePane({
 	id: 'interfaces',
 	key: '2',
 	title: 'Interfaces',
-	rows: ({snapshot, selectedNamespace}) => (selectedNamespace ? rowsOf(snapshot)(selectedNamespace) : []),
+	rows: ({snapshot, selectedNamespace}) =>
+		selectedNamespace ? rowsOf(snapshot)(selectedNamespace) : [],
 	followsNamespace: () => true,
 	place: {row: 'upper'},
-	keys: [{keys: ['return'], description: 'Interfaces: to the veth peer', hint: 'veth peer', run: goToPeer}],
+	keys: [
+		{
+			keys: ['return'],
+			description: 'Interfaces: to the veth peer',
+			hint: 'veth peer',
+			run: goToPeer,
+		},
+	],
 	hints: ['d', 'm', 'a', 'u', 'c'],
 	Component: InterfacesPane,
 });

@@ -9,9 +9,10 @@ import type {OwnerEngine} from '../../../model/snapshot.js';
 
 export function engineTone(engine: OwnerEngine): Tone {
 	if (engine === 'kubernetes') return 'enginePod';
-	return engine === 'systemd' || engine === 'lxc' || engine === 'nspawn' ? 'engineSystem' : 'engineContainer';
+	return engine === 'systemd' || engine === 'lxc' || engine === 'nspawn'
+		? 'engineSystem'
+		: 'engineContainer';
 }
-
 
 /** Columns after the name: inode (only when there is room), processes, interfaces, forwarding. */
 function columnsFor(width: number) {
@@ -23,7 +24,13 @@ function columnsFor(width: number) {
 export function NamespacesPane(props: PaneRenderProps<NamespaceRow>) {
 	const tone = useTone();
 	const {showInode, nameWidth} = columnsFor(props.box.width - 1);
-	const columns = [cell('NAME', nameWidth), showInode ? cell('INODE', 10) : null, cell('PROC', 4, 'right'), cell('IF', 3, 'right'), 'FWD']
+	const columns = [
+		cell('NAME', nameWidth),
+		showInode ? cell('INODE', 10) : null,
+		cell('PROC', 4, 'right'),
+		cell('IF', 3, 'right'),
+		'FWD',
+	]
 		.filter(part => part !== null)
 		.join(' ');
 	return (
@@ -53,7 +60,9 @@ export function NamespacesPane(props: PaneRenderProps<NamespaceRow>) {
 						)}
 						{showInode ? ` ${cell(String(namespace.inode), 10)}` : ''}
 						{` ${cell(String(namespace.processes.length), 4, 'right')} ${cell(String(namespace.interfaces.length), 3, 'right')} `}
-						<Text {...(row.forwarding ? tone('warning') : {})}>{cell(row.forwarding || '-', 3)}</Text>
+						<Text {...(row.forwarding ? tone('warning') : {})}>
+							{cell(row.forwarding || '-', 3)}
+						</Text>
 					</>
 				);
 			}}

@@ -13,7 +13,8 @@ export const processesPane = definePane({
 	id: 'processes',
 	key: '4',
 	title: 'Processes',
-	rows: ({state, snapshot, selectedNamespace}) => (state.allProcesses ? allRowsOf(snapshot) : selectedNamespace ? rowsOf(selectedNamespace) : []),
+	rows: ({state, snapshot, selectedNamespace}) =>
+		state.allProcesses ? allRowsOf(snapshot) : selectedNamespace ? rowsOf(selectedNamespace) : [],
 	// Listing every process, it keeps its place whichever namespace is selected.
 	followsNamespace: state => !state.allProcesses,
 	place: {row: 'lower'},
@@ -25,7 +26,8 @@ export const processesPane = definePane({
 			run: ({store, panes}) => {
 				const view = panes.deriveView(store.getState());
 				const row = view.processes.rows[view.processes.selected];
-				if (row && panes.selectNamespace(store, row.namespaceInode)) panes.focusPane(store, 'namespaces');
+				if (row && panes.selectNamespace(store, row.namespaceInode))
+					panes.focusPane(store, 'namespaces');
 			},
 		},
 	],

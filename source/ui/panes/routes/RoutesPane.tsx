@@ -5,7 +5,6 @@ import type {PaneRenderProps} from '../pane-spec.js';
 import {Shown} from '../../app/Shown.js';
 import {useTone} from '../../app/theme.js';
 
-
 export function RoutesPane(props: PaneRenderProps<RouteRow>) {
 	const tone = useTone();
 	const width = props.box.width - 1;

@@ -15,7 +15,10 @@ import {useTone} from '../../app/theme.js';
 export function SocketsPane(props: PaneRenderProps<SocketRow>) {
 	const tone = useTone();
 	const reading = props.state.sockets;
-	const forSelected = reading && props.selectedNamespace && reading.inode === props.selectedNamespace.inode ? reading : null;
+	const forSelected =
+		reading && props.selectedNamespace && reading.inode === props.selectedNamespace.inode
+			? reading
+			: null;
 	const width = props.box.width - 1;
 	const rows = props.view.rows;
 	const protoWidth = Math.max(5, ...rows.map(row => row.protocol.length));
@@ -25,9 +28,18 @@ export function SocketsPane(props: PaneRenderProps<SocketRow>) {
 	const queueWidth = width >= 72 ? 9 : 0;
 	const rest = width - (protoWidth + 1 + stateWidth + 1 + (queueWidth && queueWidth + 1));
 	// The ends as wide as what they hold; when that leaves the holders less than 10 columns, both give some back.
-	const widest = (texts: string[], min: number) => Math.min(Math.max(min, ...texts.map(text => textWidth(shown(text)))), 46);
-	let localWidth = widest(rows.map(row => row.local), 5);
-	let remoteWidth = withRemote ? widest(rows.map(row => row.remote), 6) : 0;
+	const widest = (texts: string[], min: number) =>
+		Math.min(Math.max(min, ...texts.map(text => textWidth(shown(text)))), 46);
+	let localWidth = widest(
+		rows.map(row => row.local),
+		5,
+	);
+	let remoteWidth = withRemote
+		? widest(
+				rows.map(row => row.remote),
+				6,
+			)
+		: 0;
 	const room = rest - 1 - (remoteWidth && 1) - 10;
 	if (localWidth + remoteWidth > room) {
 		const scale = Math.max(room, 8) / (localWidth + remoteWidth);
@@ -51,7 +63,9 @@ export function SocketsPane(props: PaneRenderProps<SocketRow>) {
 			renderRow={row => (
 				<>
 					{`${cell(row.protocol, protoWidth)} `}
-					<Text {...(row.socket.listening ? tone('up') : {})}>{cell(row.state, stateWidth)}</Text>{' '}
+					<Text {...(row.socket.listening ? tone('up') : {})}>
+						{cell(row.state, stateWidth)}
+					</Text>{' '}
 					{queueWidth ? `${cell(row.queues, queueWidth)} ` : ''}
 					<Shown text={row.local} width={localWidth} />{' '}
 					{remoteWidth ? (

@@ -9,7 +9,10 @@ import {definePane} from '../pane-spec.js';
 import {cached} from '../row-cache.js';
 import {SocketsPane} from './SocketsPane.js';
 
-const rowsOf = cached((reading: SocketReading) => ({tcpUdp: socketRows(reading.sockets), all: socketRows(reading.sockets, {unix: true})}));
+const rowsOf = cached((reading: SocketReading) => ({
+	tcpUdp: socketRows(reading.sockets),
+	all: socketRows(reading.sockets, {unix: true}),
+}));
 
 /** Enter: the holder's row in the Processes pane (of all namespaces when it is held from another). */
 function selectHolder({store, panes}: KeyContext): void {
@@ -17,7 +20,11 @@ function selectHolder({store, panes}: KeyContext): void {
 	const view = deriveView(store.getState());
 	const row = view.sockets.rows[view.sockets.selected];
 	if (!row) return;
-	if (row.pid === null) return showMessage(store, {text: 'no process holds this socket (the kernel keeps it, or a process nstui cannot read)', kind: 'info'});
+	if (row.pid === null)
+		return showMessage(store, {
+			text: 'no process holds this socket (the kernel keeps it, or a process nstui cannot read)',
+			kind: 'info',
+		});
 	const pid = row.pid;
 	let found = selectRowWhere(store, 'processes', process => process.process.pid === pid);
 	if (!found && !store.getState().allProcesses) {
@@ -25,13 +32,20 @@ function selectHolder({store, panes}: KeyContext): void {
 		found = selectRowWhere(store, 'processes', process => process.process.pid === pid);
 	}
 	if (found) focusPane(store, 'processes');
-	else showMessage(store, {text: `pid ${pid} is not in the process list (gone, or not read yet)`, kind: 'error'});
+	else
+		showMessage(store, {
+			text: `pid ${pid} is not in the process list (gone, or not read yet)`,
+			kind: 'error',
+		});
 }
 
 export function toggleUnixSockets(store: TuiStore): void {
 	store.update(state => ({
 		showUnixSockets: !state.showUnixSockets,
-		message: {text: state.showUnixSockets ? 'TCP and UDP sockets' : 'Unix sockets too', kind: 'info'},
+		message: {
+			text: state.showUnixSockets ? 'TCP and UDP sockets' : 'Unix sockets too',
+			kind: 'info',
+		},
 	}));
 }
 
@@ -50,8 +64,18 @@ export const socketsPane = definePane({
 	// A tab in the Processes pane's place: at 80 columns a third pane in the row would leave each too narrow.
 	place: {row: 'lower', shares: 'processes'},
 	keys: [
-		{keys: ['return'], description: 'Sockets: select the process that holds it', hint: 'process', run: selectHolder},
-		{keys: ['U'], description: 'Sockets: Unix sockets shown / hidden', hint: 'unix', run: ({store}) => toggleUnixSockets(store)},
+		{
+			keys: ['return'],
+			description: 'Sockets: select the process that holds it',
+			hint: 'process',
+			run: selectHolder,
+		},
+		{
+			keys: ['U'],
+			description: 'Sockets: Unix sockets shown / hidden',
+			hint: 'unix',
+			run: ({store}) => toggleUnixSockets(store),
+		},
 	],
 	hints: [],
 	Component: SocketsPane,

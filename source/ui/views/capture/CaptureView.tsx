@@ -17,7 +17,9 @@ export function CaptureView({view, width, height}: Props) {
 	const last = Math.max(lines.length - listRows, 0);
 	const top = view.top === null ? last : Math.min(view.top, last);
 	const state = view.running ? (view.lines.paused ? 'paused' : 'capturing') : 'ended';
-	const filter = view.editingFilter ? `  /${view.lines.filter.slice(0, view.filterCursor)}_${view.lines.filter.slice(view.filterCursor)}` : '';
+	const filter = view.editingFilter
+		? `  /${view.lines.filter.slice(0, view.filterCursor)}_${view.lines.filter.slice(view.filterCursor)}`
+		: '';
 	const title = ` Capture on ${view.interface} in ${view.namespaceLabel}${view.bpf ? `  bpf: ${view.bpf}` : ''}  ${state}${filter}`;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -29,10 +31,15 @@ export function CaptureView({view, width, height}: Props) {
 					{shownCell(line, width) || ' '}
 				</Text>
 			))}
-			{lines.length === 0 ? <Text {...tone('muted')}>{view.running ? ' waiting for packets…' : ' no packets'}</Text> : null}
+			{lines.length === 0 ? (
+				<Text {...tone('muted')}>{view.running ? ' waiting for packets…' : ' no packets'}</Text>
+			) : null}
 			<Box flexGrow={1} />
 			<Text wrap="truncate-end" {...tone(view.end && !view.running ? 'warning' : 'muted')}>
-				{cell(` ${shown(captureStatus(view.lines))}${view.top !== null ? '  (scrolled: G follows)' : ''}${view.end ? `  ${shown(view.end)}` : ''}`, width)}
+				{cell(
+					` ${shown(captureStatus(view.lines))}${view.top !== null ? '  (scrolled: G follows)' : ''}${view.end ? `  ${shown(view.end)}` : ''}`,
+					width,
+				)}
 			</Text>
 		</Box>
 	);

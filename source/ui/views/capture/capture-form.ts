@@ -6,7 +6,14 @@ import type {ActionHost} from '../../app/action-host.js';
 import {showMessage} from '../../app/state-updates.js';
 import type {TuiStore} from '../../app/tui-store.js';
 import type {ActionForm} from '../../dialogs/dialog-state.js';
-import {labelOf, noInterface, noNamespace, selected, targetOf, type Unavailable} from '../../dialogs/forms/selection.js';
+import {
+	labelOf,
+	noInterface,
+	noNamespace,
+	selected,
+	targetOf,
+	type Unavailable,
+} from '../../dialogs/forms/selection.js';
 import {startCaptureView} from './capture-session.js';
 
 export function captureForm(store: TuiStore): ActionForm | Unavailable {
@@ -29,7 +36,8 @@ export function captureForm(store: TuiStore): ActionForm | Unavailable {
 				},
 			},
 		],
-		run: answers => startCaptureView(store, namespace, way.target, link.name, answers['filter'] ?? ''),
+		run: answers =>
+			startCaptureView(store, namespace, way.target, link.name, answers['filter'] ?? ''),
 	};
 }
 
@@ -43,11 +51,16 @@ export async function termsharkOnSelected(host: ActionHost): Promise<void> {
 	if (missing) return showMessage(store, {text: missing, kind: 'error'});
 	const way = targetOf(namespace);
 	if (typeof way === 'string') return showMessage(store, {text: way, kind: 'error'});
-	if (!host.suspend) return showMessage(store, {text: 'no terminal to hand to termshark', kind: 'error'});
+	if (!host.suspend)
+		return showMessage(store, {text: 'no terminal to hand to termshark', kind: 'error'});
 	let message = 'termshark did not start';
 	let ok = false;
 	await host.suspend(async () => {
-		const result = await openTermshark({namespace: way.target, interface: link.name, label: labelOf(namespace)});
+		const result = await openTermshark({
+			namespace: way.target,
+			interface: link.name,
+			label: labelOf(namespace),
+		});
 		({message, ok} = result);
 	});
 	showMessage(store, {text: message, kind: ok ? 'info' : 'error'});

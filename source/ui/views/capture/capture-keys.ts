@@ -36,11 +36,36 @@ export const captureTables: readonly KeyTable[] = [
 	{
 		title: 'In a capture (c)',
 		entries: [
-			{keys: ['p', ' '], description: 'pause / resume the lines (the capture goes on; what comes is held)', hint: 'pause', run: ({store}) => pauseCapture(store)},
-			{keys: ['x'], description: 'clear the lines on screen (the pcap keeps them)', hint: 'clear', run: ({store}) => clearCapture(store)},
-			{keys: ['/'], description: 'filter the lines by a substring', hint: 'filter', run: ({store}) => startCaptureFilter(store)},
-			{keys: ['w'], description: 'write what was captured as a pcap file (asks where)', hint: 'write pcap', run: ({store}) => writeCapture(store)},
-			{keys: ['escape', 'q'], description: 'stop the capture and go back', hint: 'stop', run: ({store}) => stopAndClose(store)},
+			{
+				keys: ['p', ' '],
+				description: 'pause / resume the lines (the capture goes on; what comes is held)',
+				hint: 'pause',
+				run: ({store}) => pauseCapture(store),
+			},
+			{
+				keys: ['x'],
+				description: 'clear the lines on screen (the pcap keeps them)',
+				hint: 'clear',
+				run: ({store}) => clearCapture(store),
+			},
+			{
+				keys: ['/'],
+				description: 'filter the lines by a substring',
+				hint: 'filter',
+				run: ({store}) => startCaptureFilter(store),
+			},
+			{
+				keys: ['w'],
+				description: 'write what was captured as a pcap file (asks where)',
+				hint: 'write pcap',
+				run: ({store}) => writeCapture(store),
+			},
+			{
+				keys: ['escape', 'q'],
+				description: 'stop the capture and go back',
+				hint: 'stop',
+				run: ({store}) => stopAndClose(store),
+			},
 			helpKey,
 		],
 	},
@@ -51,14 +76,26 @@ export const captureFilterTables: readonly KeyTable[] = [
 	{
 		title: "The capture's line filter",
 		entries: [
-			{keys: ['return'], description: 'keep the filter', hint: 'keep', run: ({store}) => commitCaptureFilter(store)},
-			{keys: ['escape'], description: 'clear the filter', hint: 'clear', run: ({store}) => clearCaptureFilter(store)},
+			{
+				keys: ['return'],
+				description: 'keep the filter',
+				hint: 'keep',
+				run: ({store}) => commitCaptureFilter(store),
+			},
+			{
+				keys: ['escape'],
+				description: 'clear the filter',
+				hint: 'clear',
+				run: ({store}) => clearCaptureFilter(store),
+			},
 		],
 	},
 	lineTable({
 		get: ({store}) => {
 			const view = captureOf(store);
-			return view ? {text: view.lines.filter, cursor: Math.min(view.filterCursor, view.lines.filter.length)} : null;
+			return view
+				? {text: view.lines.filter, cursor: Math.min(view.filterCursor, view.lines.filter.length)}
+				: null;
 		},
 		set: ({store}, line) => setCaptureFilter(store, line),
 	}),

@@ -21,7 +21,13 @@ const flushEveryMs = 100;
 export const shownCapture = () => current;
 
 /** Checks the filter (tcpdump -d) and starts the capture; the view opens only when it started. */
-export async function startCaptureView(store: TuiStore, ns: Namespace, target: NamespaceTarget, device: string, filterText: string): Promise<ActionResult> {
+export async function startCaptureView(
+	store: TuiStore,
+	ns: Namespace,
+	target: NamespaceTarget,
+	device: string,
+	filterText: string,
+): Promise<ActionResult> {
 	stopCapture();
 	const filter = filterFromText(filterText);
 	let pending: string[] = [];
@@ -46,7 +52,8 @@ export async function startCaptureView(store: TuiStore, ns: Namespace, target: N
 			},
 		},
 	);
-	if (!(started instanceof Capture)) return {ok: false, message: started.message, command: null, commandLine: null};
+	if (!(started instanceof Capture))
+		return {ok: false, message: started.message, command: null, commandLine: null};
 	current = started;
 	if (!exitHooked) {
 		exitHooked = true;
@@ -67,7 +74,12 @@ export async function startCaptureView(store: TuiStore, ns: Namespace, target: N
 			filterCursor: 0,
 		},
 	});
-	return {ok: true, message: `capturing on ${device} in ${namespaceLabel(ns)}${filter.length ? ` (${filter.join(' ')})` : ''}: p pause, / filter, w write pcap, Esc stop`, command: started.command, commandLine: null};
+	return {
+		ok: true,
+		message: `capturing on ${device} in ${namespaceLabel(ns)}${filter.length ? ` (${filter.join(' ')})` : ''}: p pause, / filter, w write pcap, Esc stop`,
+		command: started.command,
+		commandLine: null,
+	};
 }
 
 /** Stops the running capture, if any; what it captured stays for `w`. */

@@ -15,9 +15,11 @@ export const captureOf = (store: TuiStore): CaptureViewStateFull | null => {
 	return view?.kind === 'capture' ? view : null;
 };
 
-export const pauseCapture = (store: TuiStore) => updateFullView(store, 'capture', view => ({lines: togglePause(view.lines), top: null}));
+export const pauseCapture = (store: TuiStore) =>
+	updateFullView(store, 'capture', view => ({lines: togglePause(view.lines), top: null}));
 
-export const clearCapture = (store: TuiStore) => updateFullView(store, 'capture', view => ({lines: clearLines(view.lines), top: null}));
+export const clearCapture = (store: TuiStore) =>
+	updateFullView(store, 'capture', view => ({lines: clearLines(view.lines), top: null}));
 
 /** Esc, q: the capture stops (what arrived stays for w) and the view closes. */
 export function stopAndClose(store: TuiStore): void {
@@ -25,10 +27,25 @@ export function stopAndClose(store: TuiStore): void {
 	closeFullView(store);
 }
 
-export const startCaptureFilter = (store: TuiStore) => updateFullView(store, 'capture', view => ({editingFilter: true, filterCursor: 0, lines: setFilter(view.lines, ''), top: null}));
-export const setCaptureFilter = (store: TuiStore, line: LineEdit) => updateFullView(store, 'capture', view => ({lines: setFilter(view.lines, line.text), filterCursor: line.cursor}));
-export const commitCaptureFilter = (store: TuiStore) => updateFullView(store, 'capture', () => ({editingFilter: false}));
-export const clearCaptureFilter = (store: TuiStore) => updateFullView(store, 'capture', view => ({editingFilter: false, lines: setFilter(view.lines, '')}));
+export const startCaptureFilter = (store: TuiStore) =>
+	updateFullView(store, 'capture', view => ({
+		editingFilter: true,
+		filterCursor: 0,
+		lines: setFilter(view.lines, ''),
+		top: null,
+	}));
+export const setCaptureFilter = (store: TuiStore, line: LineEdit) =>
+	updateFullView(store, 'capture', view => ({
+		lines: setFilter(view.lines, line.text),
+		filterCursor: line.cursor,
+	}));
+export const commitCaptureFilter = (store: TuiStore) =>
+	updateFullView(store, 'capture', () => ({editingFilter: false}));
+export const clearCaptureFilter = (store: TuiStore) =>
+	updateFullView(store, 'capture', view => ({
+		editingFilter: false,
+		lines: setFilter(view.lines, ''),
+	}));
 
 /** Scrolls by `to` (a first line), or back to following the newest when it reaches the end. */
 export function scrollCapture(store: TuiStore, top: number, height: number): void {

@@ -29,8 +29,12 @@ export function DetailsView({state, view, store, reader, width, height}: Props) 
 	const top = Math.min(view.top, Math.max(lines.length - listHeight, 0));
 	useDetailsReads(store, view, reader);
 	const label = ns ? namespaceLabel(ns) : 'a namespace that is gone';
-	const when = view.status === 'read' && view.readAt !== null ? `read ${clockTime(view.readAt)}` : 'reading…';
-	const scroll = lines.length > listHeight ? `  lines ${top + 1}-${Math.min(top + listHeight, lines.length)} of ${lines.length}` : '';
+	const when =
+		view.status === 'read' && view.readAt !== null ? `read ${clockTime(view.readAt)}` : 'reading…';
+	const scroll =
+		lines.length > listHeight
+			? `  lines ${top + 1}-${Math.min(top + listHeight, lines.length)} of ${lines.length}`
+			: '';
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text wrap="truncate-end" {...tone('paneTitleFocused')}>

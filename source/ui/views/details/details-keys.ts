@@ -12,7 +12,12 @@ function onScreen({store, layout}: KeyContext) {
 	const view = state.fullView;
 	if (view?.kind !== 'details') return null;
 	const {width, bodyHeight} = layout();
-	const total = detailsLinesOf(view, state.snapshot?.namespaces.find(ns => ns.inode === view.namespace), width, state.traffic).length;
+	const total = detailsLinesOf(
+		view,
+		state.snapshot?.namespaces.find(ns => ns.inode === view.namespace),
+		width,
+		state.traffic,
+	).length;
 	return {view, total, height: Math.max(bodyHeight - 1, 1)};
 }
 
@@ -20,8 +25,18 @@ export const detailsTables: readonly KeyTable[] = [
 	{
 		title: 'In details (i)',
 		entries: [
-			{keys: ['C-r'], description: 'read again', hint: 'reread', run: ({store}) => rereadDetails(store)},
-			{keys: ['escape', 'q', 'i'], description: 'back to the panes', hint: 'back', run: ({store}) => closeFullView(store)},
+			{
+				keys: ['C-r'],
+				description: 'read again',
+				hint: 'reread',
+				run: ({store}) => rereadDetails(store),
+			},
+			{
+				keys: ['escape', 'q', 'i'],
+				description: 'back to the panes',
+				hint: 'back',
+				run: ({store}) => closeFullView(store),
+			},
 			helpKey,
 		],
 	},
@@ -30,7 +45,10 @@ export const detailsTables: readonly KeyTable[] = [
 			const screen = onScreen(context);
 			if (!screen) return;
 			const last = Math.max(screen.total - screen.height, 0);
-			scrollDetails(context.store, movedIndex(Math.min(screen.view.top, last), move, last + 1, screen.height));
+			scrollDetails(
+				context.store,
+				movedIndex(Math.min(screen.view.top, last), move, last + 1, screen.height),
+			);
 		},
 		{what: 'line', title: 'Scrolling'},
 	),

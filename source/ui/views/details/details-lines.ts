@@ -17,7 +17,12 @@ export type DetailsLine = ToneLine;
 
 const shownTables = ['nat', 'filter'];
 
-export function detailsLines(view: DetailsViewState, ns: Namespace | undefined, width: number, traffic: TrafficState | null = null): DetailsLine[] {
+export function detailsLines(
+	view: DetailsViewState,
+	ns: Namespace | undefined,
+	width: number,
+	traffic: TrafficState | null = null,
+): DetailsLine[] {
 	const waiting = view.status !== 'read';
 	return [
 		...(ns?.owner ? ownerDetails(ns.owner, width) : []),
@@ -25,17 +30,38 @@ export function detailsLines(view: DetailsViewState, ns: Namespace | undefined, 
 		{text: 'Neighbours (ARP/NDP cache)', tone: 'paneTitle'},
 		...(waiting ? [reading()] : neighbourLines(view.neighbours, width)),
 		{text: ''},
-		...(waiting ? [{text: 'Firewall (iptables)', tone: 'paneTitle' as const}, reading()] : firewallLines(view.firewall, ns, width)),
+		...(waiting
+			? [{text: 'Firewall (iptables)', tone: 'paneTitle' as const}, reading()]
+			: firewallLines(view.firewall, ns, width)),
 	];
 }
 
 /** Who owns it: engine, name, ids, image, every container in it, and the labels. */
 function ownerDetails(owner: Owner, width: number): DetailsLine[] {
 	const {summary, containers, labels} = ownerLines(owner);
-	const lines: DetailsLine[] = [{text: 'Owner', tone: 'paneTitle'}, ...wrapText(shown(`  ${summary}`), width, '    ').map(text => ({text}))];
-	if (containers.length > 0) lines.push({text: '  containers:', tone: 'muted'}, ...containers.map(text => ({text: cell(shown(`    ${text}`), width).trimEnd()})));
-	if (owner.pod) lines.push({text: cell(shown(`  pod ${owner.pod.namespace}/${owner.pod.name}${owner.pod.uid ? ` uid ${owner.pod.uid}` : ''}`), width).trimEnd()});
-	if (labels.length > 0) lines.push({text: '  labels:', tone: 'muted'}, ...labels.map(text => ({text: cell(shown(`    ${text}`), width).trimEnd()})));
+	const lines: DetailsLine[] = [
+		{text: 'Owner', tone: 'paneTitle'},
+		...wrapText(shown(`  ${summary}`), width, '    ').map(text => ({text})),
+	];
+	if (containers.length > 0)
+		lines.push(
+			{text: '  containers:', tone: 'muted'},
+			...containers.map(text => ({text: cell(shown(`    ${text}`), width).trimEnd()})),
+		);
+	if (owner.pod)
+		lines.push({
+			text: cell(
+				shown(
+					`  pod ${owner.pod.namespace}/${owner.pod.name}${owner.pod.uid ? ` uid ${owner.pod.uid}` : ''}`,
+				),
+				width,
+			).trimEnd(),
+		});
+	if (labels.length > 0)
+		lines.push(
+			{text: '  labels:', tone: 'muted'},
+			...labels.map(text => ({text: cell(shown(`    ${text}`), width).trimEnd()})),
+		);
 	lines.push({text: ''});
 	return lines;
 }
@@ -51,29 +77,56 @@ function trafficLines(ns: Namespace, traffic: TrafficState | null, width: number
 	// Only once there are rates: before the second reading of the counters there is nothing to draw.
 	const rates = traffic?.rates.get(ns.inode);
 	if (!rates) return [];
-	const lines: DetailsLine[] = [{text: `Traffic (the last ${sparkWidth} refreshes, rx+tx, each scaled to its own peak)`, tone: 'paneTitle'}];
+	const lines: DetailsLine[] = [
+		{
+			text: `Traffic (the last ${sparkWidth} refreshes, rx+tx, each scaled to its own peak)`,
+			tone: 'paneTitle',
+		},
+	];
 	const nameWidth = Math.min(Math.max(4, ...links.map(link => textWidth(shown(link.name)))), 15);
 	for (const link of links) {
 		const rate = rates.get(link.ifindex);
 		const history = traffic?.history.get(historyKey(ns.inode, link.ifindex)) ?? [];
 		const now = rate ? rateText(rate) : 'no rate yet';
-		lines.push({text: cell(`  ${shownCell(link.name, nameWidth)} ${sparkline(history, sparkWidth)}  ${now}`, width).trimEnd(), tone: rate && problemsText(rate) ? 'warning' : undefined});
+		lines.push({
+			text: cell(
+				`  ${shownCell(link.name, nameWidth)} ${sparkline(history, sparkWidth)}  ${now}`,
+				width,
+			).trimEnd(),
+			tone: rate && problemsText(rate) ? 'warning' : undefined,
+		});
 	}
 	lines.push({text: ''});
 	return lines;
 }
 
 function neighbourLines(neighbours: Reading<Neighbour[]> | null, width: number): DetailsLine[] {
-	if (!neighbours || neighbours.error !== null) return [{text: `  could not read: ${shown(neighbours?.error ?? 'not read')}`, tone: 'error'}];
-	if (neighbours.value.length === 0) return [{text: '  (empty: this namespace has not talked to anyone yet)', tone: 'muted'}];
-	const addressWidth = Math.min(Math.max(7, ...neighbours.value.map(item => textWidth(shown(item.address)))), 39);
-	const devWidth = Math.min(Math.max(3, ...neighbours.value.map(item => textWidth(shown(item.dev ?? '')))), 15);
+	if (!neighbours || neighbours.error !== null)
+		return [{text: `  could not read: ${shown(neighbours?.error ?? 'not read')}`, tone: 'error'}];
+	if (neighbours.value.length === 0)
+		return [{text: '  (empty: this namespace has not talked to anyone yet)', tone: 'muted'}];
+	const addressWidth = Math.min(
+		Math.max(7, ...neighbours.value.map(item => textWidth(shown(item.address)))),
+		39,
+	);
+	const devWidth = Math.min(
+		Math.max(3, ...neighbours.value.map(item => textWidth(shown(item.dev ?? '')))),
+		15,
+	);
 	const row = (address: string, dev: string, mac: string, state: string) =>
-		cell(`  ${shownCell(address, addressWidth)}  ${shownCell(dev, devWidth)}  ${shownCell(mac, 17)}  ${shown(state)}`, width).trimEnd();
+		cell(
+			`  ${shownCell(address, addressWidth)}  ${shownCell(dev, devWidth)}  ${shownCell(mac, 17)}  ${shown(state)}`,
+			width,
+		).trimEnd();
 	return [
 		{text: row('ADDRESS', 'DEV', 'MAC', 'STATE'), tone: 'muted'},
 		...neighbours.value.map(item => ({
-			text: row(item.address, item.dev ?? '-', item.lladdr ?? '-', item.state + (item.router ? ' router' : '')),
+			text: row(
+				item.address,
+				item.dev ?? '-',
+				item.lladdr ?? '-',
+				item.state + (item.router ? ' router' : ''),
+			),
 			tone: stateTone(item.state),
 		})),
 	];
@@ -84,35 +137,84 @@ function stateTone(state: string): Tone | undefined {
 	return /REACHABLE|PERMANENT/.test(state) && !state.includes('UNREACHABLE') ? 'up' : undefined;
 }
 
-function firewallLines(firewall: Reading<Firewall> | null, ns: Namespace | undefined, width: number): DetailsLine[] {
+function firewallLines(
+	firewall: Reading<Firewall> | null,
+	ns: Namespace | undefined,
+	width: number,
+): DetailsLine[] {
 	if (!firewall || firewall.error !== null) {
-		return [{text: 'Firewall (iptables)', tone: 'paneTitle'}, {text: `  ${shown(firewall?.error ?? 'not read')}`, tone: 'warning'}];
+		return [
+			{text: 'Firewall (iptables)', tone: 'paneTitle'},
+			{text: `  ${shown(firewall?.error ?? 'not read')}`, tone: 'warning'},
+		];
 	}
 	const risks = ns ? riskyMasquerades(firewall.value, ns) : [];
 	const lines: DetailsLine[] = [];
 	for (const table of shownTables) {
 		const rules = firewall.value.rules.filter(rule => rule.table === table);
 		const policies = firewall.value.policies.filter(policy => policy.table === table);
-		lines.push({text: `iptables -t ${table}  (${rules.length} ${rules.length === 1 ? 'rule' : 'rules'})`, tone: 'paneTitle'});
-		if (policies.length > 0) lines.push({text: `  policies: ${shown(policies.map(policy => `${policy.chain} ${policy.policy}`).join(', '))}`, tone: 'muted'});
+		lines.push({
+			text: `iptables -t ${table}  (${rules.length} ${rules.length === 1 ? 'rule' : 'rules'})`,
+			tone: 'paneTitle',
+		});
+		if (policies.length > 0)
+			lines.push({
+				text: `  policies: ${shown(policies.map(policy => `${policy.chain} ${policy.policy}`).join(', '))}`,
+				tone: 'muted',
+			});
 		if (rules.length === 0) lines.push({text: '  (no rules)', tone: 'muted'});
 		for (const rule of rules) {
 			const risk = risks.filter(item => item.rule === rule);
-			lines.push(...wrapText(shown(`  -A ${rule.chain} ${rule.spec}`), width, '      ').map(text => ({text, tone: risk.length > 0 ? ('warning' as const) : undefined})));
-			for (const item of risk) lines.push(...wrapText(shown(`    ! risky: ${item.message}`), width, '      ').map(text => ({text, tone: 'error' as const})));
+			lines.push(
+				...wrapText(shown(`  -A ${rule.chain} ${rule.spec}`), width, '      ').map(text => ({
+					text,
+					tone: risk.length > 0 ? ('warning' as const) : undefined,
+				})),
+			);
+			for (const item of risk)
+				lines.push(
+					...wrapText(shown(`    ! risky: ${item.message}`), width, '      ').map(text => ({
+						text,
+						tone: 'error' as const,
+					})),
+				);
 		}
 		lines.push({text: ''});
 	}
-	const others = [...new Set(firewall.value.rules.map(rule => rule.table))].filter(table => !shownTables.includes(table));
-	if (others.length > 0) lines.push({text: `also rules in: ${shown(others.join(', '))} (iptables-save shows them)`, tone: 'muted'});
+	const others = [...new Set(firewall.value.rules.map(rule => rule.table))].filter(
+		table => !shownTables.includes(table),
+	);
+	if (others.length > 0)
+		lines.push({
+			text: `also rules in: ${shown(others.join(', '))} (iptables-save shows them)`,
+			tone: 'muted',
+		});
 	return lines;
 }
 
-let last: {view: DetailsViewState; ns: Namespace | undefined; width: number; traffic: TrafficState | null; lines: DetailsLine[]} | null = null;
+let last: {
+	view: DetailsViewState;
+	ns: Namespace | undefined;
+	width: number;
+	traffic: TrafficState | null;
+	lines: DetailsLine[];
+} | null = null;
 
 /** The lines as the view shows them in a body `width` wide (one column less: the margin), kept while nothing they come from changes. */
-export function detailsLinesOf(view: DetailsViewState, ns: Namespace | undefined, width: number, traffic: TrafficState | null = null): DetailsLine[] {
-	if (last && last.view === view && last.ns === ns && last.width === width && last.traffic === traffic) return last.lines;
+export function detailsLinesOf(
+	view: DetailsViewState,
+	ns: Namespace | undefined,
+	width: number,
+	traffic: TrafficState | null = null,
+): DetailsLine[] {
+	if (
+		last &&
+		last.view === view &&
+		last.ns === ns &&
+		last.width === width &&
+		last.traffic === traffic
+	)
+		return last.lines;
 	const lines = detailsLines(view, ns, width - 1, traffic);
 	last = {view, ns, width, traffic, lines};
 	return lines;

@@ -26,9 +26,16 @@ export type Tracer = {
 	probe(snapshot: Snapshot, trace: Trace): Promise<ProbeResult>;
 };
 
-async function inside<T>(ns: Namespace, read: (target: NamespaceTarget) => Promise<Reading<T>>): Promise<Reading<T>> {
+async function inside<T>(
+	ns: Namespace,
+	read: (target: NamespaceTarget) => Promise<Reading<T>>,
+): Promise<Reading<T>> {
 	const target = targetFor(ns);
-	if (!target) return {value: null, error: 'cannot enter this namespace: it has no name, bind mount or process'};
+	if (!target)
+		return {
+			value: null,
+			error: 'cannot enter this namespace: it has no name, bind mount or process',
+		};
 	try {
 		return await read(target);
 	} catch (error) {

@@ -13,7 +13,16 @@ export function openDetails(store: TuiStore): void {
 		return;
 	}
 	store.update({
-		fullView: {kind: 'details', namespace: selected.inode, request: 1, status: 'wanted', neighbours: null, firewall: null, readAt: null, top: 0},
+		fullView: {
+			kind: 'details',
+			namespace: selected.inode,
+			request: 1,
+			status: 'wanted',
+			neighbours: null,
+			firewall: null,
+			readAt: null,
+			top: 0,
+		},
 	});
 }
 
@@ -34,13 +43,23 @@ export async function readWantedDetails(store: TuiStore, reader: DetailsReader):
 	const {request, namespace: inode} = view;
 	const ns = state.snapshot?.namespaces.find(item => item.inode === inode);
 	if (!ns) {
-		const gone = {value: null, error: `namespace net:[${inode}] is not in the latest snapshot (gone?)`};
-		updateFullView(store, 'details', () => ({status: 'read', neighbours: gone, firewall: gone, readAt: Date.now()}));
+		const gone = {
+			value: null,
+			error: `namespace net:[${inode}] is not in the latest snapshot (gone?)`,
+		};
+		updateFullView(store, 'details', () => ({
+			status: 'read',
+			neighbours: gone,
+			firewall: gone,
+			readAt: Date.now(),
+		}));
 		return;
 	}
 	updateFullView(store, 'details', () => ({status: 'reading'}));
 	const [neighbours, firewall] = await Promise.all([reader.neighbours(ns), reader.firewall(ns)]);
 	updateFullView(store, 'details', current =>
-		current.request === request && current.namespace === inode ? {status: 'read', neighbours, firewall, readAt: Date.now()} : null,
+		current.request === request && current.namespace === inode
+			? {status: 'read', neighbours, firewall, readAt: Date.now()}
+			: null,
 	);
 }

@@ -14,15 +14,22 @@ import type {TuiState} from '../../app/tui-store.js';
 
 type Props = {state: TuiState; view: FindViewState; width: number; height: number};
 
-
 export function FindView({state, view, width, height}: Props) {
 	const tone = useTone();
 	const results = findResults(state.snapshot, view.term);
 	const listRows = Math.max(height - findChrome, 1);
 	const selected = Math.min(view.selected, Math.max(results.length - 1, 0));
 	const window = useScrollWindow(results.length, selected, listRows);
-	const whereWidth = Math.min(Math.max(9, ...results.map(result => textWidth(shown(result.namespaceLabel)))), 28);
-	const count = view.term.trim() === '' ? '' : results.length === 0 ? '  nothing found' : `  ${selected + 1}/${results.length}`;
+	const whereWidth = Math.min(
+		Math.max(9, ...results.map(result => textWidth(shown(result.namespaceLabel)))),
+		28,
+	);
+	const count =
+		view.term.trim() === ''
+			? ''
+			: results.length === 0
+				? '  nothing found'
+				: `  ${selected + 1}/${results.length}`;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text wrap="truncate-end" {...tone('paneTitleFocused')}>
@@ -41,7 +48,11 @@ export function FindView({state, view, width, height}: Props) {
 			{results.slice(window.start, window.end).map((result, offset) => {
 				const index = window.start + offset;
 				return (
-					<Text key={index} wrap="truncate-end" {...(index === selected ? tone('selectedFocused') : {})}>
+					<Text
+						key={index}
+						wrap="truncate-end"
+						{...(index === selected ? tone('selectedFocused') : {})}
+					>
 						{index === selected ? '›' : ' '}
 						{resultText(result, whereWidth, width - 1)}
 					</Text>
@@ -52,6 +63,12 @@ export function FindView({state, view, width, height}: Props) {
 }
 
 function resultText(result: FindResult, whereWidth: number, width: number): string {
-	const pids = result.match === 'process' || result.processCount === 0 ? '' : `  · pids ${result.pids.slice(0, 3).join(' ')}${result.processCount > 3 ? ' …' : ''}`;
-	return cell(`${cell(result.match, 9)} ${shownCell(result.namespaceLabel, whereWidth)} ${shown(result.what)}${pids}`, width);
+	const pids =
+		result.match === 'process' || result.processCount === 0
+			? ''
+			: `  · pids ${result.pids.slice(0, 3).join(' ')}${result.processCount > 3 ? ' …' : ''}`;
+	return cell(
+		`${cell(result.match, 9)} ${shownCell(result.namespaceLabel, whereWidth)} ${shown(result.what)}${pids}`,
+		width,
+	);
 }

@@ -17,7 +17,8 @@ const findOf = ({store}: KeyContext): FindViewState | null => {
 	return view?.kind === 'find' ? view : null;
 };
 
-const resultsOf = (context: KeyContext) => findResults(context.store.getState().snapshot, findOf(context)?.term ?? '');
+const resultsOf = (context: KeyContext) =>
+	findResults(context.store.getState().snapshot, findOf(context)?.term ?? '');
 
 export const findTables: readonly KeyTable[] = [
 	{
@@ -30,10 +31,16 @@ export const findTables: readonly KeyTable[] = [
 				run: context => {
 					const results = resultsOf(context);
 					const view = findOf(context);
-					if (view) jumpToFindResult(context.store, results[Math.min(view.selected, results.length - 1)]);
+					if (view)
+						jumpToFindResult(context.store, results[Math.min(view.selected, results.length - 1)]);
 				},
 			},
-			{keys: ['escape'], description: 'back to the panes', hint: 'back', run: ({store}) => closeFullView(store)},
+			{
+				keys: ['escape'],
+				description: 'back to the panes',
+				hint: 'back',
+				run: ({store}) => closeFullView(store),
+			},
 			// `?` opens the help here too: what find searches for (names, addresses, PIDs, commands) has no `?` worth typing.
 			helpKey,
 		],
@@ -53,4 +60,3 @@ export const findTables: readonly KeyTable[] = [
 		set: ({store}, line) => setFindTerm(store, line),
 	}),
 ];
-

@@ -12,7 +12,11 @@ import type {TuiStore} from '../../app/tui-store.js';
 /** How long one reading answers port searches before a new term reads again. */
 const keptMs = 10_000;
 
-type Kept = {byInode: ReadonlyMap<number, {sockets: Socket[]; error: string | null}>; snapshot: Snapshot; at: number};
+type Kept = {
+	byInode: ReadonlyMap<number, {sockets: Socket[]; error: string | null}>;
+	snapshot: Snapshot;
+	at: number;
+};
 let kept: Kept | null = null;
 let reading: Promise<void> | null = null;
 /** The searched copy for each snapshot and reading, so find's results stay the same object between frames. */
@@ -39,18 +43,33 @@ export function snapshotForFind(snapshot: Snapshot | null, term: string): Snapsh
 }
 
 /** Starts reading every namespace's sockets when `term` is a port and what is kept is old or of another snapshot. */
-export function readSocketsForPort(store: TuiStore, term: string, read = readSocketsOf): Promise<void> | null {
+export function readSocketsForPort(
+	store: TuiStore,
+	term: string,
+	read = readSocketsOf,
+): Promise<void> | null {
 	const snapshot = store.getState().snapshot;
 	if (!snapshot || parsePortTerm(term) === null || reading) return reading;
 	if (kept && kept.snapshot === snapshot && Date.now() - kept.at < keptMs) return null;
 	reading = (async () => {
 		try {
 			const readings = await read(snapshot.namespaces);
-			kept = {byInode: new Map(readings.map(item => [item.inode, {sockets: item.sockets, error: item.error}])), snapshot, at: Date.now()};
+			kept = {
+				byInode: new Map(
+					readings.map(item => [item.inode, {sockets: item.sockets, error: item.error}]),
+				),
+				snapshot,
+				at: Date.now(),
+			};
 			// Any change makes find look again; the term is the view's own.
-			store.update(state => (state.fullView?.kind === 'find' ? {fullView: {...state.fullView}} : {}));
+			store.update(state =>
+				state.fullView?.kind === 'find' ? {fullView: {...state.fullView}} : {},
+			);
 		} catch (error) {
-			showMessage(store, {text: `could not read the sockets: ${error instanceof Error ? error.message : String(error)}`, kind: 'error'});
+			showMessage(store, {
+				text: `could not read the sockets: ${error instanceof Error ? error.message : String(error)}`,
+				kind: 'error',
+			});
 		} finally {
 			reading = null;
 		}

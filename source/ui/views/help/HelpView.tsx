@@ -11,8 +11,13 @@ import {helpTables} from './help-keys.js';
 import {helpPages, helpRows, keyWidth} from './help-pages.js';
 import type {KeyTable} from '../../keys/key-table.js';
 
-type Props = {width: number; height: number; sections: readonly KeyTable[]; readOnly: boolean; page: number};
-
+type Props = {
+	width: number;
+	height: number;
+	sections: readonly KeyTable[];
+	readOnly: boolean;
+	page: number;
+};
 
 export function HelpView({width, height, sections, readOnly, page: wanted}: Props) {
 	const tone = useTone();
@@ -20,11 +25,15 @@ export function HelpView({width, height, sections, readOnly, page: wanted}: Prop
 	const [close, turn] = helpTables;
 	const page = Math.min(wanted, pages.length - 1);
 	const columns = pages[page] ?? [];
-	const scrollNote = pages.length > 1 ? `  page ${page + 1} of ${pages.length}: ${scrollKeysText(turn!)} turn` : '';
+	const scrollNote =
+		pages.length > 1 ? `  page ${page + 1} of ${pages.length}: ${scrollKeysText(turn!)} turn` : '';
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text wrap="truncate-end" {...tone('paneTitleFocused')}>
-				{cell(` Keys  (${keysInWords(close!.entries[0]!.keys)} closes this help)${scrollNote}`, width)}
+				{cell(
+					` Keys  (${keysInWords(close!.entries[0]!.keys)} closes this help)${scrollNote}`,
+					width,
+				)}
 			</Text>
 			<Box flexDirection="row" width={width}>
 				{columns.map((column, index) => (
@@ -35,7 +44,11 @@ export function HelpView({width, height, sections, readOnly, page: wanted}: Prop
 									{line.text}
 								</Text>
 							) : (
-								<Text key={row} wrap="truncate-end" {...(line.kind === 'unavailable' ? tone('muted') : {})}>
+								<Text
+									key={row}
+									wrap="truncate-end"
+									{...(line.kind === 'unavailable' ? tone('muted') : {})}
+								>
 									{cell(line.keys, keyWidth)}
 									{line.text || ' '}
 								</Text>

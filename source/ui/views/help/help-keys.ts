@@ -8,17 +8,30 @@ import {helpPages, helpRows} from './help-pages.js';
 export const helpTables: readonly KeyTable[] = [
 	{
 		title: 'In the help (?)',
-		entries: [{keys: ['escape', '?', 'q'], description: 'close the help', hint: 'close help', run: ({store}) => closeOverlay(store)}],
+		entries: [
+			{
+				keys: ['escape', '?', 'q'],
+				description: 'close the help',
+				hint: 'close help',
+				run: ({store}) => closeOverlay(store),
+			},
+		],
 	},
 	scrollTable(
 		({store, layout, readOnly}, move) =>
 			store.update(state => {
 				if (state.overlay?.kind !== 'help') return {};
 				const {width, bodyHeight} = layout();
-				const count = helpPages(helpSections(state), readOnly !== null, width, helpRows(bodyHeight)).pages.length;
+				const count = helpPages(helpSections(state), readOnly !== null, width, helpRows(bodyHeight))
+					.pages.length;
 				// A page is one step: PgDn and j turn one page alike.
 				const step = move === 'pageDown' ? 1 : move === 'pageUp' ? -1 : move;
-				return {overlay: {...state.overlay, page: movedIndex(Math.min(state.overlay.page, count - 1), step, count, 1)}};
+				return {
+					overlay: {
+						...state.overlay,
+						page: movedIndex(Math.min(state.overlay.page, count - 1), step, count, 1),
+					},
+				};
 			}),
 		{what: 'page', title: 'Turning pages'},
 	),

@@ -3,7 +3,11 @@
 import {keyLabel} from '../../keys/key-press.js';
 import type {KeyTable} from '../../keys/key-table.js';
 
-export type HelpLine = {keys: string; text: string; kind: 'group' | 'entry' | 'unavailable' | 'blank'};
+export type HelpLine = {
+	keys: string;
+	text: string;
+	kind: 'group' | 'entry' | 'unavailable' | 'blank';
+};
 
 /** Wide enough for the longest keys (`n Esc Enter`, `Alt-BkSp`) and a space. */
 export const keyWidth = 12;
@@ -21,8 +25,14 @@ function wrapWords(text: string, width: number): string[] {
 	return [...lines, line];
 }
 
-export function helpLines(sections: readonly KeyTable[], readOnly: boolean, textWidth: number): HelpLine[] {
-	return helpGroups(sections, readOnly, textWidth).flatMap((group, index) => (index === 0 ? group : [blankLine, ...group]));
+export function helpLines(
+	sections: readonly KeyTable[],
+	readOnly: boolean,
+	textWidth: number,
+): HelpLine[] {
+	return helpGroups(sections, readOnly, textWidth).flatMap((group, index) =>
+		index === 0 ? group : [blankLine, ...group],
+	);
 }
 
 const blankLine: HelpLine = {keys: '', text: '', kind: 'blank'};
@@ -31,14 +41,28 @@ const blankLine: HelpLine = {keys: '', text: '', kind: 'blank'};
 export const keysText = (keys: readonly string[]) => keys.map(keyLabel).join(' ');
 
 /** Each group's lines: its title, then its keys (descriptions wrapped to `textWidth`). */
-function helpGroups(sections: readonly KeyTable[], readOnly: boolean, textWidth: number): HelpLine[][] {
+function helpGroups(
+	sections: readonly KeyTable[],
+	readOnly: boolean,
+	textWidth: number,
+): HelpLine[][] {
 	return sections.map(section => {
 		const lines: HelpLine[] = [{keys: '', text: section.title, kind: 'group'}];
 		const add = (keys: string, text: string, unavailable: boolean) =>
-			wrapWords(text, textWidth).forEach((part, index) => lines.push({keys: index === 0 ? keys : '', text: part, kind: unavailable ? 'unavailable' : 'entry'}));
+			wrapWords(text, textWidth).forEach((part, index) =>
+				lines.push({
+					keys: index === 0 ? keys : '',
+					text: part,
+					kind: unavailable ? 'unavailable' : 'entry',
+				}),
+			);
 		for (const entry of section.entries) {
 			const unavailable = readOnly && entry.changesSystem === true;
-			add(keysText(entry.keys), `${entry.description}${unavailable ? ' (unavailable: read-only)' : ''}`, unavailable);
+			add(
+				keysText(entry.keys),
+				`${entry.description}${unavailable ? ' (unavailable: read-only)' : ''}`,
+				unavailable,
+			);
 		}
 		if (section.typing) add('text', section.typing.description, false);
 		return lines;
@@ -50,7 +74,10 @@ function flow(lines: readonly HelpLine[], height: number): HelpLine[][] {
 	const columns: HelpLine[][] = [[]];
 	for (const line of lines) {
 		let column = columns.at(-1)!;
-		if (column.length === height || (line.kind === 'group' && column.length === height - 1 && height > 1)) {
+		if (
+			column.length === height ||
+			(line.kind === 'group' && column.length === height - 1 && height > 1)
+		) {
 			// A description's second line takes its first one along to the next column.
 			const continued = line.keys === '' && (line.kind === 'entry' || line.kind === 'unavailable');
 			let moved: HelpLine[] = [];
@@ -73,14 +100,23 @@ function flow(lines: readonly HelpLine[], height: number): HelpLine[][] {
  * As few columns as hold everything on one page; when even the most do not,
  * pages of whole groups, each filling the columns as far as it can.
  */
-export function helpPages(sections: readonly KeyTable[], readOnly: boolean, width: number, rows: number): {pages: HelpLine[][][]; columnWidth: number} {
+export function helpPages(
+	sections: readonly KeyTable[],
+	readOnly: boolean,
+	width: number,
+	rows: number,
+): {pages: HelpLine[][][]; columnWidth: number} {
 	const most = Math.max(1, Math.floor((width + 1) / (minimumColumnWidth + 1)));
 	const widthFor = (count: number) => Math.min(Math.floor((width + 1) / count) - 1, 60);
 	for (let count = 1; count <= most; count++) {
 		const columns = flow(helpLines(sections, readOnly, widthFor(count) - keyWidth), rows);
 		if (columns.length <= count) return {pages: [columns], columnWidth: widthFor(count)};
 	}
-	const fits = (groups: readonly HelpLine[][]) => flow(groups.flatMap((group, index) => (index === 0 ? group : [blankLine, ...group])), rows).length <= most;
+	const fits = (groups: readonly HelpLine[][]) =>
+		flow(
+			groups.flatMap((group, index) => (index === 0 ? group : [blankLine, ...group])),
+			rows,
+		).length <= most;
 	const pages: HelpLine[][][] = [];
 	let page: HelpLine[][] = [];
 	for (const group of helpGroups(sections, readOnly, widthFor(most) - keyWidth)) {
@@ -93,14 +129,17 @@ export function helpPages(sections: readonly KeyTable[], readOnly: boolean, widt
 	if (page.length > 0) pages.push(page);
 	// A group too big for a page of its own goes on over as many pages as it needs.
 	const laidOut = pages.flatMap(groups => {
-		const columns = flow(groups.flatMap((group, index) => (index === 0 ? group : [blankLine, ...group])), rows);
+		const columns = flow(
+			groups.flatMap((group, index) => (index === 0 ? group : [blankLine, ...group])),
+			rows,
+		);
 		const split: HelpLine[][][] = [];
-		for (let start = 0; start < columns.length; start += most) split.push(columns.slice(start, start + most));
+		for (let start = 0; start < columns.length; start += most)
+			split.push(columns.slice(start, start + most));
 		return split;
 	});
 	return {pages: laidOut, columnWidth: widthFor(most)};
 }
-
 
 /** Rows for the columns under the title line. */
 export const helpRows = (height: number) => Math.max(height - 1, 1);

@@ -27,7 +27,10 @@ export function LogView({width, height, up: scrolled, log = commandLog}: Props) 
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text wrap="truncate-end" {...tone('paneTitleFocused')}>
-				{cell(` Command log  ${entries.length} command${entries.length === 1 ? '' : 's'}  (${keysInWords(close!.entries[0]!.keys)} closes; ${scrollKeysText(scroll!)} scroll)`, width)}
+				{cell(
+					` Command log  ${entries.length} command${entries.length === 1 ? '' : 's'}  (${keysInWords(close!.entries[0]!.keys)} closes; ${scrollKeysText(scroll!)} scroll)`,
+					width,
+				)}
 			</Text>
 			{fileError ? <Text {...tone('error')}>{shown(fileError)}</Text> : null}
 			{entries.length === 0 ? <Text {...tone('muted')}> nothing run yet this session</Text> : null}

@@ -9,7 +9,12 @@ export const logTables: readonly KeyTable[] = [
 	{
 		title: 'In the command log (l)',
 		entries: [
-			{keys: ['escape', 'q', 'l'], description: 'close', hint: 'close', run: ({store}) => closeOverlay(store)},
+			{
+				keys: ['escape', 'q', 'l'],
+				description: 'close',
+				hint: 'close',
+				run: ({store}) => closeOverlay(store),
+			},
 			{keys: ['?'], description: 'help', hint: 'help', run: ({store}) => toggleHelp(store)},
 		],
 	},

@@ -15,7 +15,10 @@ function status(entry: LoggedCommand): string {
 
 export function logLines(entries: readonly LoggedCommand[]): Line[] {
 	return entries.flatMap(entry => [
-		{text: `# ${clockTime(Date.parse(entry.startedAt))}  ${status(entry)}  ${entry.durationMs} ms`, tone: entry.ok ? 'muted' : 'error'} as Line,
+		{
+			text: `# ${clockTime(Date.parse(entry.startedAt))}  ${status(entry)}  ${entry.durationMs} ms`,
+			tone: entry.ok ? 'muted' : 'error',
+		} as Line,
 		{text: shown(entry.line)},
 		...entry.stderr
 			.split('\n')
@@ -29,7 +32,8 @@ function fold(lines: readonly Line[], width: number): Line[] {
 	return lines.flatMap(line => {
 		if (line.text.length <= width) return [line];
 		const parts: Line[] = [];
-		for (let start = 0; start < line.text.length; start += width) parts.push({...line, text: line.text.slice(start, start + width)});
+		for (let start = 0; start < line.text.length; start += width)
+			parts.push({...line, text: line.text.slice(start, start + width)});
 		return parts;
 	});
 }
@@ -40,4 +44,3 @@ export function logScreen(log: CommandLog, width: number, height: number) {
 	const lines = fold(logLines(log.getSnapshot()), Math.max(width, 10));
 	return {rows, lines, max: Math.max(lines.length - rows, 0)};
 }
-

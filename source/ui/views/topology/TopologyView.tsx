@@ -34,26 +34,41 @@ export function TopologyView({state, view, store, reader, width, height}: Props)
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text wrap="truncate-end" {...tone('paneTitleFocused')}>
-				{shownCell(titleOf(view, drawing.shown, drawing.total, drawing.lines.length, top, listHeight), width)}
+				{shownCell(
+					titleOf(view, drawing.shown, drawing.total, drawing.lines.length, top, listHeight),
+					width,
+				)}
 			</Text>
 			{view.path ? (
 				<Text wrap="truncate-end" {...tone(view.path.marks.broken === null ? 'up' : 'error')}>
-					{shownCell(` ${view.path.title}  (┃ on the path, ✗ where it breaks; q back to the trace)`, width)}
+					{shownCell(
+						` ${view.path.title}  (┃ on the path, ✗ where it breaks; q back to the trace)`,
+						width,
+					)}
 				</Text>
 			) : null}
-			{state.snapshot === null ? <Text {...tone('muted')}> waiting for the first snapshot…</Text> : null}
-			{view.filter && drawing.shown === 0 ? <Text {...tone('muted')}> no namespace matches /{shown(view.filter)}</Text> : null}
+			{state.snapshot === null ? (
+				<Text {...tone('muted')}> waiting for the first snapshot…</Text>
+			) : null}
+			{view.filter && drawing.shown === 0 ? (
+				<Text {...tone('muted')}> no namespace matches /{shown(view.filter)}</Text>
+			) : null}
 			{visible.map((line, offset) => {
 				const underCursor = line.part === 'box' && line.namespace === cursor;
 				const boxTop = underCursor && line.text.startsWith('┌');
-				const named = line.part === 'overview' && cursorLabel !== null && labelIndex(line.text, cursorLabel) !== -1;
+				const named =
+					line.part === 'overview' &&
+					cursorLabel !== null &&
+					labelIndex(line.text, cursorLabel) !== -1;
 				const plain = path ? path.segments(line, lineSegments(line)) : lineSegments(line);
 				const segments = named ? markLabel(plain, cursorLabel!, 'selectedFocused') : plain;
 				const onPath = path?.margin(line) ?? null;
 				return (
 					<Text key={top + offset} wrap="truncate-end">
 						{underCursor || named || !onPath ? (
-							<Text {...(underCursor || named ? tone('selected') : {})}>{underCursor || named ? '›' : ' '}</Text>
+							<Text {...(underCursor || named ? tone('selected') : {})}>
+								{underCursor || named ? '›' : ' '}
+							</Text>
 						) : (
 							<Text {...tone(onPath.tone)}>{onPath.mark}</Text>
 						)}
@@ -61,7 +76,10 @@ export function TopologyView({state, view, store, reader, width, height}: Props)
 							<Text {...tone('selectedFocused')}>{line.text}</Text>
 						) : (
 							segments.map((segment, index) => (
-								<Text key={index} {...(segment.tone ? tone(segment.tone) : underCursor ? tone('selected') : {})}>
+								<Text
+									key={index}
+									{...(segment.tone ? tone(segment.tone) : underCursor ? tone('selected') : {})}
+								>
 									{segment.text}
 								</Text>
 							))
@@ -73,10 +91,24 @@ export function TopologyView({state, view, store, reader, width, height}: Props)
 	);
 }
 
-function titleOf(view: TopologyViewState, shown: number, total: number, lineCount: number, top: number, height: number): string {
+function titleOf(
+	view: TopologyViewState,
+	shown: number,
+	total: number,
+	lineCount: number,
+	top: number,
+	height: number,
+): string {
 	const count = view.filter ? `${shown} of ${total} namespaces` : `${total} namespaces`;
-	const filter = view.editingFilter ? `  /${view.filter.slice(0, view.filterCursor)}_${view.filter.slice(view.filterCursor)}` : view.filter ? `  /${view.filter}` : '';
+	const filter = view.editingFilter
+		? `  /${view.filter.slice(0, view.filterCursor)}_${view.filter.slice(view.filterCursor)}`
+		: view.filter
+			? `  /${view.filter}`
+			: '';
 	const nat = isTopologyReadingNat(view) ? '  reading NAT rules…' : '';
-	const scroll = lineCount > height ? `  lines ${top + 1}-${Math.min(top + height, lineCount)} of ${lineCount}` : '';
+	const scroll =
+		lineCount > height
+			? `  lines ${top + 1}-${Math.min(top + height, lineCount)} of ${lineCount}`
+			: '';
 	return ` Topology  ${count}${filter}${nat}${scroll}`;
 }

@@ -27,7 +27,10 @@ const topologyOf = ({store}: KeyContext): TopologyViewState | null => {
 function onScreen(context: KeyContext) {
 	const view = topologyOf(context);
 	const {width, bodyHeight} = context.layout();
-	return {lines: view ? topologyDrawing(context.store.getState().snapshot, view, width - 1).lines : [], height: Math.max(bodyHeight - (view?.path ? 2 : 1), 1)};
+	return {
+		lines: view ? topologyDrawing(context.store.getState().snapshot, view, width - 1).lines : [],
+		height: Math.max(bodyHeight - (view?.path ? 2 : 1), 1),
+	};
 }
 
 export const topologyTables: readonly KeyTable[] = [
@@ -43,7 +46,12 @@ export const topologyTables: readonly KeyTable[] = [
 					enterFromTopology(context.store, lines, height);
 				},
 			},
-			{keys: ['/'], description: 'new filter: matching namespaces and their neighbours', hint: 'filter', run: ({store}) => startTopologyFilter(store)},
+			{
+				keys: ['/'],
+				description: 'new filter: matching namespaces and their neighbours',
+				hint: 'filter',
+				run: ({store}) => startTopologyFilter(store),
+			},
 			{
 				keys: ['C-r'],
 				description: 'refresh and read NAT rules again',
@@ -56,9 +64,17 @@ export const topologyTables: readonly KeyTable[] = [
 			{
 				keys: ['escape'],
 				description: 'clear the filter, else back',
-				run: context => (topologyOf(context)?.filter ? clearTopologyFilter(context.store) : leaveTopology(context.store)),
+				run: context =>
+					topologyOf(context)?.filter
+						? clearTopologyFilter(context.store)
+						: leaveTopology(context.store),
 			},
-			{keys: ['q', 't'], description: 'back to the panes (to the trace, when it shows a traced path)', hint: 'back', run: ({store}) => leaveTopology(store)},
+			{
+				keys: ['q', 't'],
+				description: 'back to the panes (to the trace, when it shows a traced path)',
+				hint: 'back',
+				run: ({store}) => leaveTopology(store),
+			},
 			helpKey,
 		],
 	},
@@ -75,14 +91,26 @@ export const topologyFilterTables: readonly KeyTable[] = [
 	{
 		title: "The topology's filter",
 		entries: [
-			{keys: ['return'], description: 'keep the filter', hint: 'keep', run: ({store}) => commitTopologyFilter(store)},
-			{keys: ['escape'], description: 'clear the filter', hint: 'clear', run: ({store}) => clearTopologyFilter(store)},
+			{
+				keys: ['return'],
+				description: 'keep the filter',
+				hint: 'keep',
+				run: ({store}) => commitTopologyFilter(store),
+			},
+			{
+				keys: ['escape'],
+				description: 'clear the filter',
+				hint: 'clear',
+				run: ({store}) => clearTopologyFilter(store),
+			},
 		],
 	},
 	lineTable({
 		get: context => {
 			const view = topologyOf(context);
-			return view ? {text: view.filter, cursor: Math.min(view.filterCursor, view.filter.length)} : null;
+			return view
+				? {text: view.filter, cursor: Math.min(view.filterCursor, view.filter.length)}
+				: null;
 		},
 		set: ({store}, line) => setTopologyFilter(store, line),
 	}),

@@ -26,7 +26,8 @@ const anyToken = new RegExp(tokens.map(([pattern]) => `(${pattern.source})`).joi
 export function lineSegments(line: DrawingLine): Segment[] {
 	if (line.part === 'summary') return [{text: line.text, tone: 'muted'}];
 	if (line.mark === 'risky') return [{text: line.text, tone: 'error'}];
-	if (line.mark === 'nat') return [{text: line.text, tone: /│ nat {2}/.test(line.text) ? 'warning' : 'muted'}];
+	if (line.mark === 'nat')
+		return [{text: line.text, tone: /│ nat {2}/.test(line.text) ? 'warning' : 'muted'}];
 	const segments: Segment[] = [];
 	let at = 0;
 	for (const match of line.text.matchAll(anyToken)) {
@@ -47,7 +48,11 @@ export function labelIndex(text: string, label: string): number {
 	for (let at = text.indexOf(label); at !== -1; at = text.indexOf(label, at + 1)) {
 		const before = text[at - 1];
 		const after = text[at + label.length];
-		if ((before === undefined || !nameCharacter.test(before)) && (after === undefined || !nameCharacter.test(after))) return at;
+		if (
+			(before === undefined || !nameCharacter.test(before)) &&
+			(after === undefined || !nameCharacter.test(after))
+		)
+			return at;
 	}
 	return -1;
 }
@@ -73,7 +78,9 @@ export function markLabel(segments: readonly Segment[], label: string, tone: Ton
  */
 export function pathTones(marks: PathMarks, labelOf: (inode: number) => string | null) {
 	const toneOf = (inode: number): Tone => (inode === marks.broken ? 'error' : 'up');
-	const labels = [...marks.namespaces].map(inode => ({label: labelOf(inode), tone: toneOf(inode)})).filter((entry): entry is {label: string; tone: Tone} => entry.label !== null);
+	const labels = [...marks.namespaces]
+		.map(inode => ({label: labelOf(inode), tone: toneOf(inode)}))
+		.filter((entry): entry is {label: string; tone: Tone} => entry.label !== null);
 	const interfaces = new Map<number, string[]>();
 	for (const key of marks.interfaces) {
 		const at = key.indexOf('|');
@@ -82,12 +89,15 @@ export function pathTones(marks: PathMarks, labelOf: (inode: number) => string |
 	}
 	return {
 		margin(line: DrawingLine): {mark: string; tone: Tone} | null {
-			if (line.part !== 'box' || line.namespace === null || !marks.namespaces.has(line.namespace)) return null;
+			if (line.part !== 'box' || line.namespace === null || !marks.namespaces.has(line.namespace))
+				return null;
 			return line.namespace === marks.broken ? {mark: '✗', tone: 'error'} : {mark: '┃', tone: 'up'};
 		},
 		segments(line: DrawingLine, segments: Segment[]): Segment[] {
-			if (line.part === 'overview') return labels.reduce((parts, entry) => markLabel(parts, entry.label, entry.tone), segments);
-			if (line.part !== 'box' || line.namespace === null || !marks.namespaces.has(line.namespace)) return segments;
+			if (line.part === 'overview')
+				return labels.reduce((parts, entry) => markLabel(parts, entry.label, entry.tone), segments);
+			if (line.part !== 'box' || line.namespace === null || !marks.namespaces.has(line.namespace))
+				return segments;
 			const names = interfaces.get(line.namespace) ?? [];
 			const tone = toneOf(line.namespace);
 			return names.reduce((parts, name) => markLabel(parts, name, tone), segments);

@@ -13,10 +13,25 @@ import type {TuiStore} from '../../app/tui-store.js';
 /** Opens at the top (the summary and the overview first), the cursor on the selected namespace, marked in the overview too. */
 export function openTopology(store: TuiStore): void {
 	const selected = deriveView(store.getState()).selectedNamespace;
-	store.update({fullView: {kind: 'topology', cursor: selected?.inode ?? null, top: 0, filter: '', editingFilter: false, filterCursor: 0, nat: null}});
+	store.update({
+		fullView: {
+			kind: 'topology',
+			cursor: selected?.inode ?? null,
+			top: 0,
+			filter: '',
+			editingFilter: false,
+			filterCursor: 0,
+			nat: null,
+		},
+	});
 }
 
-export function moveInTopology(store: TuiStore, lines: readonly DrawingLine[], move: TopologyMove, height: number): void {
+export function moveInTopology(
+	store: TuiStore,
+	lines: readonly DrawingLine[],
+	move: TopologyMove,
+	height: number,
+): void {
 	updateFullView(store, 'topology', view => moveTopology(lines, view, move, height));
 }
 
@@ -28,7 +43,11 @@ export function leaveTopology(store: TuiStore): void {
 }
 
 /** Enter: back to the panes with the namespace under the cursor selected. */
-export function enterFromTopology(store: TuiStore, lines: readonly DrawingLine[], height: number): void {
+export function enterFromTopology(
+	store: TuiStore,
+	lines: readonly DrawingLine[],
+	height: number,
+): void {
 	const view = store.getState().fullView;
 	if (view?.kind !== 'topology') return;
 	returnToNamespace(store, settlePosition(lines, view, height).cursor);
@@ -36,12 +55,21 @@ export function enterFromTopology(store: TuiStore, lines: readonly DrawingLine[]
 
 /** `/` starts a new filter: the old one goes at once. */
 export function startTopologyFilter(store: TuiStore): void {
-	updateFullView(store, 'topology', () => ({editingFilter: true, filter: '', filterCursor: 0, top: null}));
+	updateFullView(store, 'topology', () => ({
+		editingFilter: true,
+		filter: '',
+		filterCursor: 0,
+		top: null,
+	}));
 }
 
 /** A new filter shows the cursor's box again wherever it now is. */
 export function setTopologyFilter(store: TuiStore, line: LineEdit): void {
-	updateFullView(store, 'topology', view => ({filter: line.text, filterCursor: line.cursor, top: line.text === view.filter ? view.top : null}));
+	updateFullView(store, 'topology', view => ({
+		filter: line.text,
+		filterCursor: line.cursor,
+		top: line.text === view.filter ? view.top : null,
+	}));
 }
 
 export function commitTopologyFilter(store: TuiStore): void {
@@ -63,13 +91,19 @@ export async function readTopologyNat(store: TuiStore, reader: DetailsReader): P
 	const snapshot = store.getState().snapshot;
 	if (!snapshot) return;
 	const bridged = snapshot.namespaces.filter(hasBridge);
-	updateFullView(store, 'topology', () => ({nat: new Map(bridged.map(ns => [ns.inode, {state: 'reading'} as NatNote]))}));
+	updateFullView(store, 'topology', () => ({
+		nat: new Map(bridged.map(ns => [ns.inode, {state: 'reading'} as NatNote])),
+	}));
 	const queue = [...bridged];
 	const work = async () => {
 		for (let ns = queue.shift(); ns; ns = queue.shift()) {
 			const firewall = await reader.firewall(ns);
-			const note: NatNote = firewall.value ? natNoteOf(firewall.value, ns) : {state: 'unknown', reason: firewall.error};
-			updateFullView(store, 'topology', view => ({nat: new Map(view.nat ?? []).set(ns.inode, note)}));
+			const note: NatNote = firewall.value
+				? natNoteOf(firewall.value, ns)
+				: {state: 'unknown', reason: firewall.error};
+			updateFullView(store, 'topology', view => ({
+				nat: new Map(view.nat ?? []).set(ns.inode, note),
+			}));
 		}
 	};
 	await Promise.all(Array.from({length: Math.min(parallelReads, queue.length)}, work));

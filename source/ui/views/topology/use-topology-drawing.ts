@@ -3,7 +3,12 @@
 // drawing (topology-keys.ts), so they move over what is on screen.
 import {useEffect} from 'react';
 import type {Snapshot} from '../../../model/snapshot.js';
-import {buildTopology, filterTopology, labelOf, type TopologyGraph} from '../../../model/topology/graph.js';
+import {
+	buildTopology,
+	filterTopology,
+	labelOf,
+	type TopologyGraph,
+} from '../../../model/topology/graph.js';
 import {drawTopology, type DrawingLine} from '../../../model/topology/drawing.js';
 import type {TuiStore} from '../../app/tui-store.js';
 import type {DetailsReader} from '../details/details-reader.js';
@@ -25,20 +30,48 @@ export type TopologyDrawing = {
 	label(inode: number): string | null;
 };
 
-let last: {snapshot: Snapshot | null; filter: string; width: number; nat: TopologyViewState['nat']; drawing: TopologyDrawing} | null = null;
+let last: {
+	snapshot: Snapshot | null;
+	filter: string;
+	width: number;
+	nat: TopologyViewState['nat'];
+	drawing: TopologyDrawing;
+} | null = null;
 
 /** The drawing as the view shows it at `width` (one column less than the body: the cursor's mark). */
-export function topologyDrawing(snapshot: Snapshot | null, view: TopologyViewState, width: number): TopologyDrawing {
-	if (last && last.snapshot === snapshot && last.filter === view.filter && last.width === width && last.nat === view.nat) return last.drawing;
+export function topologyDrawing(
+	snapshot: Snapshot | null,
+	view: TopologyViewState,
+	width: number,
+): TopologyDrawing {
+	if (
+		last &&
+		last.snapshot === snapshot &&
+		last.filter === view.filter &&
+		last.width === width &&
+		last.nat === view.nat
+	)
+		return last.drawing;
 	const graph = snapshot ? graphOf(snapshot) : null;
 	const filtered = graph && view.filter.trim() ? filterTopology(graph, view.filter) : graph;
 	const lines = filtered ? drawTopology(filtered, {width, nat: view.nat ?? undefined}) : [];
-	const drawing = {lines, shown: filtered?.namespaces.length ?? 0, total: graph?.namespaces.length ?? 0, label: (inode: number) => (filtered ? labelOf(filtered, inode) : null)};
+	const drawing = {
+		lines,
+		shown: filtered?.namespaces.length ?? 0,
+		total: graph?.namespaces.length ?? 0,
+		label: (inode: number) => (filtered ? labelOf(filtered, inode) : null),
+	};
 	last = {snapshot, filter: view.filter, width, nat: view.nat, drawing};
 	return drawing;
 }
 
-export function useTopologyDrawing(store: TuiStore, snapshot: Snapshot | null, view: TopologyViewState, width: number, reader: DetailsReader): TopologyDrawing {
+export function useTopologyDrawing(
+	store: TuiStore,
+	snapshot: Snapshot | null,
+	view: TopologyViewState,
+	width: number,
+	reader: DetailsReader,
+): TopologyDrawing {
 	const wantsNat = view.nat === null && snapshot !== null;
 	useEffect(() => {
 		if (wantsNat) void readTopologyNat(store, reader);

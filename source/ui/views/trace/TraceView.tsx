@@ -31,8 +31,17 @@ export function TraceView({state, view, store, reader, width, height}: Props) {
 	const lines = traceViewLines(view, width);
 	const listHeight = Math.max(height - traceChrome, 1);
 	const top = Math.min(view.top, Math.max(lines.length - listHeight, 0));
-	const verdict = view.trace ? (view.trace.broken ? '  ✗ broken' : view.trace.leavesHost && view.trace.return.length === 0 ? '  → leaves the host' : '  ✓ works both ways') : '';
-	const scroll = lines.length > listHeight ? `  lines ${top + 1}-${Math.min(top + listHeight, lines.length)} of ${lines.length}` : '';
+	const verdict = view.trace
+		? view.trace.broken
+			? '  ✗ broken'
+			: view.trace.leavesHost && view.trace.return.length === 0
+				? '  → leaves the host'
+				: '  ✓ works both ways'
+		: '';
+	const scroll =
+		lines.length > listHeight
+			? `  lines ${top + 1}-${Math.min(top + listHeight, lines.length)} of ${lines.length}`
+			: '';
 	const {text} = view.input;
 	const problem = view.editing ? (view.error ?? traceInputProblem(state.snapshot, text)) : null;
 	return (
@@ -44,7 +53,13 @@ export function TraceView({state, view, store, reader, width, height}: Props) {
 				<Text wrap="truncate-end">
 					<Text {...tone('selected')}>to: </Text>
 					<LineInput line={view.input} />
-					{problem ? <Text {...tone(view.error ? 'error' : 'muted')}>{`  ${shown(problem)}`}</Text> : <Text {...tone('up')}>{`  → ${shown(traceDestinationText(state.snapshot, text) ?? '')}`}</Text>}
+					{problem ? (
+						<Text {...tone(view.error ? 'error' : 'muted')}>{`  ${shown(problem)}`}</Text>
+					) : (
+						<Text
+							{...tone('up')}
+						>{`  → ${shown(traceDestinationText(state.snapshot, text) ?? '')}`}</Text>
+					)}
 				</Text>
 			) : (
 				<Text wrap="truncate-end" {...tone('muted')}>

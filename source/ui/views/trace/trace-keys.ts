@@ -7,7 +7,16 @@ import {helpKey} from '../../keys/pane-keys.js';
 import {movedIndex, scrollTable} from '../../keys/scroll-keys.js';
 import type {TraceViewState} from '../full-view-state.js';
 import {closeFullView} from '../full-view-updates.js';
-import {editTraceTarget, probeTrace, retrace, scrollTrace, setTraceInput, showTracedPath, stopEditingTrace, submitTrace} from './trace-updates.js';
+import {
+	editTraceTarget,
+	probeTrace,
+	retrace,
+	scrollTrace,
+	setTraceInput,
+	showTracedPath,
+	stopEditingTrace,
+	submitTrace,
+} from './trace-updates.js';
 import {traceChrome, traceViewLines} from './trace-view-lines.js';
 
 const traceOf = ({store}: KeyContext): TraceViewState | null => {
@@ -19,18 +28,36 @@ export const traceEditTables: readonly KeyTable[] = [
 	{
 		title: 'Typing where to trace (T)',
 		entries: [
-			{keys: ['return'], description: 'trace to it: an address or a namespace, optionally :PORT or :PORT/udp', hint: 'trace', run: ({store}) => submitTrace(store)},
-			{keys: ['escape'], description: 'back (to the last trace, or to the panes)', hint: 'back', run: ({store}) => stopEditingTrace(store)},
+			{
+				keys: ['return'],
+				description: 'trace to it: an address or a namespace, optionally :PORT or :PORT/udp',
+				hint: 'trace',
+				run: ({store}) => submitTrace(store),
+			},
+			{
+				keys: ['escape'],
+				description: 'back (to the last trace, or to the panes)',
+				hint: 'back',
+				run: ({store}) => stopEditingTrace(store),
+			},
 		],
 	},
-	lineTable({get: context => traceOf(context)?.input ?? null, set: ({store}, line) => setTraceInput(store, line)}),
+	lineTable({
+		get: context => traceOf(context)?.input ?? null,
+		set: ({store}, line) => setTraceInput(store, line),
+	}),
 ];
 
 export const traceTables: readonly KeyTable[] = [
 	{
 		title: 'In the trace view (T)',
 		entries: [
-			{keys: ['e'], description: 'trace to another address or namespace', hint: 'to…', run: ({store}) => editTraceTarget(store)},
+			{
+				keys: ['e'],
+				description: 'trace to another address or namespace',
+				hint: 'to…',
+				run: ({store}) => editTraceTarget(store),
+			},
 			{
 				keys: ['p'],
 				description: 'probe: ping along the path with a capture (tcpdump) on each hop',
@@ -39,9 +66,24 @@ export const traceTables: readonly KeyTable[] = [
 				changesSystem: true,
 				run: ({store, reader}) => void probeTrace(store, reader),
 			},
-			{keys: ['t'], description: 'the topology, with the traced path highlighted', hint: 'path', run: ({store}) => showTracedPath(store)},
-			{keys: ['C-r'], description: 'trace again', hint: 'retrace', run: ({store}) => retrace(store)},
-			{keys: ['escape', 'q', 'T'], description: 'back to the panes', hint: 'back', run: ({store}) => closeFullView(store)},
+			{
+				keys: ['t'],
+				description: 'the topology, with the traced path highlighted',
+				hint: 'path',
+				run: ({store}) => showTracedPath(store),
+			},
+			{
+				keys: ['C-r'],
+				description: 'trace again',
+				hint: 'retrace',
+				run: ({store}) => retrace(store),
+			},
+			{
+				keys: ['escape', 'q', 'T'],
+				description: 'back to the panes',
+				hint: 'back',
+				run: ({store}) => closeFullView(store),
+			},
 			helpKey,
 		],
 	},

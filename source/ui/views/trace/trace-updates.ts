@@ -20,7 +20,18 @@ export function openTrace(store: TuiStore): void {
 		return;
 	}
 	store.update({
-		fullView: {kind: 'trace', from: selected.inode, input: lineOf(''), editing: true, request: 0, status: 'idle', trace: null, error: null, probe: null, top: 0},
+		fullView: {
+			kind: 'trace',
+			from: selected.inode,
+			input: lineOf(''),
+			editing: true,
+			request: 0,
+			status: 'idle',
+			trace: null,
+			error: null,
+			probe: null,
+			top: 0,
+		},
 	});
 }
 
@@ -55,7 +66,15 @@ export function submitTrace(store: TuiStore): void {
 		updateFullView(store, 'trace', () => ({error: problem}));
 		return;
 	}
-	updateFullView(store, 'trace', current => ({editing: false, status: 'wanted', request: current.request + 1, error: null, trace: null, probe: null, top: 0}));
+	updateFullView(store, 'trace', current => ({
+		editing: false,
+		status: 'wanted',
+		request: current.request + 1,
+		error: null,
+		trace: null,
+		probe: null,
+		top: 0,
+	}));
 }
 
 /** e: type TO again, starting from what was traced. */
@@ -73,7 +92,9 @@ export function stopEditingTrace(store: TuiStore): void {
 
 /** Ctrl-R: trace again from a new snapshot's point of view. */
 export function retrace(store: TuiStore): void {
-	updateFullView(store, 'trace', view => (view.editing ? null : {status: 'wanted', request: view.request + 1, probe: null}));
+	updateFullView(store, 'trace', view =>
+		view.editing ? null : {status: 'wanted', request: view.request + 1, probe: null},
+	);
 }
 
 export function scrollTrace(store: TuiStore, top: number): void {
@@ -88,13 +109,19 @@ export async function runWantedTrace(store: TuiStore, reader: DetailsReader): Pr
 	const {request, from} = view;
 	const ns = state.snapshot?.namespaces.find(item => item.inode === from);
 	const done = (patch: Partial<TraceViewState>) =>
-		updateFullView(store, 'trace', current => (current.request === request ? {status: 'done', ...patch} : null));
-	if (!state.snapshot || !ns) return done({error: `namespace net:[${from}] is not in the latest snapshot (gone?)`});
+		updateFullView(store, 'trace', current =>
+			current.request === request ? {status: 'done', ...patch} : null,
+		);
+	if (!state.snapshot || !ns)
+		return done({error: `namespace net:[${from}] is not in the latest snapshot (gone?)`});
 	if (!reader.tracer) return done({error: 'tracing is not available here'});
 	updateFullView(store, 'trace', () => ({status: 'tracing'}));
 	// The first frames list namespaces before they are read: the trace needs every one it may pass.
 	const snapshot = await settledSnapshot(store);
-	if (!snapshot) return done({error: 'nstui has not read every namespace yet: trace again in a moment (Ctrl-R)'});
+	if (!snapshot)
+		return done({
+			error: 'nstui has not read every namespace yet: trace again in a moment (Ctrl-R)',
+		});
 	try {
 		const outcome = await reader.tracer.trace(snapshot, ns, view.input.text.trim());
 		done(outcome.ok ? {trace: outcome.trace, error: null} : {error: outcome.reason});
@@ -139,15 +166,26 @@ export async function probeTrace(store: TuiStore, reader: DetailsReader): Promis
 	if (view.probe?.status === 'running') return;
 	const {request, trace} = view;
 	updateFullView(store, 'trace', () => ({probe: {status: 'running', result: null, error: null}}));
-	showMessage(store, {text: `probing: ping ${trace.to.address} from ${trace.from.label} with a capture on each hop…`, kind: 'info'});
+	showMessage(store, {
+		text: `probing: ping ${trace.to.address} from ${trace.from.label} with a capture on each hop…`,
+		kind: 'info',
+	});
 	let probe: NonNullable<TraceViewState['probe']>;
 	try {
 		probe = {status: 'done', result: await reader.tracer.probe(state.snapshot, trace), error: null};
 	} catch (error) {
-		probe = {status: 'done', result: null, error: error instanceof Error ? error.message : String(error)};
+		probe = {
+			status: 'done',
+			result: null,
+			error: error instanceof Error ? error.message : String(error),
+		};
 	}
 	updateFullView(store, 'trace', current => (current.request === request ? {probe} : null));
-	if (probe.result) showMessage(store, {text: probe.result.lines.at(-1) ?? 'probe done', kind: probe.result.agrees ? 'info' : 'error'});
+	if (probe.result)
+		showMessage(store, {
+			text: probe.result.lines.at(-1) ?? 'probe done',
+			kind: probe.result.agrees ? 'info' : 'error',
+		});
 }
 
 /** t: the topology, with the traced path highlighted and the cursor on FROM. */
@@ -160,7 +198,9 @@ export function showTracedPath(store: TuiStore): void {
 	}
 	const {trace} = view;
 	const from = state.snapshot?.namespaces.find(ns => ns.inode === trace.from.namespace);
-	const verdict = trace.broken ? `✗ at ${trace[trace.broken.direction][trace.broken.hop]?.label ?? '?'}` : '✓';
+	const verdict = trace.broken
+		? `✗ at ${trace[trace.broken.direction][trace.broken.hop]?.label ?? '?'}`
+		: '✓';
 	store.update({
 		fullView: {
 			kind: 'topology',
@@ -170,7 +210,11 @@ export function showTracedPath(store: TuiStore): void {
 			editingFilter: false,
 			filterCursor: 0,
 			nat: null,
-			path: {marks: pathMarks(trace), title: `path ${from ? namespaceLabel(from) : trace.from.label} → ${trace.to.address} ${verdict}`, back: view},
+			path: {
+				marks: pathMarks(trace),
+				title: `path ${from ? namespaceLabel(from) : trace.from.label} → ${trace.to.address} ${verdict}`,
+				back: view,
+			},
 		},
 	});
 }

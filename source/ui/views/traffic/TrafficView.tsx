@@ -17,7 +17,8 @@ import {trafficRowsOf} from './traffic-rows.js';
 
 type Props = {state: TuiState; view: TrafficViewState; width: number; height: number};
 
-const rate = (value: number | undefined, text: (value: number) => string) => (value === undefined ? '-' : text(value));
+const rate = (value: number | undefined, text: (value: number) => string) =>
+	value === undefined ? '-' : text(value);
 
 export function TrafficView({state, view, width, height}: Props) {
 	const tone = useTone();
@@ -26,7 +27,10 @@ export function TrafficView({state, view, width, height}: Props) {
 	const selected = Math.min(view.selected, Math.max(rows.length - 1, 0));
 	const window = useScrollWindow(rows.length, selected, listRows);
 	const nameWidth = Math.min(Math.max(9, ...rows.map(row => textWidth(shown(row.interface)))), 15);
-	const whereWidth = Math.min(Math.max(5, ...rows.map(row => textWidth(shown(row.namespaceLabel)))), 20);
+	const whereWidth = Math.min(
+		Math.max(5, ...rows.map(row => textWidth(shown(row.namespaceLabel)))),
+		20,
+	);
 	const peerTexts = rows.map(row => peerText(row));
 	const fixed = 1 + nameWidth + 1 + whereWidth + 1 + 4 * 10;
 	const peerWidth = Math.max(width - fixed - 1, 10);
@@ -34,7 +38,10 @@ export function TrafficView({state, view, width, height}: Props) {
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text wrap="truncate-end" {...tone('paneTitleFocused')}>
-				{cell(` Traffic: the host's veths and bridge ports by rate${rows.length > 0 ? `  ${selected + 1}/${rows.length}` : ''}`, width)}
+				{cell(
+					` Traffic: the host's veths and bridge ports by rate${rows.length > 0 ? `  ${selected + 1}/${rows.length}` : ''}`,
+					width,
+				)}
 			</Text>
 			<Text wrap="truncate-end" {...tone('muted')}>
 				{` ${cell('INTERFACE', nameWidth)} ${cell('IN', whereWidth)} ${cell('RX/s', 9, 'right')} ${cell('TX/s', 9, 'right')} ${cell('RX p/s', 9, 'right')} ${cell('TX p/s', 9, 'right')} OTHER END`}
@@ -43,7 +50,11 @@ export function TrafficView({state, view, width, height}: Props) {
 				const index = window.start + offset;
 				const problems = row.rate ? problemsText(row.rate).trim() : '';
 				return (
-					<Text key={index} wrap="truncate-end" {...(index === selected ? tone('selectedFocused') : {})}>
+					<Text
+						key={index}
+						wrap="truncate-end"
+						{...(index === selected ? tone('selectedFocused') : {})}
+					>
 						{index === selected ? '›' : ' '}
 						{`${shownCell(row.interface, nameWidth)} ${shownCell(row.namespaceLabel, whereWidth)} `}
 						{`${cell(rate(row.rate?.rxBytesPerSecond, bytesPerSecondText), 9, 'right')} ${cell(rate(row.rate?.txBytesPerSecond, bytesPerSecondText), 9, 'right')} `}
@@ -52,9 +63,16 @@ export function TrafficView({state, view, width, height}: Props) {
 					</Text>
 				);
 			})}
-			{rows.length === 0 ? <Text {...tone('muted')}> the host has no veth or bridge port</Text> : null}
+			{rows.length === 0 ? (
+				<Text {...tone('muted')}> the host has no veth or bridge port</Text>
+			) : null}
 			<Text wrap="truncate-end" {...tone('muted')}>
-				{cell(waiting ? ' rates come with the second reading (each refresh)' : ' Enter: the namespace at the other end; the selected namespace\'s interfaces are listed too', width)}
+				{cell(
+					waiting
+						? ' rates come with the second reading (each refresh)'
+						: " Enter: the namespace at the other end; the selected namespace's interfaces are listed too",
+					width,
+				)}
 			</Text>
 		</Box>
 	);
@@ -62,6 +80,7 @@ export function TrafficView({state, view, width, height}: Props) {
 
 /** `eth0 in web (docker web-1)`, `bridge port of br0`, '' when there is nothing to say. */
 function peerText(row: TrafficRow): string {
-	if (row.peer) return `${row.peer.interface} in ${row.peer.label}${row.peer.owner && !row.peer.label.includes(ownerLabel(row.peer.owner)) ? ` (${ownerLabel(row.peer.owner)})` : ''}`;
+	if (row.peer)
+		return `${row.peer.interface} in ${row.peer.label}${row.peer.owner && !row.peer.label.includes(ownerLabel(row.peer.owner)) ? ` (${ownerLabel(row.peer.owner)})` : ''}`;
 	return row.master ? `port of ${row.master}` : row.kind;
 }

@@ -13,9 +13,19 @@ export const trafficTables: readonly KeyTable[] = [
 	{
 		title: 'In traffic (R)',
 		entries: [
-			{keys: ['return'], description: "to the namespace at the veth's other end", hint: 'go to ns', run: ({store}) => enterFromTraffic(store)},
+			{
+				keys: ['return'],
+				description: "to the namespace at the veth's other end",
+				hint: 'go to ns',
+				run: ({store}) => enterFromTraffic(store),
+			},
 			{keys: ['C-r'], description: 'refresh now', run: ({refreshNow}) => refreshNow()},
-			{keys: ['escape', 'q', 'R'], description: 'back to the panes', hint: 'back', run: ({store}) => closeFullView(store)},
+			{
+				keys: ['escape', 'q', 'R'],
+				description: 'back to the panes',
+				hint: 'back',
+				run: ({store}) => closeFullView(store),
+			},
 			helpKey,
 		],
 	},
@@ -23,6 +33,14 @@ export const trafficTables: readonly KeyTable[] = [
 		const state = store.getState();
 		if (state.fullView?.kind !== 'traffic') return;
 		const count = trafficRowsOf(state).length;
-		selectTrafficRow(store, movedIndex(state.fullView.selected, move, count, Math.max(layout().bodyHeight - trafficChrome, 1)));
+		selectTrafficRow(
+			store,
+			movedIndex(
+				state.fullView.selected,
+				move,
+				count,
+				Math.max(layout().bodyHeight - trafficChrome, 1),
+			),
+		);
 	}),
 ];

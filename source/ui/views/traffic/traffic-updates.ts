@@ -9,7 +9,9 @@ export function openTraffic(store: TuiStore): void {
 
 export function selectTrafficRow(store: TuiStore, index: number): void {
 	const count = trafficRowsOf(store.getState()).length;
-	updateFullView(store, 'traffic', () => ({selected: Math.min(Math.max(index, 0), Math.max(count - 1, 0))}));
+	updateFullView(store, 'traffic', () => ({
+		selected: Math.min(Math.max(index, 0), Math.max(count - 1, 0)),
+	}));
 }
 
 /** Enter: the panes, with the namespace at the veth's other end selected (or the row's own when it has no peer). */

@@ -10,7 +10,16 @@ const lineWidth = 74;
 
 export function showWarnings(store: TuiStore): void {
 	const {warnings} = store.getState();
-	if (warnings.length === 0) return showMessage(store, {text: 'no warnings: everything was read', kind: 'info'});
+	if (warnings.length === 0)
+		return showMessage(store, {text: 'no warnings: everything was read', kind: 'info'});
 	const lines = warnings.flatMap(warning => wrapText(`• ${warning}`, lineWidth, '  '));
-	store.update({modal: {kind: 'popup', title: `Warnings (${warnings.length})`, lines, running: false, top: null}});
+	store.update({
+		modal: {
+			kind: 'popup',
+			title: `Warnings (${warnings.length})`,
+			lines,
+			running: false,
+			top: null,
+		},
+	});
 }
