@@ -58,7 +58,7 @@ if (process.platform !== 'linux' || !(process.arch in runtime.integrity))
 		`npm run package builds on Linux x64 or arm64, not ${process.platform}-${process.arch}`,
 	);
 
-const started = performance.now();
+const started = globalThis.performance.now();
 const cacheDir = path.resolve('node_modules/.cache/nstui-package');
 const outDir = path.resolve(options.out);
 mkdirSync(cacheDir, {recursive: true});
@@ -104,7 +104,9 @@ try {
 	const mb = bytes => `${(bytes / 1e6).toFixed(1)} MB`;
 	for (const row of rows)
 		console.log(`${row.file}: ${mb(row.size)}${row.gzipped ? `, gzipped ${mb(row.gzipped)}` : ''}`);
-	console.log(`(node v${runtime.version}; ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+	console.log(
+		`(node v${runtime.version}; ${((globalThis.performance.now() - started) / 1000).toFixed(1)} s)`,
+	);
 } finally {
 	rmSync(work, {recursive: true, force: true});
 }

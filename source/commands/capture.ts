@@ -95,7 +95,7 @@ export async function runCapture({args, filter, write, count}: CaptureOptions): 
 		const end = await capture.finished();
 		process.off('SIGINT', stop);
 		process.off('SIGTERM', stop);
-		if (out) await new Promise(resolve => out!.end(resolve));
+		if (out) await new Promise(resolve => out.end(resolve));
 		say(end.message);
 		if (file?.ok && end.reason !== 'failed')
 			say(

@@ -39,6 +39,7 @@ const count = (value: unknown): number =>
 export function parseLinkStats(json: unknown): LinkCounters[] {
 	if (!Array.isArray(json)) return [];
 	const links: LinkCounters[] = [];
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- ip -s -j output, each field checked below
 	for (const raw of json as Array<Record<string, any>>) {
 		const stats = raw?.stats64 ?? raw?.stats;
 		if (
@@ -98,7 +99,7 @@ export function parseProcNetDev(
 			txPackets,
 			txErrors,
 			txDropped,
-		] = fields as number[];
+		] = fields;
 		links.push({
 			ifindex,
 			name: line.slice(0, colon).trim(),

@@ -84,7 +84,6 @@ export function run(
 			[options.input === undefined ? 'ignore' : 'pipe', outputFd ?? 'pipe', 'pipe'],
 			options.nice,
 		);
-		const pid = child.pid;
 		const stdout: Buffer[] = [];
 		const stderr: Buffer[] = [];
 		child.stdout?.on('data', chunk => stdout.push(chunk));

@@ -36,7 +36,7 @@ test(
 		await tmux.waitFor('the filter typed', text => filterShown(text) === 'zz-ab cdefg_');
 		// One send-keys: the three arrive in one write.
 		tmux.press('BSpace', 'BSpace', 'BSpace');
-		let screen = await tmux.waitFor(
+		const screen = await tmux.waitFor(
 			'three characters deleted',
 			text => filterShown(text) === 'zz-ab cd_',
 		);

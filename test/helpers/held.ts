@@ -65,8 +65,8 @@ export class HeldNamespaces {
 		const child = spawn(file, args, {stdio: ['ignore', 'pipe', 'pipe']});
 		this.children.push(child);
 		let stderr = '';
-		child.stderr!.on('data', chunk => (stderr += chunk));
-		const lines = createInterface({input: child.stdout!});
+		child.stderr.on('data', chunk => (stderr += chunk));
+		const lines = createInterface({input: child.stdout});
 		const line = await new Promise<string>((resolve, reject) => {
 			const timer = setTimeout(
 				() => reject(new Error(`${file} did not get ready: ${stderr}`)),

@@ -30,6 +30,7 @@ export const sh = (file: string, ...args: string[]): string =>
 	execFileSync(file, args, {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']});
 export const ip = (...args: string[]) => sh('ip', ...args);
 /** `ip -j ARGS` parsed (`ipJson('-n', NS, 'addr', 'show')`). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- callers name the shape they read
 export const ipJson = <T = any[]>(...args: string[]): T =>
 	JSON.parse(ip('-j', ...args) || '[]') as T;
 

@@ -168,6 +168,6 @@ describe('find in odd namespaces, and its one-line text', () => {
 			`interface  ${result!.what}  ·  in <unnamed> pid 2324 sleep net:[${result!.namespace}], pids 2324`,
 		);
 		const [host] = find('veth-e');
-		assert.match(formatFindResult(host!), /  ·  in host net:\[\d+\], no processes$/);
+		assert.match(formatFindResult(host!), / {2}· {2}in host net:\[\d+\], no processes$/);
 	});
 });

@@ -183,7 +183,7 @@ test('/proc/net/dev: the counters by the snapshot ifindex of each name; names it
 		{
 			ifindex: 7,
 			name: 'eth0-web',
-			rxBytes: 18446744073709551,
+			rxBytes: 18446744073709552,
 			rxPackets: 42,
 			rxErrors: 1,
 			rxDropped: 2,

@@ -54,7 +54,7 @@ describe('namespace actions', {skip: needsRoot}, () => {
 		const name = namespaces.name();
 		const log = freshLog();
 		assertRan(log, await addNamespace({name}, {log}));
-		assert.equal(await namespaceExists(name), true);
+		assert.equal(namespaceExists(name), true);
 		const again = await addNamespace({name}, {log});
 		assert.equal(again.ok, false);
 		assert.match(again.message, /File exists/, "ip's own message");
@@ -62,7 +62,7 @@ describe('namespace actions', {skip: needsRoot}, () => {
 		assert.match(log.getSnapshot()[1]!.stderr, /File exists/);
 		const log2 = freshLog();
 		assertRan(log2, await deleteNamespace({name}, {log: log2}));
-		assert.equal(await namespaceExists(name), false);
+		assert.equal(namespaceExists(name), false);
 	});
 
 	test('deleting a namespace with a process inside removes only the name (as the confirmation says)', async () => {
@@ -72,7 +72,7 @@ describe('namespace actions', {skip: needsRoot}, () => {
 		const pid = await namespaces.sleeperPid(name);
 		const log = freshLog();
 		assertRan(log, await deleteNamespace({name}, {log}));
-		assert.equal(await namespaceExists(name), false);
+		assert.equal(namespaceExists(name), false);
 		assert.equal(statSync(`/proc/${pid}/ns/net`).ino, inode);
 		const still = await run('nsenter', [
 			`--net=/proc/${pid}/ns/net`,

@@ -39,7 +39,6 @@ const names = {
 	rtl: 'r\u202e1',
 	long: 'L\u001b[31m'.padEnd(15, 'z'), // 15 bytes, the most the kernel takes
 };
-const notUtf8Bytes = Buffer.from([0x6e, 0xff, 0x73]); // "n\xffs"
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 const children: ChildProcess[] = [];
 const scratch = mkdtempSync(path.join(tmpdir(), `${prefix}-`));

@@ -56,7 +56,7 @@ describe('neighbours and firewall of a namespace', {skip: needsTools}, () => {
 			[{table: 'nat', chain: 'POSTROUTING', spec: '-s 192.168.15.0/24 -j MASQUERADE'}],
 		);
 		const host = (await discover()).snapshot.namespaces.find(ns => ns.name === names.host)!;
-		assert.equal(riskyMasquerades(firewall.value!, host)[0]?.bridge, 'vnet-0');
+		assert.equal(riskyMasquerades(firewall.value, host)[0]?.bridge, 'vnet-0');
 		const web = await readFirewall({name: names.web});
 		assert.deepEqual(web.value?.rules, []);
 	});

@@ -27,7 +27,7 @@ test(
 
 		const log = new CommandLog();
 		const added = await addAddress(
-			{namespace: target!, device: 'lo', address: '10.77.0.1/32'},
+			{namespace: target, device: 'lo', address: '10.77.0.1/32'},
 			{log},
 		);
 		assert.equal(added.ok, true, added.message);

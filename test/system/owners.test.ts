@@ -338,15 +338,13 @@ describe('owners are looked up only for what is new', {skip: needsRoot}, () => {
 			requests++;
 			socket.once('data', () => {
 				const body = JSON.stringify(
-					ids
-						.slice(0, running)
-						.map((id, index) => ({
-							Id: id,
-							Names: [`/stand-in-${index}`],
-							Image: 'busybox',
-							Labels: {},
-							HostConfig: {NetworkMode: 'none'},
-						})),
+					ids.slice(0, running).map((id, index) => ({
+						Id: id,
+						Names: [`/stand-in-${index}`],
+						Image: 'busybox',
+						Labels: {},
+						HostConfig: {NetworkMode: 'none'},
+					})),
 				);
 				socket.end(
 					`HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

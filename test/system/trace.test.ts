@@ -374,7 +374,7 @@ describe('nstui trace on real namespaces', {skip}, () => {
 
 	test('rp_filter=1 with an asymmetric path: b would answer through another link', async () => {
 		const [a, , b] = await up('router');
-		const c = addBehind(b!, `${b}-c`, 'veth-c', 'veth-b', '10.9.0');
+		addBehind(b!, `${b}-c`, 'veth-c', 'veth-b', '10.9.0');
 		ip('-n', b!, 'route', 'add', '192.168.1.0/24', 'via', '10.9.0.2');
 		inside(b!, 'sysctl', '-qw', 'net.ipv4.conf.all.rp_filter=1');
 		const trace = await traced(a!, '192.168.2.1');

@@ -4,7 +4,7 @@
 // socket), joined by veth pairs with colliding ifindexes, renamed and moved
 // ends. Every end nstui lists must have exactly its true peer, and be
 // unresolved exactly when that peer is out of sight.
-import {after, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import {mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
@@ -62,7 +62,7 @@ describe('veth peers on random topologies, against the truth', {skip: needsRoot}
 				const plan = Array.from({length: count}, (_, i) =>
 					i < usable.length ? usable[i]! : rng.pick(usable),
 				);
-				const names = await Promise.all(plan.map(() => namespaces.ns()));
+				const names = plan.map(() => namespaces.ns());
 				const inodes = names.map(name => statSync(`/run/netns/${name}`).ino);
 
 				// Where each end is and what it is called: the truth, kept as the topology is built.

@@ -19,7 +19,7 @@ type Link = {
 	addr_info?: {local: string; prefixlen: number}[];
 	linkinfo?: {info_kind?: string; info_data?: {table?: number}};
 };
-const links = async (ns: string) => ipJson('-n', ns, '-d', 'addr', 'show') as Link[];
+const links = async (ns: string) => ipJson<Link[]>('-n', ns, '-d', 'addr', 'show');
 const link = async (ns: string, name: string) => (await links(ns)).find(l => l.ifname === name);
 
 /** A link of our own to act on: one end of a veth pair whose other end (pNAME) stays in the same namespace. */
@@ -261,7 +261,7 @@ describe('link, address and route actions from the keyboard', {skip: needsRoot},
 		await tui.until('the hint', () => tui.frame().includes('e.g. default via 10.5.5.254'));
 		await tui.answer(`10.44.0.0/16 via 10.5.5.254 dev r${tag}`);
 		type Route = {dst: string; gateway?: string; dev?: string};
-		const routes = async () => ipJson('-n', ns, 'route', 'show') as Route[];
+		const routes = async () => ipJson<Route[]>('-n', ns, 'route', 'show');
 		await tui.until('the route', async () =>
 			(await routes()).some(
 				route =>

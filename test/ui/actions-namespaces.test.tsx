@@ -71,10 +71,10 @@ describe('namespace actions from the keyboard', {skip: needsRoot}, () => {
 			assert.equal(tui.modalKind(), null);
 		}
 		assert.equal(logLength(), before);
-		assert.ok(await namespaceExists(name));
+		assert.ok(namespaceExists(name));
 		await tui.press('d');
 		await tui.confirm('y');
-		await tui.until('the namespace to go', async () => !(await namespaceExists(name)));
+		await tui.until('the namespace to go', async () => !namespaceExists(name));
 	});
 
 	test('f toggles IPv4 forwarding inside the selected namespace', async () => {

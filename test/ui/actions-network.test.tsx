@@ -175,8 +175,7 @@ describe('network actions from the keyboard', () => {
 			await tui.confirm('y');
 			await tui.until(
 				'the namespaces to go',
-				async () =>
-					!(await namespaceExists(`${prefix}-ns1`)) && !(await namespaceExists(`${prefix}-ns2`)),
+				async () => !namespaceExists(`${prefix}-ns1`) && !namespaceExists(`${prefix}-ns2`),
 				20_000,
 			);
 		},

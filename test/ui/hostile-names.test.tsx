@@ -5,7 +5,6 @@ import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import type {Snapshot} from '../../source/model/snapshot.js';
-import {CommandLog} from '../../source/system/command-log.js';
 import {commandLog} from '../../source/system/command-log.js';
 import {showMessage} from '../../source/ui/app/state-updates.js';
 import {fakeReader} from '../fixtures/details-reader.js';
@@ -90,7 +89,7 @@ test('hostile names in every pane, the topology, find, details, the log and the 
 			},
 		},
 	});
-	const log = commandLog as CommandLog;
+	const log = commandLog;
 	log.record(
 		{
 			command: ['ip', 'link', 'del', 'dev', clear],

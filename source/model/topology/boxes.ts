@@ -44,20 +44,18 @@ function natRows(nat: NatNote, inner: number): {text: string; mark: LineMark}[] 
 	if (nat.state === 'unknown')
 		return wrapText(shown(`nat: ${nat.reason}`), inner, '     ').map(text => ({text, mark: 'nat'}));
 	if (nat.rules.length === 0) return [{text: 'nat: no rules', mark: 'nat'}];
-	const rows = nat.rules
-		.slice(0, natRulesShown)
-		.flatMap(rule => [
-			...wrapText(shown(`nat  ${rule.text}`), inner, '       ').map(text => ({
-				text,
-				mark: 'nat' as const,
-			})),
-			...(rule.risk
-				? wrapText(shown(`  ! ${rule.risk}`), inner, '    ').map(text => ({
-						text,
-						mark: 'risky' as const,
-					}))
-				: []),
-		]);
+	const rows = nat.rules.slice(0, natRulesShown).flatMap(rule => [
+		...wrapText(shown(`nat  ${rule.text}`), inner, '       ').map(text => ({
+			text,
+			mark: 'nat' as const,
+		})),
+		...(rule.risk
+			? wrapText(shown(`  ! ${rule.risk}`), inner, '    ').map(text => ({
+					text,
+					mark: 'risky' as const,
+				}))
+			: []),
+	]);
 	const more = nat.rules.length - natRulesShown;
 	return more > 0 ? [...rows, {text: `nat  +${more} more (i lists them all)`, mark: 'nat'}] : rows;
 }

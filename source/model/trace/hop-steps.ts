@@ -117,7 +117,7 @@ export async function bridgeHop(
 	const where = label(via.ns);
 	via = {
 		...via,
-		bridge: (await fresh(facts, via.ns, via.bridge))!,
+		bridge: await fresh(facts, via.ns, via.bridge),
 		inPort: await fresh(facts, via.ns, via.inPort),
 		outPort: await fresh(facts, via.ns, via.outPort),
 	};

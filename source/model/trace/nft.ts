@@ -25,7 +25,7 @@ export function parseNftRuleset(
 	family: 'inet' | 'inet6',
 	skip: (family: string, table: string) => boolean,
 ): Ruleset {
-	let items: unknown[] = [];
+	let items: unknown[];
 	try {
 		const parsed = JSON.parse(text) as {nftables?: unknown[]};
 		items = Array.isArray(parsed.nftables) ? parsed.nftables : [];

@@ -27,13 +27,11 @@ export function parsePolicyRules(items: unknown[]): PolicyRule[] {
 	for (const item of items) {
 		if (typeof item !== 'object' || item === null) continue;
 		const entry = item as Record<string, unknown>;
-		const text = (key: string) => (typeof entry[key] === 'string' ? (entry[key] as string) : null);
+		const text = (key: string) => (typeof entry[key] === 'string' ? entry[key] : null);
 		const prefix = (key: string, lengthKey: string) => {
 			const value = text(key);
 			if (value === null || value === 'all') return null;
-			return typeof entry[lengthKey] === 'number'
-				? `${value}/${entry[lengthKey] as number}`
-				: value;
+			return typeof entry[lengthKey] === 'number' ? `${value}/${entry[lengthKey]}` : value;
 		};
 		const src = prefix('src', 'srclen');
 		const dst = prefix('dst', 'dstlen');

@@ -40,7 +40,7 @@ export function parseRouteAnswer(stdout: string, stderr: string): RouteAnswer {
 	const item = parseJsonArray(stdout.trim() || 'null')?.[0];
 	if (item && typeof item === 'object') {
 		const entry = item as Record<string, unknown>;
-		const text = (key: string) => (typeof entry[key] === 'string' ? (entry[key] as string) : null);
+		const text = (key: string) => (typeof entry[key] === 'string' ? entry[key] : null);
 		return {
 			kind: 'route',
 			type: text('type') ?? 'unicast',

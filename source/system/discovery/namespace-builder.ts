@@ -116,7 +116,7 @@ const namespaceOf = (
 	nsid,
 	forwarding: reading.forwarding,
 	processes,
-	interfaces: reading.links.map(({linkIndex, linkNetnsid, ...link}, index) => {
+	interfaces: reading.links.map(({linkIndex: _index, linkNetnsid: _netnsid, ...link}, index) => {
 		const peer = peers[index]!;
 		return link.kind === 'veth' && !peer ? {...link, peer, peerUnresolved: true} : {...link, peer};
 	}),

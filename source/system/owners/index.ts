@@ -152,7 +152,7 @@ export class OwnerFinder {
 			if (!input.paths.includes(key)) continue;
 			const container = this.containers.get(id);
 			if (!container) continue;
-			const {engine, networkMode, sandboxKey, ...shown} = container;
+			const {engine, networkMode: _mode, sandboxKey: _key, ...shown} = container;
 			return {
 				engine,
 				id,

@@ -195,7 +195,7 @@ export class PersistentReader {
 				pending.paths.map((_, index) => {
 					const output = this.outputs[index];
 					return output && this.errors[index] !== undefined
-						? sectionReading(output.text, this.errors[index]!, output.status, expected)
+						? sectionReading(output.text, this.errors[index], output.status, expected)
 						: unfinished(reason);
 				}),
 			);

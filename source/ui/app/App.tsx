@@ -163,7 +163,7 @@ export function App({
 				/>
 			) : layout.zoomed ? (
 				<Box height={layout.bodyHeight}>
-					{pane(paneRegistry.find(spec => spec.id === layout.zoomed)! as PaneSpec)}
+					{pane(paneRegistry.find(spec => spec.id === layout.zoomed)!)}
 				</Box>
 			) : (
 				<Box flexDirection="column" height={layout.bodyHeight}>

@@ -2,7 +2,6 @@
 // panes/pane-updates.ts): the help, pause, messages, highlights, refreshes.
 // Each function reads the current state, so it can be called from anywhere.
 import {changedRowsBetween} from '../../model/pane-rows.js';
-import type {Snapshot} from '../../model/snapshot.js';
 import type {Discovery} from '../../system/discovery/discoverer.js';
 import type {Message, TuiState, TuiStore} from './tui-store.js';
 

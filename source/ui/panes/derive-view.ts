@@ -47,15 +47,9 @@ function paneView(
 export function deriveView(state: TuiState): TuiView {
 	const byInode = state.snapshot ? byInodeOf(state.snapshot) : new Map<number, Namespace>();
 	const [namespacesPane, ...others] = paneRegistry;
-	const namespaces = paneView(
-		state,
-		namespacesPane as PaneSpec,
-		byInode,
-		null,
-	) as TuiView['namespaces'];
+	const namespaces = paneView(state, namespacesPane, byInode, null) as TuiView['namespaces'];
 	const selectedNamespace = namespaces.rows[namespaces.selected]?.namespace ?? null;
 	const view: Record<string, unknown> = {namespaces, selectedNamespace, byInode};
-	for (const pane of others)
-		view[pane.id] = paneView(state, pane as PaneSpec, byInode, selectedNamespace);
+	for (const pane of others) view[pane.id] = paneView(state, pane, byInode, selectedNamespace);
 	return view as TuiView;
 }

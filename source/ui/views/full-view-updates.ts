@@ -20,7 +20,7 @@ export function updateFullView<Kind extends FullView['kind']>(
 		const view = state.fullView;
 		if (view?.kind !== kind) return {};
 		const patch = change(view as Extract<FullView, {kind: Kind}>);
-		return patch ? {fullView: {...view, ...patch} as FullView} : {};
+		return patch ? {fullView: {...view, ...patch}} : {};
 	});
 }
 

@@ -18,12 +18,12 @@ export function logLines(entries: readonly LoggedCommand[]): Line[] {
 		{
 			text: `# ${clockTime(Date.parse(entry.startedAt))}  ${status(entry)}  ${entry.durationMs} ms`,
 			tone: entry.ok ? 'muted' : 'error',
-		} as Line,
+		} satisfies Line,
 		{text: shown(entry.line)},
 		...entry.stderr
 			.split('\n')
 			.filter(line => line.trim() !== '')
-			.map(line => ({text: `#   ${shown(line)}`, tone: 'error'}) as Line),
+			.map(line => ({text: `#   ${shown(line)}`, tone: 'error'}) satisfies Line),
 	]);
 }
 

@@ -61,7 +61,7 @@ export function TopologyView({state, view, store, reader, width, height}: Props)
 					cursorLabel !== null &&
 					labelIndex(line.text, cursorLabel) !== -1;
 				const plain = path ? path.segments(line, lineSegments(line)) : lineSegments(line);
-				const segments = named ? markLabel(plain, cursorLabel!, 'selectedFocused') : plain;
+				const segments = named ? markLabel(plain, cursorLabel, 'selectedFocused') : plain;
 				const onPath = path?.margin(line) ?? null;
 				return (
 					<Text key={top + offset} wrap="truncate-end">

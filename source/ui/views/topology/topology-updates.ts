@@ -92,7 +92,7 @@ export async function readTopologyNat(store: TuiStore, reader: DetailsReader): P
 	if (!snapshot) return;
 	const bridged = snapshot.namespaces.filter(hasBridge);
 	updateFullView(store, 'topology', () => ({
-		nat: new Map(bridged.map(ns => [ns.inode, {state: 'reading'} as NatNote])),
+		nat: new Map(bridged.map(ns => [ns.inode, {state: 'reading'}])),
 	}));
 	const queue = [...bridged];
 	const work = async () => {
