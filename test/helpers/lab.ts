@@ -9,6 +9,7 @@ import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {findProgram} from '../../source/system/programs.js';
 import {run} from '../../source/system/run.js';
+import {missingProgramsReason} from './ci-packages.js';
 import {needsRoot} from './root.js';
 
 export const isRoot = process.getuid?.() === 0;
@@ -20,7 +21,7 @@ export {needsRoot};
 export function needsRootAnd(...tools: string[]): string | false {
 	if (!isRoot) return needsRoot;
 	const missing = tools.filter(tool => findProgram(tool) === null);
-	return missing.length === 0 ? false : `needs ${missing.join(', ')}, not installed here`;
+	return missing.length === 0 ? false : missingProgramsReason(missing);
 }
 
 let counter = 0;
