@@ -2,7 +2,9 @@
 // on a private socket, data-root and exec-root, and podman on a private storage
 // root, all under one mkdtemp directory; an image built offline from
 // busybox-static. Nothing reaches the host's network namespace: no bridge, no
-// iptables, no ip_forward. Everything is stopped by PID and removed in stop().
+// iptables, no ip_forward (a dockerd started inside a test namespace makes its
+// docker0, iptables and forwarding there only). Everything is stopped by PID
+// and removed in stop().
 import {execFile, spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import {
 	copyFileSync,
@@ -76,7 +78,7 @@ export function busyboxRootfs(dir: string): string {
 	const root = `${dir}/rootfs`;
 	mkdirSync(`${root}/bin`, {recursive: true});
 	copyFileSync(busybox!, `${root}/bin/busybox`);
-	for (const applet of ['sh', 'sleep', 'ip', 'cat'])
+	for (const applet of ['sh', 'sleep', 'ip', 'cat', 'httpd', 'kill', 'mkdir'])
 		symlinkSync('busybox', `${root}/bin/${applet}`);
 	return root;
 }
@@ -92,23 +94,37 @@ export class PrivateDocker {
 	/** Set when the host's ip_forward was found changed (and put back). */
 	forwardChanged = false;
 
+	/**
+	 * With `netns` (a test namespace's name), dockerd runs inside it as it runs on a
+	 * host: its default bridge, iptables and ip_forward, all in that namespace.
+	 */
+	constructor(private readonly netns: string | null = null) {}
+
 	async start(): Promise<void> {
-		this.daemon = spawn(
-			'dockerd',
-			[
-				`--host=${this.host}`,
-				`--data-root=${this.dir}/data`,
-				`--exec-root=${this.dir}/exec`,
-				`--pidfile=${this.dir}/docker.pid`,
-				'--bridge=none',
-				'--iptables=false',
-				'--ip6tables=false',
-				'--ip-forward=false',
-				// Its own containerd, under exec-root (not a host one that may run): killed with it in stop().
-				`--containerd-namespace=nstui-${process.pid}`,
-			],
-			{stdio: ['ignore', 'ignore', 'ignore']},
-		);
+		const common = [
+			`--host=${this.host}`,
+			`--data-root=${this.dir}/data`,
+			`--exec-root=${this.dir}/exec`,
+			`--pidfile=${this.dir}/docker.pid`,
+			// Its own containerd, under exec-root (not a host one that may run): killed with it in stop().
+			`--containerd-namespace=nstui-${process.pid}`,
+		];
+		const isolated = [
+			'--bridge=none',
+			'--iptables=false',
+			'--ip6tables=false',
+			'--ip-forward=false',
+		];
+		// nsenter, not `ip netns exec`: that remounts /sys, and dockerd needs the host's cgroup mounts under it.
+		this.daemon = this.netns
+			? spawn(
+					'nsenter',
+					[`--net=/run/netns/${this.netns}`, 'dockerd', ...common, '--ip6tables=false'],
+					{
+						stdio: ['ignore', 'ignore', 'ignore'],
+					},
+				)
+			: spawn('dockerd', [...common, ...isolated], {stdio: ['ignore', 'ignore', 'ignore']});
 		for (let tries = 0; tries < 300; tries++) {
 			if (await ping(this.socket)) return;
 			if (this.daemon.exitCode !== null)

@@ -2,6 +2,7 @@
 // read fresh, source NAT on the way out, and a bridge crossed on the way.
 import {namespaceLabel, type Interface, type Namespace} from '../snapshot.js';
 import {shown} from '../shown-text.js';
+import {addressTyper} from './address-type.js';
 import {label} from './explain.js';
 import type {TraceFacts} from './facts.js';
 import {dropSentence, filterChecks, natRewrite} from './firewall-checks.js';
@@ -168,7 +169,12 @@ export async function bridgeHop(
 	);
 	const {ruleset} = await facts.firewall(via.ns, packet.family);
 	if (!ruleset) return {hop, sentence: null};
-	const context: HookContext = {in: via.bridge.name, out: via.bridge.name, state};
+	const context: HookContext = {
+		in: via.bridge.name,
+		out: via.bridge.name,
+		state,
+		addressType: addressTyper(via.ns),
+	};
 	const filtered = filterChecks(ruleset, 'forward', packet, context);
 	hop.checks.push(...filtered.checks);
 	if (filtered.drop) return {hop, sentence: dropSentence(where, filtered.drop, true)};

@@ -3,6 +3,7 @@
 // with matches nstui does not read count as "may match": the trace then says
 // it is not sure rather than claim a verdict.
 import {parseIp, parsePrefix, prefixContains} from '../ip-prefix.js';
+import {addressTypeMatches, type AddressTyper} from './address-type.js';
 import type {Packet} from './types.js';
 
 export type NfRule = {
@@ -109,7 +110,13 @@ const counterPackets = (text: string) => {
 };
 
 /** Where the packet is: its interfaces at this hook and whether it starts a connection or answers one. */
-export type HookContext = {in: string | null; out: string | null; state: 'NEW' | 'ESTABLISHED'};
+export type HookContext = {
+	in: string | null;
+	out: string | null;
+	state: 'NEW' | 'ESTABLISHED';
+	/** The namespace's address types, for `-m addrtype`; without it those matches are "may match". */
+	addressType?: AddressTyper;
+};
 
 type Match = 'yes' | 'no' | 'maybe';
 
@@ -168,7 +175,11 @@ const harmlessModules = new Set([
 	'multiport',
 	'state',
 	'conntrack',
+	'addrtype',
 ]);
+
+const fromMatch = (known: boolean | null): Match =>
+	known === null ? 'maybe' : known ? 'yes' : 'no';
 
 /** Whether a rule's matches select the packet; `-j`/`-g` and its options are left to the caller. */
 export function ruleMatches(words: string[], packet: Packet, context: HookContext): Match {
@@ -214,6 +225,18 @@ export function ruleMatches(words: string[], packet: Packet, context: HookContex
 			decide(portMatches(value, packet.sport));
 		else if (word === '--state' || word === '--ctstate')
 			decide(value.split(',').includes(context.state) ? 'yes' : 'no');
+		else if (word === '--dst-type' || word === '--src-type')
+			decide(
+				fromMatch(
+					addressTypeMatches(
+						context.addressType,
+						word === '--dst-type' ? packet.dst : packet.src,
+						value,
+					),
+				),
+			);
+		// Which interface's addresses count as LOCAL: nstui judges the namespace's, so this is not sure.
+		else if (word === '--limit-iface-in' || word === '--limit-iface-out') combine('maybe');
 		else if (word === '-m') {
 			index++;
 			if (!harmlessModules.has(value)) combine('maybe');

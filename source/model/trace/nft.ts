@@ -120,6 +120,7 @@ function matchWords(match: Json): {words: string[]; text: string} | null {
 	const payload = left.payload as Json | undefined;
 	const meta = left.meta as Json | undefined;
 	const ct = left.ct as Json | undefined;
+	const fib = left.fib as Json | undefined;
 	let words: string[] | null = null;
 	let what = '';
 	if (
@@ -154,6 +155,26 @@ function matchWords(match: Json): {words: string[]; text: string} | null {
 	} else if (meta && meta.key === 'l4proto') {
 		words = [...not, '-p', value];
 		what = 'meta l4proto';
+	} else if (fib && fib.result === 'type' && Array.isArray(fib.flags)) {
+		// `fib daddr type local`: iptables' addrtype; `. iif`/`. oif` limits it to one interface's addresses.
+		const flags = fib.flags.map(String);
+		const side = flags.includes('daddr')
+			? '--dst-type'
+			: flags.includes('saddr')
+				? '--src-type'
+				: null;
+		if (side) {
+			const limited = flags.some(flag => flag === 'iif' || flag === 'oif');
+			words = [
+				'-m',
+				'addrtype',
+				...not,
+				side,
+				value.toUpperCase(),
+				...(limited ? ['--limit-iface-in'] : []),
+			];
+			what = `fib ${flags.join(' . ')} type`;
+		}
 	} else if (ct && ct.key === 'state') {
 		value = value.toUpperCase();
 		words = op === '!=' ? null : ['--ctstate', value];

@@ -4,6 +4,7 @@
 // the reply back. It stops at the first thing that breaks the path.
 import {namespaceLabel, type Namespace} from '../snapshot.js';
 import {shown} from '../shown-text.js';
+import {addressTyper} from './address-type.js';
 import {label} from './explain.js';
 import {bridgeHop, fresh, peerLabel, postrouting, sysctlKeys, type NatRecord} from './hop-steps.js';
 import {explainRefusal, nobodySentence} from './refusal.js';
@@ -154,6 +155,7 @@ async function follow(
 				hop.checks.push(
 					checkNote(`${name(iif!)} is in VRF ${name(inVrf.name)}: routed by its table`),
 				);
+			const addressType = addressTyper(ns);
 			const firewall = await facts.firewall(ns, packet.family);
 			if (firewall.error) hop.checks.push(checkNote(`firewall not read: ${name(firewall.error)}`));
 			const ruleset = firewall.ruleset;
@@ -175,7 +177,12 @@ async function follow(
 				}
 			} else if (ruleset) {
 				const chain = iif === null ? 'output' : 'prerouting';
-				const {rewrite, checks} = natRewrite(ruleset, chain, packet, {in: iif, out: null, state});
+				const {rewrite, checks} = natRewrite(ruleset, chain, packet, {
+					in: iif,
+					out: null,
+					state,
+					addressType,
+				});
 				hop.checks.push(...checks);
 				if (rewrite && rewrite.kind === 'dnat' && rewrite.to !== 'masquerade') {
 					nat.push({
@@ -240,7 +247,12 @@ async function follow(
 					);
 				}
 				if (ruleset && iif !== null) {
-					const input = filterChecks(ruleset, 'input', packet, {in: iif, out: null, state});
+					const input = filterChecks(ruleset, 'input', packet, {
+						in: iif,
+						out: null,
+						state,
+						addressType,
+					});
 					hop.checks.push(...input.checks);
 					if (input.drop) return stop(dropSentence(label(ns), input.drop, false));
 				}
@@ -281,6 +293,7 @@ async function follow(
 					in: iif,
 					out: dev,
 					state,
+					addressType,
 				});
 				hop.checks.push(...filtered.checks);
 				if (filtered.drop) return stop(dropSentence(label(ns), filtered.drop, false));
@@ -340,7 +353,7 @@ async function follow(
 					ns,
 					ruleset,
 					packet,
-					{in: iif, out: dev, state},
+					{in: iif, out: dev, state, addressType},
 					answer,
 					null,
 				);
