@@ -1,4 +1,4 @@
-// What the live capture view shows (issue 16): the decoded lines, bounded;
+// What the live capture view shows: the decoded lines, bounded;
 // pause (lines keep arriving and are held until resume), clear, and a filter
 // over the lines. Pure: each function returns a new state.
 import {shown} from './shown-text.js';

@@ -1,4 +1,4 @@
-// The Sockets pane's rows (issue 16): a namespace's sockets, listening ones
+// The Sockets pane's rows: a namespace's sockets, listening ones
 // first, Unix sockets only when toggled on, each with identity, search text
 // and a signature like the other panes' rows (model/pane-rows.ts). Pure.
 import type {RowIdentity} from './row-identity.js';

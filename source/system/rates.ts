@@ -1,4 +1,4 @@
-// Rates for the namespaces the TUI looks at (issue 16): each refresh reads the
+// Rates for the namespaces the TUI looks at: each refresh reads the
 // counters of the namespaces it is given (the host and the selected one, and
 // others only while a view shows them), keeps the last reading of each, and a
 // short history per interface for the sparklines. Namespaces not asked for

@@ -1,5 +1,5 @@
 // Does a socket listen for the packet at its destination? From the sockets of
-// the namespace (issue 16's reading): a TCP listener or a bound UDP socket on
+// the namespace (as system/sockets.ts reads them): a TCP listener or a bound UDP socket on
 // the port, on the address itself or on the wildcard (an IPv6 wildcard takes
 // IPv4 too unless it is v6only, which the tables do not say).
 import type {Socket} from '../sockets.js';

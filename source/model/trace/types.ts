@@ -1,4 +1,4 @@
-// The shape of a path trace (issue 17): the hops a packet takes from one
+// The shape of a path trace (nstui trace, the T view): the hops a packet takes from one
 // namespace to an address and the reply back, each with what was checked.
 import type {Family} from '../snapshot.js';
 

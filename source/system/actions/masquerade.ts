@@ -15,7 +15,7 @@ export type MasqueradeRequest = {
 	namespace: NamespaceTarget;
 	/** The prefix to rewrite, e.g. 192.168.15.0/24; empty or absent: any source. */
 	source?: string;
-	/** Rewrite traffic leaving through any interface but this one (issue 5's form, the bridge). */
+	/** Rewrite traffic leaving through any interface but this one (the form offers the namespace's bridge). */
 	exceptOutInterface?: string;
 	/** Rewrite only traffic leaving through this one (seed 000 §5.1: `-o eth0`). */
 	outInterface?: string;

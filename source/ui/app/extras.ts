@@ -1,4 +1,4 @@
-// Issue 16's readings beside discovery: the selected namespace's sockets, and
+// The readings for what is on screen, beside discovery: the selected namespace's sockets, and
 // the rates of the host's and the selected namespace's interfaces (the traffic
 // view lists those). Read after every refresh and when the selection moves;
 // never for all namespaces, so the cost stays what is on screen.

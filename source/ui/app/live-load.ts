@@ -35,8 +35,8 @@ export const holdersEveryMs = 30_000;
  * (a socket whose queue overflowed says so, and is read as changed), so this
  * catches only what no event reports, such as a process that moved with
  * setns(2) and no exec. Reading all 1,000 namespaces of a big host costs
- * ~2-3 s of CPU: every 30 minutes that is ~0.15 % of a core (issue 18 allows
- * 0.5 % for everything while idle).
+ * ~2-3 s of CPU: every 30 minutes that is ~0.15 % of a core (the target is
+ * 0.5 % for everything while idle, docs/bench.md).
  */
 export const safetyNetMs = 1_800_000;
 /**
@@ -50,7 +50,7 @@ const watchedProcessesEveryMs = 300_000;
 
 /**
  * How long process events gather before they make a refresh: new processes
- * must show within 2 s (issue 18), and on a host that starts a hundred a
+ * must show within 2 s (a target of docs/bench.md), and on a host that starts a hundred a
  * second each refresh and redraw costs ~20 ms.
  */
 const processWakeMs = 750;

@@ -56,7 +56,7 @@ export function InterfacesPane(props: PaneRenderProps<InterfaceRow>) {
 				15,
 			)
 		: 0;
-	// Rates (issue 16) once two readings of this namespace's counters were taken, and only where the peer
+	// Rates once two readings of this namespace's counters were taken, and only where the peer
 	// (what matters most) and one address still fit beside them; errors and drops only where not zero.
 	const rates = props.selectedNamespace
 		? props.state.traffic?.rates.get(props.selectedNamespace.inode)

@@ -1,4 +1,4 @@
-// Pane 5: the sockets of the selected namespace (issue 16), listening ones
+// Pane 5: the sockets of the selected namespace, listening ones
 // first; U adds the Unix sockets; Enter selects the process that holds one.
 import {socketRows} from '../../../model/socket-rows.js';
 import type {SocketReading} from '../../../system/sockets.js';

@@ -70,7 +70,7 @@ const reading = (): DetailsLine => ({text: '  reading…', tone: 'muted'});
 
 const sparkWidth = 30;
 
-/** Each interface's rate now and a sparkline of the last refreshes (issue 16), scaled per interface. */
+/** Each interface's rate now and a sparkline of the last refreshes, scaled per interface. */
 function trafficLines(ns: Namespace, traffic: TrafficState | null, width: number): DetailsLine[] {
 	const links = ns.interfaces.filter(link => link.kind !== 'loopback');
 	if (links.length === 0) return [];

@@ -20,7 +20,7 @@ export type DetailsReader = {
 	tracer?: Tracer;
 };
 
-/** Traces a path from a namespace to TO (issue 17), and probes it with pings and captures. */
+/** Traces a path from a namespace to TO (the T view), and probes it with pings and captures. */
 export type Tracer = {
 	trace(snapshot: Snapshot, from: Namespace, to: string): Promise<TraceRun>;
 	probe(snapshot: Snapshot, trace: Trace): Promise<ProbeResult>;

@@ -1,4 +1,4 @@
-// Find's `:PORT` (issue 16): every namespace's sockets, read once when such a
+// Find's `:PORT`: every namespace's sockets, read once when such a
 // term is typed (one socket reader for all namespaces) and kept for the
 // snapshot they were read with, for a while; find then searches a copy of the
 // snapshot that carries them. Sockets are never read for all namespaces on a
