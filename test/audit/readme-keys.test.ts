@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
-import {initialTuiState} from '../../source/ui/app/tui-store.js';
-import {helpSections} from '../../source/ui/keys/help-sections.js';
+import {panesHelpSections} from '../../source/ui/keys/help-sections.js';
+import {keySummary} from '../../source/ui/keys/key-summary.js';
 import {detailsTables} from '../../source/ui/views/details/details-keys.js';
 import {findTables} from '../../source/ui/views/find/find-keys.js';
 import {topologyTables} from '../../source/ui/views/topology/topology-keys.js';
@@ -21,10 +21,8 @@ const backKeys = (tables: readonly KeyTable[]) =>
 	tables[0]!.entries
 		.filter(entry => /\bback\b/.test(entry.description))
 		.flatMap(entry => tokens(keysText(entry.keys)));
-/** The panes' keys: the groups the help lists before the views'. */
-const paneKeys = helpSections(initialTuiState())
-	.slice(0, 6)
-	.flatMap(section => section.entries);
+/** The panes' keys: the groups the help lists before the views', and `nstui --help` lists. */
+const paneKeys = panesHelpSections().flatMap(section => section.entries);
 const rowOf = (key: string) =>
 	keysSection.split('\n').find(line => line.startsWith(`| \`${key}\``)) ?? '';
 
@@ -52,4 +50,20 @@ test('the keys that go back from each view are the ones the README names', () =>
 	const topology = tuiGuide.slice(start);
 	for (const key of backKeys(topologyTables))
 		assert.ok(topology.includes(`\`${key}\``), `docs/tui.md's topology section names ${key}`);
+});
+
+test("nstui --help's key list is the panes' key tables, every key and group", () => {
+	const summary = keySummary().split('\n');
+	for (const section of panesHelpSections()) {
+		assert.ok(summary.includes(section.title), `the group ${section.title}`);
+		for (const entry of section.entries)
+			assert.ok(
+				summary.some(line => line.startsWith(`  ${keysText(entry.keys)} `)),
+				`${keysText(entry.keys)} (${entry.description})`,
+			);
+	}
+	assert.ok(
+		summary.every(line => [...line].length <= 80),
+		'fits 80 columns',
+	);
 });

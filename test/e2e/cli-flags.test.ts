@@ -7,6 +7,7 @@ import {spawnSync} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {builtCli, projectRoot} from '../helpers/tmux.js';
+import {keySummary} from '../../source/ui/keys/key-summary.js';
 
 const skip = existsSync(builtCli)
 	? false
@@ -26,6 +27,9 @@ for (const flags of [['-h'], ['--help'], ['--read-only', '-h']]) {
 		assert.equal(result.status, 0, result.stderr);
 		assert.match(result.stdout, /Usage/);
 		assert.match(result.stdout, /nstui snapshot/);
+		// The key list is the key tables' (test/audit/readme-keys.test.ts checks it is all of them).
+		for (const line of keySummary().split('\n'))
+			assert.ok(result.stdout.includes(line), `the help shows: ${line}`);
 		assert.equal(result.stderr, '');
 	});
 }

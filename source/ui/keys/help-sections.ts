@@ -39,8 +39,18 @@ const paneKeysTable: KeyTable = {
  * What the help lists, group by group: the layer it was opened over first
  * (its keys are the ones wanted), then the panes' keys, then every view's and dialog's.
  */
+/** The panes' groups: what `nstui --help` lists, and the README's key tables must name. */
+export const panesHelpSections = (): readonly KeyTable[] => [
+	panesTable,
+	paneKeysTable,
+	paneMoveTable,
+	paneViewTable,
+	actionTable,
+	programTable,
+];
+
 export function helpSections(state: TuiState): readonly KeyTable[] {
-	const main = [panesTable, paneKeysTable, paneMoveTable, paneViewTable, actionTable, programTable];
+	const main = panesHelpSections();
 	const firstOf = (tables: readonly KeyTable[]) => tables[0]!;
 	const views = [
 		firstOf(topologyTables),
