@@ -10,6 +10,12 @@ import {watcherProgram} from './watcher-program.js';
 export type WatcherEvents = {
 	/** Namespaces (by inode) that had rtnetlink events. */
 	changed(inodes: number[]): void;
+	/**
+	 * These namespaces are watched from now on. What changed in one between its
+	 * last reading and this moment sent no event to nstui (a container engine
+	 * moves eth0 in right after it made the namespace): read it again.
+	 */
+	watching?(inodes: number[]): void;
 	/** nstui's mount table changed (a namespace mounted or unmounted). */
 	mounts(): void;
 	/** The watcher could not watch these (they are read on a timer instead), or has stopped. */
@@ -122,6 +128,7 @@ export class NamespaceWatcher {
 		const changed = new Set<number>();
 		let mounts = false;
 		const failed: number[] = [];
+		const watching: number[] = [];
 		const started = new Set<number>();
 		const ended = new Set<number>();
 		let processesLost = false;
@@ -140,6 +147,7 @@ export class NamespaceWatcher {
 			else if (parsed.kind === 'procs-lost') processesLost = true;
 			else if (parsed.kind === 'mounts') mounts = true;
 			else if (parsed.kind === 'watching') {
+				if (!this.watching.has(parsed.inode)) watching.push(parsed.inode);
 				this.watching.add(parsed.inode);
 				this.unwatched.delete(parsed.inode);
 			} else if (parsed.kind === 'failed' && this.wanted.has(parsed.inode)) {
@@ -148,6 +156,7 @@ export class NamespaceWatcher {
 			}
 		}
 		if (failed.length > 0) this.events.failed?.(failed);
+		if (watching.length > 0) this.events.watching?.(watching);
 		if (mounts) this.events.mounts();
 		if (changed.size > 0) this.events.changed([...changed]);
 		if (started.size > 0 || ended.size > 0) this.events.processes?.([...started], [...ended]);

@@ -239,6 +239,11 @@ export class Discoverer {
 		return this.entries;
 	}
 
+	/** Whether a reading of this namespace is kept (it has been read and is still there). */
+	hasReading(inode: number): boolean {
+		return this.readings.get(inode) !== undefined;
+	}
+
 	/** The mount table changed (the namespace watcher saw it): read it again at the next refresh. */
 	mountsChanged() {
 		this.mountTable.markChanged();

@@ -103,6 +103,16 @@ export function createLiveLoad(
 						for (const inode of inodes) changed.add(inode);
 						wake();
 					},
+					// Read before its socket was there (a container's namespace, read before the engine moved eth0 in): again.
+					watching(inodes) {
+						let again = false;
+						for (const inode of inodes) {
+							if (!discoverer.hasReading(inode)) continue;
+							changed.add(inode);
+							again = true;
+						}
+						if (again) wake();
+					},
 					mounts() {
 						discoverer.mountsChanged();
 						wake();
