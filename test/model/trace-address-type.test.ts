@@ -5,7 +5,12 @@ import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {addressTyper} from '../../source/model/trace/address-type.js';
 import {natRewrite} from '../../source/model/trace/firewall-checks.js';
-import {parseIptablesCounters, ruleMatches} from '../../source/model/trace/netfilter.js';
+import {
+	markedBy,
+	parseIptablesCounters,
+	ruleMatches,
+	startingMark,
+} from '../../source/model/trace/netfilter.js';
 import {parseNftRuleset} from '../../source/model/trace/nft.js';
 import type {Packet} from '../../source/model/trace/types.js';
 import type {Interface, Namespace} from '../../source/model/snapshot.js';
@@ -158,5 +163,66 @@ describe('address types (issue 26: -m addrtype, fib daddr type)', () => {
 			null,
 		);
 		assert.equal(ruleset.rules[0]?.text, 'fib daddr type local dnat to 10.244.0.2:80');
+	});
+});
+
+describe("marks set by MARK rules, as portmap's masquerade reads them", () => {
+	const host = namespace(9, 'host', [link('eth0', {addresses: [v4('198.51.100.1')]})]);
+	const cni = parseIptablesCounters(
+		[
+			'*nat',
+			':PREROUTING ACCEPT [0:0]',
+			':POSTROUTING ACCEPT [0:0]',
+			':CNI-HOSTPORT-DNAT - [0:0]',
+			':CNI-HOSTPORT-SETMARK - [0:0]',
+			':CNI-HOSTPORT-MASQ - [0:0]',
+			'-A PREROUTING -m addrtype --dst-type LOCAL -j CNI-HOSTPORT-DNAT',
+			'-A POSTROUTING -m comment --comment "CNI portfwd requiring masquerade" -j CNI-HOSTPORT-MASQ',
+			'-A CNI-HOSTPORT-DNAT -s 10.244.0.0/24 -p tcp -m tcp --dport 30080 -j CNI-HOSTPORT-SETMARK',
+			'-A CNI-HOSTPORT-DNAT -p tcp -m tcp --dport 30080 -j DNAT --to-destination 10.244.0.2:80',
+			'-A CNI-HOSTPORT-MASQ -m mark --mark 0x2000/0x2000 -j MASQUERADE',
+			'-A CNI-HOSTPORT-SETMARK -j MARK --set-xmark 0x2000/0x2000',
+			'COMMIT',
+		].join('\n'),
+	);
+	const masqueraded = (src: string) => {
+		const context = {
+			in: 'eth0',
+			out: null,
+			state: 'NEW' as const,
+			addressType: addressTyper(host),
+			mark: {value: startingMark(cni)},
+		};
+		const before = natRewrite(cni, 'prerouting', packet({src, dport: 30080}), context);
+		assert.equal(before.rewrite?.to, '10.244.0.2');
+		const after = natRewrite(cni, 'postrouting', packet({src, dst: '10.244.0.2', dport: 80}), {
+			...context,
+			out: 'cni0',
+		});
+		return {mark: context.mark.value, masquerade: after.rewrite?.to === 'masquerade', after};
+	};
+
+	test('from outside: no mark, so no masquerade and no "may apply"', () => {
+		const outside = masqueraded('198.51.100.2');
+		assert.equal(outside.mark, 0);
+		assert.equal(outside.masquerade, false);
+		assert.deepEqual(outside.after.checks, []);
+	});
+	test('from the pod subnet (hairpin): marked 0x2000 and masqueraded', () => {
+		const hairpin = masqueraded('10.244.0.5');
+		assert.equal(hairpin.mark, 0x2000);
+		assert.equal(hairpin.masquerade, true);
+	});
+	test('a MARK rule in mangle, which the walk does not run: the mark cannot be told', () => {
+		const mangled = parseIptablesCounters(
+			[
+				'*mangle',
+				':PREROUTING ACCEPT [0:0]',
+				'-A PREROUTING -j MARK --set-mark 0x1',
+				'COMMIT',
+			].join('\n'),
+		);
+		assert.equal(startingMark(mangled), null);
+		assert.equal(markedBy({'--or-mark': '0x2000'}, 0x1), 0x2001);
 	});
 });

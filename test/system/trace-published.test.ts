@@ -2,15 +2,17 @@
 // test's own runs inside a test namespace that stands in for the host (its
 // docker0, iptables and ip_forward there only), with `-p 8080:80` to busybox
 // httpd; a client namespace beside it asks over HTTP each time, and the trace
-// must agree with it: through, dropped by DOCKER-USER, nothing listening.
+// must agree with it: through, dropped by DOCKER-USER, nothing listening. The
+// same for a hostPort of CNI's bridge + host-local + portmap plugins.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {readFileSync} from 'node:fs';
-import {spawnSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {spawn, spawnSync} from 'node:child_process';
 import {discover} from '../../source/system/discovery/discoverer.js';
 import {traceBetween} from '../../source/system/trace/run-trace.js';
 import type {Trace} from '../../source/model/trace/types.js';
-import {needsEngine, PrivateDocker} from '../helpers/engines.js';
+import {busybox, needsEngine, PrivateDocker} from '../helpers/engines.js';
+import {CniNetwork, needsCni} from '../helpers/cni.js';
 import {ip, Lab, sh} from '../helpers/lab.js';
 
 const ipForward = () => readFileSync('/proc/sys/net/ipv4/ip_forward', 'utf8').trim();
@@ -184,6 +186,83 @@ describe(
 			assert.ok(
 				trace.forward.at(-1)!.checks.some(check => /docker-proxy .* listens on/.test(check.text)),
 			);
+		});
+	},
+);
+
+describe(
+	"a hostPort of CNI's portmap, as a Kubernetes node wires a pod",
+	{skip: needsCni() || needsEngine('nsenter', 'iptables')},
+	() => {
+		const lab = new Lab('tcni');
+		const forwardBefore = ipForward();
+		const www = mkdtempSync('/tmp/nstui-tcni-www-');
+		let cni: CniNetwork;
+		let host = '';
+		let client = '';
+		let pod = '';
+		let podAddress = '';
+		const url = 'http://198.51.100.1:30080/';
+
+		before(async () => {
+			({host, client} = hostAndClient(lab));
+			pod = lab.ns('pod');
+			cni = new CniNetwork(host, pod, '10.244.0.0/24', [
+				{hostPort: 30080, containerPort: 80, protocol: 'tcp'},
+			]);
+			podAddress = cni.add().split('/')[0]!;
+			writeFileSync(`${www}/index.html`, 'ok\n');
+			const server = spawn(
+				'ip',
+				['netns', 'exec', pod, busybox!, 'httpd', '-f', '-p', '80', '-h', www],
+				{
+					stdio: 'ignore',
+				},
+			);
+			lab.processes.push(server);
+			for (let tries = 0; tries < 50 && httpFrom(client, url) !== '200'; tries++)
+				await new Promise(resolve => setTimeout(resolve, 100));
+		});
+		after(async () => {
+			try {
+				cni?.del();
+			} finally {
+				await lab.teardown();
+				rmSync(www, {recursive: true, force: true});
+			}
+		});
+
+		test("the hostPort: ✓ through CNI-DN-…'s DNAT to the pod, as a real client sees; the host untouched", async () => {
+			assert.equal(podAddress, '10.244.0.2');
+			assert.equal(httpFrom(client, url), '200');
+			const trace = await traced(client, '198.51.100.1:30080');
+			assert.equal(trace.broken, null, trace.broken?.sentence);
+			assert.equal(trace.forward.at(-1)!.packet.dst, podAddress);
+			assert.ok(
+				trace.forward.some(hop =>
+					hop.checks.some(check =>
+						/CNI-DN-\S+ .*-j DNAT --to-destination 10\.244\.0\.2:80/.test(check.text),
+					),
+				),
+				'the DNAT rule is named',
+			);
+			// The masquerade mark is set only for hairpin and loopback traffic: not "may apply" on this path.
+			assert.ok(
+				!trace.forward.some(hop =>
+					hop.checks.some(check => /--mark 0x2000.*may apply/.test(check.text)),
+				),
+				'no MASQUERADE-by-mark noise',
+			);
+			assert.equal(ipForward(), forwardBefore, "the host's ip_forward is as it was");
+		});
+
+		test('the server stopped: nothing listens in the pod, the client is refused', async () => {
+			for (const child of lab.processes.splice(0)) child.kill('SIGKILL');
+			for (let tries = 0; tries < 50 && httpFrom(client, url) !== 'ECONNREFUSED'; tries++)
+				await new Promise(resolve => setTimeout(resolve, 100));
+			assert.equal(httpFrom(client, url), 'ECONNREFUSED');
+			const trace = await traced(client, '198.51.100.1:30080');
+			assert.match(trace.broken?.sentence ?? '', /^nothing in .+ listens on 10\.244\.0\.2:80\/tcp/);
 		});
 	},
 );

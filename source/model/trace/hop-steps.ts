@@ -6,7 +6,7 @@ import {addressTyper} from './address-type.js';
 import {label} from './explain.js';
 import type {TraceFacts} from './facts.js';
 import {dropSentence, filterChecks, natRewrite} from './firewall-checks.js';
-import type {HookContext, Ruleset} from './netfilter.js';
+import {startingMark, type HookContext, type Ruleset} from './netfilter.js';
 import type {RouteAnswer} from './route-answer.js';
 import {checkFail, checkNote, checkOk, type Hop, type Packet} from './types.js';
 import {hasCarrier, isUp, stateOf, type BridgePass} from './wire.js';
@@ -174,6 +174,7 @@ export async function bridgeHop(
 		out: via.bridge.name,
 		state,
 		addressType: addressTyper(via.ns),
+		mark: {value: startingMark(ruleset)},
 	};
 	const filtered = filterChecks(ruleset, 'forward', packet, context);
 	hop.checks.push(...filtered.checks);

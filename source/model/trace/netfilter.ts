@@ -116,7 +116,60 @@ export type HookContext = {
 	state: 'NEW' | 'ESTABLISHED';
 	/** The namespace's address types, for `-m addrtype`; without it those matches are "may match". */
 	addressType?: AddressTyper;
+	/**
+	 * The packet's mark in this namespace (0 as it arrives: a veth into another
+	 * namespace clears it), changed by MARK rules as the chains run; value null
+	 * once a rule that may apply could have changed it. Without it `-m mark` is "may match".
+	 */
+	mark?: {value: number | null};
 };
+
+/**
+ * The mark a packet has as a hop's chains start: 0 (a veth into another
+ * namespace clears it), unless a MARK rule sits where the walk does not run
+ * (mangle, raw, an nft filter chain at prerouting): then it cannot be told.
+ */
+export function startingMark(ruleset: Ruleset): number | null {
+	const natOnly = (table: string) => {
+		const kinds = new Set(
+			ruleset.chains.filter(c => c.table === table && c.base).map(c => c.base!.kind),
+		);
+		return kinds.size > 0 && !kinds.has('filter');
+	};
+	const elsewhere = ruleset.rules.some(
+		rule => targetOf(rule.words)?.name === 'MARK' && !natOnly(rule.table),
+	);
+	return elsewhere ? null : 0;
+}
+
+/** `0x2000/0x2000` or `16`: value and mask. */
+function markPair(text: string): {value: number; mask: number} | null {
+	const [value, mask] = text.split('/').map(part => Number(part));
+	if (value === undefined || Number.isNaN(value)) return null;
+	const wanted = mask === undefined ? 0xffffffff : mask;
+	return Number.isNaN(wanted) ? null : {value: value >>> 0, mask: wanted >>> 0};
+}
+
+/** What a MARK target does to a mark (its --set-xmark, --set-mark, --or-mark, --and-mark, --xor-mark). */
+export function markedBy(options: Record<string, string>, mark: number): number | null {
+	const [option, text = ''] = Object.entries(options)[0] ?? [];
+	const pair = markPair(text);
+	if (!pair) return null;
+	switch (option) {
+		case '--set-xmark':
+			return ((mark & ~pair.mask) ^ pair.value) >>> 0;
+		case '--set-mark':
+			return ((mark & ~pair.mask) | pair.value) >>> 0;
+		case '--or-mark':
+			return (mark | pair.value) >>> 0;
+		case '--and-mark':
+			return (mark & pair.value) >>> 0;
+		case '--xor-mark':
+			return (mark ^ pair.value) >>> 0;
+		default:
+			return null;
+	}
+}
 
 type Match = 'yes' | 'no' | 'maybe';
 
@@ -176,6 +229,7 @@ const harmlessModules = new Set([
 	'state',
 	'conntrack',
 	'addrtype',
+	'mark',
 ]);
 
 const fromMatch = (known: boolean | null): Match =>
@@ -184,6 +238,7 @@ const fromMatch = (known: boolean | null): Match =>
 /** Whether a rule's matches select the packet; `-j`/`-g` and its options are left to the caller. */
 export function ruleMatches(words: string[], packet: Packet, context: HookContext): Match {
 	let result: Match = 'yes';
+	let module = '';
 	const combine = (match: Match) => {
 		if (match === 'no') result = 'no';
 		else if (match === 'maybe' && result === 'yes') result = 'maybe';
@@ -237,7 +292,18 @@ export function ruleMatches(words: string[], packet: Packet, context: HookContex
 			);
 		// Which interface's addresses count as LOCAL: nstui judges the namespace's, so this is not sure.
 		else if (word === '--limit-iface-in' || word === '--limit-iface-out') combine('maybe');
-		else if (word === '-m') {
+		else if (word === '--mark' && module === 'mark') {
+			const pair = markPair(value);
+			const mark = context.mark?.value;
+			decide(
+				pair === null || mark === null || mark === undefined
+					? 'maybe'
+					: (mark & pair.mask) === pair.value
+						? 'yes'
+						: 'no',
+			);
+		} else if (word === '-m') {
+			module = value;
 			index++;
 			if (!harmlessModules.has(value)) combine('maybe');
 		} else if (harmless.has(word)) index++;
@@ -307,7 +373,24 @@ export function evaluateChain(
 			const target = targetOf(rule.words);
 			if (!target) continue;
 			const terminal = builtinTerminal[target.name];
+			if (target.name === 'MARK' && context.mark) {
+				const mark = context.mark.value;
+				context.mark.value =
+					match === 'yes' && mark !== null ? markedBy(target.options, mark) : null;
+				continue;
+			}
 			if (match === 'maybe') {
+				// A chain that may be jumped to may change the mark.
+				if (
+					context.mark &&
+					ruleset.rules.some(
+						inner =>
+							inner.table === table &&
+							inner.chain === target.name &&
+							targetOf(inner.words)?.name === 'MARK',
+					)
+				)
+					context.mark.value = null;
 				if (
 					terminal ||
 					target.name === 'RETURN' ||

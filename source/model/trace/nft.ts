@@ -123,7 +123,12 @@ function matchWords(match: Json): {words: string[]; text: string} | null {
 	const fib = left.fib as Json | undefined;
 	let words: string[] | null = null;
 	let what = '';
-	if (
+	const masked = markMask(left);
+	if (masked !== null && /^\d+$/.test(value)) {
+		words = ['-m', 'mark', ...not, '--mark', `${value}/${masked}`];
+		what = masked === 0xffffffff ? 'meta mark' : `meta mark & 0x${masked.toString(16)}`;
+		value = `0x${Number(value).toString(16)}`;
+	} else if (
 		payload &&
 		(payload.protocol === 'ip' || payload.protocol === 'ip6') &&
 		(payload.field === 'saddr' || payload.field === 'daddr')
@@ -188,6 +193,38 @@ function matchWords(match: Json): {words: string[]; text: string} | null {
 		: null;
 }
 
+const isMark = (entry: unknown) =>
+	typeof entry === 'object' &&
+	entry !== null &&
+	((entry as Json).meta as Json | undefined)?.key === 'mark';
+
+/** `meta mark` (the whole mark) or `meta mark & MASK`: the mask; null for anything else. */
+function markMask(left: Json): number | null {
+	if (isMark(left)) return 0xffffffff;
+	const and = left['&'];
+	if (Array.isArray(and) && and.length === 2 && isMark(and[0]) && typeof and[1] === 'number')
+		return and[1];
+	return null;
+}
+
+/** `meta mark set N` or `meta mark set mark or N`, as iptables' MARK target. */
+function markWords(entry: Json): {words: string[]; text: string} | null {
+	if (!isMark(entry.key)) return null;
+	const value = entry.value;
+	if (typeof value === 'number')
+		return {
+			words: ['-j', 'MARK', '--set-mark', String(value)],
+			text: `meta mark set 0x${value.toString(16)}`,
+		};
+	const or = typeof value === 'object' && value !== null ? (value as Json)['|'] : undefined;
+	if (Array.isArray(or) && or.length === 2 && isMark(or[0]) && typeof or[1] === 'number')
+		return {
+			words: ['-j', 'MARK', '--or-mark', String(or[1])],
+			text: `meta mark set mark or 0x${or[1].toString(16)}`,
+		};
+	return {words: ['-j', 'MARK', '--unknown', '?'], text: 'meta mark set …'};
+}
+
 function verdictWords(kind: string, value: unknown): {words: string[]; text: string} | null {
 	const entry = (typeof value === 'object' && value !== null ? value : {}) as Json;
 	switch (kind) {
@@ -221,6 +258,8 @@ function verdictWords(kind: string, value: unknown): {words: string[]; text: str
 		}
 		case 'log':
 			return {words: [], text: 'log'};
+		case 'mangle':
+			return markWords(entry);
 		default:
 			return null;
 	}

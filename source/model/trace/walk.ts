@@ -10,7 +10,7 @@ import {bridgeHop, fresh, peerLabel, postrouting, sysctlKeys, type NatRecord} fr
 import {explainRefusal, nobodySentence} from './refusal.js';
 import type {TraceFacts} from './facts.js';
 import {dropSentence, filterChecks, natRewrite} from './firewall-checks.js';
-import type {HookContext} from './netfilter.js';
+import {startingMark, type HookContext} from './netfilter.js';
 import {ruleText, rulesFor} from './policy-rules.js';
 import {routeText} from './route-answer.js';
 import {
@@ -159,6 +159,7 @@ async function follow(
 			const firewall = await facts.firewall(ns, packet.family);
 			if (firewall.error) hop.checks.push(checkNote(`firewall not read: ${name(firewall.error)}`));
 			const ruleset = firewall.ruleset;
+			const mark = {value: ruleset ? startingMark(ruleset) : null};
 
 			// Before routing: the reply is rewritten back where NAT rewrote the request; a new connection may be DNATed.
 			let undone: NatRecord | null = null;
@@ -182,6 +183,7 @@ async function follow(
 					out: null,
 					state,
 					addressType,
+					mark,
 				});
 				hop.checks.push(...checks);
 				if (rewrite && rewrite.kind === 'dnat' && rewrite.to !== 'masquerade') {
@@ -252,6 +254,7 @@ async function follow(
 						out: null,
 						state,
 						addressType,
+						mark,
 					});
 					hop.checks.push(...input.checks);
 					if (input.drop) return stop(dropSentence(label(ns), input.drop, false));
@@ -294,6 +297,7 @@ async function follow(
 					out: dev,
 					state,
 					addressType,
+					mark,
 				});
 				hop.checks.push(...filtered.checks);
 				if (filtered.drop) return stop(dropSentence(label(ns), filtered.drop, false));
@@ -353,7 +357,7 @@ async function follow(
 					ns,
 					ruleset,
 					packet,
-					{in: iif, out: dev, state, addressType},
+					{in: iif, out: dev, state, addressType, mark},
 					answer,
 					null,
 				);
