@@ -15,6 +15,8 @@
  * `x` alone when the first could not be entered. Requests go 64 to a send.
  */
 export const nsidProgram = String.raw`
+use strict;
+use warnings;
 $0 = "nstui nsid reader";
 my ($setns) = @ARGV;
 $/ = "\0";

@@ -17,6 +17,8 @@
  * it only as data on stdin.
  */
 export const socketsProgram = String.raw`
+use strict;
+use warnings;
 $0 = "nstui socket reader";
 my ($setns, @tables) = @ARGV;
 $/ = "\0";

@@ -26,6 +26,8 @@
  * events were dropped (the socket's queue overflowed).
  */
 export const watcherProgram = String.raw`
+use strict;
+use warnings;
 $0 = "nstui namespace watcher";
 my ($setns, $groups, $coalesce, $procs) = @ARGV;
 $| = 1;

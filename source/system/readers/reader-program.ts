@@ -19,6 +19,8 @@ import {perlAvailable, setnsSyscall} from '../perl.js';
  * /proc/PID/ns/net may lead to another namespace by the time it is read.
  */
 export const readerProgram = String.raw`
+use strict;
+use warnings;
 $0 = "nstui namespace reader";
 my ($setns, $seconds, @command) = @ARGV;
 $/ = "\0";
@@ -41,9 +43,9 @@ while (defined(my $path = <STDIN>)) {
 			unless (@here && $in[0] == $here[0] && $in[1] == $here[1]) {
 				syscall($setns, fileno($ns), 0x40000000) == 0 or do { print STDERR "cannot enter $path: $!\n"; exit 126 };
 			}
-			exec { $command[0] } @command;
-			print STDERR "$command[0]: $!\n";
-			exit 127;
+			# perl's own warning would say it twice; the line below says it once.
+			no warnings 'exec';
+			exec { $command[0] } @command or do { print STDERR "$command[0]: $!\n"; exit 127 };
 		} else {
 			my $late = 0;
 			local $SIG{ALRM} = sub { $late = 1; kill 'KILL', $pid };
