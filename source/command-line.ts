@@ -22,13 +22,15 @@ Usage
   $ nstui recipe NAME up|down --prefix P
                               build or remove a seed topology in namespaces P-*:
                               direct, router or bridge
+  $ nstui diff OLD.json NEW.json [--json]
+                              what changed between two snapshot --json files
   $ nstui trace FROM TO[:PORT[/udp]] [--json] [--probe]
                               why FROM (a namespace) can or cannot reach TO (an
                               address or a namespace), hop by hop, and back;
                               --probe: ping it with a capture on each hop
 
 Options
-  --json        machine-readable output (snapshot, find, trace)
+  --json        machine-readable output (snapshot, find, trace, diff)
   --sockets     also every namespace's sockets (snapshot)
   --write FILE  write the capture to FILE as pcap (capture)
   --count N     stop after N packets (capture; default 10000)
@@ -47,7 +49,7 @@ Exit codes
   0  success
   1  an unexpected error; for find: nothing matched; for recipe: a step failed;
      for capture: no such namespace or interface, filter refused, tcpdump failed
-     for trace: a hop breaks the path
+     for trace: a hop breaks the path; for diff: the snapshots differ
   2  a needed program is missing, no terminal for the UI, or bad usage
   128+N  the UI ended by signal N (terminal restored)
 `;
@@ -123,6 +125,10 @@ const commands: Record<string, (parsed: Parsed) => Promise<number>> = {
 	async find({args, flags}) {
 		const {runFind} = await import('./commands/find.js');
 		return runFind({terms: args, json: flags.json});
+	},
+	async diff({args, flags}) {
+		const {runDiff} = await import('./commands/diff.js');
+		return runDiff({args, json: flags.json});
 	},
 	async trace({args, flags}) {
 		const {runTraceCommand} = await import('./commands/trace.js');
