@@ -16,7 +16,7 @@ Usage
   $ nstui topology [--dot]    draw the wiring between namespaces (--dot: Graphviz)
   $ nstui find TERM [--json]  where an interface, IP address or prefix, MAC, PID,
                               command or port (:8080) is: namespace, interface, process
-  $ nstui capture NAMESPACE INTERFACE [--write FILE] [--count N] [-- FILTER...]
+  $ nstui capture NAMESPACE INTERFACE [--write FILE [--force]] [--count N] [-- FILTER...]
                               tcpdump inside the namespace (by name, inode or owner):
                               its lines, the pcap to FILE; Ctrl-C stops
   $ nstui recipe NAME up|down --prefix P
@@ -32,7 +32,8 @@ Usage
 Options
   --json        machine-readable output (snapshot, find, trace, diff)
   --sockets     also every namespace's sockets (snapshot)
-  --write FILE  write the capture to FILE as pcap (capture)
+  --write FILE  write the capture to FILE as pcap (capture); a new file only
+  --force       with --write: overwrite FILE if it is a regular file (never a link's target)
   --count N     stop after N packets (capture; default 10000)
   --dot         Graphviz dot instead of text (topology)
   --probe       also ping along the path, capturing on each hop (trace)
@@ -58,6 +59,7 @@ const flags = {
 	json: {type: 'boolean', default: false},
 	sockets: {type: 'boolean', default: false},
 	write: {type: 'string'},
+	force: {type: 'boolean', default: false},
 	count: {type: 'string'},
 	interval: {type: 'number', default: 2},
 	readOnly: {type: 'boolean', default: false},
@@ -112,7 +114,7 @@ const commands: Record<string, (parsed: Parsed) => Promise<number>> = {
 	},
 	async capture({args, flags, filter}) {
 		const {runCapture} = await import('./commands/capture.js');
-		return runCapture({args, filter, write: flags.write, count: flags.count});
+		return runCapture({args, filter, write: flags.write, force: flags.force, count: flags.count});
 	},
 	async topology({flags}) {
 		const {runTopology} = await import('./commands/topology.js');
@@ -167,7 +169,10 @@ export async function runCommandLine(words: string[]): Promise<number> {
 	// meow answers these by itself only when they come alone.
 	if (cli.flags.help) cli.showHelp(0);
 	if (cli.flags.version) cli.showVersion();
-	if (cli.flags.log) commandLog.setFile(cli.flags.log);
+	if (cli.flags.log) {
+		const refused = commandLog.setFile(cli.flags.log);
+		if (refused) return refuse(refused);
+	}
 
 	const [name, ...args] = cli.input;
 	const parsed: Parsed = {args, flags: cli.flags, filter};

@@ -1,10 +1,12 @@
-// `nstui capture NAMESPACE INTERFACE [--write FILE] [--count N] [-- BPF...]`:
+// `nstui capture NAMESPACE INTERFACE [--write FILE [--force]] [--count N] [-- BPF...]`:
 // tcpdump's decoded lines on stdout while it runs, the pcap written to FILE
-// as it comes. The namespace by name, inode or owner. Ctrl-C stops it and
+// as it comes (a new file; one that exists only with --force, and never
+// through a symbolic link: system/safe-file.ts). The namespace by name, inode or owner. Ctrl-C stops it and
 // keeps what arrived. Exit 0 when it ran, 1 when the namespace or interface is
 // not there, the filter is refused or tcpdump failed, 2 on bad usage or a
 // missing tcpdump.
 import {createWriteStream, type WriteStream} from 'node:fs';
+import {openForOverwrite, openNewFile} from '../system/safe-file.js';
 import {defaultCaptureLimits, validateCaptureCount, validatePcapPath} from '../model/capture.js';
 import {namespaceTargetOf} from '../model/namespace-target.js';
 import {resolveNamespace} from '../model/namespace-match.js';
@@ -19,12 +21,20 @@ export type CaptureOptions = {
 	args: string[];
 	filter: string[];
 	write?: string;
+	/** Overwrite the --write file if it exists (a regular file only). */
+	force?: boolean;
 	count?: string | number;
 };
 
 const say = (text: string) => process.stderr.write(`nstui: ${shown(text)}\n`);
 
-export async function runCapture({args, filter, write, count}: CaptureOptions): Promise<number> {
+export async function runCapture({
+	args,
+	filter,
+	write,
+	force,
+	count,
+}: CaptureOptions): Promise<number> {
 	if (args.length !== 2) {
 		say(
 			'capture needs a namespace and an interface, e.g. `nstui capture web eth0 --count 100 -- icmp`; see nstui --help',
@@ -68,14 +78,12 @@ export async function runCapture({args, filter, write, count}: CaptureOptions): 
 		}
 		let out: WriteStream | null = null;
 		if (file?.ok) {
-			out = createWriteStream(file.value, {mode: 0o600});
-			const opened = await new Promise<Error | null>(resolve =>
-				out!.once('open', () => resolve(null)).once('error', resolve),
-			);
-			if (opened) {
-				say(`cannot write ${file.value}: ${opened.message}`);
+			const opened = force ? openForOverwrite(file.value) : openNewFile(file.value);
+			if (!opened.ok) {
+				say(opened.overwritable ? `${opened.message}: --force overwrites it` : opened.message);
 				return 1;
 			}
+			out = createWriteStream('', {fd: opened.fd});
 		}
 		const capture = await Capture.start(request, {
 			onLine: line => process.stdout.write(`${shown(line)}\n`),

@@ -95,8 +95,13 @@ export function validatePcapPath(input: string): Validation<string> {
 	return {ok: true, value: path};
 }
 
-/** /tmp/nstui-NAMESPACE-INTERFACE-20261202-014500.pcap, with anything but [A-Za-z0-9._-] as "_". */
-export function defaultPcapPath(namespace: string, device: string, now: Date): string {
+/**
+ * DIR/nstui-NAMESPACE-INTERFACE-20261202-014500.pcap, with anything but
+ * [A-Za-z0-9._-] as "_". DIR is one no other user can write to
+ * (system/safe-file.ts stateDirectory): a guessable name in /tmp would let
+ * anyone plant a link there for root to write through.
+ */
+export function defaultPcapPath(dir: string, namespace: string, device: string, now: Date): string {
 	const safe = (text: string) =>
 		text
 			.replace(/[^A-Za-z0-9._-]/g, '_')
@@ -104,7 +109,7 @@ export function defaultPcapPath(namespace: string, device: string, now: Date): s
 			.slice(0, 40) || '_';
 	const two = (value: number) => String(value).padStart(2, '0');
 	const stamp = `${now.getFullYear()}${two(now.getMonth() + 1)}${two(now.getDate())}-${two(now.getHours())}${two(now.getMinutes())}${two(now.getSeconds())}`;
-	return `/tmp/nstui-${safe(namespace)}-${safe(device)}-${stamp}.pcap`;
+	return `${dir.replace(/\/+$/, '')}/nstui-${safe(namespace)}-${safe(device)}-${stamp}.pcap`;
 }
 
 /**

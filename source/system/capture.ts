@@ -2,7 +2,7 @@
 // checked by tcpdump first, then the capturing tcpdump, whose pcap bytes nstui
 // keeps (bounded) and hands to a decoding tcpdump for lines. It only listens.
 import {spawn, type ChildProcess} from 'node:child_process';
-import {writeFile} from 'node:fs/promises';
+import {closeSync, writeSync} from 'node:fs';
 import {
 	captureArgv,
 	decoderArgv,
@@ -22,6 +22,7 @@ import {commandLog, type CommandLog} from './command-log.js';
 import {findProgram, missingProgramMessage} from './programs.js';
 import {killGroup, run, runningChildren, startedCount, type RunResult} from './run.js';
 import {decodeBytes} from '../model/byte-text.js';
+import {openForOverwrite, openNewFile} from './safe-file.js';
 
 export type CaptureRequest = {
 	namespace: NamespaceTarget;
@@ -157,15 +158,31 @@ export class Capture {
 		return Buffer.concat(this.chunks).subarray(0, this.counter.wholeBytes);
 	}
 
-	/** Writes what was captured so far as a pcap file; says where, or why not. */
-	async writePcap(path: string): Promise<{ok: boolean; message: string}> {
+	/**
+	 * Writes what was captured so far as a new pcap file; says where, or why
+	 * not. A file that exists is refused (`exists`) unless `overwrite`; a
+	 * symbolic link never is written through (system/safe-file.ts).
+	 */
+	writePcap(
+		path: string,
+		{overwrite = false}: {overwrite?: boolean} = {},
+	): Promise<{ok: boolean; message: string; exists?: boolean}> {
 		const valid = validatePcapPath(path);
-		if (!valid.ok) return {ok: false, message: valid.reason};
+		if (!valid.ok) return Promise.resolve({ok: false, message: valid.reason});
+		const file = valid.value;
+		const opened = overwrite ? openForOverwrite(file) : openNewFile(file);
+		if (!opened.ok) return Promise.resolve(opened);
 		try {
-			await writeFile(valid.value, this.pcap(), {mode: 0o600});
-			return {ok: true, message: `${this.packets} packets written to ${valid.value}`};
+			const bytes = this.pcap();
+			for (let at = 0; at < bytes.length;) at += writeSync(opened.fd, bytes, at);
+			return Promise.resolve({ok: true, message: `${this.packets} packets written to ${file}`});
 		} catch (error) {
-			return {ok: false, message: `cannot write ${valid.value}: ${(error as Error).message}`};
+			return Promise.resolve({
+				ok: false,
+				message: `cannot write ${file}: ${(error as Error).message}`,
+			});
+		} finally {
+			closeSync(opened.fd);
 		}
 	}
 

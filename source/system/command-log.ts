@@ -1,9 +1,11 @@
 // Every command nstui ran on the user's behalf this session, in order, for the
-// log view (through useSyncExternalStore) and optionally appended to a file.
-import {appendFileSync} from 'node:fs';
+// log view (through useSyncExternalStore) and optionally appended to a file
+// (opened once, never through a symbolic link: system/safe-file.ts).
+import {closeSync, writeSync} from 'node:fs';
 import {shellLine} from '../model/commands.js';
 import {shown} from '../model/shown-text.js';
 import type {RunResult} from './run.js';
+import {openForAppend} from './safe-file.js';
 
 export type LoggedCommand = {
 	/** 1, 2, 3, ... in the order the commands finished. */
@@ -29,18 +31,45 @@ export class CommandLog {
 	private entries: readonly LoggedCommand[] = [];
 	private readonly listeners = new Set<Listener>();
 	private file: string | null = null;
+	private fd: number | null = null;
 	private fileError: string | null = null;
 	/** Commands started and not ended yet, which the file must not lose if nstui ends first. */
 	private readonly running = new Set<{argv: readonly string[]; startedAt: Date}>();
 	private exitHooked = false;
 
-	/** Also append each command to `path` from now on (null: stop). */
-	setFile(path: string | null): void {
+	/**
+	 * Also append each command to `path` from now on (null: stop). Opened at
+	 * once: the reason it cannot be (a link, not a plain file), else null.
+	 */
+	setFile(path: string | null): string | null {
+		if (this.fd !== null) closeSync(this.fd);
+		this.fd = null;
 		this.file = path;
 		this.fileError = null;
+		if (path !== null) this.opened();
 		if (path !== null && !this.exitHooked) {
 			this.exitHooked = true;
 			process.once('exit', () => this.writeUnfinished());
+		}
+		return this.fileError;
+	}
+
+	/** The file's descriptor, opened on first need (a missing directory may appear later). */
+	private opened(): number | null {
+		if (this.fd !== null || this.file === null) return this.fd;
+		const opened = openForAppend(this.file);
+		if (opened.ok) this.fd = opened.fd;
+		else this.fileError = `cannot write the command log to ${this.file}: ${opened.reason}`;
+		return this.fd;
+	}
+
+	private append(text: string): void {
+		const fd = this.opened();
+		if (fd === null) return;
+		try {
+			writeSync(fd, text);
+		} catch (error) {
+			this.fileError = `cannot write the command log to ${this.file}: ${(error as Error).message}`;
 		}
 	}
 
@@ -67,12 +96,9 @@ export class CommandLog {
 	writeUnfinished(): void {
 		if (this.file === null) return;
 		for (const {argv, startedAt} of this.running) {
-			try {
-				appendFileSync(
-					this.file,
-					`# ${startedAt.toISOString()} still running when nstui ended: its outcome is not known\n${shellLine([...argv])}\n`,
-				);
-			} catch {}
+			this.append(
+				`# ${startedAt.toISOString()} still running when nstui ended: its outcome is not known\n${shellLine([...argv])}\n`,
+			);
 		}
 		this.running.clear();
 	}
@@ -110,12 +136,7 @@ export class CommandLog {
 	getSnapshot = (): readonly LoggedCommand[] => this.entries;
 
 	private appendToFile(entry: LoggedCommand): void {
-		if (this.file === null) return;
-		try {
-			appendFileSync(this.file, formatLogEntry(entry));
-		} catch (error) {
-			this.fileError = `cannot write the command log to ${this.file}: ${(error as Error).message}`;
-		}
+		if (this.file !== null) this.append(formatLogEntry(entry));
 	}
 }
 

@@ -12,7 +12,8 @@ import {
 	type NsidEntry,
 	type RawLink,
 } from '../model/ip-json.js';
-import {writeFileSync} from 'node:fs';
+import {closeSync, openSync, writeFileSync} from 'node:fs';
+import {newFileFlags} from './safe-file.js';
 import {scratchPath} from './scratch.js';
 import {defaultTimeoutMs, mapLimit, run, startedCount, type RunResult} from './run.js';
 
@@ -108,7 +109,12 @@ export function innerBatchFile(withNsids = false): string {
 	let file = batchFiles.get(withNsids);
 	if (!file) {
 		file = scratchPath('read-namespace.batch');
-		writeFileSync(file, `${batchLines(withNsids).join('\n')}\n`, {mode: 0o600});
+		const fd = openSync(file, newFileFlags.write, 0o600);
+		try {
+			writeFileSync(fd, `${batchLines(withNsids).join('\n')}\n`);
+		} finally {
+			closeSync(fd);
+		}
 		batchFiles.set(withNsids, file);
 	}
 	return file;

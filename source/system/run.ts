@@ -19,6 +19,7 @@ import {
 import {closeSync, openSync, readFileSync, rmSync} from 'node:fs';
 import {setPriority} from 'node:os';
 import {decodeBytes} from '../model/byte-text.js';
+import {newFileFlags} from './safe-file.js';
 import {scratchPath} from './scratch.js';
 
 export type RunResult = {
@@ -67,7 +68,7 @@ export function run(
 ): Promise<RunResult> {
 	const started = performance.now();
 	const outputFile = options.stdoutToFile ? scratchPath('output') : null;
-	const outputFd = outputFile ? openSync(outputFile, 'w+', 0o600) : null;
+	const outputFd = outputFile ? openSync(outputFile, newFileFlags.readWrite, 0o600) : null;
 	const readOutput = (chunks: Buffer[]) => {
 		if (outputFd === null) return decodeBytes(Buffer.concat(chunks));
 		try {

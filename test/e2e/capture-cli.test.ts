@@ -3,7 +3,15 @@
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawn, spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, rmSync, statSync, symlinkSync} from 'node:fs';
+import {
+	existsSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
@@ -68,6 +76,26 @@ describe('headless capture, sockets and ports', {skip}, () => {
 		assert.match(result.stderr, /5 packets written to/);
 		assert.equal(sh('tcpdump', '-nn', '-r', file).trim().split('\n').length, 5);
 		assert.equal(statSync(file).mode & 0o777, 0o600);
+	});
+
+	test('--write refuses a file that exists (--force overwrites a regular one) and never writes through a link', () => {
+		const file = path.join(dir, 'exists.pcap');
+		writeFileSync(file, 'keep me\n');
+		const refused = nstui(['capture', ns2, 'veth1', '--count', '1', '--write', file]);
+		assert.equal(refused.status, 1);
+		assert.match(refused.stderr, /exists already: --force overwrites it/);
+		assert.equal(readFileSync(file, 'utf8'), 'keep me\n');
+		const forced = nstui(['capture', ns2, 'veth1', '--count', '2', '--write', file, '--force']);
+		assert.equal(forced.status, 0, forced.stderr);
+		assert.equal(sh('tcpdump', '-nn', '-r', file).trim().split('\n').length, 2);
+		const link = path.join(dir, 'link.pcap');
+		const target = path.join(dir, 'target');
+		writeFileSync(target, 'untouched\n');
+		symlinkSync(target, link);
+		const viaLink = nstui(['capture', ns2, 'veth1', '--count', '1', '--write', link, '--force']);
+		assert.equal(viaLink.status, 1);
+		assert.match(viaLink.stderr, /is a symbolic link: nstui writes no file through one/);
+		assert.equal(readFileSync(target, 'utf8'), 'untouched\n');
 	});
 
 	test("the namespace by its inode; a bad filter is refused with tcpdump's message, exit 1, nothing written", () => {

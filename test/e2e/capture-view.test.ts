@@ -81,8 +81,8 @@ test(
 		);
 		const file = path.join(dir, 'tmux.pcap');
 		tmux.press('w');
-		await tmux.waitFor('the path prompt', text =>
-			/\/tmp\/nstui-.*veth1-\d{8}-\d{6}\.pcap/.test(text),
+		await tmux.waitFor("the path prompt, a default in root's own directory", text =>
+			/\.local\/state\/nstui\/nstui-.*veth1-\d{8}-\d{6}\.pcap/.test(text),
 		);
 		tmux.press('C-u');
 		tmux.type(file);

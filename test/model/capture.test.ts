@@ -93,12 +93,15 @@ test('validation: counts, filters, interface names as the kernel allows them, fi
 
 test('the default pcap path names the namespace and interface, safely', () => {
 	const when = new Date(2026, 11, 2, 1, 45, 7);
-	assert.equal(defaultPcapPath('web', 'eth0', when), '/tmp/nstui-web-eth0-20261202-014507.pcap');
 	assert.equal(
-		defaultPcapPath('<unnamed> pid 4 x', 'e\u001b[2J/../x', when),
-		'/tmp/nstui-_unnamed__pid_4_x-e__2J_.._x-20261202-014507.pcap',
+		defaultPcapPath('/root/.local/state/nstui/', 'web', 'eth0', when),
+		'/root/.local/state/nstui/nstui-web-eth0-20261202-014507.pcap',
 	);
-	assert.equal(defaultPcapPath('-n', '.', when), '/tmp/nstui-_n-_-20261202-014507.pcap');
+	assert.equal(
+		defaultPcapPath('/tmp/x', '<unnamed> pid 4 x', 'e\u001b[2J/../x', when),
+		'/tmp/x/nstui-_unnamed__pid_4_x-e__2J_.._x-20261202-014507.pcap',
+	);
+	assert.equal(defaultPcapPath('/d', '-n', '.', when), '/d/nstui-_n-_-20261202-014507.pcap');
 });
 
 /** A pcap stream: the file header, then each packet with its 16-byte header. */

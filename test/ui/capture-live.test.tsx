@@ -5,7 +5,7 @@
 // after each refresh).
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
-import {existsSync, mkdtempSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, before, describe, test} from 'node:test';
@@ -73,12 +73,22 @@ describe(
 			await tui.until('paused', () => /paused \(\d+ held\)/.test(tui.frame()));
 			const file = path.join(dir, 'from-the-tui.pcap');
 			await tui.press('w');
-			await tui.until('the path prompt with a default under /tmp', () =>
-				/\/tmp\/nstui-.*veth1-\d{8}-\d{6}\.pcap/.test(tui.frame()),
+			await tui.until("the path prompt with a default in root's own directory, not /tmp", () =>
+				/\.local\/state\/nstui\/nstui-.*veth1-\d{8}-\d{6}\.pcap/.test(tui.frame()),
 			);
 			await tui.press('\u0015'); // Ctrl-U: the default goes
 			await tui.answer(file);
 			await tui.until('the file written', () => /packets written to/.test(tui.message()));
+			// The same file again: asked first, written only after y.
+			await tui.until('the capture view again', () => /Capture on veth1/.test(tui.frame()));
+			const before = statSync(file).size;
+			await tui.press('w');
+			await tui.press('\u0015');
+			await tui.answer(file);
+			await tui.until('asked before overwriting', () => tui.frame().includes(`Overwrite ${file}?`));
+			assert.equal(statSync(file).size, before, 'nothing written before y');
+			await tui.press('y');
+			await tui.until('written again', () => /packets written to/.test(tui.message()));
 			const readBack = sh('tcpdump', '-nn', '-r', file).trim().split('\n');
 			assert.ok(
 				readBack.length > 0 && readBack.every(line => /ICMP echo (request|reply)/.test(line)),

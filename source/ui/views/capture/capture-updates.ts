@@ -1,8 +1,10 @@
 // What the capture view's keys do: pause, clear, filter the lines, scroll,
-// write the pcap (a prompt with a default path under /tmp), stop and go back.
+// write the pcap (a prompt with a default path in nstui's own directory, a
+// confirmation before a file that exists is overwritten), stop and go back.
 import {clearLines, setFilter, togglePause, visibleLines} from '../../../model/capture-view.js';
 import {defaultPcapPath, validatePcapPath} from '../../../model/capture.js';
 import type {LineEdit} from '../../../model/line-edit.js';
+import {pathKind, stateDirectory} from '../../../system/safe-file.js';
 import {showMessage} from '../../app/state-updates.js';
 import type {TuiStore} from '../../app/tui-store.js';
 import {openForm} from '../../dialogs/dialog-state.js';
@@ -60,6 +62,8 @@ export function writeCapture(store: TuiStore): void {
 	const view = captureOf(store);
 	const capture = shownCapture();
 	if (!view || !capture) return showMessage(store, {text: 'no capture to write', kind: 'error'});
+	// Set by the confirmation: a regular file there, and the operator said y to overwriting it.
+	let overwrite = false;
 	openForm(store, {
 		title: `Write the capture on ${view.interface} as pcap`,
 		fields: [
@@ -67,15 +71,25 @@ export function writeCapture(store: TuiStore): void {
 				kind: 'text',
 				name: 'path',
 				label: 'File',
-				initial: defaultPcapPath(view.namespaceLabel, view.interface, new Date()),
+				initial: defaultPcapPath(stateDirectory(), view.namespaceLabel, view.interface, new Date()),
 				validate: text => {
 					const valid = validatePcapPath(text);
 					return valid.ok ? null : valid.reason;
 				},
 			},
 		],
+		confirm: answers => {
+			const file = answers['path']!.trim();
+			overwrite = pathKind(file) === 'file';
+			return overwrite
+				? {
+						title: `Overwrite ${file}?`,
+						lines: [`${file} exists: what is in it now is replaced by this capture.`],
+					}
+				: null;
+		},
 		run: async answers => {
-			const written = await capture.writePcap(answers['path']!);
+			const written = await capture.writePcap(answers['path']!, {overwrite});
 			return {ok: written.ok, message: written.message, command: null, commandLine: null};
 		},
 	});
