@@ -14,6 +14,13 @@ export const watchedGroups =
 /** How long the watcher gathers events after reporting some, so a storm costs a few lines a second. */
 export const coalesceSeconds = 0.1;
 
+/**
+ * The process events are read this often at most (they queue in the kernel
+ * meanwhile): a busy host's hundreds a second cost a few wake-ups, and a new
+ * namespace made by a process (`unshare -n`) still shows well within a second.
+ */
+export const processHoldSeconds = 0.2;
+
 export type WatcherLine =
 	| {kind: 'watching' | 'stopped'; inode: number}
 	| {kind: 'failed'; inode: number; reason: string}

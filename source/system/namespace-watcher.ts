@@ -2,7 +2,12 @@
 // subscriptions equal to the namespaces discovery last found: a namespace that
 // has gone must lose its socket, or the socket would keep it alive.
 import type {ChildProcessWithoutNullStreams} from 'node:child_process';
-import {coalesceSeconds, parseWatcherLine, watchedGroups} from '../model/watch-protocol.js';
+import {
+	coalesceSeconds,
+	parseWatcherLine,
+	processHoldSeconds,
+	watchedGroups,
+} from '../model/watch-protocol.js';
 import {perlAvailable, setnsSyscall} from './perl.js';
 import {killGroup, startKept} from './run.js';
 import {watcherProgram} from './watcher-program.js';
@@ -101,6 +106,7 @@ export class NamespaceWatcher {
 			String(watchedGroups),
 			String(coalesceSeconds),
 			this.options.processes ? '1' : '0',
+			String(processHoldSeconds),
 		];
 		const child = startKept('perl', args);
 		this.child = child;

@@ -10,7 +10,7 @@
 // only as data. Run by namespace-watcher.ts.
 
 /**
- * perl -e watcherProgram SETNS GROUPS COALESCE PROCS
+ * perl -e watcherProgram SETNS GROUPS COALESCE PROCS [PROCS_HOLD]
  * Reads NUL-terminated commands on stdin: `+INODE PATH` (watch the namespace
  * that PATH leads to, which must be INODE) and `-INODE` (stop: closes its
  * socket, which otherwise keeps the namespace alive). Writes lines:
@@ -23,13 +23,19 @@
  * REASON` if not, then `procs +PID... -PID...`: processes that started (a fork
  * of a process, not a thread; an exec) and ended since the last such line. A
  * pid that started and ended in between is said only as ended. `procs lost`:
- * events were dropped (the socket's queue overflowed).
+ * events were dropped (the socket's queue overflowed). PROCS_HOLD: seconds
+ * between two reads of the process events (they queue meanwhile); 0 by default.
  */
 export const watcherProgram = String.raw`
 use strict;
 use warnings;
 $0 = "nstui namespace watcher";
-my ($setns, $groups, $coalesce, $procs) = @ARGV;
+my ($setns, $groups, $coalesce, $procs, $procs_hold) = @ARGV;
+$procs_hold //= 0;
+require Time::HiRes;
+# Process events are read at most once per $procs_hold seconds: they wait in the socket's queue
+# meanwhile, so a host that starts hundreds of processes a second wakes this program a few times.
+my $procs_next = 0;
 $| = 1;
 open(my $home, '<', '/proc/self/ns/net') or die "cannot open own namespace: $!\n";
 my $mounts;
@@ -124,7 +130,12 @@ while (1) {
 		$set_changed = 0;
 	}
 	my ($rout, $eout) = ($rin, $ein);
-	my $ready = select($rout, undef, $eout, undef);
+	my $wait;
+	if ($pc) {
+		my $left = $procs_next - Time::HiRes::time();
+		if ($left > 0) { vec($rout, fileno($pc), 1) = 0; $wait = $left; }
+	}
+	my $ready = select($rout, undef, $eout, $wait);
 	if ($ready < 0) { next if $!{EINTR}; die "select: $!\n" }
 	my @changed;
 	for my $fd (keys %inode_of) {
@@ -142,7 +153,10 @@ while (1) {
 		print "mounts\n";
 	}
 	print "changed @changed\n" if @changed;
-	read_procs() if $pc && vec($rout, fileno($pc), 1);
+	if ($pc && vec($rout, fileno($pc), 1)) {
+		read_procs();
+		$procs_next = Time::HiRes::time() + $procs_hold;
+	}
 	my $moved = %started || %ended;
 	if ($moved) {
 		print join(' ', 'procs', (map { "+$_" } keys %started), (map { "-$_" } keys %ended)), "\n";
@@ -161,6 +175,6 @@ while (1) {
 			substr($input, 0, $end + 1) = '';
 		}
 	}
-	select(undef, undef, undef, $coalesce) if @changed || $remounted || $moved;
+	select(undef, undef, undef, $coalesce) if @changed || $remounted;
 }
 `;

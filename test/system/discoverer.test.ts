@@ -14,7 +14,7 @@ import {
 } from '../../source/system/procfs.js';
 import {needsRoot} from '../helpers/root.js';
 import {HeldNamespaces} from '../helpers/held.js';
-import {statSync} from 'node:fs';
+import {statSync, watch} from 'node:fs';
 import {inodeOf, ip, Lab} from '../helpers/lab.js';
 
 /**
@@ -397,5 +397,85 @@ describe('recheckPids: the pids the kernel named, and nothing else', {skip: need
 		const third = recheckPids(cache, second, [child.pid!]);
 		assert.equal(third.byNamespace.has(inode), false, 'its namespace has no process left');
 		assert.equal(cache.has(child.pid!), false);
+	});
+});
+
+describe('Discoverer: process events patch the lists they concern', {skip: needsRoot}, () => {
+	const lab = new Lab('patch');
+	after(() => lab.teardown());
+	const hour = 3_600_000;
+	// What the TUI asks with the watcher and the kernel's process events: nothing is due but the pids named.
+	const plan = {
+		keepProcesses: true,
+		maxAgeMs: hour,
+		mountsMaxAgeMs: hour,
+		holdersMaxAgeMs: hour,
+		trustProcessesAfterMs: 5_000,
+		recheckProcessesAfterMs: hour,
+	};
+
+	test('a process gone before it is looked at is nothing; one in a namespace not shown is news at once', async () => {
+		const named = lab.ns('shown');
+		const discoverer = new Discoverer({owners: false});
+		await discoverer.refresh(plan);
+		const quick = spawn('true', [], {stdio: 'ignore'});
+		await once(quick, 'exit');
+		assert.equal(discoverer.processesChanged([quick.pid!], [quick.pid!]), 'none');
+		const inNamed = await lab.sleeper(named);
+		assert.equal(discoverer.processesChanged([inNamed.pid!], []), 'soon');
+		const unshared = await lab.sleeper();
+		assert.equal(discoverer.processesChanged([unshared.pid!], []), 'now');
+	});
+
+	test('a process that starts and ends in a shown namespace: its namespace made again, the others kept, nothing else read', async () => {
+		const named = lab.ns('patched');
+		const discoverer = new Discoverer({owners: false});
+		// Others on a shared machine touch /run/netns too (inotify), which makes a whole refresh due:
+		// a try counts where /run/netns stayed quiet, and there both refreshes must be patches.
+		let quiet = 0;
+		for (let attempt = 0; attempt < 20 && quiet === 0; attempt++) {
+			const before = (await discoverer.refresh(plan)).snapshot;
+			let touched = false;
+			const netns = watch('/run/netns', () => (touched = true));
+			const child = await lab.sleeper(named);
+			const counted = {...discoverer.counts};
+			assert.equal(discoverer.processesChanged([child.pid!], []), 'soon');
+			const after = (await discoverer.refresh(plan)).snapshot;
+			const ns = after.namespaces.find(item => item.name === named);
+			assert.ok(
+				ns?.processes.some(p => p.pid === child.pid),
+				'the new process is listed',
+			);
+			child.kill('SIGKILL');
+			await once(child, 'exit');
+			assert.equal(discoverer.processesChanged([], [child.pid!]), 'soon');
+			const ended = (await discoverer.refresh(plan)).snapshot;
+			netns.close();
+			assert.ok(
+				!ended.namespaces
+					.find(item => item.name === named)
+					?.processes.some(p => p.pid === child.pid),
+				'and gone once it ended',
+			);
+			if (touched) continue;
+			quiet++;
+			assert.deepEqual(
+				{
+					patched: discoverer.counts.patched - counted.patched,
+					whole: discoverer.counts.whole - counted.whole,
+				},
+				{patched: 2, whole: 0},
+				'both refreshes patched the processes only',
+			);
+			for (const item of after.namespaces)
+				if (item.name !== named)
+					assert.equal(
+						item,
+						before.namespaces.find(other => other.inode === item.inode),
+						`${item.name ?? item.inode} keeps its object`,
+					);
+		}
+		if (quiet === 0)
+			console.log('# /run/netns never stayed quiet for a try: the patch was not seen');
 	});
 });

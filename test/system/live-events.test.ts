@@ -164,6 +164,53 @@ describe('live updates through events', {skip}, () => {
 		]);
 	});
 
+	test('while 20 host processes a second come and go: a process in a visible namespace shows, and one that makes a namespace shows it', async () => {
+		await until(() => load.watcher!.processEvents, 'process events on');
+		// Children that exit at once, as cron jobs, agents and exec probes do on a server.
+		const forker = spawn(
+			'python3',
+			[
+				'-c',
+				'import os, time\nwhile True:\n    pid = os.fork()\n    if pid == 0: os._exit(0)\n    os.waitpid(pid, 0)\n    time.sleep(0.05)',
+			],
+			{stdio: 'ignore'},
+		);
+		lab.processes.push(forker);
+		try {
+			await delay(1000);
+			const counts = {...load.counts};
+			const b = `${lab.prefix}-b`;
+			const inB = (pid: number | undefined) =>
+				nsNamed(b)?.processes.some(p => p.pid === pid) === true;
+			const child = await lab.sleeper(b);
+			latencies.push([
+				'process in b under churn',
+				await until(() => inB(child.pid), 'the process in b, under churn'),
+			]);
+			const made = await lab.sleeper();
+			const inode = Number(/\[(\d+)\]/.exec(readlinkSync(`/proc/${made.pid}/ns/net`))![1]);
+			latencies.push([
+				'unshare -n under churn',
+				await until(
+					() =>
+						store
+							.getState()
+							.snapshot!.namespaces.some(
+								ns =>
+									ns.inode === inode && !ns.pending && ns.processes.some(p => p.pid === made.pid),
+							),
+					'the namespace unshare -n made, under churn',
+				),
+			]);
+			// On a shared machine others' namespaces change too, so the counts are printed, not asserted.
+			console.log(
+				`# under churn: ${load.counts.patched - counts.patched} refreshes patched processes only, ${load.counts.whole - counts.whole} read as a whole`,
+			);
+		} finally {
+			forker.kill('SIGKILL');
+		}
+	});
+
 	test('a storm of link changes for 10 s: the event loop keeps turning, and the end state is right', async () => {
 		const b = `${lab.prefix}-b`;
 		ip('-n', b, 'link', 'add', 's0', 'type', 'veth', 'peer', 'name', 'q0');

@@ -21,17 +21,17 @@ import {slicer} from '../slicing.js';
 import {HolderCache} from './holder-cache.js';
 import {MissingToolError} from './missing-tool.js';
 import {MountTable} from './mount-table.js';
-import {NamespaceBuilder, type Kept} from './namespace-builder.js';
+import {NamespaceBuilder, type Kept, type Proven} from './namespace-builder.js';
 import {PeerProver} from './peer-proofs.js';
 import type {RefreshPlan} from './plan.js';
-import {ProcessScanner, scanStart} from './process-scan.js';
+import {ProcessScanner, scanStart, type ProcessNews} from './process-scan.js';
 import {readNamespaces} from './read-namespaces.js';
 import {ReadingCache, unread} from './reading-cache.js';
 import {entryPathOf, nsfsPathOf} from './ways-in.js';
 
 export {MissingToolError} from './missing-tool.js';
 export type {RefreshPlan} from './plan.js';
-export {sameScan} from './process-scan.js';
+export {sameScan, type ProcessNews} from './process-scan.js';
 export {compareNamespaces} from './namespace-builder.js';
 
 export type DiscoverOptions = {
@@ -84,8 +84,16 @@ export class Discoverer {
 		scan: ProcScan;
 		holders: Holders;
 		errors: boolean;
+		/** What its namespaces were made from, so a patch of their processes makes only the ones concerned again. */
+		kept: Kept[];
+		proven: Proven;
+		rootInode: number | null;
 	} | null = null;
 	private lastSnapshot: Snapshot | null = null;
+	/** The inodes of the last snapshot's namespaces. */
+	private shown = new Set<number>();
+	/** How many refreshes patched processes only, and how many read as a whole (tests and the bench count them). */
+	readonly counts = {patched: 0, whole: 0};
 
 	constructor(private readonly options: DiscoverOptions = {}) {
 		this.mountTable = new MountTable(options.onNetnsChange);
@@ -106,6 +114,9 @@ export class Discoverer {
 		const now = Date.now();
 		// A routine tick with no event waiting and no safety net due: nothing to read, nothing to compare.
 		if (this.settled(plan, now)) return this.last!.discovery;
+		const patched = await this.patchProcesses(plan, now);
+		if (patched) return patched;
+		this.counts.whole++;
 		const warnings: string[] = [];
 		const selfInode = namespaceOfPid('self');
 		const selfMnt = namespaceOfPid('self', 'mnt');
@@ -181,13 +192,8 @@ export class Discoverer {
 		const peers = await this.prover.resolve(reachable, selfInode, plan);
 		const nsidFromRoot = this.prover.nsidsOfRoot(kept, rootInode);
 		const owners = await this.lookUpOwners(kept, scan, rootInode, plan, warnings);
-		const namespaces = await this.builder.build(
-			kept,
-			scan,
-			{peers, nsidFromRoot, owners},
-			rootInode,
-			step,
-		);
+		const proven = {peers, nsidFromRoot, owners};
+		const namespaces = await this.builder.build(kept, scan, proven, rootInode, step);
 		// A namespace that could not be read matters more than the general notes gathered above.
 		warnings.unshift(
 			...namespaces
@@ -199,8 +205,10 @@ export class Discoverer {
 			this.lastSnapshot !== null &&
 			this.lastSnapshot.namespaces.length === namespaces.length &&
 			this.lastSnapshot.namespaces.every((ns, index) => ns === namespaces[index]);
-		if (!unchanged)
+		if (!unchanged) {
 			this.lastSnapshot = {version: 1, takenAt: new Date(now).toISOString(), namespaces};
+			this.shown = new Set(namespaces.map(ns => ns.inode));
+		}
 		this.processes.noteQuiet();
 		const discovery = {snapshot: this.lastSnapshot!, warnings};
 		this.last = {
@@ -209,7 +217,95 @@ export class Discoverer {
 			scan,
 			holders,
 			errors: namespaces.some(ns => ns.error !== null || ns.pending),
+			kept,
+			proven,
+			rootInode,
 		};
+		return discovery;
+	}
+
+	/**
+	 * A refresh for which nothing is due but the processes the kernel named:
+	 * they are read again (recheckPids), and only the namespaces whose list of
+	 * processes changed are made again; nothing else is read, located or
+	 * proven. null when it cannot be done so: something else is due, or a
+	 * process is in a namespace not shown yet, or the way into a namespace
+	 * held by processes went with one (the whole refresh handles those).
+	 */
+	private async patchProcesses(plan: RefreshPlan, now: number): Promise<Discovery | null> {
+		const last = this.last;
+		if (
+			!last ||
+			plan.listOnly ||
+			!plan.keepProcesses ||
+			!this.processes.waiting ||
+			!this.holderCache.fresh(plan, now)
+		)
+			return null;
+		for (const _ of plan.focus ?? []) return null;
+		// Read again if it is due (inotify, its age); what changed there is for a whole refresh.
+		const located = this.mountTable.locate(
+			{
+				rootInode: last.rootInode,
+				selfInode: namespaceOfPid('self'),
+				selfMnt: namespaceOfPid('self', 'mnt'),
+			},
+			plan.mountsMaxAgeMs,
+			now,
+			[],
+		);
+		if (located.found !== last.mounted) return null;
+		const inodes = last.discovery.snapshot.namespaces.map(ns => ns.inode);
+		if (!this.readings.allFresh(inodes, plan, now)) return null;
+		const scan = await this.processes.scan(plan, now, scanStart());
+		if (scan === last.scan) {
+			this.counts.patched++;
+			return last.discovery;
+		}
+		const touched = new Set<number>();
+		for (const [inode, list] of scan.byNamespace)
+			if (last.scan.byNamespace.get(inode) !== list) touched.add(inode);
+		for (const inode of last.scan.byNamespace.keys())
+			if (!scan.byNamespace.has(inode)) touched.add(inode);
+		const mounted = new Set(last.mounted.flatMap(item => (item.hidden ? [] : [item.inode])));
+		for (const inode of touched) {
+			if (!this.shown.has(inode)) return null;
+			if (mounted.has(inode)) continue;
+			// Entered through its first process (heldElsewhere): that must still be the way in.
+			const before = last.scan.byNamespace.get(inode)?.[0];
+			const after = scan.byNamespace.get(inode)?.[0];
+			if (!before || !after || before !== after) return null;
+			if (last.scan.tasks.get(before.pid) !== scan.tasks.get(after.pid)) return null;
+		}
+		const warnings: string[] = [];
+		const owners = await this.lookUpOwners(last.kept, scan, last.rootInode, plan, warnings);
+		const proven = {...last.proven, owners};
+		const remade = this.builder.remake(
+			last.kept.filter(
+				({item}) =>
+					touched.has(item.inode) || owners.get(item.inode) !== last.proven.owners.get(item.inode),
+			),
+			scan,
+			proven,
+			last.rootInode,
+		);
+		const namespaces = last.discovery.snapshot.namespaces.map(ns => remade.get(ns.inode) ?? ns);
+		const unchanged = namespaces.every(
+			(ns, index) => ns === last.discovery.snapshot.namespaces[index],
+		);
+		const known = last.discovery.warnings;
+		const discovery = {
+			snapshot: unchanged
+				? last.discovery.snapshot
+				: {version: 1 as const, takenAt: new Date(now).toISOString(), namespaces},
+			warnings: warnings.some(note => !known.includes(note))
+				? [...known, ...warnings.filter(note => !known.includes(note))]
+				: known,
+		};
+		this.lastSnapshot = discovery.snapshot;
+		this.last = {...last, discovery, scan, proven};
+		this.processes.noteQuiet();
+		this.counts.patched++;
 		return discovery;
 	}
 
@@ -252,10 +348,10 @@ export class Discoverer {
 	/**
 	 * The kernel said these processes started or ended (the watcher's proc
 	 * connector): a refresh that keeps the last /proc scan reads just them again.
-	 * True when that may change what the next refresh shows.
+	 * Whether that may change what the next refresh shows, and how soon.
 	 */
-	processesChanged(started: Iterable<number>, ended: Iterable<number>): boolean {
-		return this.processes.note(started, ended);
+	processesChanged(started: Iterable<number>, ended: Iterable<number>): ProcessNews {
+		return this.processes.note(started, ended, inode => this.shown.has(inode));
 	}
 
 	/**

@@ -20,7 +20,18 @@ export type Mounted = {
 	keys: Set<string>;
 	warnings: string[];
 	readAt: number;
+	/** Looks again while a name in /run/netns is not mounted, each time later (see recheckAfterMs). */
+	rechecks: number;
 };
+
+/**
+ * `ip netns add` makes the file before it mounts the namespace there, so a
+ * name not mounted is looked at again: after 0.25 s, then twice as long each
+ * time, up to the table's maximum age. A file left over (a crash, a test that
+ * did not clean up) is not read again on every refresh for ever.
+ */
+const recheckAfterMs = (known: Mounted, maxAgeMs: number) =>
+	Math.min(maxAgeMs, 250 * 2 ** known.rechecks);
 
 export type Inodes = {rootInode: number | null; selfInode: number | null; selfMnt: number | null};
 
@@ -47,7 +58,7 @@ export class MountTable {
 			!this.changed &&
 			this.netnsWatcher !== null &&
 			now - known.readAt < maxAgeMs &&
-			known.warnings.length === 0
+			(known.warnings.length === 0 || now - known.readAt < recheckAfterMs(known, maxAgeMs))
 		);
 	}
 
@@ -69,7 +80,7 @@ export class MountTable {
 			this.netnsWatcher === null ||
 			now - known.readAt >= maxAgeMs ||
 			// `ip netns add` makes the file before it mounts the namespace there: look again until it has.
-			known.warnings.length > 0;
+			(known.warnings.length > 0 && now - known.readAt >= recheckAfterMs(known, maxAgeMs));
 		if (reread) {
 			this.changed = false;
 			const mountinfo = readMountinfo();
@@ -81,8 +92,10 @@ export class MountTable {
 				known.mountinfo === mountinfo &&
 				known.names.length === names.length &&
 				known.names.every((name, i) => name === names[i]);
-			if (same) known!.readAt = now;
-			else {
+			if (same) {
+				known!.readAt = now;
+				if (known!.warnings.length > 0) known!.rechecks++;
+			} else {
 				const notes: string[] = [];
 				const mounts = parseNsfsMounts(mountinfo);
 				const found = locateMountedNamespaces(rootInode, selfMnt, mounts, names, notes);
@@ -98,6 +111,7 @@ export class MountTable {
 					keys,
 					warnings: notes,
 					readAt: now,
+					rechecks: 0,
 				};
 			}
 		}

@@ -83,6 +83,37 @@ export class NamespaceBuilder {
 		return namespaces.sort(compareNamespaces);
 	}
 
+	/**
+	 * These namespaces made again from new inputs (their processes or owner
+	 * changed), by inode; the others of the last build are kept as they are.
+	 */
+	remake(
+		kept: Kept[],
+		scan: ProcScan,
+		proven: Proven,
+		rootInode: number | null,
+	): Map<number, Namespace> {
+		const made = new Map<number, Namespace>();
+		for (const {item, reading} of kept) {
+			const linkPeers = reading.links.map(
+				link => proven.peers.get(endpointKey(item.inode, link.ifindex)) ?? null,
+			);
+			const inputs = {
+				reading,
+				processes: scan.byNamespace.get(item.inode) ?? noProcesses,
+				nsid: proven.nsidFromRoot.get(item.inode) ?? null,
+				peers: linkPeers,
+				item,
+				owner: proven.owners.get(item.inode) ?? null,
+			};
+			made.set(
+				item.inode,
+				this.stable(item.inode, inputs, () => namespaceOf(inputs, rootInode)),
+			);
+		}
+		return made;
+	}
+
 	private stable(inode: number, inputs: StableInputs, build: () => Namespace): Namespace {
 		const previous = this.previous.get(inode);
 		if (previous && sameInputs(previous.inputs, inputs)) {
@@ -91,6 +122,12 @@ export class NamespaceBuilder {
 		}
 		const ns = build();
 		if (!previous) {
+			this.previous.set(inode, {inputs, digest: null, ns});
+			return ns;
+		}
+		// Only its processes differ (the scan keeps one object per process and one list while none changed):
+		// it has changed, and a digest of a namespace with a big routing table would cost more than the rest.
+		if (onlyProcessesDiffer(previous.inputs, inputs)) {
 			this.previous.set(inode, {inputs, digest: null, ns});
 			return ns;
 		}
@@ -157,6 +194,14 @@ const sameInputs = (a: StableInputs, b: StableInputs) =>
 			sameList(a.item.paths, b.item.paths, (x, y) => x === y) &&
 			JSON.stringify([a.item.mounts, a.item.threads, a.item.descriptors]) ===
 				JSON.stringify([b.item.mounts, b.item.threads, b.item.descriptors])));
+
+const onlyProcessesDiffer = (a: StableInputs, b: StableInputs) =>
+	a.reading === b.reading &&
+	a.item === b.item &&
+	a.nsid === b.nsid &&
+	a.owner === b.owner &&
+	a.processes !== b.processes &&
+	sameList(a.peers, b.peers, (x, y) => x === y);
 
 const sameList = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean) =>
 	a.length === b.length && a.every((x, index) => same(x, b[index]!));

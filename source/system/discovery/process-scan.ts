@@ -5,6 +5,7 @@
 // (run.ts's startedCount). Where the kernel says which processes started and
 // ended (the watcher's proc connector), only those are read again.
 import {
+	namespaceOfPid,
 	readTaskMarker,
 	recheckPids,
 	scanProcesses,
@@ -16,6 +17,14 @@ import {runningChildren, startedCount} from '../run.js';
 import type {RefreshPlan} from './plan.js';
 
 type TaskMarker = {tasks: number; lastPid: number};
+
+/**
+ * What process events ask of the next refresh: nothing (each started process
+ * has gone already, none that ended was shown), a refresh soon (processes
+ * came or went in namespaces that are shown: batched), or one now (a process
+ * is in a namespace not shown yet, such as one `unshare -n` made).
+ */
+export type ProcessNews = 'none' | 'soon' | 'now';
 /** Taken before a refresh starts anything. */
 export type ScanStart = {tasks: TaskMarker | null; started: number};
 
@@ -103,23 +112,35 @@ export class ProcessScanner {
 	}
 
 	/**
-	 * The kernel said these processes started (or exec'd) or ended. True when
-	 * that may change what a refresh shows: a pid that is not nstui's own
-	 * started, or a pid the last scan knew ended.
+	 * The kernel said these processes started (or exec'd) or ended. Each
+	 * started one is looked at at once (one readlink): most of a busy host's
+	 * are gone already, and those change nothing; one in a namespace that
+	 * `shown` does not know makes a new namespace to show at once.
 	 */
-	note(started: Iterable<number>, ended: Iterable<number>): boolean {
-		let matters = false;
+	note(
+		started: Iterable<number>,
+		ended: Iterable<number>,
+		shown: (inode: number) => boolean,
+	): ProcessNews {
+		let news: ProcessNews = 'none';
 		for (const pid of started) {
 			if (runningChildren.has(pid)) continue;
+			const inode = namespaceOfPid(pid);
+			if (inode === null && !this.cache.has(pid)) continue;
 			this.pending.add(pid);
-			matters = true;
+			news = inode !== null && !shown(inode) ? 'now' : news === 'now' ? 'now' : 'soon';
 		}
 		for (const pid of ended) {
 			if (!this.cache.has(pid)) continue;
 			this.pending.add(pid);
-			matters = true;
+			if (news === 'none') news = 'soon';
 		}
-		return matters;
+		return news;
+	}
+
+	/** Pids are waiting to be read again (a refresh that keeps the scan reads them). */
+	get waiting(): boolean {
+		return this.pending.size > 0;
 	}
 
 	/** After a refresh: if only nstui's own processes came and went since the scan, the scan still holds. */

@@ -49,11 +49,12 @@ export const watchedHoldersEveryMs = 600_000;
 const watchedProcessesEveryMs = 300_000;
 
 /**
- * How long process events gather before they make a refresh: new processes
- * must show within 2 s (a target of docs/bench.md), and on a host that starts a hundred a
- * second each refresh and redraw costs ~20 ms.
+ * How long process events gather before they make a refresh (htop redraws
+ * every 1.5 s): new processes must show within 2 s (a target of
+ * docs/bench.md), and on a host that starts a hundred a second each refresh
+ * and redraw has a cost. A process in a namespace not shown yet does not wait.
  */
-const processWakeMs = 750;
+const processWakeMs = 1_500;
 
 /** How often /proc/loadavg is looked at for processes started or ended. */
 const processCheckMs = 1_000;
@@ -76,6 +77,8 @@ const firstKeysMs = 100;
 export type LiveLoad = ((kind: RefreshKind) => Promise<Discovery>) & {
 	/** The kept watcher, if one runs here (tests count its descriptors). */
 	watcher: NamespaceWatcher | null;
+	/** The discoverer's refreshes that patched processes only, and those read as a whole. */
+	readonly counts: {readonly patched: number; readonly whole: number};
 	/** Whether /proc/loadavg is looked at every second (no process events from the kernel). */
 	readonly pollingProcesses: boolean;
 	/** Ends the kept processes and timers (they also end when nstui exits). */
@@ -118,9 +121,12 @@ export function createLiveLoad(
 						wake();
 					},
 					failed: wake,
-					// A busy host starts processes all the time: they show within processWakeMs, one refresh for all of them.
+					// A busy host starts processes all the time: they show within processWakeMs, one refresh for all
+					// of them, which patches the lists of the namespaces concerned; one in a new namespace at once.
 					processes(started, ended) {
-						if (!discoverer.processesChanged(started, ended) || processWake) return;
+						const news = discoverer.processesChanged(started, ended);
+						if (news === 'now') return wake();
+						if (news === 'none' || processWake) return;
 						processWake = setTimeout(() => {
 							processWake = null;
 							wake();
@@ -164,6 +170,7 @@ export function createLiveLoad(
 	return Object.defineProperties(
 		Object.assign(load, {
 			watcher,
+			counts: discoverer.counts,
 			close() {
 				stopProcessTimer();
 				if (processWake) clearTimeout(processWake);
