@@ -7,6 +7,8 @@ export type Consequences = {
 	title: string;
 	/** One line per consequence, most important first. */
 	lines: string[];
+	/** How it can cut the operator off (model/cut-off.ts), shown first and in red. */
+	danger?: string[];
 };
 
 const plural = (count: number, word: string) =>

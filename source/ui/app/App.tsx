@@ -56,7 +56,7 @@ export function layoutFor(
 	return computeLayout(columns, rows, {
 		banner: readOnly,
 		wanted: perPane(id => view[id].rows.length),
-		dialog: state.modal ? dialogHeight(state.modal) : null,
+		dialog: state.modal ? dialogHeight(state.modal, columns) : null,
 		zoomed: state.zoomed ? state.focus : null,
 		hidden: hiddenPanes(state),
 	});

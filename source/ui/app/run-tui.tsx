@@ -12,6 +12,7 @@ import {createPoller, type RefreshKind} from './poller.js';
 import {takeTerminal} from './terminal-screen.js';
 import {ThemeContext, themeFromEnvironment} from './theme.js';
 import {createTuiStore} from './tui-store.js';
+import {findSshSession} from '../../system/ssh-session.js';
 
 export type TuiOptions = {
 	intervalSeconds: number;
@@ -54,6 +55,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	// its built-in modules without their code cache, see cli.tsx.)
 	v8.setFlagsFromString('--semi-space-growth-factor=1');
 	const store = createTuiStore();
+	// Before any key can change a link: which interfaces carry the operator's SSH session.
+	void findSshSession().then(sshSession => store.update({sshSession}));
 	const activity = new InputActivity();
 	// Events wake the poller that the load belongs to.
 	const wake = () => poller.wake();

@@ -2,6 +2,7 @@
 // action leaves the UI and mounts it again with selection, focus, filters and
 // the latest data intact. Components read it with useTuiState (useSyncExternalStore).
 import type {Selection} from '../../model/row-identity.js';
+import type {SshSession} from '../../model/cut-off.js';
 import type {Snapshot} from '../../model/snapshot.js';
 import type {SocketReading} from '../../system/sockets.js';
 import type {Rates} from '../../system/rates.js';
@@ -73,6 +74,8 @@ export type TuiState = {
 	/** Row ids that are new or changed in the latest refresh, highlighted for a moment. */
 	changed: ReadonlySet<string>;
 	changedAt: number | null;
+	/** The operator's SSH session and the interfaces it takes (null: not under SSH, or not known yet). */
+	sshSession: SshSession | null;
 };
 
 export type TuiStore = {
@@ -105,6 +108,7 @@ export function initialTuiState(): TuiState {
 		message: null,
 		changed: new Set(),
 		changedAt: null,
+		sshSession: null,
 	};
 }
 

@@ -11,13 +11,16 @@ import {dialogRows} from './popup/popup-keys.js';
 
 type Props = {modal: Modal; width: number; height: number};
 
-/** The lines the dialog would fill, its frame included. */
-export function dialogHeight(modal: Modal): number {
+/** Columns inside the frame: a border and a column of padding each side. */
+const innerWidth = (width: number) => Math.max(width - 4, 1);
+
+/** The lines the dialog would fill at `width` columns, its frame included. */
+export function dialogHeight(modal: Modal, width: number): number {
 	const inside =
 		modal.kind === 'form'
 			? formHeight(modal)
 			: modal.kind === 'confirm'
-				? confirmHeight(modal.consequences)
+				? confirmHeight(modal.consequences, innerWidth(width))
 				: popupHeight(modal);
 	return inside + 2;
 }
@@ -35,7 +38,9 @@ export function DialogHost({modal, width, height}: Props) {
 			overflow="hidden"
 		>
 			{modal.kind === 'form' ? <FormDialog modal={modal} rows={rows} /> : null}
-			{modal.kind === 'confirm' ? <ConfirmDialog consequences={modal.consequences} /> : null}
+			{modal.kind === 'confirm' ? (
+				<ConfirmDialog consequences={modal.consequences} width={innerWidth(width)} />
+			) : null}
 			{modal.kind === 'popup' ? <OutputPopup modal={modal} rows={rows} /> : null}
 		</Box>
 	);

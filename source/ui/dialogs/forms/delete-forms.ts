@@ -9,6 +9,7 @@ import {formatRoute} from '../../../model/format-snapshot.js';
 import * as actions from '../../../system/actions/index.js';
 import {actionForm, type ActionForm} from '../dialog-state.js';
 import type {TuiStore} from '../../app/tui-store.js';
+import {cutOffLines, withDanger} from './cut-off.js';
 import {pickField} from './fields.js';
 import {
 	labelOf,
@@ -63,10 +64,19 @@ function deleteInterfaceForm(store: TuiStore): ActionForm | Unavailable {
 							...addresses.map(address => ({label: `address ${address}`, value: address})),
 						]),
 					],
-		confirm: answers =>
-			answers.address
+		confirm: answers => {
+			const consequences = answers.address
 				? describeAddressDeletion(namespace, link, answers.address)
-				: describeInterfaceDeletion(namespace, link, namespaces),
+				: describeInterfaceDeletion(namespace, link, namespaces);
+			const danger = cutOffLines(
+				store,
+				namespace,
+				answers.address
+					? {kind: 'delete-address', link, address: answers.address}
+					: {kind: 'delete-link', link},
+			);
+			return withDanger(consequences, danger, consequences.title);
+		},
 		run: answers =>
 			answers.address
 				? actions.deleteAddress({namespace: target, device: link.name, address: answers.address})
@@ -94,7 +104,12 @@ function deleteRouteForm(store: TuiStore): ActionForm | Unavailable {
 	return actionForm({
 		title: `Delete route ${text}`,
 		fields: [],
-		confirm: () => ({title: `Delete route ${text} in ${labelOf(namespace)}?`, lines}),
+		confirm: () =>
+			withDanger(
+				{title: `Delete route ${text} in ${labelOf(namespace)}?`, lines},
+				cutOffLines(store, namespace, {kind: 'delete-route', device: route.dev, route: route.dst}),
+				text,
+			),
 		run: () => actions.deleteRoute({namespace: target, route}),
 	});
 }

@@ -6,6 +6,7 @@ import type {Interface, Namespace} from '../../../model/snapshot.js';
 import * as actions from '../../../system/actions/index.js';
 import {actionForm, type ActionForm, type AnswersSoFar, type TextField} from '../dialog-state.js';
 import {selectCreated} from '../../panes/select-created.js';
+import {cutOffLines, withDanger} from './cut-off.js';
 import type {TuiStore} from '../../app/tui-store.js';
 import {
 	byInode,
@@ -36,6 +37,19 @@ function selectedLink(store: TuiStore): OnLink | Unavailable {
 const addressText = (link: Interface) =>
 	link.addresses.map(address => `${address.address}/${address.prefixlen}`);
 
+/** What an interface loses by leaving its namespace; null: nothing to say. */
+function moveConsequences(namespace: Namespace, link: Interface, title: string) {
+	const lost = [
+		...addressText(link),
+		...namespace.routes.filter(route => route.dev === link.name).map(route => `route ${route.dst}`),
+	];
+	if (lost.length === 0 && link.kind !== 'veth') return null;
+	const lines = lost.length > 0 ? [`It loses what it has here: ${lost.join(', ')}.`] : [];
+	if (link.kind === 'veth')
+		lines.push('Its peer stays where it is; the pair now joins the two namespaces.');
+	return {title, lines};
+}
+
 export function moveForm(store: TuiStore): ActionForm | Unavailable {
 	const on = selectedLink(store);
 	if (typeof on === 'string') return on;
@@ -48,17 +62,9 @@ export function moveForm(store: TuiStore): ActionForm | Unavailable {
 		title: `Move ${link.name} out of ${labelOf(namespace)}`,
 		fields: [pickField('to', `Move ${link.name} to namespace`, choices)],
 		confirm: answers => {
-			const lost = [
-				...addressText(link),
-				...namespace.routes
-					.filter(route => route.dev === link.name)
-					.map(route => `route ${route.dst}`),
-			];
-			if (lost.length === 0 && link.kind !== 'veth') return null;
-			const lines = lost.length > 0 ? [`It loses what it has here: ${lost.join(', ')}.`] : [];
-			if (link.kind === 'veth')
-				lines.push('Its peer stays where it is; the pair now joins the two namespaces.');
-			return {title: `Move ${link.name} to ${labelOf(destination(answers))}?`, lines};
+			const title = `Move ${link.name} to ${labelOf(destination(answers))}?`;
+			const danger = cutOffLines(store, namespace, {kind: 'move-link', link});
+			return withDanger(moveConsequences(namespace, link, title), danger, title);
 		},
 		run: answers => {
 			const ref = actions.netnsRefOf(destination(answers));
@@ -109,9 +115,12 @@ export function linkStateForm(store: TuiStore): ActionForm | Unavailable {
 	if (typeof on === 'string') return on;
 	const {namespace, link, target} = on;
 	const up = !link.flags.includes('UP');
+	// Up never cuts anyone off; down asks first on the host and on the session's interface.
+	const danger = up ? [] : cutOffLines(store, namespace, {kind: 'link-down', link});
 	return actionForm({
 		title: `${link.name} ${up ? 'up' : 'down'} in ${labelOf(namespace)}`,
 		fields: [],
+		confirm: () => withDanger(null, danger, `Take ${link.name} down in ${labelOf(namespace)}?`),
 		run: () => actions.setLinkState({namespace: target, device: link.name, up}),
 	});
 }

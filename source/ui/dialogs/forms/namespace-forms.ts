@@ -4,6 +4,7 @@ import {validateIpAddress, validatePrefix, validateVrfTable} from '../../../mode
 import * as actions from '../../../system/actions/index.js';
 import {actionForm, type ActionForm} from '../dialog-state.js';
 import {selectCreated} from '../../panes/select-created.js';
+import {cutOffLines, withDanger} from './cut-off.js';
 import type {TuiStore} from '../../app/tui-store.js';
 import {interfaceNames, newInterfaceNameField, newNamespaceNameField, pickField} from './fields.js';
 import {enterSelected, labelOf, noNamespace, selected, type Unavailable} from './selection.js';
@@ -43,9 +44,18 @@ export function forwardingForm(store: TuiStore): ActionForm | Unavailable {
 	if (typeof entered === 'string') return entered;
 	const {namespace, target} = entered;
 	const enabled = !namespace.forwarding.ipv4;
+	const danger = cutOffLines(store, namespace, {
+		kind: enabled ? 'forwarding-on' : 'forwarding-off',
+	});
 	return actionForm({
 		title: `IPv4 forwarding ${enabled ? 'on' : 'off'} in ${labelOf(namespace)}`,
 		fields: [],
+		confirm: () =>
+			withDanger(
+				null,
+				danger,
+				`Turn IPv4 forwarding ${enabled ? 'on' : 'off'} in ${labelOf(namespace)}?`,
+			),
 		run: () => actions.setForwarding({namespace: target, enabled}),
 	});
 }
