@@ -4,6 +4,7 @@
 // nothing here changes the host's network. Ping goes only between the test's
 // own two namespaces.
 import assert from 'node:assert/strict';
+import {needsPrograms} from '../helpers/ci-packages.js';
 import {statSync} from 'node:fs';
 import {after, before, describe, test} from 'node:test';
 import {setTimeout as delay} from 'node:timers/promises';
@@ -19,9 +20,7 @@ async function until(what: string, check: () => boolean, timeoutMs = 10_000) {
 	}
 }
 
-const skip =
-	endToEndSkip ||
-	(sh('sh', '-c', 'command -v ping || true').trim() === '' ? 'needs ping (iputils-ping)' : false);
+const skip = endToEndSkip || needsPrograms('ping', 'sysctl');
 
 describe('actions on the namespace nstui runs in', {skip}, () => {
 	const lab = new Lab('own');

@@ -5,11 +5,13 @@ import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import {existsSync, statSync} from 'node:fs';
 import {builtCli} from '../helpers/tmux.js';
+import {needsPrograms} from '../helpers/ci-packages.js';
 import {needsRoot} from '../helpers/root.js';
 import {Lab, ip, sh} from '../helpers/lab.js';
 
 const skip =
 	needsRoot ||
+	needsPrograms('iptables', 'iptables-save', 'sysctl') ||
 	(existsSync(builtCli) ? false : 'needs the build: run `npm run build` first (npm test does)');
 const nstui = (...args: string[]) =>
 	spawnSync(process.execPath, [builtCli, ...args], {

@@ -4,8 +4,12 @@ import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
 import {builtCli, endToEndSkip, TmuxSession} from '../helpers/tmux.js';
 import {Lab, sh} from '../helpers/lab.js';
+import {needsPrograms} from '../helpers/ci-packages.js';
 
-describe('T: the trace view in a real terminal', {skip: endToEndSkip}, () => {
+// The trace reads each namespace's firewall (iptables-save) and sysctls; the router seed sets forwarding.
+const skip = endToEndSkip || needsPrograms('iptables', 'iptables-save', 'sysctl');
+
+describe('T: the trace view in a real terminal', {skip}, () => {
 	const lab = new Lab('tracetui');
 	const tmux = new TmuxSession(`nstui-trace-${process.pid}`);
 	let names: ReturnType<Lab['router']>;

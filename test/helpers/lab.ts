@@ -7,9 +7,8 @@ import {mkdtempSync, readlinkSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {findProgram} from '../../source/system/programs.js';
 import {run} from '../../source/system/run.js';
-import {missingProgramsReason} from './ci-packages.js';
+import {needsPrograms} from './ci-packages.js';
 import {needsRoot} from './root.js';
 
 export const isRoot = process.getuid?.() === 0;
@@ -20,8 +19,7 @@ export {needsRoot};
 /** For `{skip}`: false when root and every tool is on PATH, else the reason. */
 export function needsRootAnd(...tools: string[]): string | false {
 	if (!isRoot) return needsRoot;
-	const missing = tools.filter(tool => findProgram(tool) === null);
-	return missing.length === 0 ? false : missingProgramsReason(missing);
+	return needsPrograms(...tools);
 }
 
 let counter = 0;

@@ -6,6 +6,8 @@ import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import {fileURLToPath} from 'node:url';
+import {missingProgramsReason} from './ci-packages.js';
+import {needsRoot} from './root.js';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const builtCli = path.join(projectRoot, 'dist/cli.js');
@@ -13,13 +15,12 @@ export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
 /** Why an end-to-end test cannot run here, or false. */
 export const endToEndSkip: string | false =
-	process.getuid?.() !== 0
-		? 'needs root: creates network namespaces'
-		: !hasTmux
-			? 'needs tmux, which is not installed'
-			: !existsSync(builtCli)
-				? 'needs the build: run `npm run build` first (npm test does)'
-				: false;
+	needsRoot ||
+	(!hasTmux
+		? missingProgramsReason(['tmux'])
+		: !existsSync(builtCli)
+			? 'needs the build: run `npm run build` first (npm test does)'
+			: false);
 
 const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
 

@@ -1,6 +1,7 @@
 // Every action against namespaces this test creates (nstui-act-<pid>-<n>),
 // checked afterwards with `ip -j`. Never the host's namespace.
 import assert from 'node:assert/strict';
+import {needsPrograms} from '../helpers/ci-packages.js';
 import {readlinkSync, statSync} from 'node:fs';
 import {after, before, describe, test} from 'node:test';
 import {
@@ -94,29 +95,37 @@ describe('namespace actions', {skip: needsRoot}, () => {
 		assert.equal(statSync(`/run/netns/${name}`).ino, statSync(`/proc/${pid}/ns/net`).ino);
 	});
 
-	test('IPv4 forwarding on and off, as netconf shows it', async () => {
-		const ns = namespaces.ns();
-		const log = freshLog();
-		assertRan(log, await setForwarding({namespace: {name: ns}, enabled: true}, {log}));
-		assert.equal((await readNamespace({name: ns})).forwarding.ipv4, true);
-		const all = ipJson('-n', ns, 'netconf', 'show').find(
-			entry => entry.interface === 'all' && entry.family === 'inet',
-		);
-		assert.equal(all?.forwarding, true);
-		assert.equal((await setForwarding({namespace: {name: ns}, enabled: false}, {log})).ok, true);
-		assert.equal((await readNamespace({name: ns})).forwarding.ipv4, false);
-	});
+	test(
+		'IPv4 forwarding on and off, as netconf shows it',
+		{skip: needsPrograms('sysctl')},
+		async () => {
+			const ns = namespaces.ns();
+			const log = freshLog();
+			assertRan(log, await setForwarding({namespace: {name: ns}, enabled: true}, {log}));
+			assert.equal((await readNamespace({name: ns})).forwarding.ipv4, true);
+			const all = ipJson('-n', ns, 'netconf', 'show').find(
+				entry => entry.interface === 'all' && entry.family === 'inet',
+			);
+			assert.equal(all?.forwarding, true);
+			assert.equal((await setForwarding({namespace: {name: ns}, enabled: false}, {log})).ok, true);
+			assert.equal((await readNamespace({name: ns})).forwarding.ipv4, false);
+		},
+	);
 
-	test('forwarding in an unnamed namespace, through nsenter', async () => {
-		const pid = await namespaces.sleeperPid();
-		const log = freshLog();
-		assertRan(
-			log,
-			await setForwarding({namespace: {path: `/proc/${pid}/ns/net`}, enabled: true}, {log}),
-		);
-		assert.match(log.getSnapshot()[0]!.line, /^nsenter --net=\/proc\/\d+\/ns\/net sysctl/);
-		assert.equal((await readNamespace({path: `/proc/${pid}/ns/net`})).forwarding.ipv4, true);
-	});
+	test(
+		'forwarding in an unnamed namespace, through nsenter',
+		{skip: needsPrograms('sysctl')},
+		async () => {
+			const pid = await namespaces.sleeperPid();
+			const log = freshLog();
+			assertRan(
+				log,
+				await setForwarding({namespace: {path: `/proc/${pid}/ns/net`}, enabled: true}, {log}),
+			);
+			assert.match(log.getSnapshot()[0]!.line, /^nsenter --net=\/proc\/\d+\/ns\/net sysctl/);
+			assert.equal((await readNamespace({path: `/proc/${pid}/ns/net`})).forwarding.ipv4, true);
+		},
+	);
 });
 
 describe('link actions', {skip: needsRoot}, () => {

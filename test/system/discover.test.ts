@@ -1,3 +1,4 @@
+import {needsPrograms} from '../helpers/ci-packages.js';
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {statSync} from 'node:fs';
@@ -8,7 +9,8 @@ import type {Namespace, Snapshot} from '../../source/model/snapshot.js';
 import {needsRoot} from '../helpers/root.js';
 import {inodeOf, ip, Lab} from '../helpers/lab.js';
 
-describe('discover() on the seed topologies', {skip: needsRoot}, () => {
+// The router seed turns forwarding on with sysctl.
+describe('discover() on the seed topologies', {skip: needsRoot || needsPrograms('sysctl')}, () => {
 	const lab = new Lab('disc');
 	let snapshot: Snapshot;
 	let unnamed: ChildProcess;

@@ -20,6 +20,7 @@ import {
 } from '../../source/system/actions/index.js';
 import {CommandLog, formatLogEntry} from '../../source/system/command-log.js';
 import {discover} from '../../source/system/discovery/discoverer.js';
+import {needsPrograms} from '../helpers/ci-packages.js';
 import {needsRoot} from '../helpers/root.js';
 import {parseJsonArray} from '../../source/model/ip-json.js';
 import {ip, sh, uniquePrefix} from '../helpers/lab.js';
@@ -165,58 +166,62 @@ describe('hostile names on a real host', {skip: needsRoot}, () => {
 		assert.match(found, /evil\\e\[31mRED/);
 	});
 
-	test('up, move, ping and delete work on an interface named with escapes, and in a namespace named with a newline', async () => {
-		const log = new CommandLog();
-		const target = targetFor(inPlain())!;
-		const other = targetFor(snapshot.namespaces.find(item => item.name === newline)!)!;
-		assert.deepEqual(other, {name: newline});
+	test(
+		'up, move, ping and delete work on an interface named with escapes, and in a namespace named with a newline',
+		{skip: needsPrograms('ping')},
+		async () => {
+			const log = new CommandLog();
+			const target = targetFor(inPlain())!;
+			const other = targetFor(snapshot.namespaces.find(item => item.name === newline)!)!;
+			assert.deepEqual(other, {name: newline});
 
-		const moved = await moveInterface(
-			{namespace: target, device: names.title, to: {name: newline}},
-			{log},
-		);
-		assert.equal(moved.ok, true, moved.message);
-		assert.ok(
-			linksIn(newline).some(link => link.ifname === names.title),
-			'moved',
-		);
+			const moved = await moveInterface(
+				{namespace: target, device: names.title, to: {name: newline}},
+				{log},
+			);
+			assert.equal(moved.ok, true, moved.message);
+			assert.ok(
+				linksIn(newline).some(link => link.ifname === names.title),
+				'moved',
+			);
 
-		ip('-n', plain, 'addr', 'add', '192.168.77.1/24', 'dev', names.clear);
-		ip('-n', newline, 'addr', 'add', '192.168.77.2/24', 'dev', names.title);
-		for (const [namespace, device] of [
-			[target, names.clear],
-			[other, names.title],
-		] as const) {
-			const up = await setLinkState({namespace, device, up: true}, {log});
-			assert.equal(up.ok, true, up.message);
-		}
-		assert.ok(
-			linksIn(plain)
-				.find(link => link.ifname === names.clear)!
-				.flags.includes('UP'),
-		);
+			ip('-n', plain, 'addr', 'add', '192.168.77.1/24', 'dev', names.clear);
+			ip('-n', newline, 'addr', 'add', '192.168.77.2/24', 'dev', names.title);
+			for (const [namespace, device] of [
+				[target, names.clear],
+				[other, names.title],
+			] as const) {
+				const up = await setLinkState({namespace, device, up: true}, {log});
+				assert.equal(up.ok, true, up.message);
+			}
+			assert.ok(
+				linksIn(plain)
+					.find(link => link.ifname === names.clear)!
+					.flags.includes('UP'),
+			);
 
-		const answered = await ping({namespace: other, address: '192.168.77.1'}, {log});
-		assert.equal(answered.ok, true, answered.message);
+			const answered = await ping({namespace: other, address: '192.168.77.1'}, {log});
+			assert.equal(answered.ok, true, answered.message);
 
-		const deleted = await deleteInterface({namespace: target, device: names.clear}, {log});
-		assert.equal(deleted.ok, true, deleted.message);
-		assert.ok(!linksIn(plain).some(link => link.ifname === names.clear), 'gone');
+			const deleted = await deleteInterface({namespace: target, device: names.clear}, {log});
+			assert.equal(deleted.ok, true, deleted.message);
+			assert.ok(!linksIn(plain).some(link => link.ifname === names.clear), 'gone');
 
-		// The log shows each command safely, and each line pastes back into bash as the same argv.
-		for (const entry of log.getSnapshot()) {
-			assert.doesNotMatch(formatLogEntry(entry), live);
-			const argv = execFileSync('bash', ['-c', `set -- ${entry.line}; printf '%s\\0' "$@"`])
-				.toString()
-				.split('\0')
-				.slice(0, -1);
-			assert.deepEqual(argv, entry.argv);
-		}
+			// The log shows each command safely, and each line pastes back into bash as the same argv.
+			for (const entry of log.getSnapshot()) {
+				assert.doesNotMatch(formatLogEntry(entry), live);
+				const argv = execFileSync('bash', ['-c', `set -- ${entry.line}; printf '%s\\0' "$@"`])
+					.toString()
+					.split('\0')
+					.slice(0, -1);
+				assert.deepEqual(argv, entry.argv);
+			}
 
-		const gone = await deleteNamespace({name: newline}, {log});
-		assert.equal(gone.ok, true, gone.message);
-		assert.ok(!existsSync(`/run/netns/${newline}`));
-	});
+			const gone = await deleteNamespace({name: newline}, {log});
+			assert.equal(gone.ok, true, gone.message);
+			assert.ok(!existsSync(`/run/netns/${newline}`));
+		},
+	);
 
 	test('an interface that is not UTF-8 is refused clearly, not acted on under another name', async () => {
 		const result = await deleteInterface(

@@ -12,11 +12,13 @@ import {NamespaceWatcher} from '../../source/system/namespace-watcher.js';
 import {createLiveLoad, type LiveLoad} from '../../source/ui/app/live-load.js';
 import {createPoller, type Poller} from '../../source/ui/app/poller.js';
 import {createTuiStore, type TuiStore} from '../../source/ui/app/tui-store.js';
+import {needsPrograms} from '../helpers/ci-packages.js';
 import {needsRoot} from '../helpers/root.js';
 import {ip, Lab} from '../helpers/lab.js';
 
 const skip =
 	needsRoot ||
+	needsPrograms('sysctl') ||
 	(!NamespaceWatcher.available() && 'needs perl: the namespace watcher is a perl program');
 const hour = 3_600_000;
 /** Far below every timer in play (an hour, and the safety nets of 10 and 30 minutes), and generous on a loaded machine. */

@@ -1,3 +1,4 @@
+import {needsPrograms} from '../helpers/ci-packages.js';
 import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {existsSync} from 'node:fs';
@@ -5,14 +6,10 @@ import {spawnSync} from 'node:child_process';
 import {runRecipe} from '../../source/system/recipes.js';
 import {recipeNamespaces, type RecipeName} from '../../source/model/recipes.js';
 import {CommandLog} from '../../source/system/command-log.js';
-import {findProgram} from '../../source/system/programs.js';
 import {needsRoot} from '../helpers/root.js';
 import {ip, ipJson, sh, uniquePrefix} from '../helpers/lab.js';
 
-const skip =
-	needsRoot ||
-	(!findProgram('ping') && 'needs ping (apt-get install iputils-ping)') ||
-	(!findProgram('iptables') && 'needs iptables (apt-get install iptables)');
+const skip = needsRoot || needsPrograms('ping', 'iptables', 'iptables-save', 'sysctl');
 const pings = (ns: string, address: string) =>
 	spawnSync('ip', ['netns', 'exec', ns, 'ping', '-c', '1', '-W', '2', address], {stdio: 'ignore'})
 		.status === 0;

@@ -1,6 +1,7 @@
 // issue 17: the trace on the seed topologies (built by nstui's own recipes), and
 // one break per test, each checked for its first ✗ and its sentence, with a real
 // ping as the probe that must agree. Everything lives in namespaces made here.
+import {needsPrograms} from '../helpers/ci-packages.js';
 import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {existsSync} from 'node:fs';
@@ -17,10 +18,7 @@ import {needsRoot} from '../helpers/root.js';
 import {ip, ipJson, sh, uniquePrefix} from '../helpers/lab.js';
 import {setTimeout as sleep} from 'node:timers/promises';
 
-const skip =
-	needsRoot ||
-	(!findProgram('ping') && 'needs ping (apt-get install iputils-ping)') ||
-	(!findProgram('iptables') && 'needs iptables (apt-get install iptables)');
+const skip = needsRoot || needsPrograms('ping', 'iptables', 'iptables-save', 'sysctl');
 
 const pings = (ns: string, address: string) =>
 	spawnSync('ip', ['netns', 'exec', ns, 'ping', '-c', '1', '-W', '1', address], {stdio: 'ignore'})

@@ -1,6 +1,7 @@
 // n, d, N, f, s and l driven through the App against real namespaces this test
 // creates (nstui-ui-<pid>-*), checked with ip -j; bad input runs nothing.
 import assert from 'node:assert/strict';
+import {needsPrograms} from '../helpers/ci-packages.js';
 import {statSync} from 'node:fs';
 import {after, afterEach, describe, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
@@ -77,25 +78,29 @@ describe('namespace actions from the keyboard', {skip: needsRoot}, () => {
 		await tui.until('the namespace to go', async () => !namespaceExists(name));
 	});
 
-	test('f toggles IPv4 forwarding inside the selected namespace', async () => {
-		const name = spaces.ns();
-		const tui = await renderLive();
-		await tui.selectNamespace(name);
-		await tui.press('f');
-		await tui.until(
-			'forwarding on',
-			async () => (await outputIn(name, ['sysctl', '-n', 'net.ipv4.ip_forward'])).trim() === '1',
-		);
-		await tui.until(
-			'the pane to show it',
-			() => tui.view().selectedNamespace?.forwarding.ipv4 === true,
-		);
-		await tui.press('f');
-		await tui.until(
-			'forwarding off',
-			async () => (await outputIn(name, ['sysctl', '-n', 'net.ipv4.ip_forward'])).trim() === '0',
-		);
-	});
+	test(
+		'f toggles IPv4 forwarding inside the selected namespace',
+		{skip: needsPrograms('sysctl')},
+		async () => {
+			const name = spaces.ns();
+			const tui = await renderLive();
+			await tui.selectNamespace(name);
+			await tui.press('f');
+			await tui.until(
+				'forwarding on',
+				async () => (await outputIn(name, ['sysctl', '-n', 'net.ipv4.ip_forward'])).trim() === '1',
+			);
+			await tui.until(
+				'the pane to show it',
+				() => tui.view().selectedNamespace?.forwarding.ipv4 === true,
+			);
+			await tui.press('f');
+			await tui.until(
+				'forwarding off',
+				async () => (await outputIn(name, ['sysctl', '-n', 'net.ipv4.ip_forward'])).trim() === '0',
+			);
+		},
+	);
 
 	test('N names the namespace of a process; a bad name runs nothing', async () => {
 		const pid = await spaces.sleeperPid();
