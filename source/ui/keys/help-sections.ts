@@ -4,13 +4,8 @@ import {confirmTable} from '../dialogs/confirm/confirm-keys.js';
 import {pickFieldTables, textFieldTables} from '../dialogs/forms/form-keys.js';
 import {popupTables} from '../dialogs/popup/popup-keys.js';
 import {paneRegistry} from '../panes/registry.js';
-import {detailsTables} from '../views/details/details-keys.js';
-import {findTables} from '../views/find/find-keys.js';
 import {logTables} from '../views/log/log-keys.js';
-import {topologyTables} from '../views/topology/topology-keys.js';
-import {trafficTables} from '../views/traffic/traffic-keys.js';
-import {captureTables} from '../views/capture/capture-keys.js';
-import {traceEditTables, traceTables} from '../views/trace/trace-keys.js';
+import {viewRegistry, viewSpecOf} from '../views/registry.js';
 import {actionTable} from './action-keys.js';
 import type {KeyTable} from './key-table.js';
 import {
@@ -20,14 +15,6 @@ import {
 	paneViewTable,
 	programTable,
 } from './pane-keys.js';
-
-function viewTables(view: NonNullable<TuiState['fullView']>): readonly KeyTable[] {
-	if (view.kind === 'topology') return topologyTables;
-	if (view.kind === 'trace') return view.editing ? traceEditTables : traceTables;
-	if (view.kind === 'traffic') return trafficTables;
-	if (view.kind === 'capture') return captureTables;
-	return view.kind === 'find' ? findTables : detailsTables;
-}
 
 /** Every pane's own keys, for the help. */
 const paneKeysTable: KeyTable = {
@@ -52,16 +39,7 @@ export const panesHelpSections = (): readonly KeyTable[] => [
 export function helpSections(state: TuiState): readonly KeyTable[] {
 	const main = panesHelpSections();
 	const firstOf = (tables: readonly KeyTable[]) => tables[0]!;
-	const views = [
-		firstOf(topologyTables),
-		firstOf(findTables),
-		firstOf(detailsTables),
-		firstOf(trafficTables),
-		firstOf(captureTables),
-		firstOf(traceTables),
-		firstOf(traceEditTables),
-		firstOf(logTables),
-	];
+	const views = [...viewRegistry.flatMap(view => view.help), firstOf(logTables)];
 	const editing = [
 		firstOf(paneFilterTables),
 		paneFilterTables[1]!,
@@ -71,7 +49,7 @@ export function helpSections(state: TuiState): readonly KeyTable[] {
 		firstOf(popupTables),
 	];
 	const current = state.fullView
-		? firstOf(viewTables(state.fullView))
+		? firstOf(viewSpecOf(state.fullView).tables(state.fullView))
 		: state.overlay?.kind === 'help' && state.overlay.over === 'log'
 			? firstOf(logTables)
 			: null;

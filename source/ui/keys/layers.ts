@@ -7,14 +7,9 @@ import {confirmTable} from '../dialogs/confirm/confirm-keys.js';
 import {formTables} from '../dialogs/forms/form-keys.js';
 import {popupTables} from '../dialogs/popup/popup-keys.js';
 import {paneSpec} from '../panes/registry.js';
-import {detailsTables} from '../views/details/details-keys.js';
-import {findTables} from '../views/find/find-keys.js';
 import {helpTables} from '../views/help/help-keys.js';
 import {logTables} from '../views/log/log-keys.js';
-import {topologyFilterTables, topologyTables} from '../views/topology/topology-keys.js';
-import {trafficTables} from '../views/traffic/traffic-keys.js';
-import {captureFilterTables, captureTables} from '../views/capture/capture-keys.js';
-import {traceEditTables, traceTables} from '../views/trace/trace-keys.js';
+import {viewSpecOf} from '../views/registry.js';
 import {actionTable} from './action-keys.js';
 import type {KeyTable} from './key-table.js';
 import {
@@ -67,12 +62,7 @@ function tablesOf(state: TuiState): readonly KeyTable[] {
 		}
 		case 'view': {
 			const view = state.fullView!;
-			if (view.kind === 'topology')
-				return view.editingFilter ? topologyFilterTables : topologyTables;
-			if (view.kind === 'traffic') return trafficTables;
-			if (view.kind === 'capture') return view.editingFilter ? captureFilterTables : captureTables;
-			if (view.kind === 'trace') return view.editing ? traceEditTables : traceTables;
-			return view.kind === 'find' ? findTables : detailsTables;
+			return viewSpecOf(view).tables(view);
 		}
 		case 'panes':
 			return state.editingFilter

@@ -1,5 +1,5 @@
-// The views that take the whole body instead of the four panes: the topology (t),
-// find anything (F) and the details of a namespace (i). Their state lives in the
+// The state of the views that take the whole body instead of the panes (the
+// topology, find, details, traffic, capture, trace). Their state lives in the
 // store, so it survives an unmount; what is read from the system arrives there too.
 import type {Firewall} from '../../model/firewall.js';
 import type {NatNote} from '../../model/nat-notes.js';
@@ -98,10 +98,5 @@ export type TraceViewState = {
 	top: number;
 };
 
-export type FullView =
-	| TopologyViewState
-	| FindViewState
-	| DetailsViewState
-	| TrafficViewState
-	| CaptureViewStateFull
-	| TraceViewState;
+/** The state of whichever full view is open: one member per entry of the view registry. */
+export type {FullView} from './registry.js';
