@@ -7,6 +7,7 @@ import {BenchLab} from './lab.js';
 import {measureOwners} from './owners.js';
 import {measureScale} from './scale.js';
 import {buildStandalone} from './standalone.js';
+import {measureTerminalBytes} from './terminal-bytes.js';
 import {median, printTable, timeCommand, type Row} from './measure.js';
 
 if (process.getuid?.() !== 0) {
@@ -57,8 +58,13 @@ async function snapshotVsLoop(
 			},
 		];
 		if (namespaces >= 1000) rows.push(...(await measureScale(lab, rounds, standalone)));
-		// Last: it moves the lab's processes into cgroups of its own and ends them.
-		else rows.push(...(await measureOwners(lab.holders, rounds)));
+		else {
+			rows.push(
+				...(await measureTerminalBytes(lab, Number(process.env.NSTUI_BENCH_IDLE_SECONDS ?? 60))),
+			);
+			// Last: it moves the lab's processes into cgroups of its own and ends them.
+			rows.push(...(await measureOwners(lab.holders, rounds)));
+		}
 		return rows;
 	} finally {
 		await lab.down();

@@ -43,6 +43,8 @@ export type AppProps = {
 	suspend?: ActionHost['suspend'];
 	/** Told of every key, so background reading pauses while keys come in (run-tui). */
 	activity?: InputActivity;
+	/** Draws the whole screen again (run-tui's frame stream); nothing to do in tests. */
+	redraw?: () => void;
 };
 
 /** The layout for the state: rows of panes sized by what they list, the dialog by what it asks. */
@@ -62,6 +64,8 @@ export function layoutFor(
 	});
 }
 
+const noRedraw = () => {};
+
 export function App({
 	store,
 	poller,
@@ -71,6 +75,7 @@ export function App({
 	reader = systemReader,
 	suspend = null,
 	activity,
+	redraw = noRedraw,
 }: AppProps) {
 	const state = useTuiState(store);
 	const {columns, rows} = useTerminalSize();
@@ -88,6 +93,7 @@ export function App({
 			store,
 			quit: () => exit(),
 			refreshNow: () => void poller?.refreshNow(),
+			redraw,
 			host: {
 				store,
 				suspend,
@@ -99,7 +105,7 @@ export function App({
 			reader,
 			panes: paneOps,
 		}),
-		[store, exit, poller, suspend, readOnly, reader],
+		[store, exit, poller, suspend, readOnly, reader, redraw],
 	);
 	useKeys(context, activity ? () => activity.note() : undefined);
 	usePolling(poller);

@@ -7,6 +7,7 @@ import v8 from 'node:v8';
 import {App} from './App.js';
 import {InputActivity} from './input-activity.js';
 import {ExtrasReader} from './extras.js';
+import {FrameStream} from './frame-stream.js';
 import {createLiveLoad} from './live-load.js';
 import {createPoller, type RefreshKind} from './poller.js';
 import {takeTerminal} from './terminal-screen.js';
@@ -116,7 +117,10 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		});
 
 	try {
+		let frames: FrameStream | undefined;
+		const redraw = () => frames?.redraw();
 		for (;;) {
+			const mounted = (frames = new FrameStream(stdout));
 			instance = render(
 				<ThemeContext.Provider value={themeFromEnvironment()}>
 					<App
@@ -127,12 +131,24 @@ export async function runTui(options: TuiOptions): Promise<number> {
 						readOnly={readOnly}
 						suspend={suspend}
 						activity={activity}
+						redraw={redraw}
 					/>
 				</ThemeContext.Provider>,
-				// ink redraws at most maxFps times a second; at its default 30 a key pressed just after a refresh waits up to 33 ms.
-				{exitOnCtrlC: false, maxFps: 60},
+				// Debug mode: each render is one write of the whole frame to `frames`, which writes only the
+				// cells that changed (frame-stream.ts); and no frame waits for a throttle.
+				{
+					stdout: mounted as unknown as NodeJS.WriteStream,
+					debug: true,
+					patchConsole: false,
+					exitOnCtrlC: false,
+				},
 			);
-			await instance.waitUntilExit();
+			try {
+				await instance.waitUntilExit();
+			} finally {
+				mounted.close();
+				frames = undefined;
+			}
 			// Set by suspend() from a callback: TypeScript cannot see it change.
 			const lent = handOver as HandOver | null;
 			handOver = null;

@@ -13,6 +13,8 @@ export type KeyContext = {
 	store: TuiStore;
 	quit(): void;
 	refreshNow(): void;
+	/** Draws the whole screen again (the terminal is written only where cells change). */
+	redraw(): void;
 	/** For the action keys: refresh after a change, hand the terminal to a shell. */
 	host: ActionHost;
 	/** Why the session cannot change the system, or null. */

@@ -19,6 +19,7 @@ import {
 	paneViewTable,
 	programTable,
 	quitKey,
+	redrawKey,
 } from './pane-keys.js';
 
 export type Layer = 'panes' | 'view' | 'dialog' | 'overlay';
@@ -34,8 +35,8 @@ export function layerStack(state: TuiState): Layer[] {
 
 export const topLayer = (state: TuiState): Layer => layerStack(state).at(-1)!;
 
-/** Ctrl-C quits from every layer. */
-const always: KeyTable = {title: 'Everywhere', entries: [quitKey]};
+/** Ctrl-C quits from every layer, Ctrl-L draws the screen again from every layer. */
+const always: KeyTable = {title: 'Everywhere', entries: [quitKey, redrawKey]};
 
 /** The focused pane's own keys (Enter's meaning, a toggle). */
 const focusedPaneTable = (state: TuiState): KeyTable => ({

@@ -139,12 +139,19 @@ export const helpKey = {
 	run: ({store}: KeyContext) => toggleHelp(store),
 };
 export const quitKey = {keys: ['C-c'], description: 'quit', run: ({quit}: KeyContext) => quit()};
+/** Only changed cells are written (app/frame-stream.ts): after something else wrote on the screen, this mends it. */
+export const redrawKey = {
+	keys: ['C-l'],
+	description: 'draw the whole screen again',
+	run: ({redraw}: KeyContext) => redraw(),
+};
 
 export const programTable: KeyTable = {
 	title: 'Program',
 	entries: [
 		helpKey,
 		{keys: ['q', 'C-c'], description: 'quit', hint: 'quit', run: ({quit}) => quit()},
+		redrawKey,
 	],
 };
 
