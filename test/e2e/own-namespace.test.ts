@@ -80,6 +80,15 @@ describe('actions on the namespace nstui runs in', {skip}, () => {
 		await term.waitFor('the panes', text => /1 Namespaces/.test(text) && text.includes(here));
 		await selectHere();
 		term.press('f');
+		// Where PID 1's namespace cannot be read (ip netns exec in some sandboxes) nstui takes its own
+		// namespace for the host's, and then asks before it turns forwarding on there.
+		const forwardingOn = () =>
+			sh('ip', 'netns', 'exec', here, 'sysctl', '-n', 'net.ipv4.ip_forward').trim() === '1';
+		const screen = await term.waitFor(
+			'the question or forwarding on',
+			text => text.includes('y confirms') || forwardingOn(),
+		);
+		if (screen.includes('y confirms')) term.press('y');
 		await until(
 			'forwarding on in it',
 			() => sh('ip', 'netns', 'exec', here, 'sysctl', '-n', 'net.ipv4.ip_forward').trim() === '1',
