@@ -8,36 +8,16 @@
 import {execFileSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {setTimeout as delay} from 'node:timers/promises';
+import {startTuiInTmux, tmux} from './tmux-tui.js';
 import {cpuTicks, ticksWhileProcessesComeAndGo, treeTicks, untilSettled} from './tree-cpu.js';
 
 const [namespaces = 1000, changes = 10] = process.argv.slice(2).map(Number);
 const session = `nstui-bench-change-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
 const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).trim());
 const everyMs = 3000;
 
 try {
-	tmux(
-		'new-session',
-		'-d',
-		'-x',
-		'120',
-		'-y',
-		'40',
-		'-s',
-		session,
-		'env -u CI TERM=xterm-256color dist/cli.js',
-	);
-	for (const started = performance.now(); ; await delay(20)) {
-		const text = tmux('capture-pane', '-p', '-t', session);
-		if (Number(/(\d+) namespaces/.exec(text)?.[1] ?? 0) >= namespaces && /^›/m.test(text)) break;
-		if (performance.now() - started > 60_000) throw new Error(`no full frame:\n${text}`);
-	}
-	const pid = Number(tmux('display-message', '-p', '-t', session, '#{pane_pid}').trim());
-	for (let i = 0; i < 10; i++) {
-		tmux('send-keys', '-t', session, 'j');
-		await delay(100);
-	}
+	const pid = await startTuiInTmux(session, namespaces, 10);
 	console.log(
 		`settled ${((await untilSettled(() => treeTicks(pid))) / 1000).toFixed(0)} s after the key presses`,
 	);

@@ -9,6 +9,7 @@
 import {execFileSync, spawn} from 'node:child_process';
 import {setTimeout as delay} from 'node:timers/promises';
 import type {Row} from './measure.js';
+import {startTuiInTmux, tmux} from './tmux-tui.js';
 import {treeTicks, untilSettled} from './tree-cpu.js';
 
 const clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).trim());
@@ -85,30 +86,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	const [namespaces = 1000, seconds = 60] = process.argv.slice(2, 4).map(Number);
 	const rates = (process.argv[4] ?? '2,20').split(',').map(Number);
 	const session = `nstui-bench-churn-${process.pid}`;
-	const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
 	try {
-		tmux(
-			'new-session',
-			'-d',
-			'-x',
-			'120',
-			'-y',
-			'40',
-			'-s',
-			session,
-			'env -u CI TERM=xterm-256color dist/cli.js',
-		);
-		for (const started = performance.now(); ; await delay(20)) {
-			const text = tmux('capture-pane', '-p', '-t', session);
-			if (Number(/(\d+) namespaces/.exec(text)?.[1] ?? 0) >= namespaces && /^›/m.test(text)) break;
-			if (performance.now() - started > 60_000) throw new Error(`no full frame:\n${text}`);
-		}
-		const pid = Number(tmux('display-message', '-p', '-t', session, '#{pane_pid}').trim());
-		// Off the host's row, as the bench does: the host's own processes are not on screen.
-		for (let i = 0; i < 3; i++) {
-			tmux('send-keys', '-t', session, 'j');
-			await delay(100);
-		}
+		const pid = await startTuiInTmux(session, namespaces, 3);
 		console.log(`settled ${((await untilSettled(() => treeTicks(pid))) / 1000).toFixed(0)} s`);
 		printTable(await measureChurn(pid, namespaces, Number.NaN, seconds, rates));
 	} finally {
