@@ -14,12 +14,11 @@ process.stdout.on('error', error => {
 // [--json]`, which scripts run often, does not even load meow (~30 ms): on a
 // small host node's own start is most of its time.
 const [first, ...rest] = process.argv.slice(2);
-if (first === 'snapshot' && rest.every(arg => ['--json', '--sockets', '--ports'].includes(arg))) {
+if (first === 'snapshot' && rest.every(arg => arg === '--json' || arg === '--sockets')) {
 	const {runSnapshot} = await import('./commands/snapshot.js');
 	process.exitCode = await runSnapshot({
 		json: rest.includes('--json'),
 		sockets: rest.includes('--sockets'),
-		ports: rest.includes('--ports'),
 	});
 } else {
 	const {runCommandLine} = await import('./command-line.js');
