@@ -6,23 +6,26 @@ import type {Namespace} from './snapshot.js';
 /** How to get into a namespace: by its name in /run/netns, by a path to its nsfs file, or the one nstui runs in. */
 export type NamespaceTarget = {name: string} | {path: string} | 'current';
 
+/** The parts of a snapshot's namespace that lead into it. */
+export type NamespaceWays = Pick<
+	Namespace,
+	| 'inode'
+	| 'name'
+	| 'root'
+	| 'paths'
+	| 'processes'
+	| 'threads'
+	| 'descriptors'
+	| 'mounts'
+	| 'hidden'
+>;
+
 /**
  * The way into `ns` for `ip -n` / `nsenter`, or null when there is none (no name,
  * no bind mount, no process). `selfInode` is the namespace nstui itself runs in.
  */
 export function namespaceTargetOf(
-	ns: Pick<
-		Namespace,
-		| 'inode'
-		| 'name'
-		| 'root'
-		| 'paths'
-		| 'processes'
-		| 'threads'
-		| 'descriptors'
-		| 'mounts'
-		| 'hidden'
-	>,
+	ns: NamespaceWays,
 	selfInode: number | null,
 ): NamespaceTarget | null {
 	if (ns.inode === selfInode) return 'current';

@@ -8,9 +8,8 @@
 // /proc/PID/fd links of the processes in the namespace (or, asked for, of
 // every process: a socket may be held from another namespace).
 import {readdirSync, statSync} from 'node:fs';
-import {namespaceTargetOf, nsfsPathOf} from '../model/namespace-target.js';
+import {namespaceTargetOf, nsfsPathOf, type NamespaceWays} from '../model/namespace-target.js';
 import {parsePasswd} from '../model/procfs.js';
-import type {Namespace} from '../model/snapshot.js';
 import {
 	inetTables,
 	parseInetTable,
@@ -29,18 +28,7 @@ import {descriptorInodes, namespaceOfPid, readText} from './procfs.js';
 import {defaultTimeoutMs, run} from './run.js';
 
 /** What a namespace's sockets are read from: the parts of a snapshot's namespace that lead into it. */
-export type SocketSource = Pick<
-	Namespace,
-	| 'inode'
-	| 'name'
-	| 'root'
-	| 'paths'
-	| 'processes'
-	| 'threads'
-	| 'descriptors'
-	| 'mounts'
-	| 'hidden'
->;
+export type SocketSource = NamespaceWays;
 
 export type SocketReading = {
 	inode: number;
