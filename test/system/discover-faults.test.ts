@@ -30,12 +30,14 @@ describe('discovery when ip misbehaves', () => {
 	});
 
 	test('a hanging ip is cut off by the timeout and reported', async () => {
-		fake = fakeIp('exec sleep 30');
+		// A marker of this test's own: another test's `sleep 30` (a shell in the e2e tests) is not ours.
+		const marker = `nstui-hang-${process.pid}-${Date.now()}`;
+		fake = fakeIp(`exec perl -e 'sleep 30' ${marker}`);
 		process.env.PATH = fake.path;
 		const {snapshot} = await discover({timeoutMs: 300});
 		assert.ok(snapshot.namespaces.length >= 1);
 		assert.ok(snapshot.namespaces.every(ns => ns.error === 'ip timed out'));
-		assert.deepEqual(processesWhoseCmdline(/^sleep\u000030/), [], 'no stand-in is left running');
+		assert.deepEqual(processesWhoseCmdline(marker), [], 'no stand-in is left running');
 	});
 
 	test('ip missing: a one-line error naming the Debian package, exit 2', async () => {
