@@ -14,11 +14,12 @@ process.stdout.on('error', error => {
 // [--json]`, which scripts run often, does not even load meow (~30 ms): on a
 // small host node's own start is most of its time.
 const [first, ...rest] = process.argv.slice(2);
-if (first === 'snapshot' && rest.every(arg => arg === '--json' || arg === '--sockets')) {
+if (first === 'snapshot' && rest.every(arg => ['--json', '--sockets', '--ports'].includes(arg))) {
 	const {runSnapshot} = await import('./commands/snapshot.js');
 	process.exitCode = await runSnapshot({
 		json: rest.includes('--json'),
 		sockets: rest.includes('--sockets'),
+		ports: rest.includes('--ports'),
 	});
 } else {
 	const {runCommandLine} = await import('./command-line.js');

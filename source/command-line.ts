@@ -10,9 +10,10 @@ const usage = `
 Usage
   $ nstui [--interval N] [--read-only] [--log FILE]
                               the terminal UI (live; press ? inside for the keys)
-  $ nstui snapshot [--json] [--sockets]
+  $ nstui snapshot [--json] [--sockets] [--ports]
                               print every network namespace and what is in it
-                              (--sockets: also its TCP and UDP sockets and who holds them)
+                              (--sockets: also its TCP and UDP sockets and who holds them;
+                              --ports: also the ports it publishes, address:port → where)
   $ nstui topology [--dot]    draw the wiring between namespaces (--dot: Graphviz)
   $ nstui find TERM [--json]  where an interface, IP address or prefix, MAC, PID,
                               command or port (:8080) is: namespace, interface, process
@@ -32,6 +33,7 @@ Usage
 Options
   --json        machine-readable output (snapshot, find, trace, diff)
   --sockets     also every namespace's sockets (snapshot)
+  --ports       also every namespace's published ports: DNAT rules, docker-proxy (snapshot)
   --write FILE  write the capture to FILE as pcap (capture); a new file only
   --force       with --write: overwrite FILE if it is a regular file (never a link's target)
   --count N     stop after N packets (capture; default 10000)
@@ -58,6 +60,7 @@ Exit codes
 const flags = {
 	json: {type: 'boolean', default: false},
 	sockets: {type: 'boolean', default: false},
+	ports: {type: 'boolean', default: false},
 	write: {type: 'string'},
 	force: {type: 'boolean', default: false},
 	count: {type: 'string'},
@@ -110,7 +113,7 @@ function parse(argv: string[], help: string) {
 const commands: Record<string, (parsed: Parsed) => Promise<number>> = {
 	async snapshot({flags}) {
 		const {runSnapshot} = await import('./commands/snapshot.js');
-		return runSnapshot({json: flags.json, sockets: flags.sockets});
+		return runSnapshot({json: flags.json, sockets: flags.sockets, ports: flags.ports});
 	},
 	async capture({args, flags, filter}) {
 		const {runCapture} = await import('./commands/capture.js');

@@ -16,8 +16,11 @@ export async function runFind({terms, json}: {terms: string[]; json: boolean}): 
 		return 2;
 	}
 	return withSnapshot(async snapshot => {
-		// `:PORT` looks at every namespace's sockets, read for this only.
-		if (parsePortTerm(term) !== null) await addSockets(snapshot, false);
+		// `:PORT` looks at every namespace's sockets and published ports, read for this only.
+		if (parsePortTerm(term) !== null) {
+			await addSockets(snapshot, false);
+			await (await import('../system/published-ports.js')).addPublishedPorts(snapshot);
+		}
 		const results = findAnything(snapshot, term);
 		if (json) process.stdout.write(`${JSON.stringify({term, results}, null, 2)}\n`);
 		else if (results.length > 0) process.stdout.write(formatFindResults(results));

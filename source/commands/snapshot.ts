@@ -1,4 +1,4 @@
-// `nstui snapshot [--json] [--sockets]`: the discovery engine's result on stdout, problems on stderr.
+// `nstui snapshot [--json] [--sockets] [--ports]`: the discovery engine's result on stdout, problems on stderr.
 import {formatSnapshot} from '../model/format-snapshot.js';
 import type {Snapshot} from '../model/snapshot.js';
 import {withSnapshot} from './with-snapshot.js';
@@ -6,12 +6,15 @@ import {withSnapshot} from './with-snapshot.js';
 export function runSnapshot({
 	json,
 	sockets = false,
+	ports = false,
 }: {
 	json: boolean;
 	sockets?: boolean;
+	ports?: boolean;
 }): Promise<number> {
 	return withSnapshot(async snapshot => {
 		if (sockets) await addSockets(snapshot);
+		if (ports) await (await import('../system/published-ports.js')).addPublishedPorts(snapshot);
 		process.stdout.write(
 			json ? `${JSON.stringify(snapshot, null, 2)}\n` : formatSnapshot(snapshot),
 		);

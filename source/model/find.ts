@@ -6,6 +6,7 @@ import {shown} from './shown-text.js';
 import {linkStateText} from './link-state.js';
 import {localText, parsePortTerm, processesText, remoteText} from './sockets.js';
 import {ownerLines, ownerTerms} from './owners.js';
+import {publishedText} from './published-ports.js';
 import {
 	namespaceLabel,
 	type Interface,
@@ -16,7 +17,7 @@ import {
 } from './snapshot.js';
 
 export type FindMatch =
-	'namespace' | 'interface' | 'address' | 'mac' | 'route' | 'process' | 'socket';
+	'namespace' | 'interface' | 'address' | 'mac' | 'route' | 'process' | 'socket' | 'published';
 
 /** exact: the term itself; within: an address inside a prefix (either way round); partial: a substring. */
 export type FindHow = 'exact' | 'within' | 'partial';
@@ -44,8 +45,9 @@ const matchRank: Record<FindMatch, number> = {
 	address: 2,
 	mac: 3,
 	socket: 4,
-	process: 5,
-	route: 6,
+	published: 5,
+	process: 6,
+	route: 7,
 };
 const macPattern = /^([0-9a-f]{2}[:-]){5}[0-9a-f]{2}$/i;
 const partialMacPattern = /^[0-9a-f]{1,2}(:[0-9a-f]{1,2})+:?$/i;
@@ -88,6 +90,7 @@ export function findAnything(snapshot: Snapshot, rawTerm: string): FindResult[] 
 		}
 		for (const found of matchSockets(ns, term))
 			add('socket', 'exact', found.what, found.pid === null ? {} : {pid: found.pid});
+		for (const what of matchPublished(ns, term)) add('published', 'exact', what);
 	}
 	// Routes only say where traffic goes, so they come after what the term names; the sort is
 	// stable, so within one rank and kind the snapshot's order (host first, then by name) stays.
@@ -242,6 +245,15 @@ function matchSockets(ns: Namespace, term: string): Array<{what: string; pid: nu
 				pid: socket.processes[0]?.pid ?? null,
 			};
 		});
+}
+
+/** `:PORT`: the ports the namespace publishes on that port, or forwards to it (where read: find, `snapshot --ports`). */
+function matchPublished(ns: Namespace, term: string): string[] {
+	const port = parsePortTerm(term);
+	if (port === null || !ns.ports) return [];
+	return ns.ports
+		.filter(entry => entry.port === port || entry.to.port === port)
+		.map(entry => `published ${publishedText(entry)}`);
 }
 
 function matchProcess(process: Process, term: string): Found | null {

@@ -1,5 +1,6 @@
 // The iptables rules of a namespace, from `iptables-save`, and the masquerade
 // rules that would break traffic between the ports of a bridge.
+import type {PublishedPort} from './published-ports.js';
 import type {Namespace} from './snapshot.js';
 import {parseIp, parsePrefix, prefixContains} from './ip-prefix.js';
 
@@ -9,6 +10,8 @@ export type Firewall = {
 	/** `-P` policies and `-A` rules of every table, in iptables-save's order. */
 	rules: FirewallRule[];
 	policies: Array<{table: string; chain: string; policy: string}>;
+	/** The ports its DNAT rules publish (model/published-ports.ts), where the reader worked them out. */
+	published?: PublishedPort[];
 };
 
 export function parseIptablesSave(text: string): Firewall {

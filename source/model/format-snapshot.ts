@@ -1,5 +1,6 @@
 // `nstui snapshot` without --json: one block per namespace, readable in a terminal or a ticket.
 import {ownerLines} from './owners.js';
+import {publishedText} from './published-ports.js';
 import {shown} from './shown-text.js';
 import {linkStateText} from './link-state.js';
 import {localText, processesText, remoteText, type Socket} from './sockets.js';
@@ -57,6 +58,10 @@ function formatNamespace(ns: Namespace, byInode: Map<number, Namespace>): string
 		lines.push(`   sockets: ${ns.sockets.length}`);
 		for (const socket of ns.sockets) lines.push(`     ${socketLine(socket)}`);
 	}
+	if (ns.ports?.length) {
+		lines.push(`   published ports: ${ns.ports.length}`);
+		for (const port of ns.ports) lines.push(`     ${publishedText(port)}`);
+	} else if (ns.portsError) lines.push(`   published ports: could not be read: ${ns.portsError}`);
 	// Each line is made of names and messages from the system: one shown() each, so a name with a newline stays on its line.
 	return `${lines.map(shown).join('\n')}\n`;
 }

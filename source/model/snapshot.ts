@@ -2,6 +2,7 @@
 // Field names are a public interface (scripts rely on them); add, never rename.
 
 import {ownerLabel} from './owners.js';
+import type {PublishedPort} from './published-ports.js';
 import type {Socket} from './sockets.js';
 
 export type Family = 'inet' | 'inet6';
@@ -145,6 +146,13 @@ export type Namespace = {
 	 */
 	sockets?: Socket[];
 	socketsError?: string | null;
+	/**
+	 * The ports it publishes (DNAT rules of Docker, portmap, kube-proxy, or by
+	 * hand; docker-proxy), model/published-ports.ts: only when asked
+	 * (`snapshot --ports`, find `:PORT`); `portsError` says why its firewall could not be read.
+	 */
+	ports?: PublishedPort[];
+	portsError?: string | null;
 };
 
 export type Snapshot = {

@@ -3,6 +3,8 @@
 import {execIn, ipIn} from '../model/commands.js';
 import {parseIptablesSave, type Firewall} from '../model/firewall.js';
 import {parseJsonArray} from '../model/ip-json.js';
+import {publishedByRules} from '../model/published-ports.js';
+import {parseIptablesCounters} from '../model/trace/netfilter.js';
 import {parseNeighbours, type Neighbour} from '../model/neighbours.js';
 import type {NamespaceTarget} from '../model/namespace-target.js';
 import type {Reading} from '../model/reading.js';
@@ -26,5 +28,11 @@ export async function readFirewall(target: NamespaceTarget): Promise<Reading<Fir
 	const [file, ...args] = execIn(target, ['iptables-save']);
 	const result = await run(file!, args);
 	if (!result.ok) return {value: null, error: failure(result.stderr, 'iptables-save failed')};
-	return {value: parseIptablesSave(result.stdout), error: null};
+	return {
+		value: {
+			...parseIptablesSave(result.stdout),
+			published: publishedByRules(0, parseIptablesCounters(result.stdout)),
+		},
+		error: null,
+	};
 }

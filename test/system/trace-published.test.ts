@@ -11,6 +11,11 @@ import {spawn, spawnSync} from 'node:child_process';
 import {discover} from '../../source/system/discovery/discoverer.js';
 import {traceBetween} from '../../source/system/trace/run-trace.js';
 import type {Trace} from '../../source/model/trace/types.js';
+import type {Snapshot} from '../../source/model/snapshot.js';
+import {findAnything} from '../../source/model/find.js';
+import {publishedText} from '../../source/model/published-ports.js';
+import {readFirewall} from '../../source/system/namespace-details.js';
+import {addPublishedPorts} from '../../source/system/published-ports.js';
 import {busybox, needsEngine, PrivateDocker} from '../helpers/engines.js';
 import {CniNetwork, needsCni} from '../helpers/cni.js';
 import {ip, Lab, sh} from '../helpers/lab.js';
@@ -129,6 +134,59 @@ describe(
 			assert.ok(
 				!trace.forward.some(hop => hop.checks.some(check => /docker-proxy/.test(check.text))),
 				'docker-proxy is not what answers from outside',
+			);
+		});
+
+		test('the published ports: snapshot --json --ports, find :8080 and the details reading', async () => {
+			// What `snapshot --json --ports` adds, for this test's namespaces (the host may hold hundreds of others).
+			process.env['DOCKER_HOST'] = docker.host;
+			const {snapshot: whole} = await discover({}).finally(() => delete process.env['DOCKER_HOST']);
+			const ours = new Set(
+				whole.namespaces
+					.filter(ns => ns.name === host || ns.name === client || ns.owner?.engine === 'docker')
+					.map(ns => ns.inode),
+			);
+			const snapshot: Snapshot = {
+				...whole,
+				namespaces: whole.namespaces.filter(ns => ours.has(ns.inode)),
+			};
+			await addPublishedPorts(snapshot);
+			const hostNs = snapshot.namespaces.find(ns => ns.name === host)!;
+			const container = snapshot.namespaces.find(ns => ns.owner?.name === 'web')!;
+			assert.ok(container, 'the container is named by its owner');
+			const byRule = hostNs.ports!.find(port => port.source === 'docker')!;
+			assert.deepEqual(
+				[byRule.address, byRule.port, byRule.protocol, byRule.to.address, byRule.to.port],
+				['*', 8080, 'tcp', '172.17.0.2', 80],
+			);
+			assert.equal(byRule.to.namespace, container.inode, 'it leads to the container');
+			assert.match(
+				byRule.rule,
+				/^PREROUTING → DOCKER: -A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT/,
+			);
+			assert.ok(
+				hostNs.ports!.some(
+					port =>
+						port.source === 'docker-proxy' &&
+						port.port === 8080 &&
+						port.to.namespace === container.inode,
+				),
+				'docker-proxy is listed too',
+			);
+			assert.match(
+				publishedText(byRule),
+				/^\*:8080\/tcp → docker web 172\.17\.0\.2:80 \(docker\)$/,
+			);
+			const found = findAnything(snapshot, ':8080').filter(result => result.match === 'published');
+			assert.ok(
+				found.some(result => result.namespace === hostNs.inode),
+				'find :8080 finds it where it is published',
+			);
+			const details = await readFirewall({name: host});
+			assert.ok(
+				details.value?.published?.some(
+					port => port.port === 8080 && port.to.address === '172.17.0.2',
+				),
 			);
 		});
 

@@ -37,7 +37,7 @@ test(':PORT reads every namespace once, finds the listener, and keeps finding it
 		}));
 	};
 	assert.equal(readSocketsForPort(store, 'nginx', read), null, 'not a port: nothing read');
-	await readSocketsForPort(store, ':8080', read);
+	await readSocketsForPort(store, ':8080', read, null);
 	assert.equal(asked.length, 1);
 	assert.equal(asked[0]!.length, 10);
 	const found = () => findAnything(snapshotForFind(store.getState().snapshot, ':8080')!, ':8080');

@@ -3,6 +3,7 @@
 import {riskyMasquerades, type Firewall} from '../../../model/firewall.js';
 import type {Neighbour} from '../../../model/neighbours.js';
 import {ownerLines} from '../../../model/owners.js';
+import {publishedText} from '../../../model/published-ports.js';
 import type {Namespace, Owner} from '../../../model/snapshot.js';
 import {shown} from '../../../model/shown-text.js';
 import {cell, shownCell, textWidth, wrapText} from '../../../model/text-cells.js';
@@ -150,6 +151,15 @@ function firewallLines(
 	}
 	const risks = ns ? riskyMasquerades(firewall.value, ns) : [];
 	const lines: DetailsLine[] = [];
+	const published = firewall.value.published ?? [];
+	if (published.length > 0) {
+		lines.push({text: `Published ports (${published.length})`, tone: 'paneTitle'});
+		for (const port of published)
+			lines.push(
+				...wrapText(shown(`  ${publishedText(port)}`), width, '      ').map(text => ({text})),
+			);
+		lines.push({text: ''});
+	}
 	for (const table of shownTables) {
 		const rules = firewall.value.rules.filter(rule => rule.table === table);
 		const policies = firewall.value.policies.filter(policy => policy.table === table);

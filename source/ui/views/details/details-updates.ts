@@ -1,5 +1,9 @@
 // The details view (i) of the selected namespace: its neighbour cache and its
 // iptables rules, read when the view opens and on Ctrl-R, never on the live refresh.
+import type {Firewall} from '../../../model/firewall.js';
+import {publishedByProxy, withOwners, type PublishedPort} from '../../../model/published-ports.js';
+import type {Reading} from '../../../model/reading.js';
+import type {Namespace} from '../../../model/snapshot.js';
 import {deriveView} from '../../panes/derive-view.js';
 import {updateFullView} from '../full-view-updates.js';
 import type {DetailsReader} from './details-reader.js';
@@ -56,10 +60,29 @@ export async function readWantedDetails(store: TuiStore, reader: DetailsReader):
 		return;
 	}
 	updateFullView(store, 'details', () => ({status: 'reading'}));
-	const [neighbours, firewall] = await Promise.all([reader.neighbours(ns), reader.firewall(ns)]);
+	const [neighbours, read] = await Promise.all([reader.neighbours(ns), reader.firewall(ns)]);
+	const firewall = withPublished(store, ns, read);
 	updateFullView(store, 'details', current =>
 		current.request === request && current.namespace === inode
 			? {status: 'read', neighbours, firewall, readAt: Date.now()}
 			: null,
 	);
+}
+
+/** The firewall's published ports with docker-proxy's beside them, each named with the namespace it leads to. */
+function withPublished(
+	store: TuiStore,
+	ns: Namespace,
+	firewall: Reading<Firewall>,
+): Reading<Firewall> {
+	const snapshot = store.getState().snapshot;
+	if (!firewall.value || !snapshot) return firewall;
+	const byRules = (firewall.value.published ?? []).map(port => ({...port, namespace: ns.inode}));
+	const byProxy = ns.processes
+		.map(process => publishedByProxy(ns, process))
+		.filter((port): port is PublishedPort => port !== null);
+	return {
+		...firewall,
+		value: {...firewall.value, published: withOwners(snapshot, [...byRules, ...byProxy])},
+	};
 }

@@ -1,10 +1,12 @@
-// Find's `:PORT`: every namespace's sockets, read once when such a
-// term is typed (one socket reader for all namespaces) and kept for the
+// Find's `:PORT`: every namespace's sockets and published ports
+// (system/published-ports.ts), read once when such a term is typed (one socket reader for all namespaces) and kept for the
 // snapshot they were read with, for a while; find then searches a copy of the
 // snapshot that carries them. Sockets are never read for all namespaces on a
 // routine refresh.
 import {parsePortTerm, type Socket} from '../../../model/sockets.js';
 import type {Snapshot} from '../../../model/snapshot.js';
+import type {PublishedPort} from '../../../model/published-ports.js';
+import {readPublishedPorts, type PortsReading} from '../../../system/published-ports.js';
 import {readSocketsOf} from '../../../system/sockets.js';
 import {showMessage} from '../../app/state-updates.js';
 import type {TuiStore} from '../../app/tui-store.js';
@@ -13,7 +15,10 @@ import type {TuiStore} from '../../app/tui-store.js';
 const keptMs = 10_000;
 
 type Kept = {
-	byInode: ReadonlyMap<number, {sockets: Socket[]; error: string | null}>;
+	byInode: ReadonlyMap<
+		number,
+		{sockets: Socket[]; error: string | null; ports?: PublishedPort[]; portsError?: string | null}
+	>;
 	snapshot: Snapshot;
 	at: number;
 };
@@ -35,7 +40,14 @@ export function snapshotForFind(snapshot: Snapshot | null, term: string): Snapsh
 		...snapshot,
 		namespaces: snapshot.namespaces.map(ns => {
 			const found = byInode.get(ns.inode);
-			return found ? {...ns, sockets: found.sockets, socketsError: found.error} : ns;
+			return found
+				? {
+						...ns,
+						sockets: found.sockets,
+						socketsError: found.error,
+						...(found.ports ? {ports: found.ports, portsError: found.portsError ?? null} : {}),
+					}
+				: ns;
 		}),
 	};
 	merged = {snapshot, kept, copy};
@@ -47,6 +59,7 @@ export function readSocketsForPort(
 	store: TuiStore,
 	term: string,
 	read = readSocketsOf,
+	readPorts: ((snapshot: Snapshot) => Promise<PortsReading[]>) | null = readPublishedPorts,
 ): Promise<void> | null {
 	const snapshot = store.getState().snapshot;
 	if (!snapshot || parsePortTerm(term) === null || reading) return reading;
@@ -54,9 +67,20 @@ export function readSocketsForPort(
 	reading = (async () => {
 		try {
 			const readings = await read(snapshot.namespaces);
+			const ports = new Map(
+				(readPorts ? await readPorts(snapshot) : []).map(item => [item.inode, item]),
+			);
 			kept = {
 				byInode: new Map(
-					readings.map(item => [item.inode, {sockets: item.sockets, error: item.error}]),
+					readings.map(item => [
+						item.inode,
+						{
+							sockets: item.sockets,
+							error: item.error,
+							ports: ports.get(item.inode)?.ports,
+							portsError: ports.get(item.inode)?.error,
+						},
+					]),
 				),
 				snapshot,
 				at: Date.now(),
