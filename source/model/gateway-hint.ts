@@ -12,7 +12,23 @@ type Subnet = {
 };
 
 export function routeHint(namespace: Namespace, namespaces: readonly Namespace[]): string {
-	const subnets: Subnet[] = namespace.interfaces.flatMap(link =>
+	const subnet = subnetsOf(namespace)[0];
+	if (!subnet) {
+		const device = namespace.interfaces.find(link => link.kind !== 'loopback')?.name;
+		return device
+			? `e.g. 10.0.0.0/24 dev ${device}`
+			: 'e.g. default via GW (no address here yet: a adds one)';
+	}
+	const destination = namespace.routes.some(
+		route => route.dst === 'default' && route.family === 'inet',
+	)
+		? '10.0.0.0/8'
+		: 'default';
+	return `e.g. ${destination} via ${gatewayIn(subnet, namespace, namespaces)}`;
+}
+
+function subnetsOf(namespace: Namespace): Subnet[] {
+	return namespace.interfaces.flatMap(link =>
 		link.kind === 'loopback'
 			? []
 			: link.addresses
@@ -29,22 +45,40 @@ export function routeHint(namespace: Namespace, namespaces: readonly Namespace[]
 						peer: link.peer,
 					})),
 	);
-	const subnet = subnets[0];
-	if (!subnet) {
-		const device = namespace.interfaces.find(link => link.kind !== 'loopback')?.name;
-		return device
-			? `e.g. 10.0.0.0/24 dev ${device}`
-			: 'e.g. default via GW (no address here yet: a adds one)';
-	}
-	const destination = namespace.routes.some(
-		route => route.dst === 'default' && route.family === 'inet',
-	)
-		? '10.0.0.0/8'
-		: 'default';
-	return `e.g. ${destination} via ${gatewayIn(subnet, namespace, namespaces)}`;
+}
+
+/** The value `routeHint` proposes, to take with Tab; null when the hint is only a shape to fill in. */
+export function routeSuggestion(hint: string): string | null {
+	return hint.startsWith('e.g. ') && !hint.includes('(') ? hint.slice('e.g. '.length) : null;
+}
+
+/** An address in the namespace's first subnet that some namespace has (its veth's other end): worth a ping. */
+export function neighbourAddress(
+	namespace: Namespace,
+	namespaces: readonly Namespace[],
+): string | null {
+	const subnet = subnetsOf(namespace)[0];
+	return subnet ? knownGateway(subnet, namespace, namespaces) : null;
 }
 
 function gatewayIn(subnet: Subnet, namespace: Namespace, namespaces: readonly Namespace[]): string {
+	const existing = knownGateway(subnet, namespace, namespaces);
+	if (existing) return existing;
+	const network = networkOf(subnet.address, subnet.prefixlen, 'inet');
+	// None known: the first host of the subnet, or the last when that one is ours.
+	const first = bigIntToAddress(addressToBigInt(network) + 1n, 'inet');
+	if (first !== subnet.address) return first;
+	return bigIntToAddress(
+		addressToBigInt(network) + (1n << BigInt(32 - subnet.prefixlen)) - 2n,
+		'inet',
+	);
+}
+
+function knownGateway(
+	subnet: Subnet,
+	namespace: Namespace,
+	namespaces: readonly Namespace[],
+): string | null {
 	const network = networkOf(subnet.address, subnet.prefixlen, 'inet');
 	const inSubnet = (address: string) =>
 		networkOf(address, subnet.prefixlen, 'inet') === network && address !== subnet.address;
@@ -61,13 +95,5 @@ function gatewayIn(subnet: Subnet, namespace: Namespace, namespaces: readonly Na
 		...others.filter(ns => ns.forwarding.ipv4).flatMap(ns => addressesOf(ns)),
 		...others.flatMap(ns => addressesOf(ns)),
 	];
-	const existing = candidates.find(inSubnet);
-	if (existing) return existing;
-	// None known: the first host of the subnet, or the last when that one is ours.
-	const first = bigIntToAddress(addressToBigInt(network) + 1n, 'inet');
-	if (first !== subnet.address) return first;
-	return bigIntToAddress(
-		addressToBigInt(network) + (1n << BigInt(32 - subnet.prefixlen)) - 2n,
-		'inet',
-	);
+	return candidates.find(inSubnet) ?? null;
 }

@@ -1,7 +1,9 @@
 // A line of text being typed and where the cursor is in it, edited the way
 // readline edits (bash, less, every shell prompt): Ctrl-A/E go to the start or
 // end, Ctrl-U/K cut before or after the cursor, Ctrl-W the word before it
-// (back to a space), Alt-Backspace the word before it (back to a non-word character).
+// (back to a space), Alt-Backspace the word before it (back to a non-word
+// character), Alt-D the word after it, Alt-B/F move by words, Ctrl-Y puts back
+// what was cut last (`cutText` says what a cut took), Tab takes a suggestion.
 export type LineEdit = {readonly text: string; readonly cursor: number};
 
 export const lineOf = (text: string): LineEdit => ({text, cursor: text.length});
@@ -61,6 +63,48 @@ export function cutWord(line: LineEdit): LineEdit {
 	while (from > 0 && !wordChar.test(line.text[from - 1]!)) from--;
 	while (from > 0 && wordChar.test(line.text[from - 1]!)) from--;
 	return cutBack(line, from);
+}
+
+/** Alt-D: non-word characters after the cursor, then the word after them. */
+export function cutWordForward(line: LineEdit): LineEdit {
+	const to = wordEnd(line.text, line.cursor);
+	return {text: line.text.slice(0, line.cursor) + line.text.slice(to), cursor: line.cursor};
+}
+
+/** Alt-B, Ctrl-←: to the start of the word before the cursor. */
+export function wordLeft(line: LineEdit): LineEdit {
+	let to = line.cursor;
+	while (to > 0 && !wordChar.test(line.text[to - 1]!)) to--;
+	while (to > 0 && wordChar.test(line.text[to - 1]!)) to--;
+	return clampCursor(line, to);
+}
+
+/** Alt-F, Ctrl-→: to the end of the word after the cursor. */
+export const wordRight = (line: LineEdit): LineEdit =>
+	clampCursor(line, wordEnd(line.text, line.cursor));
+
+function wordEnd(text: string, from: number): number {
+	let to = from;
+	while (to < text.length && !wordChar.test(text[to]!)) to++;
+	while (to < text.length && wordChar.test(text[to]!)) to++;
+	return to;
+}
+
+/** What a cut from `before` to `after` took (every cut removes text starting where the cursor ends up). */
+export function cutText(before: LineEdit, after: LineEdit): string {
+	const length = before.text.length - after.text.length;
+	return length > 0 ? before.text.slice(after.cursor, after.cursor + length) : '';
+}
+
+/**
+ * Tab, or → at the end: the suggestion, when what is typed is the start of it
+ * (an empty line included); null when it has nothing to add.
+ */
+export function takeSuggestion(line: LineEdit, suggestion: string | null): LineEdit | null {
+	if (suggestion === null || suggestion === line.text || !suggestion.startsWith(line.text))
+		return null;
+	if (line.cursor < line.text.length) return null;
+	return lineOf(suggestion);
 }
 
 function previousCodePoint(text: string, index: number): number {

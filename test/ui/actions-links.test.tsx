@@ -54,7 +54,7 @@ async function refuses(
 		await tui.until(`the reason for "${text}"`, () => reason.test(tui.frame()));
 		assert.equal(tui.modalKind(), 'form');
 		assert.equal(logLength(), logged, `nothing ran for "${text}"`);
-		await tui.press(keys.escape);
+		await tui.closeForm();
 		assert.equal(tui.modalKind(), null);
 	}
 }

@@ -32,7 +32,7 @@ describe('network actions from the keyboard', () => {
 			await tui.answer('192.168.77.1/24');
 			await tui.until('the reason', () => /has host bits set/.test(tui.frame()));
 			assert.equal(logLength(), before);
-			await tui.press(keys.escape);
+			await tui.closeForm();
 			const rules = () => outputIn(ns, ['iptables-save', '-t', 'nat']);
 			const rule = new RegExp(
 				`-A POSTROUTING -s 192\\.168\\.77\\.0/24 ! -o br${tag} -j MASQUERADE`,
@@ -138,7 +138,7 @@ describe('network actions from the keyboard', () => {
 			await tui.answer('bad/prefix');
 			await tui.until('the reason', () => /cannot contain "\/"/.test(tui.frame()));
 			assert.equal(logLength(), before);
-			await tui.press(keys.escape);
+			await tui.closeForm();
 			await tui.press('L');
 			await tui.answer('direct');
 			await tui.answer(prefix);

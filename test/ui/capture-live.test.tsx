@@ -105,15 +105,28 @@ describe(
 			assert.ok(tui.frame().includes(' 4 Processes '));
 		});
 
-		test("a bad filter is refused with tcpdump's own message and no capture view opens", async () => {
+		test("a bad filter is refused with tcpdump's own message, the prompt kept open with the text, and no capture view opens", async () => {
 			const tui = await renderLive();
 			await tui.selectNamespace(ns2);
 			await tui.selectInterface('veth1');
 			await tui.press('c');
 			await tui.answer('icmp and (((');
-			await tui.until('the refusal', () => /syntax error/.test(tui.message()));
+			await tui.until('the refusal in the prompt', () => /syntax error/.test(tui.frame()));
+			const modal = tui.store.getState().modal;
+			assert.equal(modal?.kind === 'form' ? modal.input.text : null, 'icmp and (((');
+			assert.match(tui.frame(), /› icmp and \(\(\(/);
 			assert.equal(tui.store.getState().fullView, null);
 			assert.deepEqual(processesWhoseCmdline('tcpdump\0-i\0veth1'), []);
+			// Corrected in place, it runs.
+			await tui.press('\u0017', '\u0017');
+			await tui.until(
+				'the text cut back',
+				() =>
+					(tui.store.getState().modal as {input?: {text: string}} | null)?.input?.text === 'icmp ',
+			);
+			await tui.press('\u0008', keys.enter);
+			await tui.until('the capture view', () => /Capture on veth1 in /.test(tui.frame()));
+			await tui.press(keys.escape);
 		});
 
 		test("the Sockets pane shows the listener started in the namespace with its pid; the Interfaces pane its veth's rate", async () => {

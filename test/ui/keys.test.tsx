@@ -3,9 +3,8 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
-import type {Key} from 'ink';
 import {initialTuiState} from '../../source/ui/app/tui-store.js';
-import {splitInput} from '../../source/ui/keys/key-press.js';
+import {decodeInput} from '../../source/model/key-decoder.js';
 import {entryFor} from '../../source/ui/keys/key-table.js';
 import {activeTables} from '../../source/ui/keys/layers.js';
 import {paneRegistry} from '../../source/ui/panes/registry.js';
@@ -13,40 +12,17 @@ import {keys, labSnapshot, paneRows, renderTui} from './tui-harness.js';
 
 afterEach(() => cleanup());
 
-const noKey: Key = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-	super: false,
-	hyper: false,
-	capsLock: false,
-	numLock: false,
-};
-
-test('what Ink reads at once is split into keys', () => {
-	const ids = (input: string, key: Partial<Key> = {}) =>
-		splitInput(input, {...noKey, ...key}).map(press => press.id);
+test('what is read at once is split into keys', () => {
+	const ids = (input: string) =>
+		decodeInput(input, true).events.map(event => (event.kind === 'key' ? event.id : event.kind));
 	assert.deepEqual(ids('jjj'), ['j', 'j', 'j']);
 	assert.deepEqual(ids('\u007F\u007F\u007F'), ['backspace', 'backspace', 'backspace']);
 	assert.deepEqual(ids('web\r'), ['w', 'e', 'b', 'return']);
-	assert.deepEqual(ids('', {downArrow: true}), ['down']);
-	assert.deepEqual(ids('u', {ctrl: true}), ['C-u']);
-	assert.deepEqual(ids('', {delete: true, meta: true}), ['M-backspace']);
-	assert.deepEqual(ids('', {tab: true, shift: true}), ['S-tab']);
-	assert.deepEqual(ids('', {escape: true, meta: true}), ['escape']);
+	assert.deepEqual(ids('\u001B[B'), ['down']);
+	assert.deepEqual(ids('\u0015'), ['C-u']);
+	assert.deepEqual(ids('\u001B\u007F'), ['M-backspace']);
+	assert.deepEqual(ids('\u001B[Z'), ['S-tab']);
+	assert.deepEqual(ids('\u001B'), ['escape']);
 });
 
 test('a held-down j arriving as one chunk moves three rows, each from where the one before left it', async () => {

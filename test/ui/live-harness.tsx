@@ -80,6 +80,12 @@ export async function renderLive(
 			await tui.press(keys.enter);
 			await tui.settle();
 		},
+		/** Esc until the form is closed: each Esc goes back a step, the first step's closes it. */
+		async closeForm() {
+			for (let step = 0; store.getState().modal?.kind === 'form' && step < 10; step++)
+				await tui.press(keys.escape);
+			assert.equal(store.getState().modal, null, 'the form closed');
+		},
 		/** Waits for the confirmation, then answers it with `key`. */
 		async confirm(key: string) {
 			await this.until('the confirmation', () => store.getState().modal?.kind === 'confirm');

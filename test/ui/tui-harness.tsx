@@ -5,6 +5,7 @@ import {setTimeout as delay} from 'node:timers/promises';
 import {render} from 'ink-testing-library';
 import type {Snapshot} from '../../source/model/snapshot.js';
 import {App, type AppProps} from '../../source/ui/app/App.js';
+import {keyInputOf} from '../../source/ui/keys/key-input.js';
 import type {DetailsReader} from '../../source/ui/views/details/details-reader.js';
 import type {Poller} from '../../source/ui/app/poller.js';
 import {refreshSucceeded} from '../../source/ui/app/state-updates.js';
@@ -100,8 +101,9 @@ export async function renderTui(options: TuiHarnessOptions = {}) {
 	);
 	/** Waits for what the store holds to be on screen (no fixed sleep: the frame is drawn when React commits). */
 	const drawn = async () => {
-		// A lone Esc is told apart from the start of a sequence on the next turn of the event loop.
+		// A lone Esc is told apart from the start of a sequence once its escape time passed.
 		await new Promise(resolve => setImmediate(resolve));
+		await until('the keys read', () => keyInputOf(app.stdin)?.waiting() !== true);
 		await until('the frame after the key', () => drawnFor === store.getState());
 	};
 	return {

@@ -1,8 +1,10 @@
 // The alternate screen, entered once and left exactly once, however nstui ends.
 // Leaving it brings back what the shell showed before, with the cursor where it was.
+// Bracketed paste is on while nstui has the terminal (a paste then comes marked,
+// and is never read as keys: model/key-decoder.ts), off for a shell and after.
 
-const enterAlternateScreen = '\u001B[?1049h\u001B[H';
-const leaveAlternateScreen = '\u001B[?1049l';
+const enterAlternateScreen = '\u001B[?1049h\u001B[H\u001B[?2004h';
+const leaveAlternateScreen = '\u001B[?2004l\u001B[?1049l';
 const showCursor = '\u001B[?25h';
 
 export type TerminalScreen = {

@@ -22,7 +22,14 @@ export type TextField<Name extends string = string> = {
 	label: string;
 	initial?: string;
 	placeholder?: string;
+	/** A value the form proposes (a gateway that exists): shown dim, Tab or → at the end takes it. */
+	suggestion?: string;
 	validate(text: string, answers: AnswersSoFar): string | null;
+	/**
+	 * A check that asks the system (tcpdump compiles a filter), run on Enter once
+	 * `validate` passed: its reason keeps the prompt open with the text.
+	 */
+	check?(text: string, answers: AnswersSoFar): Promise<string | null>;
 };
 
 /** One of a list that narrows as the user types; Enter takes the highlighted (at first the first) match. */
@@ -67,6 +74,12 @@ export type FormModal = {
 	highlighted: number;
 	/** Enter was pressed on a value that cannot be used: its reason shows as an error. */
 	tried: boolean;
+	/** Why the value was refused by its check or by the action itself (shown until the text changes). */
+	problem: string | null;
+	/** The field's check is running: keys wait (keys/use-keys.ts). */
+	checking: boolean;
+	/** Which earlier entry of this prompt ↑ recalled (0 the newest), and what was typed before. */
+	recalled: {index: number; draft: LineEdit} | null;
 };
 
 /** First line shown of a popup; null: the newest lines, following what comes in. */
@@ -81,17 +94,25 @@ export type PopupModal = {
 export type Modal =
 	FormModal | {kind: 'confirm'; consequences: Consequences; onConfirm(): void} | PopupModal;
 
-/** The form at field `step`, its input as the field starts it. */
-export function formAt(form: ActionForm, step: number, answers: AnswersSoFar): FormModal {
+/** The form at field `step`, its input as the field starts it (or `input`: the text given before). */
+export function formAt(
+	form: ActionForm,
+	step: number,
+	answers: AnswersSoFar,
+	input?: string,
+): FormModal {
 	const field = form.fields[step];
 	return {
 		kind: 'form',
 		form,
 		step,
 		answers,
-		input: lineOf(field?.kind === 'text' ? (field.initial ?? '') : ''),
+		input: lineOf(input ?? (field?.kind === 'text' ? (field.initial ?? '') : '')),
 		highlighted: 0,
 		tried: false,
+		problem: null,
+		checking: false,
+		recalled: null,
 	};
 }
 

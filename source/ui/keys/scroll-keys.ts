@@ -9,8 +9,9 @@ export type Move = number | 'first' | 'last' | 'pageUp' | 'pageDown';
 export type Scroller = (context: KeyContext, move: Move) => void;
 
 /**
- * j/k ↑↓ PgUp PgDn g/G Home End. Where letters are typed (a search, a
- * picker), `letters: false` leaves out j, k, g and G.
+ * j/k ↑↓ PgUp PgDn g/G Home End. Where a line is typed (a search, a picker),
+ * `letters: false`: j, k, g and G are typed letters and Home/End edit the line,
+ * so ↑↓ and Ctrl-N/P move, as in readline's history and emacs.
  */
 export function scrollTable(
 	scroll: Scroller,
@@ -20,24 +21,30 @@ export function scrollTable(
 		title = 'Move',
 	}: {what?: string; letters?: boolean; title?: string} = {},
 ): KeyTable {
-	const keys = (letter: string, ...named: string[]) => (letters ? [letter, ...named] : named);
+	const step = (letter: string, arrow: string, control: string) =>
+		letters ? [letter, arrow] : [arrow, control];
+	const ends: KeyTable['entries'] = letters
+		? [
+				{keys: ['g', 'home'], description: 'to the top', run: context => scroll(context, 'first')},
+				{keys: ['G', 'end'], description: 'to the bottom', run: context => scroll(context, 'last')},
+			]
+		: [];
 	return {
 		title,
 		entries: [
-			{keys: keys('j', 'down'), description: `next ${what}`, run: context => scroll(context, 1)},
-			{keys: keys('k', 'up'), description: `previous ${what}`, run: context => scroll(context, -1)},
+			{
+				keys: step('j', 'down', 'C-n'),
+				description: `next ${what}`,
+				run: context => scroll(context, 1),
+			},
+			{
+				keys: step('k', 'up', 'C-p'),
+				description: `previous ${what}`,
+				run: context => scroll(context, -1),
+			},
 			{keys: ['pageup'], description: 'page up', run: context => scroll(context, 'pageUp')},
 			{keys: ['pagedown'], description: 'page down', run: context => scroll(context, 'pageDown')},
-			{
-				keys: keys('g', 'home'),
-				description: 'to the top',
-				run: context => scroll(context, 'first'),
-			},
-			{
-				keys: keys('G', 'end'),
-				description: 'to the bottom',
-				run: context => scroll(context, 'last'),
-			},
+			...ends,
 		],
 	};
 }

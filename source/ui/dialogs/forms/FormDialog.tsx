@@ -6,6 +6,7 @@ import {useTone} from '../../app/theme.js';
 import {keyLabel} from '../../keys/key-press.js';
 import type {KeyEntry} from '../../keys/key-table.js';
 import {formTables} from './form-keys.js';
+import {formChoices} from './form-updates.js';
 import type {AnswersSoFar, Field, FormModal} from '../dialog-state.js';
 import {Picker, pickerChrome} from '../picker/Picker.js';
 import {promptHeight, TextPrompt} from '../prompt/TextPrompt.js';
@@ -18,14 +19,14 @@ function shownAnswer(field: Field, answers: AnswersSoFar): string {
 	return field.choices(answers).find(choice => choice.value === value)?.label ?? value;
 }
 
-/** Lines the form needs inside its frame: its title, the answers so far, the field (a picker: every choice). */
+/** Lines the form needs inside its frame: its title, the answers so far, the field (a picker: the choices left). */
 export function formHeight(modal: FormModal): number {
 	const field = modal.form.fields[modal.step];
 	const fieldLines = !field
 		? 0
 		: field.kind === 'text'
 			? promptHeight
-			: pickerChrome + Math.max(field.choices(modal.answers).length, 1);
+			: pickerChrome + Math.max(formChoices(modal).length, 1);
 	return 1 + modal.step + fieldLines;
 }
 
@@ -42,7 +43,7 @@ export function FormDialog({modal, rows}: Props) {
 				<Shown text={form.title} />
 				<Text
 					{...tone('muted')}
-				>{`  (${step + 1}/${form.fields.length}; ${keyLabel(take.keys[0]!)} ${step + 1 < form.fields.length ? 'next' : 'runs it'}, ${keyLabel(cancel.keys[0]!)} cancels)`}</Text>
+				>{`  (${step + 1}/${form.fields.length}; ${keyLabel(take.keys[0]!)} ${step + 1 < form.fields.length ? 'next' : 'runs it'}, ${keyLabel(cancel.keys[0]!)} ${step > 0 ? 'back' : 'cancels'})`}</Text>
 			</Text>
 			{done.map(previous => (
 				<Text key={previous.name} wrap="truncate-end" {...tone('muted')}>
@@ -50,7 +51,14 @@ export function FormDialog({modal, rows}: Props) {
 				</Text>
 			))}
 			{field.kind === 'text' ? (
-				<TextPrompt field={field} answers={answers} input={modal.input} tried={modal.tried} />
+				<TextPrompt
+					field={field}
+					answers={answers}
+					input={modal.input}
+					tried={modal.tried}
+					problem={modal.problem}
+					checking={modal.checking}
+				/>
 			) : (
 				<Picker
 					key={`${step}:${field.name}`}

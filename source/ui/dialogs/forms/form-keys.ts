@@ -1,15 +1,45 @@
-// The keys of an open form: its field's line editing, Enter and Esc, and in a
-// picker the arrows that move the highlight (letters narrow the list).
+// The keys of an open form: its field's line editing (Tab takes the field's
+// suggestion, ↑↓ recall earlier entries), Enter and Esc (back a step), and in
+// a picker ↑↓ and Ctrl-N/P that move the highlight (letters narrow the list).
 import type {KeyTable} from '../../keys/key-table.js';
-import {lineTable} from '../../keys/line-keys.js';
+import {lineTable, type LineField} from '../../keys/line-keys.js';
 import {movedIndex, scrollTable} from '../../keys/scroll-keys.js';
 import type {FormModal} from '../dialog-state.js';
-import {cancelForm, moveHighlight, openFormOf, setFormInput, takeAnswer} from './form-updates.js';
+import {
+	moveHighlight,
+	openFormOf,
+	recallEntry,
+	setFormInput,
+	stepBack,
+	takeAnswer,
+} from './form-updates.js';
 
-const formLine = lineTable({
+const formInput: LineField = {
 	get: ({store}) => openFormOf(store)?.input ?? null,
 	set: ({store}, line) => setFormInput(store, line),
+};
+
+const promptLine = lineTable({
+	...formInput,
+	suggestion: ({store}) => {
+		const form = openFormOf(store);
+		const field = form?.form.fields[form.step];
+		return field?.kind === 'text' ? (field.suggestion ?? null) : null;
+	},
+	history: {
+		older: ({store}) => recallEntry(store, 1),
+		newer: ({store}) => recallEntry(store, -1),
+	},
 });
+
+const pickerLine = lineTable(formInput, "Narrowing a picker's list");
+
+const escape = {
+	keys: ['escape'],
+	description: 'back a step (on the first: cancel, nothing runs)',
+	hint: 'back',
+	run: ({store}) => stepBack(store),
+} satisfies KeyTable['entries'][number];
 
 export const textFieldTables: readonly KeyTable[] = [
 	{
@@ -21,15 +51,10 @@ export const textFieldTables: readonly KeyTable[] = [
 				hint: 'takes it',
 				run: ({host}) => takeAnswer(host),
 			},
-			{
-				keys: ['escape'],
-				description: 'cancel: nothing runs',
-				hint: 'cancels',
-				run: ({store}) => cancelForm(store),
-			},
+			escape,
 		],
 	},
-	formLine,
+	promptLine,
 ];
 
 export const pickFieldTables: readonly KeyTable[] = [
@@ -42,12 +67,7 @@ export const pickFieldTables: readonly KeyTable[] = [
 				hint: 'takes it',
 				run: ({host}) => takeAnswer(host),
 			},
-			{
-				keys: ['escape'],
-				description: 'cancel: nothing runs',
-				hint: 'cancels',
-				run: ({store}) => cancelForm(store),
-			},
+			escape,
 		],
 	},
 	scrollTable(
@@ -57,7 +77,7 @@ export const pickFieldTables: readonly KeyTable[] = [
 		},
 		{letters: false, what: 'choice', title: 'Choosing'},
 	),
-	formLine,
+	pickerLine,
 ];
 
 export const formTables = (modal: FormModal): readonly KeyTable[] =>

@@ -1,6 +1,7 @@
 // Actions on the selected namespace: new namespace (n), name an unnamed one (N),
 // IPv4 forwarding (f), new bridge (b) and VRF (V), masquerade (M), ping (p).
 import {validateIpAddress, validatePrefix, validateVrfTable} from '../../../model/validate.js';
+import {neighbourAddress} from '../../../model/gateway-hint.js';
 import * as actions from '../../../system/actions/index.js';
 import {actionForm, type ActionForm} from '../dialog-state.js';
 import {selectCreated} from '../../panes/select-created.js';
@@ -153,6 +154,7 @@ export function pingForm(store: TuiStore): ActionForm | Unavailable {
 	const entered = enterSelected(store);
 	if (typeof entered === 'string') return entered;
 	const {namespace, target} = entered;
+	const neighbour = neighbourAddress(namespace, selected(store).namespaces);
 	return actionForm({
 		title: `ping from ${labelOf(namespace)}`,
 		fields: [
@@ -161,6 +163,8 @@ export function pingForm(store: TuiStore): ActionForm | Unavailable {
 				name: 'address',
 				label: 'Address to ping (ping -c 3)',
 				placeholder: 'e.g. 192.168.1.2',
+				// The other end of its veth (or a namespace on its subnet): the first thing to ping.
+				...(neighbour === null ? {} : {suggestion: neighbour}),
 				validate: text => reason(validateIpAddress(text)),
 			},
 		],

@@ -1,6 +1,6 @@
 // `r`: a route in the selected namespace, typed in one line as for ip route:
 // `default via GW`, `DST via GW [dev DEV]`, `DST dev DEV`.
-import {routeHint} from '../../../model/gateway-hint.js';
+import {routeHint, routeSuggestion} from '../../../model/gateway-hint.js';
 import {validateRouteSpec} from '../../../model/route-spec.js';
 import type {RouteDestination} from '../../../model/validate.js';
 import * as actions from '../../../system/actions/index.js';
@@ -24,6 +24,8 @@ export function routeForm(store: TuiStore): ActionForm | Unavailable {
 	const {target} = way;
 	const devices = namespace.interfaces.map(link => link.name);
 	const route = (text: string) => validateRouteSpec(text, devices);
+	const hint = routeHint(namespace, namespaces);
+	const suggestion = routeSuggestion(hint);
 	return actionForm({
 		title: `New route in ${labelOf(namespace)}`,
 		fields: [
@@ -31,7 +33,8 @@ export function routeForm(store: TuiStore): ActionForm | Unavailable {
 				kind: 'text',
 				name: 'route',
 				label: 'Route, as for ip route: default via GW, DST via GW, DST dev DEV',
-				placeholder: routeHint(namespace, namespaces),
+				placeholder: hint,
+				...(suggestion === null ? {} : {suggestion}),
 				validate: text => {
 					const checked = route(text);
 					return checked.ok ? null : checked.reason;

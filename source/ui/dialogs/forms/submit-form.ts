@@ -1,12 +1,13 @@
 // An action's form once all its fields are answered: confirm when it destroys
-// something, run it, report the outcome (ip's own message when it failed),
-// refresh at once and select what it made.
+// something, run it, report the outcome (ip's own message when it failed, and
+// the form's last prompt again with its text), refresh at once and select what it made.
 import type {ActionResult} from '../../../system/actions/index.js';
 import type {ActionHost} from '../../app/action-host.js';
 import {
 	appendToPopup,
 	askConfirmation,
 	closeModal,
+	formAt,
 	openPopup,
 	type ActionForm,
 	type Answers,
@@ -51,7 +52,25 @@ export async function runForm(host: ActionHost, form: ActionForm, answers: Answe
 		);
 	}
 	showMessage(store, {text: result.message, kind: result.ok ? 'info' : 'error'});
+	// Refused (an address that exists, a name ip does not take): the prompt again, with the text and the reason.
+	if (!result.ok && form.output !== 'popup')
+		reopenWithProblem(store, form, answers, result.message);
 	// Refreshed also after a failure: the command may have done part of its work.
 	await host.refreshAfterChange();
 	if (result.ok) form.select?.(answers, store);
+}
+
+/** An action refused by the system: its last prompt again, with what was typed and the reason. */
+function reopenWithProblem(
+	store: ActionHost['store'],
+	form: ActionForm,
+	answers: Answers,
+	problem: string,
+): void {
+	const step = form.fields.length - 1;
+	const field = form.fields[step];
+	// Only a prompt, and only when nothing else took the screen meanwhile.
+	if (field?.kind !== 'text' || store.getState().modal !== null) return;
+	const rest = Object.fromEntries(Object.entries(answers).filter(([name]) => name !== field.name));
+	store.update({modal: {...formAt(form, step, rest, answers[field.name]), tried: true, problem}});
 }

@@ -1,7 +1,9 @@
-// c on an interface: asks for an optional BPF filter (tcpdump checks it before
-// anything starts), then opens the live capture view. W: termshark there instead.
+// c on an interface: asks for an optional BPF filter (tcpdump checks it on Enter,
+// and a filter it refuses stays in the prompt with tcpdump's reason), then opens
+// the live capture view. W: termshark there instead.
 import {filterFromText, validateCaptureFilter} from '../../../model/capture.js';
 import {openTermshark, termsharkMissing} from '../../../system/actions/index.js';
+import {checkCaptureFilter} from '../../../system/capture.js';
 import type {ActionHost} from '../../app/action-host.js';
 import {showMessage} from '../../app/state-updates.js';
 import type {TuiStore} from '../../app/tui-store.js';
@@ -33,6 +35,15 @@ export function captureForm(store: TuiStore): ActionForm | Unavailable {
 				validate: text => {
 					const valid = validateCaptureFilter(filterFromText(text));
 					return valid.ok ? null : valid.reason;
+				},
+				// tcpdump -d compiles it against the interface: a filter it refuses keeps the prompt open.
+				check: async text => {
+					const checked = await checkCaptureFilter({
+						namespace: way.target,
+						interface: link.name,
+						filter: filterFromText(text),
+					});
+					return checked.ok ? null : checked.message;
 				},
 			},
 		],
