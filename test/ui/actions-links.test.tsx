@@ -258,7 +258,9 @@ describe('link, address and route actions from the keyboard', {skip: needsRoot},
 		);
 		// The hint is the other end of its veth, on its own subnet, not a fixed address.
 		await open();
-		await tui.until('the hint', () => tui.frame().includes('e.g. default via 10.5.5.254'));
+		await tui.until('the hint', () =>
+			/default via 10\.5\.5\.254 {2}\(Tab takes it\)/.test(tui.frame()),
+		);
 		await tui.answer(`10.44.0.0/16 via 10.5.5.254 dev r${tag}`);
 		type Route = {dst: string; gateway?: string; dev?: string};
 		const routes = async () => ipJson<Route[]>('-n', ns, 'route', 'show');

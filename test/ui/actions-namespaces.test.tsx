@@ -136,6 +136,9 @@ describe('namespace actions from the keyboard', {skip: needsRoot}, () => {
 		await tui.until('the failure', () => tui.store.getState().message?.kind === 'error');
 		assert.match(tui.message(), /Nexthop has invalid gateway|Network is unreachable/);
 		assert.match(tui.lines().at(-2)!, /Nexthop has invalid gateway|Network is unreachable/);
+		// The prompt stays open with what was typed, to correct it.
+		assert.equal(tui.modalKind(), 'form');
+		await tui.closeForm();
 		await tui.press('l');
 		const frame = tui.frame();
 		assert.match(frame, /Command log/);

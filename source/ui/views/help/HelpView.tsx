@@ -49,7 +49,7 @@ export function HelpView({width, height, sections, readOnly, page: wanted}: Prop
 									wrap="truncate-end"
 									{...(line.kind === 'unavailable' ? tone('muted') : {})}
 								>
-									{cell(line.keys, keyWidth)}
+									{line.text === '' ? line.keys : cell(line.keys, keyWidth)}
 									{line.text || ' '}
 								</Text>
 							),

@@ -9,7 +9,7 @@ export type HelpLine = {
 	kind: 'group' | 'entry' | 'unavailable' | 'blank';
 };
 
-/** Wide enough for the longest keys (`n Esc Enter`, `Alt-BkSp`) and a space. */
+/** Wide enough for most keys (`n Esc Enter`, `Alt-BkSp`) and a space; longer ones get a line of their own. */
 export const keyWidth = 12;
 const minimumColumnWidth = 38;
 
@@ -48,14 +48,15 @@ function helpGroups(
 ): HelpLine[][] {
 	return sections.map(section => {
 		const lines: HelpLine[] = [{keys: '', text: section.title, kind: 'group'}];
-		const add = (keys: string, text: string, unavailable: boolean) =>
+		const add = (keys: string, text: string, unavailable: boolean) => {
+			const kind = unavailable ? 'unavailable' : 'entry';
+			// Keys too long for their column (`Backspace Ctrl-H`) stand alone above their description, never cut.
+			const alone = [...keys].length >= keyWidth;
+			if (alone) lines.push({keys, text: '', kind});
 			wrapWords(text, textWidth).forEach((part, index) =>
-				lines.push({
-					keys: index === 0 ? keys : '',
-					text: part,
-					kind: unavailable ? 'unavailable' : 'entry',
-				}),
+				lines.push({keys: index === 0 && !alone ? keys : '', text: part, kind}),
 			);
+		};
 		for (const entry of section.entries) {
 			const unavailable = readOnly && entry.changesSystem === true;
 			add(
