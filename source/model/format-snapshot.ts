@@ -104,6 +104,7 @@ function formatInterface(link: Interface, byInode: Map<number, Namespace>): stri
 		`${link.ifindex}: ${link.name}`,
 		link.kind,
 		linkStateText(link),
+		link.mtu ? `mtu ${link.mtu}` : null,
 		link.addresses.map(a => `${a.address}/${a.prefixlen}`).join(' ') || null,
 		link.master ? `master ${link.master}` : null,
 		peerText(link, byInode) ? `peer ${peerText(link, byInode)}` : null,

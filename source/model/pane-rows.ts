@@ -121,7 +121,7 @@ export function interfaceRows(
 				link.master ?? '',
 				peer ?? '',
 			].join(' '),
-			signature: [link.kind, state, addresses, linkLocal, link.master, peer].join('|'),
+			signature: [link.kind, state, link.mtu, addresses, linkLocal, link.master, peer].join('|'),
 		};
 	});
 }

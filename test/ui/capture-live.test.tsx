@@ -159,7 +159,7 @@ describe(
 			// Read as the TUI does on each tick: rates where the pane had no room for them drew no frame.
 			await tui.until('a rate on veth1', async () => {
 				await extras.read();
-				return /veth1\s+veth\s+UP\s+\d+(\.\d)? kB\/s\s+\d+(\.\d)? kB\/s/.test(tui.frame());
+				return /veth1\s+veth\s+UP\s+\d+\s+\d+(\.\d)? kB\/s\s+\d+(\.\d)? kB\/s/.test(tui.frame());
 			});
 			assert.ok(existsSync(`/run/netns/${ns2}`));
 		});

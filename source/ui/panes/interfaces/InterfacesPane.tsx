@@ -62,7 +62,7 @@ export function InterfacesPane(props: PaneRenderProps<InterfaceRow>) {
 		? props.state.traffic?.rates.get(props.selectedNamespace.inode)
 		: undefined;
 	const rateOf = (row: InterfaceRow): LinkRate | undefined => rates?.get(row.link.ifindex);
-	const fixed = nameWidth + 1 + 8 + 1 + stateWidth + 1 + (masterWidth && masterWidth + 1);
+	const named = nameWidth + 1 + 8 + 1 + stateWidth + 1 + (masterWidth && masterWidth + 1);
 	const peerWanted = rows.some(row => row.peer)
 		? widest(
 				rows.map(row => row.peer ?? ''),
@@ -70,7 +70,11 @@ export function InterfacesPane(props: PaneRenderProps<InterfaceRow>) {
 				40,
 			)
 		: 0;
-	const spare = width - fixed - (peerWanted && peerWanted + 1) - minAddressWidth;
+	// The MTU comes after the peer and one address, and before the rates, when there is room (or with z).
+	const roomAfterPeer = width - named - (peerWanted && peerWanted + 1) - minAddressWidth;
+	const mtuWidth = roomAfterPeer >= 6 ? 5 : 0;
+	const fixed = named + (mtuWidth && mtuWidth + 1);
+	const spare = roomAfterPeer - (mtuWidth && mtuWidth + 1);
 	const rateRoom = spare >= 2 * (9 + 1);
 	noteRateRoom(rateRoom);
 	const rateWidth = rates && rateRoom ? 9 : 0;
@@ -99,7 +103,7 @@ export function InterfacesPane(props: PaneRenderProps<InterfaceRow>) {
 	const folded = !showLinkLocal && rows.some(row => row.linkLocal);
 	const heading = (text: string, columnWidth: number) =>
 		columnWidth > 0 ? `${cell(text, columnWidth)} ` : '';
-	const columns = `${cell('NAME', nameWidth)} ${cell('KIND', 8)} ${cell('STATE', stateWidth)} ${heading('RX/s', rateWidth)}${heading('TX/s', rateWidth)}${heading('ERR/DROP', problemWidth)}${heading('PEER', peerWidth)}${heading('MASTER', masterWidth)}ADDRESSES${folded ? '  (A: link-local too)' : ''}`;
+	const columns = `${cell('NAME', nameWidth)} ${cell('KIND', 8)} ${cell('STATE', stateWidth)} ${mtuWidth ? `${cell('MTU', mtuWidth, 'right')} ` : ''}${heading('RX/s', rateWidth)}${heading('TX/s', rateWidth)}${heading('ERR/DROP', problemWidth)}${heading('PEER', peerWidth)}${heading('MASTER', masterWidth)}ADDRESSES${folded ? '  (A: link-local too)' : ''}`;
 	return (
 		<Pane
 			{...props}
@@ -130,6 +134,7 @@ export function InterfacesPane(props: PaneRenderProps<InterfaceRow>) {
 						<Text {...(state ? tone(state) : {})}>
 							<Shown text={row.state} width={stateWidth} />
 						</Text>{' '}
+						{mtuWidth ? `${cell(link.mtu ? String(link.mtu) : '-', mtuWidth, 'right')} ` : null}
 						{rateCell(rate?.rxBytesPerSecond)}
 						{rateCell(rate?.txBytesPerSecond)}
 						{problemWidth ? (
