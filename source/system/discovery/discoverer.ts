@@ -9,6 +9,7 @@
 //   peer-proofs.ts      veth peers the kernel proves (nsid-query.ts)
 //   namespace-builder.ts  the snapshot's Namespace objects, the same while unchanged
 import {existsSync} from 'node:fs';
+import {mtuMismatches, mtuMismatchText} from '../../model/mtu-mismatch.js';
 import type {NamespaceTarget} from '../../model/namespace-target.js';
 import {unreadableProcessesNote} from '../../model/procfs.js';
 import type {Owner, Snapshot} from '../../model/snapshot.js';
@@ -200,6 +201,7 @@ export class Discoverer {
 				.filter(ns => ns.error)
 				.map(ns => `${ns.name ?? `net:[${ns.inode}]`}: ${ns.error}`),
 		);
+		warnings.push(...mtuMismatches(namespaces).map(mtuMismatchText));
 
 		const unchanged =
 			this.lastSnapshot !== null &&
