@@ -81,6 +81,7 @@ export function namespaceRow(namespace: Namespace): NamespaceRow {
 			namespace.interfaces.length,
 			forwarding,
 			namespace.error,
+			namespace.stale === true,
 		].join('|'),
 	};
 }

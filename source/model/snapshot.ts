@@ -109,6 +109,9 @@ export type Owner = {
 	runtime?: string | null;
 };
 
+/** A namespace's `error` when reading it timed out (a busy host, not a broken namespace). */
+export const readTimedOut = 'ip timed out';
+
 export type Namespace = {
 	inode: number;
 	name: string | null;
@@ -122,6 +125,11 @@ export type Namespace = {
 	error: string | null;
 	/** Listed but not read yet: the TUI's first frame shows namespaces before reading them all. */
 	pending?: boolean;
+	/**
+	 * Reading it again timed out (a busy host): what is shown is its last good
+	 * reading, and it is read again with backoff. Absent when the reading is current.
+	 */
+	stale?: boolean;
 	/**
 	 * How it is held besides `processes`. discover() always fills these in
 	 * (empty when none); they are optional for snapshots made by hand.

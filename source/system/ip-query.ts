@@ -1,6 +1,6 @@
 // Reads one namespace with a single `ip` process in batch mode: each line of
 // the batch is one question, each line of the answer one JSON array.
-import type {Forwarding, Route} from '../model/snapshot.js';
+import {readTimedOut, type Forwarding, type Route} from '../model/snapshot.js';
 import {ipIn} from '../model/commands.js';
 import type {NamespaceTarget} from '../model/namespace-target.js';
 import {
@@ -25,6 +25,8 @@ export type NamespaceReading = {
 	error: string | null;
 	/** The program that was not found on PATH (ip or nsenter), if that is why it failed. */
 	missing: string | null;
+	/** The last good reading, kept because reading it again timed out (it is tried again, with backoff). */
+	stale?: boolean;
 	/** The inode of the namespace the reader opened, when it says (the perl reader does). */
 	opened?: number;
 };
@@ -142,7 +144,7 @@ export function interpretAnswers(
 }
 
 function describeFailure(result: RunResult): string {
-	if (result.timedOut) return 'ip timed out';
+	if (result.timedOut) return readTimedOut;
 	const message = result.stderr.split('\n').find(line => line.trim() !== '') ?? '';
 	return message || `${result.command[0]} exited with ${result.exitCode ?? 'a signal'}`;
 }

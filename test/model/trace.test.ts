@@ -496,6 +496,37 @@ describe('a device the snapshot does not have', () => {
 	});
 });
 
+describe('a namespace whose read timed out (a busy host)', () => {
+	const traceFrom = (namespaces: Namespace[]) =>
+		tracePath(
+			{...tableFacts(), snapshot: {...snapshot, namespaces}},
+			{from: namespaces[0]!, to: '192.168.2.1', toNamespace: null, protocol: 'icmp', port: null},
+		);
+	test('its device unknown: the trace says it could not be read (timed out)', async () => {
+		const timedOut = {...a, interfaces: [], error: 'ip timed out'};
+		const trace = await traceFrom([timedOut, router, b]);
+		assert.equal(
+			trace.broken?.sentence,
+			'nstui does not know where veth-ns1 in a leads: its namespace could not be read (timed out); trace again (Ctrl-R)',
+		);
+	});
+	test('the other end of a veth unproven while one could not be read: said so, never "cannot see"', async () => {
+		const unproven = {
+			...a,
+			interfaces: [link('veth-ns1', {addresses: [v4('192.168.1.1')], peerUnresolved: true})],
+		};
+		const slow = {...router, interfaces: [], error: 'ip timed out'};
+		const trace = await traceFrom([unproven, slow, b]);
+		assert.equal(
+			trace.broken?.sentence,
+			'nstui cannot follow the packet past veth-ns1 in a: the other end of that veth is not proven, and router could not be read (timed out); trace again (Ctrl-R)',
+		);
+		assert.doesNotMatch(formatTrace(trace), /cannot see/);
+		const none = await traceFrom([unproven, router, b]);
+		assert.match(none.broken?.sentence ?? '', /in a namespace it cannot see$/);
+	});
+});
+
 describe('FROM and TO', () => {
 	test('FROM by name, inode, net:[inode] or owner', () => {
 		for (const term of ['router', '2', 'net:[2]', 'edge', 'abcdef']) {

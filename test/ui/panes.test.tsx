@@ -139,3 +139,24 @@ test('read-only sessions show a banner with the reason', async () => {
 		/READ-ONLY: not running as root \(uid 1000\), so nstui cannot change namespaces; actions are disabled/,
 	);
 });
+
+test('a namespace whose reading timed out keeps its last reading, marked ~ (stale), not ! (failed); the help says what ~ means', async () => {
+	const snapshot = labSnapshot();
+	const router = snapshot.namespaces.find(ns => ns.name === 'nsx-router')!;
+	router.stale = true;
+	const tui = await renderTui({snapshot, columns: 160});
+	const row = lineWith(tui.lines(), 'nsx-router')!;
+	assert.match(row, /~nsx-router\s+4026532384\s+0\s+3 v4/, 'its counts from the last reading');
+	assert.doesNotMatch(row, /!/);
+	await tui.press('/', ...'nsx-router', keys.enter);
+	assert.ok(lineWith(tui.lines(), 'veth-router1'), 'its interfaces are listed');
+	await tui.press(keys.escape, '?');
+	const help = await tui.waitForFrame('the help', frame => /Keys {2}\(Esc/.test(frame));
+	let all = help;
+	for (let page = 0; page < 8 && !/~\s+stale: reading it again/.test(all); page++) {
+		await tui.press(keys.pageDown);
+		await tui.settle();
+		all += tui.frame();
+	}
+	assert.match(all, /~\s+stale: reading it again/);
+});

@@ -2,7 +2,7 @@
 // namespace's kernel where it goes (facts.routeGet), across the wires the
 // snapshot proves (wire.ts), through the firewall and NAT of each hop, and then
 // the reply back. It stops at the first thing that breaks the path.
-import {namespaceLabel, type Namespace} from '../snapshot.js';
+import {namespaceLabel, readTimedOut, type Namespace} from '../snapshot.js';
 import {shown} from '../shown-text.js';
 import {addressTyper} from './address-type.js';
 import {label} from './explain.js';
@@ -375,7 +375,9 @@ async function follow(
 			const landed = landing(facts.snapshot, ns, dev, target);
 			if (landed.kind === 'unread') {
 				const why = ns.error
-					? `its namespace could not be read: ${name(ns.error)}`
+					? ns.error === readTimedOut
+						? 'its namespace could not be read (timed out)'
+						: `its namespace could not be read: ${name(ns.error)}`
 					: ns.pending
 						? 'nstui has not read its namespace yet'
 						: "it is newer than nstui's reading";
@@ -386,8 +388,12 @@ async function follow(
 			}
 			if (landed.kind === 'unresolved') {
 				hop.checks.push(checkFail(`the other end of ${name(dev)} is not proven`));
+				// Under load a read times out: the other end may well be in a namespace nstui sees but could not read.
+				const unread = facts.snapshot.namespaces.filter(entry => entry.error === readTimedOut);
 				return stop(
-					`nstui cannot follow the packet past ${name(dev)} in ${label(ns)}: the other end of that veth is in a namespace it cannot see`,
+					unread.length > 0
+						? `nstui cannot follow the packet past ${name(dev)} in ${label(ns)}: the other end of that veth is not proven, and ${unread.length === 1 ? `${label(unread[0]!)} could not be read (timed out)` : `${unread.length} namespaces could not be read (timed out)`}; trace again (Ctrl-R)`
+						: `nstui cannot follow the packet past ${name(dev)} in ${label(ns)}: the other end of that veth is in a namespace it cannot see`,
 				);
 			}
 			if ('via' in landed && landed.via) {

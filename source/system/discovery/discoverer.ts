@@ -48,6 +48,10 @@ export type DiscoverOptions = {
 	onNetnsChange?: () => void;
 	/** How owners (containers, services) are looked up; false: not at all. */
 	owners?: OwnerOptions | false;
+	/** A read that timed out is tried again, twice, before it is reported (discover() sets it: one reading to give). */
+	retryTimedOut?: boolean;
+	/** What time it is (tests drive the backoff of timed-out reads with their own); unset: Date.now. */
+	clock?: () => number;
 };
 
 export type Discovery = {
@@ -58,7 +62,7 @@ export type Discovery = {
 
 /** Reads every namespace once: what `nstui snapshot` and the other commands use. */
 export async function discover(options: DiscoverOptions = {}): Promise<Discovery> {
-	return new Discoverer(options).refresh();
+	return new Discoverer({retryTimedOut: true, ...options}).refresh();
 }
 
 /**
@@ -112,7 +116,7 @@ export class Discoverer {
 	}
 
 	async refresh(plan: RefreshPlan = {}): Promise<Discovery> {
-		const now = Date.now();
+		const now = (this.options.clock ?? Date.now)();
 		// A routine tick with no event waiting and no safety net due: nothing to read, nothing to compare.
 		if (this.settled(plan, now)) return this.last!.discovery;
 		const patched = await this.patchProcesses(plan, now);

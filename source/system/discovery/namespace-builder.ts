@@ -160,6 +160,7 @@ const namespaceOf = (
 	routes: reading.routes,
 	error: reading.error,
 	...(reading === unread ? {pending: true} : {}),
+	...(reading.stale ? {stale: true} : {}),
 	mounts: item.mounts,
 	threads: item.threads,
 	descriptors: item.descriptors,

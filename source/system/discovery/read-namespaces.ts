@@ -1,6 +1,7 @@
 // Reads namespaces by path: through the kept readers (the TUI), else in a few
 // parallel chunks, each by a one-off reader; the namespace nstui runs in and
 // the host's (with its nsid list) by themselves.
+import {setTimeout as delay} from 'node:timers/promises';
 import type {NamespaceTarget} from '../../model/namespace-target.js';
 import type {Found} from '../held-namespaces.js';
 import {readNamespace, type NamespaceReading} from '../ip-query.js';
@@ -8,6 +9,7 @@ import {perlAvailable} from '../perl.js';
 import {readNamespacesAt} from '../readers/namespace-reader.js';
 import type {Readers} from '../readers/reader-pool.js';
 import {mapLimit} from '../run.js';
+import {timedOut} from './reading-cache.js';
 import {nsfsPathOf} from './ways-in.js';
 
 export type ReadOptions = {
@@ -15,10 +17,43 @@ export type ReadOptions = {
 	concurrency?: number;
 	timeoutMs?: number;
 	readerNice?: number;
+	/** Read a namespace whose read timed out again before giving its reading (the headless commands). */
+	retryTimedOut?: boolean;
 };
+
+/**
+ * The headless commands have one reading to give: a read that timed out (a
+ * busy host) is tried again, twice, after a pause, before it is reported. The
+ * TUI keeps the last good reading instead and tries again later (reading-cache.ts).
+ */
+const headlessRetries = 2;
+const retryPauseMs = 250;
 
 /** The readings of `list` (entered by `targets`), in its order. */
 export async function readNamespaces(
+	list: Found[],
+	targets: NamespaceTarget[],
+	rootInode: number | null,
+	options: ReadOptions,
+): Promise<NamespaceReading[]> {
+	const readings = await readOnce(list, targets, rootInode, options);
+	if (!options.retryTimedOut) return readings;
+	for (let retry = 1; retry <= headlessRetries; retry++) {
+		const again = readings.flatMap((reading, index) => (timedOut(reading) ? [index] : []));
+		if (again.length === 0) break;
+		await delay(retryPauseMs * retry);
+		const fresh = await readOnce(
+			again.map(index => list[index]!),
+			again.map(index => targets[index]!),
+			rootInode,
+			options,
+		);
+		again.forEach((index, i) => (readings[index] = fresh[i]!));
+	}
+	return readings;
+}
+
+async function readOnce(
 	list: Found[],
 	targets: NamespaceTarget[],
 	rootInode: number | null,

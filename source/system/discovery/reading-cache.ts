@@ -3,6 +3,7 @@
 // oldest stale ones within a budget. A reading equal to the last keeps the last
 // object, so nothing made from it is made again.
 import {createHash} from 'node:crypto';
+import {readTimedOut} from '../../model/snapshot.js';
 import type {Found} from '../held-namespaces.js';
 import type {NamespaceReading} from '../ip-query.js';
 import type {RefreshPlan} from './plan.js';
@@ -17,7 +18,19 @@ export const unread: NamespaceReading = {
 	missing: null,
 };
 
-type Cached = {reading: NamespaceReading; readAt: number; digest: string | null};
+type Cached = {
+	reading: NamespaceReading;
+	readAt: number;
+	digest: string | null;
+	/** Reads that timed out in a row, and when to try again (backoff). */
+	timeouts?: number;
+	retryAt?: number;
+};
+
+/** A read that timed out (the host was busy): tried again after 1 s, then twice as long each time, up to 30 s. */
+const retryAfterMs = (timeouts: number) => Math.min(30_000, 1000 * 2 ** (timeouts - 1));
+
+export const timedOut = (reading: NamespaceReading) => reading.error === readTimedOut;
 
 export class ReadingCache {
 	/** Digests are made only when there is something to compare with (never in a one-off snapshot). */
@@ -43,6 +56,8 @@ export class ReadingCache {
 			const known = this.readings.get(inode);
 			if (plan.listOnly) {
 				if (focus.has(inode)) inodes.add(inode);
+			} else if (known?.retryAt !== undefined) {
+				if (now >= known.retryAt || focus.has(inode)) inodes.add(inode);
 			} else if (!known || known.reading.error || focus.has(inode)) inodes.add(inode);
 			else if (now - known.readAt >= (plan.watched?.has(inode) ? watchedMaxAge : maxAge))
 				stale.push({inode, readAt: known.readAt});
@@ -59,6 +74,10 @@ export class ReadingCache {
 		const watchedMaxAge = plan.watchedMaxAgeMs ?? maxAge;
 		for (const inode of inodes) {
 			const known = this.readings.get(inode);
+			if (known?.retryAt !== undefined) {
+				if (now >= known.retryAt) return false;
+				continue;
+			}
 			if (
 				!known ||
 				known.reading.error ||
@@ -88,6 +107,22 @@ export class ReadingCache {
 							error: `its way in led to another namespace (net:[${read.opened}]) while it was read`,
 						};
 			const known = this.readings.get(inode);
+			if (timedOut(reading)) {
+				const timeouts = (known?.timeouts ?? 0) + 1;
+				const retryAt = now + retryAfterMs(timeouts);
+				// The last good reading stays, marked stale: a busy host is not shown as empty or broken.
+				const good = known && !known.reading.error ? known.reading : null;
+				const kept = good ? (good.stale ? good : {...good, stale: true}) : reading;
+				if (kept !== known?.reading) changed++;
+				this.readings.set(inode, {
+					reading: kept,
+					readAt: known?.readAt ?? now,
+					digest: null,
+					timeouts,
+					retryAt,
+				});
+				continue;
+			}
 			if (known?.reading === reading) {
 				known.readAt = now;
 				continue;

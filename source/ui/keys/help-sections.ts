@@ -16,6 +16,24 @@ import {
 	programTable,
 } from './pane-keys.js';
 
+/** Not keys: what the marks before a namespace's name mean (the help lists them as keys are listed). */
+const marksTable: KeyTable = {
+	title: 'Marks before a namespace',
+	entries: [
+		{
+			keys: ['!'],
+			description: 'its reading failed; w shows why',
+			run() {},
+		},
+		{
+			keys: ['~'],
+			description:
+				'stale: reading it again timed out (a busy host); its last good reading is shown, and it is read again, each time a little later',
+			run() {},
+		},
+	],
+};
+
 /** Every pane's own keys, for the help. */
 const paneKeysTable: KeyTable = {
 	title: 'In a pane',
@@ -53,6 +71,6 @@ export function helpSections(state: TuiState): readonly KeyTable[] {
 		: state.overlay?.kind === 'help' && state.overlay.over === 'log'
 			? firstOf(logTables)
 			: null;
-	const all = [...main, ...views, ...editing];
+	const all = [...main, ...views, ...editing, marksTable];
 	return current ? [current, ...all.filter(table => table !== current)] : all;
 }

@@ -42,12 +42,17 @@ export function NamespacesPane(props: PaneRenderProps<NamespaceRow>) {
 				const {namespace} = row;
 				const name = namespace.root && namespace.name ? `${row.label} (host)` : row.label;
 				const nameTone = namespace.root ? 'host' : row.unnamed ? 'unnamed' : undefined;
-				const width = nameWidth - (namespace.error ? 1 : 0);
+				const marked = namespace.error !== null || namespace.stale === true;
+				const width = nameWidth - (marked ? 1 : 0);
 				// An owned namespace: the engine's tag in its colour, then the container's name.
 				const tag = row.owner && width > row.owner.tag.length + 2 ? row.owner : null;
 				return (
 					<>
-						{namespace.error ? <Text {...tone('error')}>!</Text> : null}
+						{namespace.error ? (
+							<Text {...tone('error')}>!</Text>
+						) : namespace.stale ? (
+							<Text {...tone('warning')}>~</Text>
+						) : null}
 						{tag ? (
 							<>
 								<Text {...tone(engineTone(tag.engine))}>{tag.tag}</Text>{' '}
