@@ -1,4 +1,4 @@
-// What the terminal sends, read as keys that cannot be misread (issue 25).
+// What the terminal sends, read as keys that cannot be misread.
 // Every escape sequence is consumed whole, known or not (CSI, SS3, OSC, DCS,
 // mouse reports, focus events), so none of its letters ever acts as a command
 // key; a bracketed paste is one event, never keys. A lone Esc is Esc once

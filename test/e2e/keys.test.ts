@@ -54,6 +54,8 @@ test(
 		tmux.press('C-u');
 		await tmux.waitFor('Ctrl-U emptied it', text => filterShown(text) === '_');
 		tmux.press('Escape');
+		// Closed before the next test types: an Escape with a key right behind it reads as Alt-key.
+		await tmux.waitFor('the filter closed', text => filterShown(text) === null);
 	},
 );
 
