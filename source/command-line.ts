@@ -8,7 +8,7 @@ import {commandLog} from './system/command-log.js';
 
 const usage = `
 Usage
-  $ nstui [--interval N] [--read-only] [--log FILE]
+  $ nstui [--interval N] [--read-only] [--log FILE] [--record FILE]
                               the terminal UI (live; press ? inside for the keys)
   $ nstui snapshot [--json] [--sockets] [--ports]
                               print every network namespace and what is in it
@@ -23,6 +23,9 @@ Usage
   $ nstui recipe NAME up|down --prefix P
                               build or remove a seed topology in namespaces P-*:
                               direct, router or bridge
+  $ nstui watch [--json] [--record FILE [--record-max SIZE]]
+                              print each change to the namespaces as it happens
+                              (--json: one JSON object a line; Ctrl-C stops)
   $ nstui diff OLD.json NEW.json [--json]
                               what changed between two snapshot --json files
   $ nstui trace FROM TO[:PORT[/udp]] [--json] [--probe]
@@ -31,7 +34,7 @@ Usage
                               --probe: ping it with a capture on each hop
 
 Options
-  --json        machine-readable output (snapshot, find, trace, diff)
+  --json        machine-readable output (snapshot, find, trace, diff, watch)
   --sockets     also every namespace's sockets (snapshot)
   --ports       also every namespace's published ports: DNAT rules, docker-proxy (snapshot)
   --write FILE  write the capture to FILE as pcap (capture); a new file only
@@ -43,6 +46,8 @@ Options
   --interval N  seconds between refreshes of the terminal UI (default 2)
   --read-only   the terminal UI without actions (always so when not root)
   --log FILE    also append every command nstui runs to FILE (l shows them)
+  --record FILE append each change seen to FILE as JSON lines (TUI, watch)
+  --record-max SIZE  at this size FILE becomes FILE.1 and starts anew (default 10M)
   -h, --help    this text
   -v, --version the version, and the Node it runs on
 `;
@@ -70,6 +75,8 @@ const flags = {
 	probe: {type: 'boolean', default: false},
 	prefix: {type: 'string'},
 	log: {type: 'string'},
+	record: {type: 'string'},
+	recordMax: {type: 'string'},
 	// Declared so that meow's own help and version also answer to -h and -v.
 	help: {type: 'boolean', shortFlag: 'h'},
 	version: {type: 'boolean', shortFlag: 'v'},
@@ -130,6 +137,16 @@ const commands: Record<string, (parsed: Parsed) => Promise<number>> = {
 	async find({args, flags}) {
 		const {runFind} = await import('./commands/find.js');
 		return runFind({terms: args, json: flags.json});
+	},
+	async watch({args, flags}) {
+		if (args.length > 0) return refuse(`watch takes no words (${args.join(' ')})`);
+		const {runWatch} = await import('./commands/watch.js');
+		return runWatch({
+			json: flags.json,
+			record: flags.record,
+			recordMax: flags.recordMax,
+			intervalSeconds: flags.interval,
+		});
 	},
 	async diff({args, flags}) {
 		const {runDiff} = await import('./commands/diff.js');

@@ -42,7 +42,12 @@ describe('containers started one after another on a real dockerd', {skip}, () =>
 		await docker.start();
 		await docker.importImage(`${tag}:1`);
 		store = createTuiStore();
-		load = createLiveLoad(store, hour, undefined, () => poller.wake());
+		load = createLiveLoad(
+			() => null,
+			hour,
+			undefined,
+			() => poller.wake(),
+		);
 		poller = createPoller({store, intervalMs: hour, load});
 		poller.start();
 		const deadline = Date.now() + 60_000;

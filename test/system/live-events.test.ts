@@ -36,7 +36,7 @@ describe('live updates through events', {skip}, () => {
 		lab.ns('b');
 		store = createTuiStore();
 		const wake = () => poller.wake();
-		load = createLiveLoad(store, hour, undefined, wake);
+		load = createLiveLoad(() => null, hour, undefined, wake);
 		poller = createPoller({store, intervalMs: hour, load});
 		poller.start();
 		await until(

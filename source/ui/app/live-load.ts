@@ -13,10 +13,8 @@ import {backgroundNice, createReaders} from '../../system/readers/reader-pool.js
 import {NamespaceWatcher} from '../../system/namespace-watcher.js';
 import {readTaskMarker} from '../../system/procfs.js';
 import {startedCount} from '../../system/run.js';
-import {deriveView} from '../panes/derive-view.js';
 import {InputActivity} from './input-activity.js';
 import type {RefreshKind} from './poller.js';
-import type {TuiStore} from './tui-store.js';
 
 /** Namespaces re-read per tick besides the selected one: about 2 % of a core at a 2 s interval. */
 export const rotationPerTick = 16;
@@ -86,7 +84,8 @@ export type LiveLoad = ((kind: RefreshKind) => Promise<Discovery>) & {
 };
 
 export function createLiveLoad(
-	store: TuiStore,
+	/** The inode of the namespace on screen (read on every tick where the watcher cannot watch it); null: none. */
+	selectedNamespace: () => number | null,
 	intervalMs: number,
 	activity = new InputActivity(),
 	wake: () => void = () => {},
@@ -201,16 +200,13 @@ export function createLiveLoad(
 			return discoverer.refresh({listOnly: true});
 		}
 		// Only where something is not watched: deriving the view builds rows for the whole host.
-		const selected =
-			!watcher || watcher.unwatched.size > 0
-				? deriveView(store.getState()).selectedNamespace
-				: null;
+		const selected = !watcher || watcher.unwatched.size > 0 ? selectedNamespace() : null;
 		const focus = [...changed];
 		changed.clear();
 		const keepProcesses = watcher !== null && !processesMoved;
 		processesMoved = false;
 		const watched = watcher?.watching;
-		if (selected && !watched?.has(selected.inode)) focus.push(selected.inode);
+		if (selected !== null && !watched?.has(selected)) focus.push(selected);
 		return discoverer.refresh({
 			focus,
 			maxAgeMs: 2 * intervalMs,

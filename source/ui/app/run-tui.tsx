@@ -4,6 +4,7 @@ import {shownLines} from '../../model/shown-text.js';
 import {render, type Instance} from 'ink';
 import os from 'node:os';
 import v8 from 'node:v8';
+import {deriveView} from '../panes/derive-view.js';
 import {App} from './App.js';
 import {InputActivity} from './input-activity.js';
 import {ExtrasReader} from './extras.js';
@@ -61,7 +62,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	const activity = new InputActivity();
 	// Events wake the poller that the load belongs to.
 	const wake = () => poller.wake();
-	const live = createLiveLoad(store, intervalMs, activity, wake);
+	const selected = () => deriveView(store.getState()).selectedNamespace?.inode ?? null;
+	const live = createLiveLoad(selected, intervalMs, activity, wake);
 	// Sockets and rates of what is on screen, after each refresh (once the store has it) and when the selection moves.
 	const extras = new ExtrasReader(store);
 	extras.follow();
