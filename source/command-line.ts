@@ -8,7 +8,7 @@ import {commandLog} from './system/command-log.js';
 
 const usage = `
 Usage
-  $ nstui [--interval N] [--read-only] [--log FILE] [--record FILE]
+  $ nstui [--interval N] [--read-only] [--log FILE]
                               the terminal UI (live; press ? inside for the keys)
   $ nstui snapshot [--json] [--sockets] [--ports]
                               print every network namespace and what is in it
@@ -46,7 +46,7 @@ Options
   --interval N  seconds between refreshes of the terminal UI (default 2)
   --read-only   the terminal UI without actions (always so when not root)
   --log FILE    also append every command nstui runs to FILE (l shows them)
-  --record FILE append each change seen to FILE as JSON lines (TUI, watch)
+  --record FILE append each change seen to FILE as JSON lines (watch)
   --record-max SIZE  at this size FILE becomes FILE.1 and starts anew (default 10M)
   -h, --help    this text
   -v, --version the version, and the Node it runs on

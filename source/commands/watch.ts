@@ -5,12 +5,13 @@
 // which imports nothing of the UI), and the timeline's diff says it in words.
 // An idle host costs what an idle TUI costs and prints nothing.
 import {shown} from '../model/shown-text.js';
-import type {Snapshot} from '../model/snapshot.js';
+import type {Process, Snapshot} from '../model/snapshot.js';
 import type {Change} from '../model/timeline/change.js';
 import {diffSnapshots} from '../model/timeline/diff-snapshots.js';
 import {formatChanges} from '../model/timeline/format-change.js';
 import {changeLines} from '../model/timeline/json-line.js';
 import {openRecord} from '../system/change-record.js';
+import {parentPids} from '../system/procfs.js';
 import {MissingToolError, type Discovery} from '../system/discovery/discoverer.js';
 import {InputActivity} from '../ui/app/input-activity.js';
 import {createLiveLoad} from '../ui/app/live-load.js';
@@ -31,6 +32,8 @@ export type WatchOptions = {
  */
 const graceMs = 20;
 const gapMs = 250;
+
+const diffOptions = {parentOf: (process: Process) => parentPids.get(process)};
 
 export async function runWatch(options: WatchOptions): Promise<number> {
 	const record = openRecord(options.record, options.recordMax);
@@ -71,7 +74,7 @@ export async function runWatch(options: WatchOptions): Promise<number> {
 		for (const warning of now)
 			if (!warned.has(warning)) process.stderr.write(`nstui: ${shown(warning)}\n`);
 		warned = now;
-		if (last) write(diffSnapshots(last, discovery.snapshot));
+		if (last) write(diffSnapshots(last, discovery.snapshot, undefined, diffOptions));
 		last = discovery.snapshot;
 	};
 	let failure: unknown = null;

@@ -347,3 +347,27 @@ test('the timeline keeps the newest changes up to its limit and counts the dropp
 	assert.equal(timeline.added, 5);
 	assert.deepEqual(seen, [2, 3]);
 });
+
+test("another nstui's helpers reading a namespace, and the programs they run there, are no change", () => {
+	const before = lab();
+	const web = before.namespaces.find(ns => ns.name === 'nsx-web')!;
+	const reader = {pid: 999_010, comm: 'perl', cmdline: 'nstui namespace reader', user: 'root'};
+	const ip = {pid: 999_011, comm: 'ip', cmdline: 'ip -d -j -b -', user: 'root'};
+	const shell = {pid: 999_012, comm: 'bash', cmdline: 'bash', user: 'root'};
+	const after = edited(before, ns =>
+		ns === web ? {...ns, processes: [...ns.processes, reader, ip, shell]} : ns,
+	);
+	const parents = new Map([
+		[ip, reader.pid],
+		[shell, 1],
+	]);
+	assert.deepEqual(
+		summary(diffSnapshots(before, after, undefined, {parentOf: p => parents.get(p)})),
+		['nsx-web: process-entered: process 999012 entered: bash'],
+	);
+	// Without the parents known, the reader itself is still no change, but its ip is one.
+	assert.deepEqual(summary(diffSnapshots(before, after)), [
+		'nsx-web: process-entered: process 999011 entered: ip -d -j -b -',
+		'nsx-web: process-entered: process 999012 entered: bash',
+	]);
+});

@@ -4,11 +4,39 @@
 // it changed, so those are skipped by identity and a refresh that changed one
 // namespace of a thousand compares one.
 import {linkStateText} from '../link-state.js';
-import {namespaceLabel, type Interface, type Namespace, type Snapshot} from '../snapshot.js';
+import {
+	namespaceLabel,
+	type Interface,
+	type Namespace,
+	type Process,
+	type Snapshot,
+} from '../snapshot.js';
 import type {Change, ChangeKind, ChangeNamespace, ChangeValue, OtherNamespace} from './change.js';
 import {addressText, routeKey, routeText} from './words.js';
 
-export function diffSnapshots(before: Snapshot, after: Snapshot, time = after.takenAt): Change[] {
+/** The command lines nstui's perl helpers give themselves (`$0`), in any nstui on the host. */
+export const nstuiHelperCommands: ReadonlySet<string> = new Set([
+	'nstui namespace reader',
+	'nstui nsid reader',
+	'nstui socket reader',
+	'nstui namespace watcher',
+]);
+
+export type DiffOptions = {
+	/**
+	 * The parent pid of a process, where the scan knows it: a process whose
+	 * parent is one of nstui's helpers (the `ip` another nstui's reader runs
+	 * inside each namespace it reads) is reading, not entering.
+	 */
+	parentOf?: (process: Process) => number | undefined;
+};
+
+export function diffSnapshots(
+	before: Snapshot,
+	after: Snapshot,
+	time = after.takenAt,
+	options: DiffOptions = {},
+): Change[] {
 	if (before === after) return [];
 	const old = new Map(before.namespaces.map(ns => [ns.inode, ns] as const));
 	const kept = new Set<number>();
@@ -38,7 +66,8 @@ export function diffSnapshots(before: Snapshot, after: Snapshot, time = after.ta
 	for (const ns of deleted)
 		if (!unread(ns)) for (const link of ns.interfaces) gone.push({ns, link});
 	moves(time, gone, came, new Set([...created, ...deleted]), changes);
-	if (processesChanged.length > 0) processChanges(time, before, processesChanged, changes);
+	if (processesChanged.length > 0)
+		processChanges(time, before, processesChanged, changes, nstuiReading(after, options));
 	for (const ns of deleted) {
 		if (ns.owner) changes.push(change(time, ns, 'owner-gone', null, ownerOf(ns), null));
 		changes.push(change(time, ns, 'namespace-deleted', null, namespaceLabel(ns), null));
@@ -222,6 +251,19 @@ const linkSummary = (link: Interface) => ({
 	mac: link.mac,
 });
 
+/** Whether a process is one of nstui's helpers or a program one of them runs. */
+function nstuiReading(after: Snapshot, {parentOf}: DiffOptions) {
+	let byPid: Map<number, Process> | null = null;
+	return (process: Process) => {
+		if (nstuiHelperCommands.has(process.cmdline)) return true;
+		const parent = parentOf?.(process);
+		if (parent === undefined) return false;
+		byPid ??= new Map(after.namespaces.flatMap(ns => ns.processes.map(p => [p.pid, p] as const)));
+		const cmdline = byPid.get(parent)?.cmdline;
+		return cmdline !== undefined && nstuiHelperCommands.has(cmdline);
+	};
+}
+
 /**
  * A process that made a namespace (the first of a new one) or entered one: it
  * was in another namespace before, or it runs a command none of the
@@ -234,6 +276,7 @@ function processChanges(
 	before: Snapshot,
 	changed: Array<{was: Namespace | null; ns: Namespace}>,
 	changes: Change[],
+	reading: (process: Process) => boolean,
 ) {
 	const whereWas = new Map<number, Namespace>();
 	for (const ns of before.namespaces)
@@ -242,7 +285,7 @@ function processChanges(
 		const had = new Set(was?.processes.map(process => process.pid));
 		const commands = new Set(was?.processes.map(process => process.comm));
 		for (const process of ns.processes) {
-			if (had.has(process.pid)) continue;
+			if (had.has(process.pid) || reading(process)) continue;
 			const from = whereWas.get(process.pid);
 			const what = {
 				pid: process.pid,
