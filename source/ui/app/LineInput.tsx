@@ -9,11 +9,18 @@ type Props = {line: LineEdit; placeholder?: string; focused?: boolean};
 
 export function LineInput({line, placeholder = '', focused = true}: Props) {
 	const tone = useTone();
+	// A placeholder may be a suggestion read from the system (a gateway from a route).
 	if (line.text === '' && placeholder !== '')
 		return (
 			<Text>
-				{focused ? <Text inverse>{placeholder[0]}</Text> : null}
-				<Text {...tone('muted')}>{focused ? placeholder.slice(1) : placeholder}</Text>
+				{focused ? (
+					<Text inverse>
+						<Shown text={placeholder[0]!} />
+					</Text>
+				) : null}
+				<Text {...tone('muted')}>
+					<Shown text={focused ? placeholder.slice(1) : placeholder} />
+				</Text>
 			</Text>
 		);
 	const before = line.text.slice(0, line.cursor);
