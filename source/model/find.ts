@@ -206,7 +206,8 @@ function matchRoutes(ns: Namespace, term: string): (Found & {dev: string | null}
 	if (!ip && !prefix) return [];
 	const found: (Found & {dev: string | null})[] = [];
 	for (const route of ns.routes) {
-		const text = `${route.dst}${route.gateway ? ` via ${route.gateway}` : ''}${route.dev ? ` dev ${route.dev}` : ''}`;
+		const kind = route.type && route.type !== 'unicast' ? `${route.type} ` : '';
+		const text = `${kind}${route.dst}${route.gateway ? ` via ${route.gateway}` : ''}${route.dev ? ` dev ${route.dev}` : ''}`;
 		const dst = route.dst === 'default' ? null : parsePrefix(route.dst);
 		const gateway = route.gateway ? parseIp(route.gateway) : null;
 		if (ip && gateway && sameIp(ip, gateway))
@@ -220,8 +221,9 @@ function matchRoutes(ns: Namespace, term: string): (Found & {dev: string | null}
 		) {
 			found.push({how: 'exact', what: text, dev: route.dev});
 		}
-		// Routes through a gateway only: a connected route says the same as the interface's own prefix.
-		else if (ip && dst && route.gateway && prefixContains(dst, ip))
+		// Routes through a gateway, and those that end traffic (blackhole, unreachable, prohibit): a
+		// connected route says the same as the interface's own prefix.
+		else if (ip && dst && (route.gateway || kind !== '') && prefixContains(dst, ip))
 			found.push({how: 'within', what: text, dev: route.dev});
 	}
 	return found;

@@ -77,6 +77,31 @@ describe('find by prefix', () => {
 		assert.deepEqual(brief(find('192.168.15.5/24')).slice(0, 1), ['address exact web eth0-web -']);
 	});
 
+	test('an address inside a blackhole, unreachable or prohibit route finds that route', () => {
+		const withEnds = structuredClone(snapshot);
+		const router = withEnds.namespaces.find(ns => ns.name === 'router')!;
+		const end = (type: string, dst: string) => ({
+			family: 'inet' as const,
+			dst,
+			gateway: null,
+			dev: null,
+			table: 'main',
+			protocol: 'bird',
+			scope: null,
+			metric: null,
+			type,
+		});
+		router.routes.push(end('blackhole', '60.1.2.0/24'), end('unreachable', '60.9.0.0/16'));
+		const found = (term: string) =>
+			findAnything(withEnds, term)
+				.filter(r => r.match === 'route')
+				.map(r => `${r.how} ${r.namespaceLabel} ${r.what}`);
+		assert.deepEqual(found('60.1.2.3'), ['within router blackhole 60.1.2.0/24']);
+		assert.deepEqual(found('60.9.200.1'), ['within router unreachable 60.9.0.0/16']);
+		assert.deepEqual(found('60.1.2.0/24'), ['exact router blackhole 60.1.2.0/24']);
+		assert.deepEqual(found('60.1.3.1'), []);
+	});
+
 	test('a prefix that holds no address: no address results', () => {
 		assert.deepEqual(find('192.168.16.0/24'), []);
 	});

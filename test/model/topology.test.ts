@@ -12,6 +12,7 @@ import {
 	fiftyNamespaces,
 	longChain,
 	seedLab,
+	twoBridges,
 	vrfBridgeAndOddities,
 } from '../fixtures/synthetic-snapshots.js';
 
@@ -270,5 +271,19 @@ describe('topology at scale', () => {
 			'one connector into each namespace but the first',
 		);
 		assert.ok(restated > 0, 'long chains continue at the left edge');
+	});
+});
+
+describe('links to one namespace through different bridges', () => {
+	const overview = overviewOf(topologyText(buildTopology(twoBridges()), {width: 100}));
+
+	test('each bridge gets its own link: app is on docker0 and on br-5a84, never "2×" on one', () => {
+		assert.doesNotMatch(overview, /\[docker0\]─+2×/);
+		assert.match(overview, /\[docker0\]─+ app/);
+		assert.match(overview, /\[br-5a84\]─+ app/);
+	});
+
+	test('two links on the same bridge are still counted as 2×', () => {
+		assert.match(overview, /\[br-5a84\]───2×─ web/);
 	});
 });

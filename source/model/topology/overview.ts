@@ -61,7 +61,11 @@ function adjacencyOf(links: VethLink[]): Map<number, Edge[]> {
 		if (from === to) return;
 		let edges = adjacency.get(from);
 		if (!edges) adjacency.set(from, (edges = []));
-		const existing = edges.find(edge => edge.to === to);
+		// Links to one namespace through different bridges are different edges: app with one link on
+		// docker0 and one on br-5a84 is not "2× on docker0".
+		const existing = edges.find(
+			edge => edge.to === to && edge.ownMaster === ownMaster && edge.otherMaster === otherMaster,
+		);
 		if (existing) existing.count++;
 		else edges.push({to, count: 1, ownMaster, otherMaster});
 	};
@@ -110,7 +114,12 @@ function spanningTree(
 		for (const edge of adjacency.get(node) ?? []) {
 			if (visited.has(edge.to)) continue;
 			visited.add(edge.to);
-			treeEdges.add(pairKey(node, edge.to));
+			treeEdges.add(
+				edgeKey(
+					{namespace: node, master: edge.ownMaster},
+					{namespace: edge.to, master: edge.otherMaster},
+				),
+			);
 			own.push(edge);
 			queue.push(edge.to);
 		}
@@ -175,10 +184,13 @@ function drawTree(
 	walk(root, '', '', true);
 }
 
-/** Links the trees leave out: those closing a loop, and a pair with both ends in one namespace. */
+/**
+ * Links the trees leave out: those closing a loop, a second way between two namespaces (through
+ * another bridge), and a pair with both ends in one namespace.
+ */
 function otherLinks(graph: TopologyGraph, treeEdges: Set<string>): string[] {
 	const texts: string[] = [];
-	const counted = new Set<string>();
+	const counts = new Map<string, {link: VethLink; count: number}>();
 	for (const link of graph.links) {
 		if (link.a.namespace === link.b.namespace) {
 			texts.push(
@@ -186,16 +198,33 @@ function otherLinks(graph: TopologyGraph, treeEdges: Set<string>): string[] {
 			);
 			continue;
 		}
-		const key = pairKey(link.a.namespace, link.b.namespace);
-		if (treeEdges.has(key) || counted.has(key)) continue;
-		counted.add(key);
-		texts.push(`${labelOf(graph, link.a.namespace)} ──── ${labelOf(graph, link.b.namespace)}`);
+		const key = edgeKey(link.a, link.b);
+		if (treeEdges.has(key)) continue;
+		const counted = counts.get(key);
+		if (counted) counted.count++;
+		else counts.set(key, {link, count: 1});
+	}
+	for (const {link, count} of counts.values()) {
+		const edge = {
+			to: link.b.namespace,
+			count,
+			ownMaster: link.a.master,
+			otherMaster: link.b.master,
+		};
+		texts.push(
+			`${labelOf(graph, link.a.namespace)} ─${connector(edge)}─ ${labelOf(graph, link.b.namespace)}`,
+		);
 	}
 	return texts;
 }
 
-function pairKey(a: number, b: number): string {
-	return a < b ? `${a}-${b}` : `${b}-${a}`;
+/** The same for both directions of a link: the namespaces and the masters at each end. */
+function edgeKey(
+	one: {namespace: number; master: string | null},
+	other: {namespace: number; master: string | null},
+): string {
+	const [first, second] = one.namespace <= other.namespace ? [one, other] : [other, one];
+	return `${first.namespace}[${first.master ?? ''}]-${second.namespace}[${second.master ?? ''}]`;
 }
 
 function wrapList(title: string, items: string[], width: number): string[] {
