@@ -3,7 +3,7 @@
 // second, the readers' output of 1,000 namespaces as much to parse) pauses
 // while keys come in, so the selection moves at once and the data follows in
 // the gaps, as a browser lets input go before script.
-import {setTimeout as delay} from 'node:timers/promises';
+import {sleep, systemClock, type Clock, type Timer} from '../../system/clock.js';
 
 /** Something that can stop for a while, as a reader's output stream can. */
 export type Holdable = {hold(): void; release(): void};
@@ -11,7 +11,7 @@ export type Holdable = {hold(): void; release(): void};
 export class InputActivity {
 	private lastInputAt = Number.NEGATIVE_INFINITY;
 	private readonly holdables: Holdable[] = [];
-	private holding: {since: number; timer?: NodeJS.Timeout} | null = null;
+	private holding: {since: number; timer?: Timer} | null = null;
 	/** After a hold that ran out (a key held down), data flows for a while before the next. */
 	private flowUntil = 0;
 
@@ -23,18 +23,19 @@ export class InputActivity {
 	constructor(
 		private readonly quietMs = 150,
 		private readonly maxWaitMs = 1000,
+		private readonly clock: Clock = systemClock,
 	) {}
 
 	note() {
-		const now = (this.lastInputAt = performance.now());
+		const now = (this.lastInputAt = this.clock.now());
 		if (this.holdables.length === 0 || now < this.flowUntil) return;
-		if (this.holding) clearTimeout(this.holding.timer);
+		if (this.holding) this.clock.clear(this.holding.timer);
 		else {
 			for (const holdable of this.holdables) holdable.hold();
 			this.holding = {since: now};
 		}
 		const releaseAt = Math.min(now + this.quietMs, this.holding.since + this.maxWaitMs);
-		this.holding.timer = setTimeout(
+		this.holding.timer = this.clock.setTimeout(
 			() => this.release(releaseAt < now + this.quietMs),
 			Math.max(0, releaseAt - now),
 		);
@@ -47,19 +48,19 @@ export class InputActivity {
 
 	private release(ranOut: boolean) {
 		this.holding = null;
-		if (ranOut) this.flowUntil = performance.now() + this.quietMs;
+		if (ranOut) this.flowUntil = this.clock.now() + this.quietMs;
 		for (const holdable of this.holdables) holdable.release();
 	}
 
 	/** Resolves after a turn of the event loop (pending keys and redraws run first), and once keys have paused. */
 	async pause(): Promise<void> {
 		await new Promise(resolve => setImmediate(resolve));
-		const deadline = performance.now() + this.maxWaitMs;
+		const deadline = this.clock.now() + this.maxWaitMs;
 		for (;;) {
-			const now = performance.now();
+			const now = this.clock.now();
 			const wait = Math.min(this.lastInputAt + this.quietMs, deadline) - now;
 			if (wait <= 0) return;
-			await delay(wait);
+			await sleep(this.clock, wait);
 		}
 	}
 }
