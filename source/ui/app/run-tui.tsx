@@ -13,8 +13,10 @@ import {createLiveLoad} from './live-load.js';
 import {createPoller, type RefreshKind} from './poller.js';
 import {takeTerminal} from './terminal-screen.js';
 import {ThemeContext, themeFromEnvironment} from './theme.js';
+import {createTimelineRecorder} from './timeline-recorder.js';
 import {createTuiStore} from './tui-store.js';
 import {findSshSession} from '../../system/ssh-session.js';
+import {parentPids} from '../../system/procfs.js';
 
 export type TuiOptions = {
 	intervalSeconds: number;
@@ -67,8 +69,10 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	// Sockets and rates of what is on screen, after each refresh (once the store has it) and when the selection moves.
 	const extras = new ExtrasReader(store);
 	extras.follow();
+	const record = createTimelineRecorder(store.getState().timeline, seen => parentPids.get(seen));
 	const load = async (kind: RefreshKind) => {
 		const discovery = await live(kind);
+		record(kind, discovery.snapshot);
 		setImmediate(() => void extras.read());
 		return discovery;
 	};

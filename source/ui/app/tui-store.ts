@@ -4,6 +4,7 @@
 import type {Selection} from '../../model/row-identity.js';
 import type {SshSession} from '../../model/cut-off.js';
 import type {Snapshot} from '../../model/snapshot.js';
+import {Timeline} from '../../model/timeline/timeline.js';
 import type {SocketReading} from '../../system/sockets.js';
 import type {Rates} from '../../system/rates.js';
 import type {Modal} from '../dialogs/dialog-state.js';
@@ -76,6 +77,12 @@ export type TuiState = {
 	changedAt: number | null;
 	/** The operator's SSH session and the interfaces it takes (null: not under SSH, or not known yet). */
 	sshSession: SshSession | null;
+	/**
+	 * What changed since the TUI started, newest last and bounded (it says how
+	 * many older ones it let go). One object for the session, filled as each
+	 * reading comes in: its changes come with a new snapshot, which redraws.
+	 */
+	timeline: Timeline;
 };
 
 export type TuiStore = {
@@ -109,6 +116,7 @@ export function initialTuiState(): TuiState {
 		changed: new Set(),
 		changedAt: null,
 		sshSession: null,
+		timeline: new Timeline(),
 	};
 }
 
