@@ -21,6 +21,7 @@ test('one entry per kind, each with its keys and its help', () => {
 		'capture',
 		'details',
 		'find',
+		'timeline',
 		'topology',
 		'trace',
 		'traffic',

@@ -4,6 +4,7 @@ import {openDetails} from '../views/details/details-updates.js';
 import {openFind} from '../views/find/find-updates.js';
 import {openTopology} from '../views/topology/topology-updates.js';
 import {openTraffic} from '../views/traffic/traffic-updates.js';
+import {openTimeline} from '../views/timeline/timeline-updates.js';
 import {openTrace} from '../views/trace/trace-updates.js';
 import {showWarnings} from '../views/warnings/warnings-updates.js';
 import {
@@ -111,6 +112,12 @@ export const paneViewTable: KeyTable = {
 				"traffic: the host's veths and bridge ports by rate, with the namespace at the other end",
 			hint: 'traffic',
 			run: ({store}) => openTraffic(store),
+		},
+		{
+			keys: ['H'],
+			description: 'timeline: what changed since nstui started, newest first (history)',
+			hint: 'timeline',
+			run: ({store}) => openTimeline(store),
 		},
 		{
 			keys: ['T'],

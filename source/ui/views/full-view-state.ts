@@ -60,6 +60,13 @@ export type TrafficViewState = {
 	selected: number;
 };
 
+/** The timeline (H): what changed since the TUI started, newest first. */
+export type TimelineViewState = {
+	kind: 'timeline';
+	/** Index into the changes, newest first. */
+	selected: number;
+};
+
 /** A live capture (c on an interface): tcpdump's lines, bounded; the capture itself is in capture-session.ts. */
 export type CaptureViewStateFull = {
 	kind: 'capture';

@@ -5,6 +5,7 @@ import type {ViewSpec} from './view-spec.js';
 import {captureView} from './capture/capture-view.js';
 import {detailsView} from './details/details-view.js';
 import {findView} from './find/find-view.js';
+import {timelineView} from './timeline/timeline-view.js';
 import {topologyView} from './topology/topology-view.js';
 import {traceView} from './trace/trace-view.js';
 import {trafficView} from './traffic/traffic-view.js';
@@ -16,6 +17,7 @@ export const viewRegistry = [
 	trafficView,
 	captureView,
 	traceView,
+	timelineView,
 ] as const;
 
 type StateOf<Spec> = Spec extends ViewSpec<infer State> ? State : never;
