@@ -10,7 +10,8 @@ export class FakeClock implements Clock {
 	private order = 0;
 	private readonly pending = new Map<Timer, Pending>();
 
-	constructor(start = Date.parse('2026-01-01T10:00:00Z')) {
+	/** Starts at the real time by default, so times it stamps agree with what the UI shows from Date.now. */
+	constructor(start = Date.now()) {
 		this.time = start;
 	}
 

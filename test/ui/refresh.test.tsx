@@ -4,10 +4,11 @@ import {setTimeout as delay} from 'node:timers/promises';
 import {cleanup} from 'ink-testing-library';
 import type {Namespace, Snapshot} from '../../source/model/snapshot.js';
 import type {Discovery} from '../../source/system/discovery/discoverer.js';
-import {createPoller} from '../../source/ui/app/poller.js';
+import {createPoller, type RefreshKind} from '../../source/ui/app/poller.js';
 import {refreshSucceeded} from '../../source/ui/app/state-updates.js';
 import {createTuiStore} from '../../source/ui/app/tui-store.js';
 import {namespace} from '../fixtures/synthetic-snapshots.js';
+import {FakeClock} from '../helpers/fake-clock.js';
 import {keys, labSnapshot, lineWith, renderTui, selectedNamespace} from './tui-harness.js';
 
 afterEach(() => cleanup());
@@ -68,64 +69,85 @@ test('changed values are highlighted, and only for a moment', async () => {
 });
 
 test('live updates: the poller refreshes on its interval, Space pauses, Ctrl-R refreshes once while paused', async () => {
-	let loads = 0;
+	const clock = new FakeClock();
+	const loads: RefreshKind[] = [];
 	let snapshot = labSnapshot();
 	const store = createTuiStore();
 	const poller = createPoller({
 		store,
 		intervalMs: 60,
-		load: async () => (loads++, discovery(snapshot)),
+		clock,
+		load: async kind => (loads.push(kind), discovery(snapshot)),
 	});
 	const tui = await renderTui({store, poller});
-	await delay(100);
+	await clock.advance(0);
+	await tui.settle();
+	assert.deepEqual(loads, ['first', 'full'], 'a quick list, then everything');
 	assert.match(tui.frame(), /10 namespaces/);
 	snapshot = withNamespaces(labSnapshot(), 'late-arrival');
-	await delay(150);
+	await clock.advance(59);
+	await tui.settle();
+	assert.equal(loads.length, 2, 'not before the interval');
+	assert.match(tui.frame(), /10 namespaces/);
+	await clock.advance(1);
+	await tui.settle();
+	assert.deepEqual(loads, ['first', 'full', 'tick']);
 	assert.match(tui.frame(), /11 namespaces/);
 	assert.ok(lineWith(tui.lines(), 'late-arrival'));
 
 	await tui.press(keys.space);
 	assert.match(tui.lines()[0]!, /PAUSED/);
-	const paused = loads;
 	snapshot = labSnapshot();
-	await delay(250);
-	assert.equal(loads, paused);
+	await clock.advance(600);
+	await tui.settle();
+	assert.equal(loads.length, 3, 'ten intervals while paused: no load');
 	assert.match(tui.frame(), /11 namespaces/);
 	await tui.press(keys.ctrlR);
-	await delay(30);
-	assert.equal(loads, paused + 1);
+	await clock.advance(0);
+	await tui.settle();
+	assert.deepEqual(loads.slice(3), ['full']);
 	assert.match(tui.frame(), /10 namespaces/);
 	await tui.press(keys.space);
 	assert.match(tui.lines()[0]!, /live 2s/);
 	tui.unmount();
 	poller.stop();
+	assert.equal(clock.timers, 0, 'stopped: no timer left');
 });
 
 test('a hanging refresh: input still works, stale data stay, the status bar says so, no second refresh starts', async () => {
+	const clock = new FakeClock();
 	let loads = 0;
 	let release: (value: Discovery) => void = () => {};
 	const store = createTuiStore();
-	refreshSucceeded(store, discovery(labSnapshot()), Date.now());
+	refreshSucceeded(store, discovery(labSnapshot()), clock.now());
 	const poller = createPoller({
 		store,
 		intervalMs: 50,
+		clock,
 		load: () => {
 			loads++;
 			return new Promise<Discovery>(resolve => (release = resolve));
 		},
 	});
 	const tui = await renderTui({store, poller});
-	await delay(300);
+	await clock.advance(49);
+	await tui.settle();
 	assert.equal(loads, 1);
-	assert.match(tui.frame(), /refresh running for \d+s; showing data as of \d\d:\d\d:\d\d/);
+	assert.doesNotMatch(tui.lines()[0]!, /refresh slow/, 'not slow before the interval');
+	await clock.advance(1);
+	await tui.settle();
 	assert.match(tui.lines()[0]!, /refresh slow/);
+	assert.match(tui.frame(), /refresh running for \d+s; showing data as of \d\d:\d\d:\d\d/);
+	await clock.advance(1450);
+	assert.equal(loads, 1, '30 intervals later no second refresh has started');
 	await tui.press('j', 'j');
 	assert.equal(selectedNamespace(tui.lines()), 'nsx-b');
 	await tui.press(keys.ctrlR);
 	assert.equal(loads, 1);
-	assert.match(tui.frame(), /a refresh is already running/);
+	assert.match(tui.frame(), /a refresh is already running \(2s\)/);
 	release(discovery(withNamespaces(labSnapshot(), 'after-the-wait')));
-	await delay(30);
+	await clock.advance(0);
+	await tui.settle();
 	assert.doesNotMatch(tui.frame(), /refresh running for/);
 	assert.match(tui.frame(), /11 namespaces/);
 	tui.unmount();
@@ -133,15 +155,18 @@ test('a hanging refresh: input still works, stale data stay, the status bar says
 });
 
 test('a failed refresh shows its error and keeps the last data', async () => {
+	const clock = new FakeClock();
 	const store = createTuiStore();
-	refreshSucceeded(store, discovery(labSnapshot()), Date.now());
+	refreshSucceeded(store, discovery(labSnapshot()), clock.now());
 	const poller = createPoller({
 		store,
 		intervalMs: 10_000,
+		clock,
 		load: async () => Promise.reject(new Error('nstui needs `ip`, which is not installed')),
 	});
 	const tui = await renderTui({store, poller});
-	await delay(30);
+	await clock.advance(0);
+	await tui.settle();
 	assert.match(tui.frame(), /refresh failed: nstui needs `ip`, which is not installed/);
 	assert.match(tui.frame(), /10 namespaces/);
 	tui.unmount();

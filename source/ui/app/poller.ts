@@ -1,6 +1,7 @@
 // Live updates: loads a new snapshot every interval, never two at once, and
 // marks the data stale when a load takes longer than the interval. Lives outside
 // React so an unmount (exec-shell) can stop it and a remount start it again.
+import {systemClock, type Clock, type Timer} from '../../system/clock.js';
 import type {Discovery} from '../../system/discovery/discoverer.js';
 import {refreshFailed, refreshSlow, refreshSucceeded, showMessage} from './state-updates.js';
 import type {TuiStore} from './tui-store.js';
@@ -25,6 +26,8 @@ export type PollerOptions = {
 	intervalMs: number;
 	/** When a running refresh is reported as slow; the interval by default. */
 	slowAfterMs?: number;
+	/** Tests pass a fake to step through intervals and waits exactly. */
+	clock?: Clock;
 };
 
 export function createPoller({
@@ -32,30 +35,31 @@ export function createPoller({
 	load,
 	intervalMs,
 	slowAfterMs = intervalMs,
+	clock = systemClock,
 }: PollerOptions): Poller {
 	let running: Promise<void> | null = null;
 	let startedAtOfRunning = 0;
-	let timer: NodeJS.Timeout | null = null;
+	let timer: Timer | null = null;
 	/** An event came while a refresh ran (or before the first): one more routine refresh when it ends. */
 	let woken = false;
-	let wakeTimer: NodeJS.Timeout | null = null;
+	let wakeTimer: Timer | null = null;
 	let lastEnded = 0;
 
 	const refresh = (kind: RefreshKind): Promise<void> => {
 		if (running) return running;
-		const startedAt = Date.now();
+		const startedAt = clock.now();
 		startedAtOfRunning = startedAt;
-		const watchdog = setTimeout(() => refreshSlow(store, startedAt), slowAfterMs);
+		const watchdog = clock.setTimeout(() => refreshSlow(store, startedAt), slowAfterMs);
 		running = load(kind)
 			.then(
-				discovery => refreshSucceeded(store, discovery, Date.now()),
+				discovery => refreshSucceeded(store, discovery, clock.now()),
 				(error: unknown) =>
 					refreshFailed(store, error instanceof Error ? error.message : String(error)),
 			)
 			.finally(() => {
-				clearTimeout(watchdog);
+				clock.clear(watchdog);
 				running = null;
-				lastEnded = Date.now();
+				lastEnded = clock.now();
 				if (woken && timer) wakeSoon();
 			});
 		return running;
@@ -66,7 +70,7 @@ export function createPoller({
 	const wakeSoon = () => {
 		woken = true;
 		if (wakeTimer || running || !timer) return;
-		wakeTimer = setTimeout(
+		wakeTimer = clock.setTimeout(
 			() => {
 				wakeTimer = null;
 				if (running || !timer) return;
@@ -74,14 +78,14 @@ export function createPoller({
 				woken = false;
 				void refresh('tick');
 			},
-			Math.max(wakeGraceMs, lastEnded + wakeGapMs - Date.now()),
+			Math.max(wakeGraceMs, lastEnded + wakeGapMs - clock.now()),
 		);
 	};
 
 	return {
 		start() {
 			if (timer) return;
-			timer = setInterval(() => {
+			timer = clock.setInterval(() => {
 				if (!store.getState().paused && !running) void refresh('tick');
 			}, intervalMs);
 			if (running) return;
@@ -89,14 +93,14 @@ export function createPoller({
 			else if (!store.getState().paused) void refresh('full');
 		},
 		stop() {
-			if (timer) clearInterval(timer);
+			clock.clear(timer);
 			timer = null;
-			if (wakeTimer) clearTimeout(wakeTimer);
+			clock.clear(wakeTimer);
 			wakeTimer = null;
 		},
 		refreshNow() {
 			if (running) {
-				const seconds = Math.round((Date.now() - startedAtOfRunning) / 1000);
+				const seconds = Math.round((clock.now() - startedAtOfRunning) / 1000);
 				showMessage(store, {
 					text: `a refresh is already running (${seconds}s); it is not started twice`,
 					kind: 'info',
