@@ -14,7 +14,14 @@ import {
 	validateRouteRequest,
 } from '../../model/validate.js';
 import type {NamespaceTarget} from '../../model/namespace-target.js';
-import {firstProblem, perform, refused, type ActionContext, type ActionResult} from './perform.js';
+import {
+	firstProblem,
+	namedIn,
+	perform,
+	refused,
+	type ActionContext,
+	type ActionResult,
+} from './perform.js';
 
 type AddressRequest = {
 	namespace: NamespaceTarget;
@@ -33,7 +40,14 @@ export async function addAddress(
 		return refused(firstProblem(target, device, address)!);
 	return perform(
 		addAddressArgv(target.value, device.value, address.value),
-		{success: `${address.value.text} added to ${device.value}`},
+		{
+			success: `${address.value.text} added to ${device.value}`,
+			about: {
+				namespaces: namedIn(target.value),
+				device: device.value,
+				creates: {kind: 'address', name: address.value.text},
+			},
+		},
 		context,
 	);
 }
@@ -49,7 +63,10 @@ export async function deleteAddress(
 		return refused(firstProblem(target, device, address)!);
 	return perform(
 		deleteAddressArgv(target.value, device.value, address.value),
-		{success: `${address.value.text} removed from ${device.value}`},
+		{
+			success: `${address.value.text} removed from ${device.value}`,
+			about: {namespaces: namedIn(target.value), device: device.value},
+		},
 		context,
 	);
 }
@@ -75,7 +92,17 @@ export async function addRoute(
 	const what = `${destination.kind === 'default' ? 'default' : destination.text}${gateway ? ` via ${gateway.address}` : ''}${device ? ` dev ${device}` : ''}`;
 	return perform(
 		addRouteArgv(target.value, route.value),
-		{success: `Route ${what} added`},
+		{
+			success: `Route ${what} added`,
+			about: {
+				namespaces: namedIn(target.value),
+				...(device ? {device} : {}),
+				creates: {
+					kind: 'route',
+					name: destination.kind === 'default' ? 'default' : destination.text,
+				},
+			},
+		},
 		context,
 	);
 }
@@ -90,7 +117,7 @@ export async function deleteRoute(
 	if (!target.ok || !route.ok) return refused(firstProblem(target, route)!);
 	return perform(
 		deleteRouteArgv(target.value, route.value),
-		{success: `Route ${route.value.dst} deleted`},
+		{success: `Route ${route.value.dst} deleted`, about: {namespaces: namedIn(target.value)}},
 		context,
 	);
 }

@@ -18,7 +18,14 @@ import {
 	validateVrfTable,
 } from '../../model/validate.js';
 import type {NamespaceTarget} from '../../model/namespace-target.js';
-import {firstProblem, perform, refused, type ActionContext, type ActionResult} from './perform.js';
+import {
+	firstProblem,
+	namedIn,
+	perform,
+	refused,
+	type ActionContext,
+	type ActionResult,
+} from './perform.js';
 
 type OnLink = {namespace: NamespaceTarget; device: string};
 
@@ -38,7 +45,10 @@ export async function deleteInterface(
 	if (!target.ok || !device.ok) return refused(firstProblem(target, device)!);
 	return perform(
 		deleteInterfaceArgv(target.value, device.value),
-		{success: `Interface ${device.value} deleted`},
+		{
+			success: `Interface ${device.value} deleted`,
+			about: {namespaces: namedIn(target.value), device: device.value},
+		},
 		context,
 	);
 }
@@ -53,7 +63,10 @@ export async function setLinkState(
 	const state = request.up ? 'up' : 'down';
 	return perform(
 		setLinkStateArgv(target.value, device.value, request.up),
-		{success: `${device.value} set ${state}`},
+		{
+			success: `${device.value} set ${state}`,
+			about: {namespaces: namedIn(target.value), device: device.value},
+		},
 		context,
 	);
 }
@@ -69,7 +82,10 @@ export async function moveInterface(
 	if (!target.ok || !device.ok || !to.ok) return refused(firstProblem(target, device, to)!);
 	return perform(
 		moveInterfaceArgv(target.value, device.value, to.value),
-		{success: `${device.value} moved to ${describeRef(to.value)}`},
+		{
+			success: `${device.value} moved to ${describeRef(to.value)}`,
+			about: {namespaces: namedIn(target.value, to.value), device: device.value},
+		},
 		context,
 	);
 }
@@ -100,7 +116,10 @@ export async function addVethPair(
 	const where = peerRef ? ` (${peerName.value} in ${describeRef(peerRef)})` : '';
 	return perform(
 		addVethArgv(target.value, name.value, peerName.value, peerRef),
-		{success: `veth pair ${name.value} and ${peerName.value} created${where}`},
+		{
+			success: `veth pair ${name.value} and ${peerName.value} created${where}`,
+			about: {namespaces: namedIn(target.value, peerRef)},
+		},
 		context,
 	);
 }
@@ -114,7 +133,10 @@ export async function addBridge(
 	if (!target.ok || !name.ok) return refused(firstProblem(target, name)!);
 	return perform(
 		addBridgeArgv(target.value, name.value),
-		{success: `Bridge ${name.value} created`},
+		{
+			success: `Bridge ${name.value} created`,
+			about: {namespaces: namedIn(target.value), creates: {kind: 'interface', name: name.value}},
+		},
 		context,
 	);
 }
@@ -132,6 +154,7 @@ export async function addVrf(
 		{
 			success: `VRF ${name.value} created with table ${table.value}`,
 			explainFailure: explainVrfFailure,
+			about: {namespaces: namedIn(target.value), creates: {kind: 'interface', name: name.value}},
 		},
 		context,
 	);
@@ -155,7 +178,10 @@ export async function setMaster(
 	if (device.value === master.value) return refused('An interface cannot be its own master');
 	return perform(
 		setMasterArgv(target.value, device.value, master.value),
-		{success: `${device.value} now belongs to ${master.value}`},
+		{
+			success: `${device.value} now belongs to ${master.value}`,
+			about: {namespaces: namedIn(target.value), device: device.value},
+		},
 		context,
 	);
 }
@@ -166,7 +192,10 @@ export async function clearMaster(request: OnLink, context?: ActionContext): Pro
 	if (!target.ok || !device.ok) return refused(firstProblem(target, device)!);
 	return perform(
 		clearMasterArgv(target.value, device.value),
-		{success: `${device.value} no longer has a master`},
+		{
+			success: `${device.value} no longer has a master`,
+			about: {namespaces: namedIn(target.value), device: device.value},
+		},
 		context,
 	);
 }

@@ -7,7 +7,14 @@ import {
 } from '../../model/commands.js';
 import {validateNamespaceName, validateNamespaceTarget, validatePid} from '../../model/validate.js';
 import type {NamespaceTarget} from '../../model/namespace-target.js';
-import {firstProblem, perform, refused, type ActionContext, type ActionResult} from './perform.js';
+import {
+	firstProblem,
+	namedIn,
+	perform,
+	refused,
+	type ActionContext,
+	type ActionResult,
+} from './perform.js';
 
 export async function addNamespace(
 	request: {name: string},
@@ -17,7 +24,10 @@ export async function addNamespace(
 	if (!name.ok) return refused(name.reason);
 	return perform(
 		addNamespaceArgv(name.value),
-		{success: `Namespace ${name.value} created`},
+		{
+			success: `Namespace ${name.value} created`,
+			about: {creates: {kind: 'namespace', name: name.value}},
+		},
 		context,
 	);
 }
@@ -30,7 +40,7 @@ export async function deleteNamespace(
 	if (!name.ok) return refused(name.reason);
 	return perform(
 		deleteNamespaceArgv(name.value),
-		{success: `Namespace ${name.value} deleted`},
+		{success: `Namespace ${name.value} deleted`, about: {namespaces: [name.value]}},
 		context,
 	);
 }
@@ -45,7 +55,10 @@ export async function attachNamespaceName(
 	if (!name.ok || !pid.ok) return refused(firstProblem(name, pid)!);
 	return perform(
 		attachNamespaceArgv(name.value, pid.value),
-		{success: `The namespace of PID ${pid.value} is now named ${name.value}`},
+		{
+			success: `The namespace of PID ${pid.value} is now named ${name.value}`,
+			about: {creates: {kind: 'namespace', name: name.value}},
+		},
 		context,
 	);
 }
@@ -59,7 +72,11 @@ export async function setForwarding(
 	const state = request.enabled ? 'on' : 'off';
 	return perform(
 		setForwardingArgv(target.value, request.enabled),
-		{success: `IPv4 forwarding ${state}`, innerProgram: 'sysctl'},
+		{
+			success: `IPv4 forwarding ${state}`,
+			innerProgram: 'sysctl',
+			about: {namespaces: namedIn(target.value)},
+		},
 		context,
 	);
 }

@@ -1,9 +1,13 @@
 // The one path every action takes once its input is valid: check the tool is
 // there, run the argv through run(), record it in the command log, and turn the
 // outcome into a message a user can read in the status bar.
-import {shellLine, type Argv} from '../../model/commands.js';
+import {existsSync} from 'node:fs';
+import {operatorFailure, type FailureFacts} from '../../model/action-failure.js';
+import {shellLine, type Argv, type NetnsRef} from '../../model/commands.js';
+import type {NamespaceTarget} from '../../model/namespace-target.js';
 import type {Validation} from '../../model/validate.js';
 import {commandLog, type CommandLog} from '../command-log.js';
+import {netnsDir} from '../procfs.js';
 import {findProgram, missingProgramMessage} from '../programs.js';
 import {run, type RunResult} from '../run.js';
 
@@ -38,7 +42,21 @@ export type PerformOptions = {
 	explainFailure?: (result: RunResult) => string | null;
 	timeoutMs?: number;
 	keepOutput?: boolean;
+	/** What the action is about, so a failure can say which of it is gone or already there. */
+	about?: ActionSubject;
 };
+
+export type ActionSubject = Pick<FailureFacts, 'creates' | 'device'> & {
+	/** Named namespaces the action runs in or sends something to. */
+	namespaces?: readonly string[];
+};
+
+/** The names among the namespaces an action runs in or sends something to. */
+export function namedIn(...places: ReadonlyArray<NamespaceTarget | NetnsRef | null>): string[] {
+	return places.flatMap(place =>
+		place !== null && typeof place === 'object' && 'name' in place ? [place.name] : [],
+	);
+}
 
 export function refused(reason: string): ActionResult {
 	return {ok: false, message: reason, command: null, commandLine: null};
@@ -87,7 +105,14 @@ function failureMessage(result: RunResult, options: PerformOptions): string {
 	const explained = options.explainFailure?.(result);
 	if (explained) return explained;
 	const lines = stderr.split('\n').filter(line => line.trim() !== '');
-	if (lines.length > 0) return lines.slice(0, 3).join(' ');
+	const ipText = lines.slice(0, 3).join(' ');
+	if (options.about) {
+		const {namespaces = [], ...rest} = options.about;
+		const vanished = namespaces.filter(name => !existsSync(`${netnsDir}/${name}`));
+		const words = operatorFailure({ipText, vanished, ...rest});
+		if (words) return words;
+	}
+	if (lines.length > 0) return ipText;
 	return `${options.innerProgram ?? program} exited with ${result.exitCode ?? 'a signal'}`;
 }
 
