@@ -9,6 +9,7 @@ import type {FindViewState} from '../full-view-state.js';
 import {LineInput} from '../../app/LineInput.js';
 import {findChrome} from './find-keys.js';
 import {findResults} from './find-results.js';
+import {ListRow} from '../../app/ListRow.js';
 import {useTone} from '../../app/theme.js';
 import type {TuiState} from '../../app/tui-store.js';
 
@@ -48,14 +49,9 @@ export function FindView({state, view, width, height}: Props) {
 			{results.slice(window.start, window.end).map((result, offset) => {
 				const index = window.start + offset;
 				return (
-					<Text
-						key={index}
-						wrap="truncate-end"
-						{...(index === selected ? tone('selectedFocused') : {})}
-					>
-						{index === selected ? '›' : ' '}
+					<ListRow key={index} selected={index === selected}>
 						{resultText(result, whereWidth, width - 1)}
-					</Text>
+					</ListRow>
 				);
 			})}
 		</Box>

@@ -6,27 +6,24 @@ import {cell, shownCell, textWidth} from '../../../model/text-cells.js';
 import {changeClock, changeNamespaceText} from '../../../model/timeline/format-change.js';
 import {changeText} from '../../../model/timeline/words.js';
 import {useScrollWindow} from '../../app/use-scroll-window.js';
+import {ListRow} from '../../app/ListRow.js';
 import {useTone} from '../../app/theme.js';
 import type {TuiState} from '../../app/tui-store.js';
 import type {TimelineViewState} from '../full-view-state.js';
 import {timelineChrome} from './timeline-keys.js';
-import {timelineRowsOf} from './timeline-updates.js';
+import {timelineRowsIn} from './timeline-updates.js';
 
 type Props = {state: TuiState; view: TimelineViewState; width: number; height: number};
 
 export function TimelineView({state, view, width, height}: Props) {
 	const tone = useTone();
-	const rows = timelineRowsOf(state);
+	const count = state.timeline.changes.length;
 	const listRows = Math.max(height - timelineChrome, 1);
-	const selected = Math.min(view.selected, Math.max(rows.length - 1, 0));
-	const window = useScrollWindow(rows.length, selected, listRows);
+	const selected = Math.min(view.selected, Math.max(count - 1, 0));
+	const window = useScrollWindow(count, selected, listRows);
+	const visible = timelineRowsIn(state.timeline.changes, window.start, window.end);
 	const whereWidth = Math.min(
-		Math.max(
-			9,
-			...rows
-				.slice(window.start, window.end)
-				.map(row => textWidth(shown(changeNamespaceText(row)))),
-		),
+		Math.max(9, ...visible.map(row => textWidth(shown(changeNamespaceText(row))))),
 		30,
 	);
 	const changeWidth = Math.max(width - 1 - 8 - 2 - whereWidth - 2, 10);
@@ -35,28 +32,23 @@ export function TimelineView({state, view, width, height}: Props) {
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text wrap="truncate-end" {...tone('paneTitleFocused')}>
 				{cell(
-					` Timeline: what changed since nstui started, newest first${rows.length > 0 ? `  ${selected + 1}/${rows.length}` : ''}`,
+					` Timeline: what changed since nstui started, newest first${count > 0 ? `  ${selected + 1}/${count}` : ''}`,
 					width,
 				)}
 			</Text>
 			<Text wrap="truncate-end" {...tone('muted')}>
 				{` ${cell('UTC', 8)}  ${cell('NAMESPACE', whereWidth)}  CHANGE`}
 			</Text>
-			{rows.slice(window.start, window.end).map((row, offset) => {
+			{visible.map((row, offset) => {
 				const index = window.start + offset;
 				return (
-					<Text
-						key={index}
-						wrap="truncate-end"
-						{...(index === selected ? tone('selectedFocused') : {})}
-					>
-						{index === selected ? '›' : ' '}
+					<ListRow key={index} selected={index === selected}>
 						{`${cell(changeClock(row), 8)}  ${shownCell(changeNamespaceText(row), whereWidth)}  `}
 						{shownCell(changeText(row), changeWidth)}
-					</Text>
+					</ListRow>
 				);
 			})}
-			{rows.length === 0 ? (
+			{count === 0 ? (
 				<Text {...tone('muted')}> nothing has changed since the first full reading</Text>
 			) : null}
 			<Text wrap="truncate-end" {...tone('muted')}>

@@ -9,6 +9,7 @@ import {ownerLabel} from '../../../model/owners.js';
 import {shown} from '../../../model/shown-text.js';
 import {cell, shownCell, textWidth} from '../../../model/text-cells.js';
 import type {TrafficRow} from '../../../model/traffic.js';
+import {ListRow} from '../../app/ListRow.js';
 import {useTone} from '../../app/theme.js';
 import type {TuiState} from '../../app/tui-store.js';
 import type {TrafficViewState} from '../full-view-state.js';
@@ -50,17 +51,12 @@ export function TrafficView({state, view, width, height}: Props) {
 				const index = window.start + offset;
 				const problems = row.rate ? problemsText(row.rate).trim() : '';
 				return (
-					<Text
-						key={index}
-						wrap="truncate-end"
-						{...(index === selected ? tone('selectedFocused') : {})}
-					>
-						{index === selected ? '›' : ' '}
+					<ListRow key={index} selected={index === selected}>
 						{`${shownCell(row.interface, nameWidth)} ${shownCell(row.namespaceLabel, whereWidth)} `}
 						{`${cell(rate(row.rate?.rxBytesPerSecond, bytesPerSecondText), 9, 'right')} ${cell(rate(row.rate?.txBytesPerSecond, bytesPerSecondText), 9, 'right')} `}
 						{`${cell(rate(row.rate?.rxPacketsPerSecond, packetsPerSecondText), 9, 'right')} ${cell(rate(row.rate?.txPacketsPerSecond, packetsPerSecondText), 9, 'right')} `}
 						{shownCell(`${peerTexts[index]}${problems ? `  ${problems}` : ''}`, peerWidth)}
-					</Text>
+					</ListRow>
 				);
 			})}
 			{rows.length === 0 ? (
